@@ -1,0 +1,27 @@
+# The gateway for docker-compose / production: compiled once, run on Node 22,
+# talking to the PostgreSQL named by DATABASE_URL (no embedded server inside).
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json .gmrc ./
+COPY src src
+COPY test test
+RUN npm run build \
+ && rm -rf dist/test \
+ && npm prune --omit=dev --omit=optional
+
+FROM node:22-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=4000
+WORKDIR /app
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+COPY package.json .gmrc ./
+COPY migrations migrations
+COPY policies policies
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "dist/src/cli/start.js"]

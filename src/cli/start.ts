@@ -1,0 +1,101 @@
+import "./graphile-env";
+import net from "node:net";
+import pg from "pg";
+import type { Config } from "../config";
+import { openDatabase, type Database } from "../db/database";
+import { DataDirectoryInUseError } from "../db/embedded";
+import { createGateway, type Gateway } from "../http/app";
+import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
+import { configOrExit, fail, requireNode22 } from "./runtime";
+
+function portAvailable(host: string, port: number): Promise<boolean> {
+  if (port === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE"));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+function listen(gateway: Gateway, config: Config): Promise<number> {
+  return new Promise((resolve, reject) => {
+    gateway.server.once("error", reject);
+    gateway.server.listen(config.port, config.host, () => {
+      gateway.server.off("error", reject);
+      resolve((gateway.server.address() as net.AddressInfo).port);
+    });
+  });
+}
+
+function banner(config: Config, port: number, database: Database): string {
+  const base = `http://localhost:${port}`;
+  const lines = [
+    `Nexus Gateway is running (${config.env})`,
+    `  GraphQL   ${base}${GRAPHQL_PATH}`,
+    ...(config.graphiql ? [`  GraphiQL  ${base}${GRAPHIQL_PATH}`] : []),
+    `  Health    ${base}/health`,
+    `  Database  ${database.description}`,
+  ];
+  return lines.join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  requireNode22();
+  const config = configOrExit();
+
+  if (!(await portAvailable(config.host, config.port))) {
+    fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
+  }
+
+  let database: Database;
+  try {
+    database = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirectoryInUseError) fail(error.message);
+    fail(`cannot prepare the database: ${(error as Error).message}`);
+  }
+
+  const authenticator = new pg.Pool({
+    connectionString: database.authenticatorUrl,
+    max: 20,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: "nexus-gateway",
+  });
+  authenticator.on("error", (error) => console.error(`nexus: idle database connection failed: ${error.message}`));
+
+  let gateway: Gateway;
+  let port: number;
+  try {
+    gateway = await createGateway({ config, pools: { authenticator } });
+    port = await listen(gateway, config);
+  } catch (error) {
+    await authenticator.end().catch(() => undefined);
+    await database.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
+    fail(`cannot start: ${(error as Error).message}`);
+  }
+  process.stdout.write(banner(config, port, database));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`nexus: ${signal} received; finishing in-flight requests\n`);
+    const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
+    gateway.server.closeIdleConnections();
+    const force = setTimeout(() => gateway.server.closeAllConnections(), config.shutdownGraceMs);
+    await closed;
+    clearTimeout(force);
+    await gateway.release();
+    await authenticator.end();
+    await database.close();
+    process.stdout.write("nexus: stopped\n");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => fail((error as Error).stack ?? String(error)));

@@ -1,0 +1,65 @@
+import type { Config } from "../config";
+import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials, withDatabase } from "./bootstrap";
+import { startEmbeddedCluster, type EmbeddedCluster } from "./embedded";
+import { migrateDatabase, type MigrationTarget } from "./migrate";
+import { DB_ROLES } from "./roles";
+
+export const EMBEDDED_DATABASE = "nexus";
+
+/** Where the gateway's data lives and how each part of it connects. */
+export interface Database extends MigrationTarget {
+  /** The GraphQL pool's connection: logs in as the authenticator role. */
+  authenticatorUrl: string;
+  /** The embedded cluster, when the gateway runs its own PostgreSQL. */
+  embedded: EmbeddedCluster | null;
+  /** For the banner: where the data is, without passwords. */
+  description: string;
+  close(): Promise<void>;
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+/**
+ * Starts the embedded PostgreSQL (with no DATABASE_URL) or reaches the given
+ * one, then makes sure roles, database rights and the committed migrations
+ * and policies are in place. Safe to run on every start.
+ */
+export async function openDatabase(config: Config, options: { migrate?: boolean } = {}): Promise<Database> {
+  let embedded: EmbeddedCluster | null = null;
+  let adminUrl: string;
+  let authenticatorPassword: string;
+  if (config.databaseUrl) {
+    adminUrl = config.databaseUrl;
+    authenticatorPassword = config.authenticatorPassword ?? decodeURIComponent(new URL(adminUrl).password);
+    if (!authenticatorPassword) {
+      throw new Error("NEXUS_AUTHENTICATOR_PASSWORD is required when DATABASE_URL has no password");
+    }
+  } else {
+    embedded = await startEmbeddedCluster(config.dataDir);
+    adminUrl = embedded.url(EMBEDDED_DATABASE);
+    authenticatorPassword = config.authenticatorPassword ?? embedded.authenticatorPassword;
+  }
+  try {
+    await bootstrapRoles(adminUrl, authenticatorPassword);
+    if (embedded) await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
+    await grantDatabase(adminUrl);
+    const target: MigrationTarget = { adminUrl, shadowUrl: withDatabase(adminUrl, `${new URL(adminUrl).pathname.slice(1)}_shadow`) };
+    if (options.migrate !== false) await migrateDatabase(target);
+    return {
+      ...target,
+      authenticatorUrl: withCredentials(adminUrl, DB_ROLES.authenticator, authenticatorPassword),
+      embedded,
+      description: embedded ? `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})` : redact(adminUrl),
+      close: async () => {
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The PostgreSQL roles of ARCHITECTURE.md. They are cluster-wide, so every
+ * database of one cluster (main, shadow, test) shares them.
+ */
+export const DB_ROLES = {
+  /** Owns schemas and tables, runs migrations; subject to forced RLS. */
+  owner: "nexus_owner",
+  /** The GraphQL pool's login role: NOINHERIT, may only become the two below. */
+  authenticator: "nexus_authenticator",
+  /** Requests without a token. */
+  anonymous: "nexus_anonymous",
+  /** Signed-in requests; every tenant row reaches it through RLS. */
+  user: "nexus_user",
+} as const;
+
+/** Schemas PostGraphile reflects into GraphQL. */
+export const EXPOSED_SCHEMAS = ["platform"];

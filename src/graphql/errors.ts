@@ -1,0 +1,53 @@
+import { GraphQLError } from "postgraphile/graphql";
+import { defaultMaskError } from "postgraphile/grafserv";
+
+interface DatabaseError extends Error {
+  code?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/**
+ * The one place that turns PostgreSQL errors into messages for clients.
+ * Known, harmless classes get a stable `extensions.code` and a message that
+ * names no other tenant's data; everything else is masked with an id that
+ * the server log carries in full.
+ */
+function describe(error: DatabaseError): { code: string; message: string } | null {
+  switch (error.code) {
+    case "42501":
+      return { code: "FORBIDDEN", message: "Permission denied: sign in, or ask an administrator for access." };
+    case "23505":
+      return { code: "CONFLICT", message: `A record with the same value already exists${error.constraint ? ` (${error.constraint})` : ""}.` };
+    case "23503":
+      return { code: "INVALID_REFERENCE", message: `A referenced record does not exist, or is still referenced${error.constraint ? ` (${error.constraint})` : ""}.` };
+    case "23514":
+      return { code: "INVALID_INPUT", message: `A value breaks the rule ${error.constraint ?? "of this table"}.` };
+    case "23502":
+      return { code: "INVALID_INPUT", message: `A required value is missing${error.column ? ` (${error.column})` : ""}.` };
+    case "22P02":
+    case "22007":
+    case "22008":
+    case "22003":
+    case "22001":
+      return { code: "INVALID_INPUT", message: error.message };
+    case "57014":
+      return { code: "TIMEOUT", message: "The query took too long and was cancelled." };
+    default:
+      return null;
+  }
+}
+
+export function maskError(error: GraphQLError): GraphQLError {
+  const original = error.originalError as DatabaseError | undefined;
+  const known = original ? describe(original) : null;
+  if (!known) return defaultMaskError(error);
+  return new GraphQLError(known.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: original,
+    extensions: { code: known.code },
+  });
+}

@@ -1,0 +1,65 @@
+import type { Pool } from "pg";
+import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
+import { makePgService } from "postgraphile/adaptors/pg";
+import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
+import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
+import type { Config } from "../config";
+import { requestClaims } from "../auth/middleware";
+import { pgSettingsFor } from "../auth/tokens";
+import { EXPOSED_SCHEMAS } from "../db/roles";
+import { maskError } from "./errors";
+
+export const GRAPHQL_PATH = "/graphql";
+export const GRAPHIQL_PATH = "/graphiql";
+
+/** Refuses `__schema` / `__type` queries: production does not publish its schema. */
+const NoIntrospectionPlugin: GraphileConfig.Plugin = {
+  name: "NexusNoIntrospectionPlugin",
+  version: "1.0.0",
+  grafserv: {
+    middleware: {
+      setPreset(next, event) {
+        event.validationRules.push(NoSchemaIntrospectionCustomRule);
+        return next();
+      },
+    },
+  },
+};
+
+/**
+ * The PostGraphile preset: Amber plus simplified names over the exposed
+ * schemas, through the authenticator pool. Each request's role and claims
+ * come from the token that `authenticate` verified before GraphQL ran.
+ */
+export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
+  return {
+    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
+    plugins: config.introspection ? [] : [NoIntrospectionPlugin],
+    pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
+    grafserv: {
+      graphqlPath: GRAPHQL_PATH,
+      graphiql: config.graphiql,
+      graphiqlPath: GRAPHIQL_PATH,
+      graphiqlOnGraphQLGET: false,
+      watch: false,
+      websockets: false,
+      maxRequestLength: 1024 * 1024,
+      maskError,
+    },
+    grafast: {
+      explain: false,
+      context(requestContext) {
+        const req = requestContext.expressv4?.req;
+        return {
+          pgSettings: {
+            ...pgSettingsFor(req ? requestClaims(req) : null),
+            statement_timeout: String(config.statementTimeoutMs),
+          },
+        };
+      },
+    },
+    schema: {
+      pgForbidSetofFunctionsToReturnNull: true,
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config";
+
+const problem = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return { variable: error.variable, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+};
+
+describe("configuration", () => {
+  test("defaults suit development", () => {
+    const config = loadConfig({}, "/srv/app");
+    expect(config).toMatchObject({ env: "development", port: 4000, databaseUrl: null, dataDir: "/srv/app/.nexus", graphiql: true, introspection: true });
+  });
+
+  test("NEXUS_DATA_DIR and PORT are honoured", () => {
+    expect(loadConfig({ NEXUS_DATA_DIR: "/tmp/x", PORT: "8080" })).toMatchObject({ dataDir: "/tmp/x", port: 8080 });
+  });
+
+  test.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x@y/z" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgres://u:p@h:5432" }, "DATABASE_URL"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ JWT_SECRET: "short" }, "JWT_SECRET"],
+    [{ NEXUS_GRAPHIQL: "maybe" }, "NEXUS_GRAPHIQL"],
+  ])("%j is refused naming %s", (env, variable) => {
+    const { variable: named, message } = problem(env);
+    expect(named).toBe(variable);
+    expect(message.startsWith(variable)).toBe(true);
+    expect(message).not.toContain("\n");
+  });
+
+  test("production refuses a missing JWT secret", () => {
+    expect(problem({ NODE_ENV: "production" }).variable).toBe("JWT_SECRET");
+  });
+
+  test("production refuses the development JWT secret", () => {
+    expect(problem({ NODE_ENV: "production", JWT_SECRET: DEVELOPMENT_JWT_SECRET }).message).toMatch(/development default/);
+  });
+
+  test("production turns GraphiQL and introspection off", () => {
+    const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48) });
+    expect(config.graphiql).toBe(false);
+    expect(config.introspection).toBe(false);
+  });
+});
