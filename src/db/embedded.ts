@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -64,6 +64,24 @@ function osUser(): { uid?: number; gid?: number } {
   } catch {
     execFileSync("sh", ["-c", `getent group ${SUPERUSER} >/dev/null || groupadd ${SUPERUSER}; useradd -g ${SUPERUSER} -M -s /usr/sbin/nologin ${SUPERUSER}`]);
     return { uid: id("-u"), gid: id("-g") };
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` OS user, which must
+ * be able to reach its binaries and its data directory. A checkout under a
+ * private directory (mode 0700, as `mktemp -d` makes) blocks that, so each
+ * ancestor that lets nobody else through gets search permission (o+x): a
+ * traversal right only, no listing or reading.
+ */
+function makeReachable(target: string, uid: number): void {
+  let dir = path.resolve(target);
+  for (;;) {
+    const stat = statSync(dir);
+    if (stat.uid !== uid && (stat.mode & 0o001) === 0) chmodSync(dir, (stat.mode & 0o7777) | 0o001);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
   }
 }
 
@@ -247,7 +265,11 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
   const stateFile = path.join(dataDir, "cluster.json");
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const owner = osUser();
-  if (owner.uid !== undefined) await fs.chmod(dataDir, 0o755);
+  if (owner.uid !== undefined) {
+    await fs.chmod(dataDir, 0o755);
+    makeReachable(dataDir, owner.uid);
+    makeReachable(path.dirname(binaries().postgres), owner.uid);
+  }
 
   await claimDataDirectory(dataDir, pgData);
 
