@@ -14,4 +14,5 @@ module.exports = {
   setupFiles: ["<rootDir>/test/support/env.ts"],
   testTimeout: 60_000,
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };
