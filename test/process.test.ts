@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { freePort } from "../src/db/embedded";
 
 /**
@@ -13,6 +12,7 @@ import { freePort } from "../src/db/embedded";
  */
 const ROOT = path.join(__dirname, "..");
 const START = path.join(ROOT, "dist", "src", "cli", "start.js");
+const NEXUS = path.join(ROOT, "dist", "src", "cli", "nexus.js");
 
 interface Running {
   child: ChildProcess;
@@ -90,13 +90,40 @@ describe("the gateway process (npm start)", () => {
     expect(lines[0]).toMatch(/data directory .* is in use/);
   });
 
-  test("SIGTERM finishes an in-flight request, then stops PostgreSQL cleanly", async () => {
-    const cluster = JSON.parse(readFileSync(path.join(dataDir, "cluster.json"), "utf8"));
-    const admin = new pg.Client({ connectionString: `postgres://postgres:${cluster.superuserPassword}@127.0.0.1:${cluster.port}/nexus` });
-    await admin.connect();
-    await admin.query("insert into platform.tenants (name) values ('Survives restarts')");
-    await admin.end();
+  test("the demo tenants are there on the first start", async () => {
+    for (const email of ["admin@acme.test", "user@acme.test", "admin@globex.test", "user@globex.test"]) {
+      const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "nexus-demo" }),
+      });
+      expect(response.status).toBe(200);
+    }
+  });
 
+  test("`nexus tenant create` works beside the running gateway, and refuses a duplicate clearly", async () => {
+    const create = (name: string) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [NEXUS, "tenant", "create", "--name", name, "--admin-email", `boss@${name.toLowerCase()}.test`, "--password-stdin"], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env() },
+          stdio: ["pipe", "pipe", "pipe"],
+        });
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.stdin.end("a long enough password\n");
+        child.once("exit", (code) => resolve({ code, output }));
+      });
+    const first = await create("Initech");
+    expect(first.code).toBe(0);
+    expect(first.output).toMatch(/created tenant Initech/);
+    const again = await create("Initech");
+    expect(again.code).toBe(1);
+    expect(again.output.trim()).toBe('nexus: a tenant named "Initech" already exists');
+  });
+
+  test("SIGTERM finishes an in-flight request, then stops PostgreSQL cleanly", async () => {
     // A request in flight when the signal arrives: headers and half the body
     // sent before SIGTERM, the rest after. It must still get its answer.
     const request = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json" } });
@@ -121,15 +148,22 @@ describe("the gateway process (npm start)", () => {
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   });
 
-  test("starts again on the same data directory, with its data", async () => {
+  test("starts again on the same data directory, with its data, without loading the demo twice", async () => {
     first = start(env());
     await waitFor(first, "Health");
-    const cluster = JSON.parse(readFileSync(path.join(dataDir, "cluster.json"), "utf8"));
-    const admin = new pg.Client({ connectionString: `postgres://postgres:${cluster.superuserPassword}@127.0.0.1:${cluster.port}/nexus` });
-    await admin.connect();
-    const { rowCount } = await admin.query("select 1 from platform.tenants where name = 'Survives restarts'");
-    await admin.end();
-    expect(rowCount).toBe(1);
+    const signIn = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "boss@initech.test", password: "a long enough password" }),
+    });
+    expect(signIn.status).toBe(200);
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const tenants = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query: "{ tenants { nodes { name } } }" }),
+    });
+    expect(await tenants.json()).toEqual({ data: { tenants: { nodes: [{ name: "Initech" }] } } });
   });
 
   test("/health reports an outage of the database with 503, and the gateway still stops cleanly", async () => {

@@ -1,21 +1,21 @@
-import { issueAccessToken } from "../src/auth/tokens";
-import { createTenant, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 describe("tenant isolation over GraphQL", () => {
   let gateway: TestGateway;
   let acme: TenantFixture;
   let globex: TenantFixture;
+  let acmeToken: string;
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    acme = await createTenant("Acme");
-    globex = await createTenant("Globex");
+    acme = await createTenant("Acme", 2);
+    globex = await createTenant("Globex", 1);
+    acmeToken = (await signIn(gateway, acme.users[0]!.email)).accessToken;
   });
   afterAll(async () => gateway.close());
 
-  const tokenFor = (tenant: TenantFixture) =>
-    issueAccessToken(gateway.config.jwt, { userId: tenant.userIds[0]!, tenantId: tenant.tenantId });
+  const idsOf = (tenant: TenantFixture) => [tenant.admin.userId, ...tenant.users.map((u) => u.userId)].sort();
 
   test("a request without a token sees no tenant rows", async () => {
     const { status, body } = await gateway.graphql("{ tenants { nodes { rowId } } users { nodes { rowId } } }");
@@ -28,19 +28,19 @@ describe("tenant isolation over GraphQL", () => {
   test("a JWT for tenant A sees tenant A and only A's users", async () => {
     const { body } = await gateway.graphql(
       "{ tenants { nodes { rowId name } } users { totalCount nodes { rowId tenantId } } }",
-      { token: tokenFor(acme) },
+      { token: acmeToken },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data.tenants.nodes).toEqual([{ rowId: acme.tenantId, name: acme.name }]);
-    expect(body.data.users.totalCount).toBe(acme.userIds.length);
-    expect(body.data.users.nodes.map((u: { rowId: string }) => u.rowId).sort()).toEqual([...acme.userIds].sort());
+    expect(body.data.users.totalCount).toBe(idsOf(acme).length);
+    expect(body.data.users.nodes.map((u: { rowId: string }) => u.rowId).sort()).toEqual(idsOf(acme));
     expect(body.data.users.nodes.every((u: { tenantId: string }) => u.tenantId === acme.tenantId)).toBe(true);
   });
 
   test("a JWT for tenant A cannot fetch a user of tenant B by id", async () => {
     const { body } = await gateway.graphql("query($id: UUID!) { user(rowId: $id) { rowId } }", {
-      token: tokenFor(acme),
-      variables: { id: globex.userIds[0] },
+      token: acmeToken,
+      variables: { id: globex.users[0]!.userId },
     });
     expect(body.errors).toBeUndefined();
     expect(body.data.user).toBeNull();
@@ -50,6 +50,23 @@ describe("tenant isolation over GraphQL", () => {
     const { body } = await gateway.graphql('{ __type(name: "User") { fields { name } } }');
     const fields = body.data.__type.fields.map((f: { name: string }) => f.name);
     expect(fields).toEqual(expect.arrayContaining(["rowId", "email", "username", "tenantId"]));
-    expect(fields.filter((name: string) => /password/i.test(name))).toEqual([]);
+    expect(fields.filter((name: string) => /hash|token|failedLogin|lockedUntil/i.test(name))).toEqual([]);
+    expect(fields).not.toContain("passwordHash");
+  });
+
+  test("the user role cannot select password_hash even in SQL", async () => {
+    const error = await withAdmin(async (client) => {
+      await client.query("begin");
+      try {
+        await client.query("set local role nexus_user");
+        await client.query("select password_hash from platform.users limit 1");
+        return null;
+      } catch (caught) {
+        return (caught as { code?: string }).code;
+      } finally {
+        await client.query("rollback");
+      }
+    });
+    expect(error).toBe("42501");
   });
 });

@@ -1,7 +1,9 @@
 import type { Request, RequestHandler } from "express";
-import type { JwtConfig } from "../config";
 import { sendError } from "../http/errors";
+import type { ExternalIssuer } from "./external";
+import type { RevocationSet } from "./revocation";
 import { TokenError, verifyAccessToken, type AccessClaims } from "./tokens";
+import type { JwtConfig } from "../config";
 
 const claimsByRequest = new WeakMap<Request, AccessClaims>();
 
@@ -10,22 +12,41 @@ export function requestClaims(req: Request): AccessClaims | null {
   return claimsByRequest.get(req) ?? null;
 }
 
+export interface TokenVerifier {
+  jwt: JwtConfig;
+  external: ExternalIssuer | null;
+  revocations: RevocationSet;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+
+/** Verifies a bearer token fully: signature, claims, then revocation of the token and its session. */
+export async function verifyBearer(verifier: TokenVerifier, header: string): Promise<AccessClaims> {
+  const match = BEARER.exec(header.trim());
+  if (!match) throw new TokenError("invalid_token", "The Authorization header must be 'Bearer <access token>'.");
+  const claims = await verifyAccessToken(verifier.jwt, match[1]!, verifier.external);
+  if (await verifier.revocations.isRevoked(claims.jti, claims.sessionId)) {
+    throw new TokenError("token_revoked", "The access token has been revoked.");
+  }
+  return claims;
+}
+
 /**
- * Verifies `Authorization: Bearer <jwt>` before GraphQL sees the request.
- * No header: anonymous. A header that does not verify: 401, never anonymous,
- * so a client with a broken token learns it instead of seeing empty data.
+ * Verifies `Authorization: Bearer <jwt>` before GraphQL or an /auth route
+ * sees the request. No header: anonymous (or 401 where `required`). A
+ * header that does not verify: 401, never anonymous, so a client with a
+ * broken or revoked token learns it instead of seeing empty data.
  */
-export function authenticate(jwt: JwtConfig): RequestHandler {
-  return (req, res, next) => {
+export function authenticate(verifier: TokenVerifier, options: { required?: boolean } = {}): RequestHandler {
+  return async (req, res, next) => {
     const header = req.headers.authorization;
-    if (header === undefined) return next();
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header.trim());
-    if (!match) {
-      res.setHeader("WWW-Authenticate", 'Bearer error="invalid_request"');
-      return sendError(res, 401, "invalid_token", "The Authorization header must be 'Bearer <access token>'.");
+    if (header === undefined) {
+      if (!options.required) return next();
+      res.setHeader("WWW-Authenticate", "Bearer");
+      return sendError(res, 401, "unauthenticated", "Sign in: this needs an access token (Authorization: Bearer <token>).");
     }
     try {
-      claimsByRequest.set(req, verifyAccessToken(jwt, match[1]!));
+      claimsByRequest.set(req, await verifyBearer(verifier, header));
       next();
     } catch (error) {
       if (!(error instanceof TokenError)) return next(error);

@@ -1,4 +1,7 @@
 import { parseArgs } from "node:util";
+import { createInterface } from "node:readline";
+import pg from "pg";
+import { AccountError, createTenant, createUser, ROLES, type RoleName } from "../auth/accounts";
 import { grantDatabase } from "../db/bootstrap";
 import { openDatabase } from "../db/database";
 import { applyPolicies, commitMigration, migrateDatabase, resetDatabase, watchMigrations } from "../db/migrate";
@@ -12,6 +15,11 @@ const USAGE = `Usage: npm run nexus -- <command>
   db commit [-m message]  commit migrations/current.sql as the next migration
   db policies             re-apply policies/ only
 
+  tenant create --name N --admin-email E [--admin-username U] [--password-stdin]
+                          a tenant with its groups and first admin (asks for the password)
+  user create --tenant N --email E [--username U] [--role admin|manager|user|viewer]
+              [--first-name F] [--last-name L] [--password-stdin]
+
 Without DATABASE_URL these act on the embedded PostgreSQL in NEXUS_DATA_DIR (.nexus/).`;
 
 async function main(argv: string[]): Promise<void> {
@@ -23,10 +31,23 @@ async function main(argv: string[]): Promise<void> {
       erase: { type: "boolean", default: false },
       message: { type: "string", short: "m" },
       "url-from-env": { type: "string" },
+      name: { type: "string" },
+      "admin-email": { type: "string" },
+      "admin-username": { type: "string" },
+      tenant: { type: "string" },
+      email: { type: "string" },
+      username: { type: "string" },
+      role: { type: "string", default: "user" },
+      "first-name": { type: "string" },
+      "last-name": { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   const [group, command] = positionals;
+  if ((group === "tenant" || group === "user") && command === "create" && !values.help) {
+    return createAccount(group, values);
+  }
   if (values.help || group !== "db" || !command) {
     process.stdout.write(`${USAGE}\n`);
     if (!values.help) process.exit(2);
@@ -35,6 +56,10 @@ async function main(argv: string[]): Promise<void> {
 
   // graphile-migrate hooks name their database through an environment variable.
   if (command === "policies" && values["url-from-env"]) {
+    // graphile-migrate's commit first rebuilds the shadow database from the
+    // committed migrations alone, before the new one: policies written for the
+    // new migration cannot apply there yet. The main database gets them.
+    if (process.env.GM_SHADOW === "1") return;
     const url = process.env[values["url-from-env"]];
     if (!url) fail(`${values["url-from-env"]} is not set`);
     await applyPolicies(url);
@@ -82,6 +107,81 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   await stop();
+}
+
+/** The password from the first line of stdin, or asked for without echo on a terminal. */
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin || !process.stdin.isTTY) {
+    const lines = createInterface({ input: process.stdin });
+    for await (const line of lines) return line;
+    fail("no password on standard input");
+  }
+  const ask = (prompt: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      const mute = rl as unknown as { _writeToOutput: (s: string) => void };
+      process.stdout.write(prompt);
+      mute._writeToOutput = () => undefined;
+      rl.question("", (answer) => {
+        rl.close();
+        process.stdout.write("\n");
+        resolve(answer);
+      });
+    });
+  const first = await ask("Password: ");
+  if ((await ask("Repeat password: ")) !== first) fail("the passwords do not match");
+  return first;
+}
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function required(values: Flags, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") fail(`--${name} is required`);
+  return value.trim();
+}
+
+async function createAccount(kind: "tenant" | "user", values: Flags): Promise<void> {
+  const config = configOrExit();
+  if (kind === "tenant") {
+    required(values, "name");
+    required(values, "admin-email");
+  } else {
+    required(values, "tenant");
+    required(values, "email");
+    if (!ROLES.includes(values.role as RoleName)) fail(`--role must be one of ${ROLES.join(", ")}`);
+  }
+  const password = await readPassword(values["password-stdin"] === true);
+  const database = await openDatabase(config, { attach: true });
+  const pool = new pg.Pool({ connectionString: database.authenticatorUrl, max: 1 });
+  try {
+    if (kind === "tenant") {
+      const created = await createTenant(pool, {
+        name: required(values, "name"),
+        adminEmail: required(values, "admin-email"),
+        ...(typeof values["admin-username"] === "string" ? { adminUsername: values["admin-username"] } : {}),
+        password,
+      });
+      process.stdout.write(`created tenant ${values.name} (${created.tenantId}) with admin ${values["admin-email"]} (${created.adminUserId})\n`);
+    } else {
+      const created = await createUser(pool, {
+        tenant: required(values, "tenant"),
+        email: required(values, "email"),
+        ...(typeof values.username === "string" ? { username: values.username } : {}),
+        ...(typeof values["first-name"] === "string" ? { firstName: values["first-name"] } : {}),
+        ...(typeof values["last-name"] === "string" ? { lastName: values["last-name"] } : {}),
+        password,
+        role: values.role as RoleName,
+      });
+      process.stdout.write(`created ${values.role} ${values.email} (${created.userId}) in tenant ${values.tenant}\n`);
+    }
+  } catch (error) {
+    process.stderr.write(`nexus: ${error instanceof AccountError ? error.message : (error as Error).message}\n`);
+    process.exitCode = 1;
+  } finally {
+    await pool.end();
+    await database.close();
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => fail((error as Error).message));

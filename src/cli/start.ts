@@ -1,9 +1,9 @@
 import "./graphile-env";
 import net from "node:net";
-import pg from "pg";
 import type { Config } from "../config";
 import { openDatabase, type Database } from "../db/database";
 import { DataDirectoryInUseError } from "../db/embedded";
+import { loadDemoDataOnce } from "../demo";
 import { createGateway, type Gateway } from "../http/app";
 import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
 import { configOrExit, fail, requireNode22 } from "./runtime";
@@ -35,6 +35,7 @@ function banner(config: Config, port: number, database: Database): string {
     ...(config.graphiql ? [`  GraphiQL  ${base}${GRAPHIQL_PATH}`] : []),
     `  Health    ${base}/health`,
     `  Database  ${database.description}`,
+    ...(database.embedded && config.demo ? ["  Demo      admin@acme.test / nexus-demo (see README for all demo users)"] : []),
   ];
   return lines.join("\n") + "\n";
 }
@@ -55,22 +56,13 @@ async function main(): Promise<void> {
     fail(`cannot prepare the database: ${(error as Error).message}`);
   }
 
-  const authenticator = new pg.Pool({
-    connectionString: database.authenticatorUrl,
-    max: 20,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-    application_name: "nexus-gateway",
-  });
-  authenticator.on("error", (error) => console.error(`nexus: idle database connection failed: ${error.message}`));
-
   let gateway: Gateway;
   let port: number;
   try {
-    gateway = await createGateway({ config, pools: { authenticator } });
+    if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
+    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl });
     port = await listen(gateway, config);
   } catch (error) {
-    await authenticator.end().catch(() => undefined);
     await database.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
@@ -89,7 +81,6 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(force);
     await gateway.release();
-    await authenticator.end();
     await database.close();
     process.stdout.write("nexus: stopped\n");
     process.exit(0);

@@ -1,16 +1,53 @@
-import { createSecretKey, type KeyObject } from "node:crypto";
+import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export type NodeEnv = "development" | "production" | "test";
 
+export type SigningAlgorithm = "HS256" | "RS256" | "ES256";
+
+/** The one key that signs access tokens, and verifies them with exactly one algorithm. */
+export interface SigningKey {
+  kid: string;
+  algorithm: SigningAlgorithm;
+  /** Signs: the HS256 secret, or the private key. */
+  signingKey: KeyObject;
+  /** Verifies: the HS256 secret, or the public key (published at /.well-known/jwks.json). */
+  verificationKey: KeyObject;
+  /** Keyed material for deriving rotated refresh tokens; never leaves the process. */
+  refreshSecret: Buffer;
+}
+
+/** Tokens of another issuer (an identity provider), verified through its JWKS. */
+export interface ExternalIssuerConfig {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+  /** Dotted path of the tenant id in the token, e.g. app_metadata.organization_id. */
+  tenantClaimPath: string;
+}
+
 export interface JwtConfig {
-  /** HS256 key, built once: verifying against a KeyObject is ~40x cheaper than against a string. */
-  key: KeyObject;
+  key: SigningKey;
   issuer: string;
   audience: string;
   /** Seconds of clock skew accepted on `exp` and `nbf`. */
   clockToleranceSeconds: number;
   accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** A rotated refresh token presented again within this window gets the current one (concurrent tabs). */
+  refreshGraceSeconds: number;
+  external: ExternalIssuerConfig | null;
+}
+
+export interface LoginPolicy {
+  /** Failed passwords in a row before the account locks. */
+  maxFailures: number;
+  lockSeconds: number;
+  /** Sign-in attempts per minute from one IP address. */
+  attemptsPerIpPerMinute: number;
+  /** Sign-in attempts per minute for one account (any IP). */
+  attemptsPerAccountPerMinute: number;
 }
 
 export interface Config {
@@ -23,6 +60,11 @@ export interface Config {
   authenticatorPassword: string | null;
   dataDir: string;
   jwt: JwtConfig;
+  login: LoginPolicy;
+  /** Base URL of the gateway as users reach it, for links in mail. */
+  publicUrl: string;
+  /** Load the demo tenants on the first start of the embedded database. */
+  demo: boolean;
   graphiql: boolean;
   introspection: boolean;
   /** Seconds a GraphQL statement may run before PostgreSQL cancels it. */
@@ -89,6 +131,18 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readPublicUrl(env: Env): string {
+  const raw = read(env, "NEXUS_PUBLIC_URL");
+  if (raw === undefined) return `http://localhost:${read(env, "PORT") ?? "4000"}`;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
+    return url.toString().replace(/\/$/, "");
+  } catch {
+    throw new ConfigError("NEXUS_PUBLIC_URL", `must be an http(s) URL (got "${raw}")`);
+  }
+}
+
 function readEnvName(env: Env): NodeEnv {
   const raw = read(env, "NODE_ENV") ?? "development";
   if (raw !== "development" && raw !== "production" && raw !== "test") {
@@ -97,27 +151,114 @@ function readEnvName(env: Env): NodeEnv {
   return raw;
 }
 
-function readJwt(env: Env, nodeEnv: NodeEnv): JwtConfig {
-  let secret = read(env, "JWT_SECRET");
-  if (secret === undefined) {
-    if (nodeEnv === "production") {
-      throw new ConfigError("JWT_SECRET", `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -base64 48\`)`);
+function readPem(env: Env, name: string): string | undefined {
+  const inline = read(env, name);
+  const file = read(env, `${name}_FILE`);
+  if (inline && file) throw new ConfigError(name, `and ${name}_FILE are both set; use one`);
+  if (file) {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      throw new ConfigError(`${name}_FILE`, `cannot be read (${file})`);
     }
-    secret = DEVELOPMENT_JWT_SECRET;
   }
-  if (nodeEnv === "production" && secret === DEVELOPMENT_JWT_SECRET) {
-    throw new ConfigError("JWT_SECRET", "is the development default; set a secret of your own in production");
+  return inline?.replace(/\\n/g, "\n");
+}
+
+function readSigningKey(env: Env, nodeEnv: NodeEnv): SigningKey {
+  const algorithm = (read(env, "JWT_ALGORITHM") ?? "HS256") as SigningAlgorithm;
+  if (algorithm !== "HS256" && algorithm !== "RS256" && algorithm !== "ES256") {
+    throw new ConfigError("JWT_ALGORITHM", `must be HS256, RS256 or ES256 (got "${algorithm}")`);
   }
-  if (Buffer.byteLength(secret, "utf8") < MIN_SECRET_BYTES) {
-    throw new ConfigError("JWT_SECRET", `must be at least ${MIN_SECRET_BYTES} bytes long`);
+  if (algorithm === "HS256") {
+    let secret = read(env, "JWT_SECRET");
+    if (secret === undefined) {
+      if (nodeEnv === "production") {
+        throw new ConfigError("JWT_SECRET", `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -base64 48\`)`);
+      }
+      secret = DEVELOPMENT_JWT_SECRET;
+    }
+    if (nodeEnv === "production" && secret === DEVELOPMENT_JWT_SECRET) {
+      throw new ConfigError("JWT_SECRET", "is the development default; set a secret of your own in production");
+    }
+    if (Buffer.byteLength(secret, "utf8") < MIN_SECRET_BYTES) {
+      throw new ConfigError("JWT_SECRET", `must be at least ${MIN_SECRET_BYTES} bytes long`);
+    }
+    const bytes = Buffer.from(secret, "utf8");
+    const key = createSecretKey(bytes);
+    return {
+      kid: read(env, "JWT_KEY_ID") ?? `hs-${createHmac("sha256", bytes).update("nexus key id").digest("base64url").slice(0, 12)}`,
+      algorithm,
+      signingKey: key,
+      verificationKey: key,
+      refreshSecret: createHmac("sha256", bytes).update("nexus refresh rotation").digest(),
+    };
   }
+  const pem = readPem(env, "JWT_PRIVATE_KEY");
+  if (!pem) throw new ConfigError("JWT_PRIVATE_KEY", `is required with JWT_ALGORITHM=${algorithm} (a PEM private key, or JWT_PRIVATE_KEY_FILE)`);
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(pem);
+  } catch {
+    throw new ConfigError("JWT_PRIVATE_KEY", "is not a readable PEM private key");
+  }
+  const expected = algorithm === "RS256" ? "rsa" : "ec";
+  if (privateKey.asymmetricKeyType !== expected) {
+    throw new ConfigError("JWT_PRIVATE_KEY", `must be an ${expected.toUpperCase()} key for ${algorithm} (got ${privateKey.asymmetricKeyType})`);
+  }
+  if (algorithm === "ES256" && privateKey.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
+    throw new ConfigError("JWT_PRIVATE_KEY", "must be a P-256 key for ES256");
+  }
+  if (algorithm === "RS256" && (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
+    throw new ConfigError("JWT_PRIVATE_KEY", "must be an RSA key of at least 2048 bits");
+  }
+  const publicKey = createPublicKey(privateKey);
+  const thumbprint = createHash("sha256").update(publicKey.export({ format: "der", type: "spki" })).digest("base64url");
   return {
-    key: createSecretKey(Buffer.from(secret, "utf8")),
+    kid: read(env, "JWT_KEY_ID") ?? thumbprint.slice(0, 16),
+    algorithm,
+    signingKey: privateKey,
+    verificationKey: publicKey,
+    refreshSecret: createHmac("sha256", privateKey.export({ format: "der", type: "pkcs8" })).update("nexus refresh rotation").digest(),
+  };
+}
+
+function readExternalIssuer(env: Env): ExternalIssuerConfig | null {
+  const issuer = read(env, "JWT_EXTERNAL_ISSUER");
+  const jwksUrl = read(env, "JWT_EXTERNAL_JWKS_URL");
+  if (!issuer && !jwksUrl) return null;
+  if (!issuer) throw new ConfigError("JWT_EXTERNAL_ISSUER", "is required with JWT_EXTERNAL_JWKS_URL");
+  if (!jwksUrl) throw new ConfigError("JWT_EXTERNAL_JWKS_URL", "is required with JWT_EXTERNAL_ISSUER");
+  try {
+    const url = new URL(jwksUrl);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error();
+  } catch {
+    throw new ConfigError("JWT_EXTERNAL_JWKS_URL", `is not an http(s) URL (got "${jwksUrl}")`);
+  }
+  const audience = read(env, "JWT_EXTERNAL_AUDIENCE");
+  if (!audience) throw new ConfigError("JWT_EXTERNAL_AUDIENCE", "is required with JWT_EXTERNAL_ISSUER");
+  const tenantClaimPath = read(env, "JWT_EXTERNAL_TENANT_CLAIM") ?? "app_metadata.organization_id";
+  if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(tenantClaimPath)) {
+    throw new ConfigError("JWT_EXTERNAL_TENANT_CLAIM", `must be a dotted claim path like app_metadata.organization_id (got "${tenantClaimPath}")`);
+  }
+  return { issuer, jwksUrl, audience, tenantClaimPath };
+}
+
+function readJwt(env: Env, nodeEnv: NodeEnv): JwtConfig {
+  const jwt: JwtConfig = {
+    key: readSigningKey(env, nodeEnv),
     issuer: read(env, "JWT_ISSUER") ?? "nexus-gateway",
     audience: read(env, "JWT_AUDIENCE") ?? "nexus-graphql",
     clockToleranceSeconds: readInteger(env, "JWT_CLOCK_TOLERANCE_SECONDS", 30, 0, 30),
     accessTokenTtlSeconds: readInteger(env, "JWT_ACCESS_TTL_SECONDS", 15 * 60, 30, 24 * 60 * 60),
+    refreshTokenTtlSeconds: readInteger(env, "JWT_REFRESH_TTL_SECONDS", 30 * 24 * 60 * 60, 60, 365 * 24 * 60 * 60),
+    refreshGraceSeconds: readInteger(env, "NEXUS_REFRESH_GRACE_SECONDS", 10, 0, 120),
+    external: readExternalIssuer(env),
   };
+  if (jwt.external?.issuer === jwt.issuer) {
+    throw new ConfigError("JWT_EXTERNAL_ISSUER", "must differ from JWT_ISSUER");
+  }
+  return jwt;
 }
 
 /**
@@ -136,6 +277,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     authenticatorPassword: read(env, "NEXUS_AUTHENTICATOR_PASSWORD") ?? null,
     dataDir: path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus"),
     jwt: readJwt(env, nodeEnv),
+    login: {
+      maxFailures: readInteger(env, "NEXUS_LOGIN_MAX_FAILURES", 5, 1, 100),
+      lockSeconds: readInteger(env, "NEXUS_LOGIN_LOCK_SECONDS", 15 * 60, 1, 24 * 60 * 60),
+      attemptsPerIpPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_IP", 30, 1, 10_000),
+      attemptsPerAccountPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_ACCOUNT", 10, 1, 10_000),
+    },
+    publicUrl: readPublicUrl(env),
+    demo: readFlag(env, "NEXUS_DEMO", true),
     graphiql,
     // GraphiQL needs introspection; production has both off unless asked for.
     introspection: readFlag(env, "NEXUS_INTROSPECTION", !production || graphiql),

@@ -68,12 +68,16 @@ export async function bootstrapRoles(adminUrl: string, authenticatorPassword: st
       }
       return;
     }
+    if (!rows[0]!.superuser && !have.has(DB_ROLES.auth)) {
+      throw new Error(`creating ${DB_ROLES.auth} (BYPASSRLS) needs a superuser connection once`);
+    }
     const create = async (role: string, options: string) => {
       const verb = have.has(role) ? "alter" : "create";
       await client.query(`${verb} role ${escapeIdentifier(role)} with ${options}`);
     };
     // createdb: graphile-migrate rebuilds its shadow database as this role.
     await create(DB_ROLES.owner, "nologin noinherit nobypassrls createdb");
+    if (rows[0]!.superuser) await create(DB_ROLES.auth, "nologin noinherit bypassrls");
     await create(DB_ROLES.anonymous, "nologin nobypassrls");
     await create(DB_ROLES.user, "nologin nobypassrls");
     await create(
@@ -83,6 +87,8 @@ export async function bootstrapRoles(adminUrl: string, authenticatorPassword: st
     await client.query(
       `grant ${escapeIdentifier(DB_ROLES.anonymous)}, ${escapeIdentifier(DB_ROLES.user)} to ${escapeIdentifier(DB_ROLES.authenticator)}`,
     );
+    // The owner hands its SECURITY DEFINER functions over to nexus_auth.
+    await client.query(`grant ${escapeIdentifier(DB_ROLES.auth)} to ${escapeIdentifier(DB_ROLES.owner)}`);
     if (!rows[0]!.superuser) {
       // Without superuser rights, migrations reach the owner role through SET ROLE.
       await client.query(`grant ${escapeIdentifier(DB_ROLES.owner)} to current_user`);

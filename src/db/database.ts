@@ -1,6 +1,6 @@
 import type { Config } from "../config";
 import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials, withDatabase } from "./bootstrap";
-import { startEmbeddedCluster, type EmbeddedCluster } from "./embedded";
+import { attachEmbeddedCluster, DataDirectoryInUseError, startEmbeddedCluster, type EmbeddedCluster } from "./embedded";
 import { migrateDatabase, type MigrationTarget } from "./migrate";
 import { DB_ROLES } from "./roles";
 
@@ -10,7 +10,7 @@ export const EMBEDDED_DATABASE = "nexus";
 export interface Database extends MigrationTarget {
   /** The GraphQL pool's connection: logs in as the authenticator role. */
   authenticatorUrl: string;
-  /** The embedded cluster, when the gateway runs its own PostgreSQL. */
+  /** The embedded cluster, when the gateway runs its own PostgreSQL (or attached to a running gateway's). */
   embedded: EmbeddedCluster | null;
   /** For the banner: where the data is, without passwords. */
   description: string;
@@ -28,7 +28,7 @@ function redact(url: string): string {
  * one, then makes sure roles, database rights and the committed migrations
  * and policies are in place. Safe to run on every start.
  */
-export async function openDatabase(config: Config, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(config: Config, options: { migrate?: boolean; attach?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedCluster | null = null;
   let adminUrl: string;
   let authenticatorPassword: string;
@@ -39,7 +39,13 @@ export async function openDatabase(config: Config, options: { migrate?: boolean 
       throw new Error("NEXUS_AUTHENTICATOR_PASSWORD is required when DATABASE_URL has no password");
     }
   } else {
-    embedded = await startEmbeddedCluster(config.dataDir);
+    try {
+      embedded = await startEmbeddedCluster(config.dataDir);
+    } catch (error) {
+      // A command beside a running gateway uses that gateway's PostgreSQL.
+      if (!(error instanceof DataDirectoryInUseError) || !options.attach) throw error;
+      embedded = await attachEmbeddedCluster(config.dataDir);
+    }
     adminUrl = embedded.url(EMBEDDED_DATABASE);
     authenticatorPassword = config.authenticatorPassword ?? embedded.authenticatorPassword;
   }

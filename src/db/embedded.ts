@@ -256,6 +256,26 @@ async function startServer(dataDir: string, pgData: string, port: number, owner:
 }
 
 /**
+ * The cluster a running gateway owns, for commands run beside it (user
+ * create, docs, lint): same port and passwords; stop() leaves it running.
+ */
+export async function attachEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster> {
+  const state = await readState(path.join(dataDir, "cluster.json"));
+  if (!state) throw new Error(`no embedded PostgreSQL has been set up in ${dataDir}`);
+  const { port, superuserPassword, authenticatorPassword } = state;
+  return {
+    port,
+    superuserPassword,
+    authenticatorPassword,
+    dataDir,
+    url(database, user = SUPERUSER, password = superuserPassword) {
+      return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    },
+    stop: async () => undefined,
+  };
+}
+
+/**
  * Starts (initialising on first use) the cluster kept in `dataDir`. The port
  * and passwords are chosen once and kept in `dataDir/cluster.json`; if the
  * remembered port has been taken meanwhile, another free one is used.

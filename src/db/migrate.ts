@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import JSON5 from "json5";
+import { Logger, type LogLevel } from "@graphile/logger";
 import type { Settings } from "graphile-migrate";
 import { commit, migrate, reset, watch } from "graphile-migrate";
 import { databaseName, withClient, withDatabase } from "./bootstrap";
@@ -29,6 +30,15 @@ export interface MigrationTarget {
   shadowUrl?: string;
 }
 
+/**
+ * graphile-migrate's messages, less "already up to date" on every start:
+ * what runs is worth a line, nothing happening is not.
+ */
+const migrationLogger = new Logger(() => (level: LogLevel, message: string) => {
+  if (/up to date/i.test(message)) return;
+  (level === "error" ? process.stderr : process.stdout).write(`${message}\n`);
+});
+
 /** .gmrc plus the connection strings of `target`. */
 export function migrationSettings(target: MigrationTarget): Settings {
   const root = projectRoot();
@@ -38,6 +48,7 @@ export function migrationSettings(target: MigrationTarget): Settings {
     connectionString: target.adminUrl,
     rootConnectionString: withDatabase(target.adminUrl, "postgres"),
     databaseOwner: DB_ROLES.owner,
+    logger: migrationLogger,
     migrationsFolder: path.join(root, "migrations"),
     ...(target.shadowUrl ? { shadowConnectionString: target.shadowUrl } : {}),
   };

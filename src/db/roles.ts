@@ -11,6 +11,12 @@ export const DB_ROLES = {
   anonymous: "nexus_anonymous",
   /** Signed-in requests; every tenant row reaches it through RLS. */
   user: "nexus_user",
+  /**
+   * Owns the narrow SECURITY DEFINER functions of schema nexus_auth (login,
+   * refresh, revocation, permission checks): BYPASSRLS, NOLOGIN, reachable
+   * only through those functions.
+   */
+  auth: "nexus_auth",
 } as const;
 
 /** Schemas PostGraphile reflects into GraphQL. */

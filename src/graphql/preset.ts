@@ -8,6 +8,7 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import { maskError } from "./errors";
+import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
@@ -34,7 +35,7 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
 export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: config.introspection ? [] : [NoIntrospectionPlugin],
+    plugins: [TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,

@@ -1,47 +1,94 @@
 import { createServer, type Server } from "node:http";
 import express from "express";
-import type { Pool } from "pg";
+import pg from "pg";
 import { postgraphile } from "postgraphile";
 import { grafserv } from "postgraphile/grafserv/express/v4";
 import type { Config } from "../config";
-import { authenticate } from "../auth/middleware";
+import { ExternalIssuer } from "../auth/external";
+import { jwksHandler } from "../auth/jwks";
+import { authenticate, type TokenVerifier } from "../auth/middleware";
+import { RevocationSet } from "../auth/revocation";
+import { createAuthRouter } from "../auth/routes";
+import { AuthService } from "../auth/service";
 import { GRAPHIQL_PATH, GRAPHQL_PATH, makePreset } from "../graphql/preset";
 import { errorHandler, notFound } from "./errors";
 import { healthHandler } from "./health";
 
-export interface Pools {
-  /** Logs in as nexus_authenticator; every GraphQL request runs here. */
-  authenticator: Pool;
-}
+const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 export interface Gateway {
   app: express.Express;
   server: Server;
-  /** Releases PostGraphile; the pools belong to the caller. */
+  auth: AuthService;
+  revocations: RevocationSet;
+  /** Stops background work and releases PostGraphile and the pools. */
   release(): Promise<void>;
 }
 
+function pool(url: string, max: number, name: string): pg.Pool {
+  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: name });
+  created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
+  return created;
+}
+
 /**
- * Builds the whole HTTP surface around an unstarted server. Tests build the
- * same gateway against their own database.
+ * Builds the whole HTTP surface around an unstarted server: GraphQL, the
+ * auth routes, health and JWKS. Tests build the same gateway against their
+ * own database.
  */
-export async function createGateway({ config, pools }: { config: Config; pools: Pools }): Promise<Gateway> {
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+export async function createGateway({ config, authenticatorUrl }: { config: Config; authenticatorUrl: string }): Promise<Gateway> {
+  const graphqlPool = pool(authenticatorUrl, 20, "nexus-graphql");
+  // Sign-ins have their own few connections, so GraphQL load cannot starve them.
+  const authPool = pool(authenticatorUrl, 5, "nexus-auth");
+  const revocations = new RevocationSet(authPool, authenticatorUrl, config.jwt.accessTokenTtlSeconds);
+  const releasePools = async () => {
+    await revocations.stop();
+    await Promise.all([graphqlPool.end(), authPool.end()]);
+  };
+  try {
+    await revocations.start();
+    const verifier: TokenVerifier = {
+      jwt: config.jwt,
+      external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
+      revocations,
+    };
+    const auth = new AuthService(config, authPool, revocations);
 
-  app.get("/health", healthHandler(pools.authenticator));
-  app.use(GRAPHQL_PATH, authenticate(config.jwt));
-  if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
+    const app = express();
+    app.disable("x-powered-by");
+    app.set("trust proxy", "loopback");
 
-  const pgl = postgraphile(makePreset(config, pools.authenticator));
-  const server = createServer(app);
-  const serv = pgl.createServ(grafserv);
-  await serv.addTo(app, server);
-  // Build the schema now: a broken schema fails the start, not the first request.
-  await pgl.getSchema();
+    app.get("/health", healthHandler(graphqlPool));
+    app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
+    app.use("/auth", createAuthRouter({ config, auth, verifier }));
+    app.use(GRAPHQL_PATH, authenticate(verifier));
+    if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
-  app.use(notFound);
-  app.use(errorHandler);
-  return { app, server, release: async () => void (await pgl.release()) };
+    const pgl = postgraphile(makePreset(config, graphqlPool));
+    const server = createServer(app);
+    const serv = pgl.createServ(grafserv);
+    await serv.addTo(app, server);
+    // Build the schema now: a broken schema fails the start, not the first request.
+    await pgl.getSchema();
+
+    app.use(notFound);
+    app.use(errorHandler);
+
+    const pruning = setInterval(() => void auth.pruneExpired().catch(() => undefined), PRUNE_INTERVAL_MS);
+    pruning.unref();
+    return {
+      app,
+      server,
+      auth,
+      revocations,
+      release: async () => {
+        clearInterval(pruning);
+        await pgl.release();
+        await releasePools();
+      },
+    };
+  } catch (error) {
+    await releasePools().catch(() => undefined);
+    throw error;
+  }
 }

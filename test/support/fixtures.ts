@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { createTenant as createTenantAccount, createUser, type RoleName } from "../../src/auth/accounts";
+import type { TestGateway } from "./gateway";
 
-/**
- * Test data written through the superuser connection (it bypasses RLS, as
- * a fixture must); every name carries a random suffix so test files sharing
- * the database never collide.
- */
+export const PASSWORD = "correct horse battery";
+
+/** The superuser connection: bypasses RLS, as a fixture or a look behind the scenes must. */
 export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.NEXUS_TEST_ADMIN_URL });
   await client.connect();
@@ -16,27 +16,51 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
   }
 }
 
+export interface Account {
+  userId: string;
+  email: string;
+}
+
 export interface TenantFixture {
   tenantId: string;
   name: string;
-  userIds: string[];
+  admin: Account;
+  users: Account[];
 }
 
-export async function createTenant(label: string, users = 2): Promise<TenantFixture> {
+/**
+ * A tenant made the way the product makes them (nexus_auth.create_tenant),
+ * with an admin and `users` more accounts of `role`. Names carry a random
+ * suffix: test files share the database and run in parallel.
+ */
+export async function createTenant(label: string, users = 1, role: RoleName = "user"): Promise<TenantFixture> {
   const suffix = randomUUID().slice(0, 8);
   const name = `${label} ${suffix}`;
-  return withAdmin(async (client) => {
-    const { rows } = await client.query<{ id: string }>("insert into platform.tenants (name) values ($1) returning id", [name]);
-    const tenantId = rows[0]!.id;
-    const userIds: string[] = [];
+  const domain = `${label.toLowerCase()}-${suffix}.test`;
+  const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 1 });
+  try {
+    const adminEmail = `admin@${domain}`;
+    const { tenantId, adminUserId } = await createTenantAccount(pool, { name, adminEmail, password: PASSWORD });
+    const accounts: Account[] = [];
     for (let i = 0; i < users; i++) {
-      const username = `${label.toLowerCase()}-${suffix}-${i}`;
-      const { rows: user } = await client.query<{ id: string }>(
-        "insert into platform.users (tenant_id, username, email, password_hash) values ($1, $2, $3, 'x') returning id",
-        [tenantId, username, `${username}@example.test`],
-      );
-      userIds.push(user[0]!.id);
+      const email = `${role}${i}@${domain}`;
+      const { userId } = await createUser(pool, { tenant: name, email, password: PASSWORD, role });
+      accounts.push({ userId, email });
     }
-    return { tenantId, name, userIds };
-  });
+    return { tenantId, name, admin: { userId: adminUserId, email: adminEmail }, users: accounts };
+  } finally {
+    await pool.end();
+  }
+}
+
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  cookie: string | null;
+}
+
+export async function signIn(gateway: TestGateway, email: string, password = PASSWORD): Promise<SignedIn> {
+  const { status, body, headers } = await gateway.post("/auth/login", { email, password });
+  if (status !== 200) throw new Error(`sign-in of ${email} failed: ${status} ${JSON.stringify(body)}`);
+  return { accessToken: body.accessToken, refreshToken: body.refreshToken, cookie: headers.get("set-cookie") };
 }

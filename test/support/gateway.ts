@@ -1,54 +1,74 @@
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { loadConfig, type Config } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/http/app";
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
 
 export interface TestGateway {
   url: string;
   config: Config;
   gateway: Gateway;
-  /** POST /graphql; returns status and parsed body. */
-  graphql(query: string, options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  /** POST /graphql. */
+  graphql(query: string, options?: RequestOptions & { variables?: Record<string, unknown> }): Promise<Reply>;
+  /** POST a JSON body. */
+  post(path: string, body?: unknown, options?: RequestOptions): Promise<Reply>;
+  get(path: string, options?: RequestOptions): Promise<Reply>;
   close(): Promise<void>;
 }
 
+/** Test configuration: generous sign-in rate limits unless a test sets its own. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", ...env });
+  return loadConfig({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", ...env });
+}
+
+async function send(url: string, init: RequestInit & { token?: string; extraHeaders?: Record<string, string> }): Promise<Reply> {
+  const response = await fetch(url, {
+    ...init,
+    headers: {
+      accept: "application/json",
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.extraHeaders,
+    },
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body, headers: response.headers };
 }
 
 /** The real gateway, on a free loopback port, over the test database. */
-export async function startTestGateway(options: { config?: Config; authenticatorUrl?: string } = {}): Promise<TestGateway> {
+export async function startTestGateway(options: { config?: Config } = {}): Promise<TestGateway> {
   const config = options.config ?? testConfig();
-  const authenticator = new pg.Pool({
-    connectionString: options.authenticatorUrl ?? process.env.NEXUS_TEST_AUTHENTICATOR_URL,
-    max: 4,
-    connectionTimeoutMillis: 2_000,
-  });
-  authenticator.on("error", () => undefined);
-  const gateway = await createGateway({ config, pools: { authenticator } });
+  const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL! });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   return {
     url,
     config,
     gateway,
-    async graphql(query, { token, variables, headers = {} } = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json",
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: await response.json() };
-    },
+    graphql: (query, { token, variables, headers } = {}) =>
+      send(`${url}/graphql`, { method: "POST", body: JSON.stringify({ query, variables }), token, extraHeaders: headers }),
+    post: (path, body = {}, { token, headers } = {}) =>
+      send(`${url}${path}`, { method: "POST", body: JSON.stringify(body), token, extraHeaders: headers }),
+    get: (path, { token, headers } = {}) => send(`${url}${path}`, { method: "GET", token, extraHeaders: headers }),
     async close() {
+      gateway.server.closeAllConnections();
       await new Promise<void>((resolve) => gateway.server.close(() => resolve()));
       await gateway.release();
-      await authenticator.end();
     },
   };
 }

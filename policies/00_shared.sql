@@ -1,0 +1,66 @@
+/*
+ * What every module relies on: the claims helpers for the request roles,
+ * the host's entry to nexus_auth, and the table rights of nexus_auth, the
+ * BYPASSRLS owner of the host's SECURITY DEFINER functions.
+ * Re-applied after every migration; idempotent.
+ *
+ * Policies are declared from scratch: every policy on the owner's tables is
+ * dropped here and the files that follow create the current set, all in
+ * one transaction, so a policy removed from a file is gone from the
+ * database too and no request ever sees a half-applied contract.
+ */
+do $$
+declare
+  pol record;
+begin
+  for pol in
+    select p.polname, p.polrelid::regclass as tbl
+    from pg_policy p
+    join pg_class c on c.oid = p.polrelid
+    where pg_catalog.pg_get_userbyid(c.relowner) = 'nexus_owner'
+  loop
+    execute format('drop policy %I on %s', pol.polname, pol.tbl);
+  end loop;
+end;
+$$;
+
+grant usage on schema nexus to nexus_user, nexus_anonymous, nexus_auth;
+grant execute on function nexus.current_tenant_id(), nexus.current_user_id(), nexus.current_session_id()
+  to nexus_user, nexus_anonymous, nexus_auth;
+
+grant usage on schema nexus_auth to nexus_user, nexus_authenticator;
+grant usage on schema platform to nexus_auth;
+grant select, insert, update, delete on all tables in schema platform to nexus_auth;
+
+/*
+ * Rights on nexus_auth's functions are given by their owner, so switch to
+ * it (the session user is a superuser, or holds nexus_owner and nexus_auth).
+ */
+set local role nexus_auth;
+
+/* Policies and triggers ask these; they answer only about the caller's own tenant and user. */
+grant execute on function nexus_auth.has_permission(text), nexus_auth.is_platform_operator(), nexus_auth.current_permissions()
+  to nexus_user;
+
+/*
+ * The host (logged in as nexus_authenticator, never switching role for
+ * these calls) signs users in and out through nexus_auth. GraphQL requests
+ * always switch to nexus_anonymous or nexus_user, which cannot call them.
+ */
+do $$
+declare
+  fn regprocedure;
+begin
+  for fn in
+    select p.oid::regprocedure
+    from pg_proc p
+    where p.pronamespace = 'nexus_auth'::regnamespace
+      and p.prorettype <> 'trigger'::regtype
+      and p.proname <> 'sync_permission_catalog'
+  loop
+    execute format('grant execute on function %s to nexus_authenticator', fn);
+  end loop;
+end;
+$$;
+
+set local role nexus_owner;
