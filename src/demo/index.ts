@@ -12,22 +12,53 @@ export const DEMO_TENANTS = [
   { name: "Globex", domain: "globex.test" },
 ] as const;
 
-/**
- * Each module that has demo records registers a loader here; they run in
- * order, once, on the first start of the embedded database.
- */
-const demoLoaders: Array<(pool: pg.Pool, tenants: Record<string, string>) => Promise<void>> = [];
+export interface DemoTenant {
+  name: string;
+  tenantId: string;
+  adminUserId: string;
+  userId: string;
+}
 
-async function loadPlatform(pool: pg.Pool): Promise<Record<string, string>> {
-  const tenants: Record<string, string> = {};
+/**
+ * Runs `fn` in one transaction as the tenant's admin would through GraphQL:
+ * role nexus_user with the admin's claims, so demo records pass the same
+ * RLS policies, permissions and triggers as any client's writes.
+ */
+export async function asTenantAdmin<T>(pool: pg.Pool, tenant: DemoTenant, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    await client.query("select set_config('role', 'nexus_user', true), set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)", [
+      tenant.tenantId,
+      tenant.adminUserId,
+    ]);
+    const result = await fn(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Each module with demo records adds its loader here; they run in order,
+ * once, on the first start of the embedded database, for each demo tenant.
+ */
+const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [];
+
+async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
+  const tenants: DemoTenant[] = [];
   for (const tenant of DEMO_TENANTS) {
-    const { tenantId } = await createTenant(pool, {
+    const { tenantId, adminUserId } = await createTenant(pool, {
       name: tenant.name,
       adminEmail: `admin@${tenant.domain}`,
       password: DEMO_PASSWORD,
     });
-    await createUser(pool, { tenant: tenant.name, email: `user@${tenant.domain}`, password: DEMO_PASSWORD, role: "user" });
-    tenants[tenant.name] = tenantId;
+    const { userId } = await createUser(pool, { tenant: tenant.name, email: `user@${tenant.domain}`, password: DEMO_PASSWORD, role: "user" });
+    tenants.push({ name: tenant.name, tenantId, adminUserId, userId });
   }
   return tenants;
 }
@@ -44,8 +75,9 @@ export async function loadDemoDataOnce(dataDir: string, authenticatorUrl: string
   try {
     const { rows } = await pool.query("select 1 from nexus_auth.find_tenant($1)", [DEMO_TENANTS[0].name]);
     if (rows.length === 0) {
-      const tenants = await loadPlatform(pool);
-      for (const load of demoLoaders) await load(pool, tenants);
+      for (const tenant of await loadPlatform(pool)) {
+        for (const load of demoLoaders) await load(pool, tenant);
+      }
     }
     await fs.writeFile(marker, "The demo tenants were loaded into this database.\n");
     return true;
