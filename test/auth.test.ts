@@ -293,3 +293,24 @@ describe("guessing is slowed down", () => {
     }
   });
 });
+
+describe("housekeeping", () => {
+  test("revocations are pruned once the tokens they name have expired", async () => {
+    const gateway = await startTestGateway();
+    try {
+      const tenant = await createTenant("Prune", 1);
+      const { accessToken } = await signIn(gateway, tenant.users[0]!.email);
+      const { jti } = jwt.decode(accessToken) as { jti: string };
+      await gateway.post("/auth/revoke", { jti }, { token: accessToken });
+      const count = () => withAdmin(async (c) => (await c.query("select count(*)::int as n from platform.revoked_tokens where jti = $1", [jti])).rows[0].n as number);
+      expect(await count()).toBe(1);
+      await gateway.gateway.auth.pruneExpired();
+      expect(await count()).toBe(1);
+      await withAdmin((c) => c.query("update platform.revoked_tokens set expires_at = now() - interval '1 second' where jti = $1", [jti]));
+      await gateway.gateway.auth.pruneExpired();
+      expect(await count()).toBe(0);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -101,10 +101,10 @@ describe("the gateway process (npm start)", () => {
     }
   });
 
-  test("`nexus tenant create` works beside the running gateway, and refuses a duplicate clearly", async () => {
-    const create = (name: string) =>
+  test("`nexus tenant create` and `user create` work beside the running gateway, and refuse bad input clearly", async () => {
+    const nexus = (args: string[]) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [NEXUS, "tenant", "create", "--name", name, "--admin-email", `boss@${name.toLowerCase()}.test`, "--password-stdin"], {
+        const child = spawn(process.execPath, [NEXUS, ...args, "--password-stdin"], {
           cwd: ROOT,
           env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env() },
           stdio: ["pipe", "pipe", "pipe"],
@@ -115,12 +115,23 @@ describe("the gateway process (npm start)", () => {
         child.stdin.end("a long enough password\n");
         child.once("exit", (code) => resolve({ code, output }));
       });
+    const create = (name: string) => nexus(["tenant", "create", "--name", name, "--admin-email", `boss@${name.toLowerCase()}.test`]);
     const first = await create("Initech");
     expect(first.code).toBe(0);
     expect(first.output).toMatch(/created tenant Initech/);
     const again = await create("Initech");
     expect(again.code).toBe(1);
     expect(again.output.trim()).toBe('nexus: a tenant named "Initech" already exists');
+    const user = await nexus(["user", "create", "--tenant", "Initech", "--email", "peter@initech.test", "--role", "viewer"]);
+    expect(user.code).toBe(0);
+    expect(user.output).toMatch(/created viewer peter@initech.test/);
+    const duplicate = await nexus(["user", "create", "--tenant", "Initech", "--email", "peter@initech.test"]);
+    expect(duplicate.output.trim()).toBe("nexus: a user with email peter@initech.test already exists");
+    const nowhere = await nexus(["user", "create", "--tenant", "Vandelay", "--email", "art@vandelay.test"]);
+    expect(nowhere.output.trim()).toBe('nexus: no tenant named "Vandelay"');
+    const badEmail = await nexus(["user", "create", "--tenant", "Initech", "--email", "not-an-email"]);
+    expect(badEmail.code).toBe(1);
+    expect(badEmail.output.trim()).toBe('nexus: "not-an-email" is not a valid email address');
   });
 
   test("SIGTERM finishes an in-flight request, then stops PostgreSQL cleanly", async () => {
