@@ -17,6 +17,7 @@ export interface DemoTenant {
   tenantId: string;
   adminUserId: string;
   userId: string;
+  viewerUserId: string;
 }
 
 /**
@@ -58,7 +59,30 @@ async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
       password: DEMO_PASSWORD,
     });
     const { userId } = await createUser(pool, { tenant: tenant.name, email: `user@${tenant.domain}`, password: DEMO_PASSWORD, role: "user" });
-    tenants.push({ name: tenant.name, tenantId, adminUserId, userId });
+    const { userId: viewerUserId } = await createUser(pool, {
+      tenant: tenant.name,
+      email: `viewer@${tenant.domain}`,
+      password: DEMO_PASSWORD,
+      role: "viewer",
+    });
+    const demo = { name: tenant.name, tenantId, adminUserId, userId, viewerUserId };
+    // A custom permission, as seed 001's custom_permissions: the user may also manage groups.
+    await asTenantAdmin(pool, demo, (client) =>
+      client.query(
+        "insert into platform.user_permissions (user_id, permission_id) select $1, id from platform.permissions where name = 'UPDATE_USER_GROUPS'",
+        [userId],
+      ),
+    );
+    tenants.push(demo);
+  }
+  return tenants;
+}
+
+/** Every module's demo records for the demo tenants, in one go. */
+export async function loadDemoData(pool: pg.Pool): Promise<DemoTenant[]> {
+  const tenants = await loadPlatform(pool);
+  for (const tenant of tenants) {
+    for (const load of demoLoaders) await load(pool, tenant);
   }
   return tenants;
 }
@@ -74,11 +98,7 @@ export async function loadDemoDataOnce(dataDir: string, authenticatorUrl: string
   const pool = new pg.Pool({ connectionString: authenticatorUrl, max: 2 });
   try {
     const { rows } = await pool.query("select 1 from nexus_auth.find_tenant($1)", [DEMO_TENANTS[0].name]);
-    if (rows.length === 0) {
-      for (const tenant of await loadPlatform(pool)) {
-        for (const load of demoLoaders) await load(pool, tenant);
-      }
-    }
+    if (rows.length === 0) await loadDemoData(pool);
     await fs.writeFile(marker, "The demo tenants were loaded into this database.\n");
     return true;
   } finally {

@@ -38,9 +38,20 @@ function describe(error: DatabaseError): { code: string; message: string } | nul
   }
 }
 
+/**
+ * PostGraphile's answer when an update or delete matched no row it may
+ * touch. RLS makes "missing" and "someone else's" the same row set, so the
+ * message must not tell them apart either.
+ */
+const NOTHING_MATCHED = /^No values were (updated|deleted) in collection/;
+
 export function maskError(error: GraphQLError): GraphQLError {
   const original = error.originalError as DatabaseError | undefined;
-  const known = original ? describe(original) : null;
+  const known = original
+    ? NOTHING_MATCHED.test(original.message)
+      ? { code: "NOT_FOUND", message: "No such record, or it may not be changed by you." }
+      : describe(original)
+    : null;
   if (!known) return defaultMaskError(error);
   return new GraphQLError(known.message, {
     nodes: error.nodes,
