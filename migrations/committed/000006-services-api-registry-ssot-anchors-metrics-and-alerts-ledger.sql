@@ -1,5 +1,5 @@
 --! Previous: sha1:f802acec535702189730d48491cf687314944df0
---! Hash: sha1:00004f833748f1cf5529f7f79586fb14824aa8ac
+--! Hash: sha1:1d6397dc3e64dfae1bc4e982a84a243a7e7f7378
 --! Message: services: API registry, SSOT anchors, metrics and alerts, ledger, AI models, audit log
 
 /* ========================================================================
@@ -568,6 +568,8 @@ create table ai.ai_insights (
   constraint ai_insights_confidence_range check (confidence between 0 and 1)
 );
 create index idx_ai_insights_model_id on ai.ai_insights (tenant_id, model_id);
+comment on constraint ai_insights_model_fkey on ai.ai_insights is
+  E'@fieldName model\n@foreignFieldName aiInsights\nThe model that produced the insight.';
 alter table ai.ai_insights enable row level security;
 alter table ai.ai_insights force row level security;
 create trigger _100_set_updated_at before update on ai.ai_insights
