@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { createTenant, createUser } from "../auth/accounts";
+import { loadServicesDemo } from "./services";
 
 export const DEMO_PASSWORD = "nexus-demo";
 
@@ -48,7 +49,7 @@ export async function asTenantAdmin<T>(pool: pg.Pool, tenant: DemoTenant, fn: (c
  * Each module with demo records adds its loader here; they run in order,
  * once, on the first start of the embedded database, for each demo tenant.
  */
-const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [];
+const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [loadServicesDemo];
 
 async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
   const tenants: DemoTenant[] = [];

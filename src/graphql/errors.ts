@@ -20,6 +20,7 @@ function describe(error: DatabaseError): { code: string; message: string } | nul
     case "23505":
       return { code: "CONFLICT", message: `A record with the same value already exists${error.constraint ? ` (${error.constraint})` : ""}.` };
     case "23503":
+    case "23001":
       return { code: "INVALID_REFERENCE", message: `A referenced record does not exist, or is still referenced${error.constraint ? ` (${error.constraint})` : ""}.` };
     case "23514":
       return { code: "INVALID_INPUT", message: `A value breaks the rule ${error.constraint ?? "of this table"}.` };

@@ -1,3 +1,5 @@
+import { isIP } from "node:net";
+import type { Request } from "express";
 import type { Pool } from "pg";
 import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
@@ -8,6 +10,7 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import { maskError } from "./errors";
+import { SchemaNamesPlugin } from "./schema-names";
 import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -28,6 +31,20 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
 };
 
 /**
+ * Where a request came from, for the audit log (audit.tg__record_change
+ * reads these settings). Only a valid IP address is passed, so the
+ * database's cast to inet cannot fail; the user agent is cut to 512 chars.
+ */
+export function clientSettings(req: Request | undefined): Record<string, string> {
+  const ip = req?.ip?.replace(/%.*$/, "");
+  const userAgent = req?.get("user-agent");
+  return {
+    ...(ip && isIP(ip) ? { "nexus.client_ip": ip } : {}),
+    ...(userAgent ? { "nexus.user_agent": userAgent.slice(0, 512) } : {}),
+  };
+}
+
+/**
  * The PostGraphile preset: Amber plus simplified names over the exposed
  * schemas, through the authenticator pool. Each request's role and claims
  * come from the token that `authenticate` verified before GraphQL ran.
@@ -35,7 +52,7 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
 export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
+    plugins: [SchemaNamesPlugin, TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
@@ -54,6 +71,7 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
         return {
           pgSettings: {
             ...pgSettingsFor(req ? requestClaims(req) : null),
+            ...clientSettings(req),
             statement_timeout: String(config.statementTimeoutMs),
           },
         };

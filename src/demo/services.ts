@@ -1,0 +1,87 @@
+import type pg from "pg";
+import { asTenantAdmin, type DemoTenant } from "./index";
+
+/**
+ * Seed 004's services for a demo tenant: a few API endpoints with aliases,
+ * the configuration anchors of the seed's Default Data, an account whose
+ * balance comes from its completed transactions, an AI model with an
+ * insight, metrics and an alert.
+ */
+export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {
+  await asTenantAdmin(pool, tenant, async (client) => {
+    const endpoints: Array<[string, string, string, string]> = [
+      ["health.check", "/health", "GET", "Health check of the gateway."],
+      ["users.profile.get", "/v1/users/me", "GET", "The signed-in user's profile."],
+      ["users.profile.update", "/v1/users/me", "PATCH", "Change the signed-in user's profile."],
+      ["accounts.list", "/v1/accounts", "GET", "The accounts of the tenant."],
+      ["transactions.create", "/v1/transactions", "POST", "Record a transaction."],
+      ["ai.chat", "/v1/ai/chat", "POST", "Chat with the tenant's active AI model."],
+      ["analytics.summary", "/v1/analytics/summary", "GET", "Key metrics of the last 24 hours."],
+    ];
+    for (const [name, path, method, description] of endpoints) {
+      await client.query("insert into ops.api_endpoints (name, path, method, description) values ($1, $2, $3, $4)", [name, path, method, description]);
+    }
+    const aliases: Array<[string, string, string, string]> = [
+      ["ping", "health.check", "web", "shortcut"],
+      ["me", "users.profile.get", "mobile", "shortcut"],
+      ["getProfile", "users.profile.get", "legacy-sdk", "legacy"],
+      ["chat", "ai.chat", "web", "synonym"],
+    ];
+    for (const [alias, canonical, context, type] of aliases) {
+      await client.query("insert into ops.api_aliases (alias_name, canonical_name, context, alias_type) values ($1, $2, $3, $4)", [alias, canonical, context, type]);
+    }
+
+    const anchors: Array<[string, string, string, string, string, string]> = [
+      ["config.env", "environment", "Environment configuration", "env", ".env.example", "0.95"],
+      ["config.docker", "docker", "Docker configuration", "yaml", "docker-compose.yml", "0.80"],
+      ["config.kubernetes", "kubernetes", "Kubernetes configuration", "yaml", "k8s/deployment.yaml", "0.70"],
+      ["config.monitoring", "monitoring", "Monitoring configuration", "yaml", "monitoring/prometheus.yml", "0.60"],
+      ["config.api", "api", "API configuration", "json", "config/api.json", "0.90"],
+    ];
+    for (const [anchorId, family, description, format, sourceHint, score] of anchors) {
+      await client.query(
+        "insert into ops.ssot_anchors (anchor_id, family, description, format, source_hint, owner, version, centrality_score) values ($1, $2, $3, $4, $5, 'platform-team', '1.0.0', $6)",
+        [anchorId, family, description, format, sourceHint, score],
+      );
+    }
+
+    const { rows: [account] } = await client.query<{ id: string }>(
+      "insert into ledger.accounts (user_id, account_name, account_number, account_type, bank_name, currency) values ($1, 'Operating account', $2, 'checking', 'First Demo Bank', 'USD') returning id",
+      [tenant.adminUserId, `${tenant.name.toUpperCase()}-0001`],
+    );
+    const transactions: Array<[string, string, string, string, string]> = [
+      ["25000.00", "deposit", "funding", "Opening deposit", "completed"],
+      ["1249.99", "payment", "software", "Annual licence", "completed"],
+      ["35.50", "fee", "bank", "Monthly account fee", "completed"],
+      ["4800.00", "payment", "payroll", "Contractor invoice", "pending"],
+    ];
+    for (const [amount, type, category, description, status] of transactions) {
+      await client.query(
+        "insert into ledger.transactions (account_id, amount, transaction_type, category, description, status) values ($1, $2, $3, $4, $5, $6)",
+        [account!.id, amount, type, category, description, status],
+      );
+    }
+
+    const { rows: [model] } = await client.query<{ id: string }>(
+      `insert into ai.ai_models (name, provider, version, status, capabilities, performance)
+       values ('support-assistant', 'OpenAI', '2025-01', 'active', '["chat", "summarize"]', '{"latencyMsP95": 850, "accuracy": 0.91}') returning id`,
+    );
+    await client.query(
+      `insert into ai.ai_insights (model_id, insight_type, title, description, data, confidence)
+       values ($1, 'trend', 'API traffic up 18% week over week', 'Most of the growth comes from the mobile client.', '{"changePercent": 18, "window": "7d"}', 0.82)`,
+      [model!.id],
+    );
+
+    const metrics: Array<[string, string, string, Record<string, string>]> = [
+      ["http.requests.p95", "182.5000", "ms", { service: "gateway" }],
+      ["http.error_rate", "0.4200", "percent", { service: "gateway" }],
+      ["db.connections.active", "12.0000", "count", { database: "primary" }],
+    ];
+    for (const [name, value, unit, tags] of metrics) {
+      await client.query("insert into ops.system_metrics (metric_name, metric_value, metric_unit, tags) values ($1, $2, $3, $4)", [name, value, unit, tags]);
+    }
+    await client.query(
+      "insert into ops.alerts (alert_name, severity, message) values ('HighLatency', 'warning', 'p95 latency of the gateway above 150 ms for 10 minutes.')",
+    );
+  });
+}
