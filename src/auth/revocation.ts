@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 
 interface RevocationNotice {
-  kind: "token" | "session";
+  kind: "token" | "session" | "sync";
   id: string;
   expiresAt: string;
 }
+
+const SYNC_TIMEOUT_MS = 2_000;
 
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
@@ -28,6 +31,7 @@ export class RevocationSet {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
   private readonly onRevoke = new Set<(kind: "token" | "session", id: string) => void>();
+  private readonly syncWaiters = new Map<string, () => void>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -73,6 +77,27 @@ export class RevocationSet {
       .then(({ rows }) => rows[0]!.revoked);
   }
 
+  /**
+   * Returns once every revocation committed before this call is in the set.
+   * Notifications reach a listener in commit order, so a marker sent after
+   * them arrives after them. For revocations this instance made whose ids it
+   * does not hold (all sessions of a user), so its own next request already
+   * sees them.
+   */
+  async sync(): Promise<void> {
+    if (!this.live) return; // checks go to the database meanwhile
+    const id = randomUUID();
+    const arrived = new Promise<void>((resolve) => this.syncWaiters.set(id, resolve));
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await this.pool.query("select pg_notify('nexus_revocations', $1)", [JSON.stringify({ kind: "sync", id })]);
+      await Promise.race([arrived, new Promise<void>((resolve) => (timer = setTimeout(resolve, SYNC_TIMEOUT_MS)))]);
+    } finally {
+      clearTimeout(timer);
+      this.syncWaiters.delete(id);
+    }
+  }
+
   /** Records a revocation this instance made itself, without waiting for the notification. */
   remember(kind: "token" | "session", id: string, expiresAt: Date): void {
     const until = kind === "session" ? Date.now() + this.accessTokenTtlSeconds * 1000 : expiresAt.getTime();
@@ -88,7 +113,8 @@ export class RevocationSet {
       if (message.channel !== "nexus_revocations" || !message.payload) return;
       try {
         const notice = JSON.parse(message.payload) as RevocationNotice;
-        this.remember(notice.kind, notice.id, new Date(notice.expiresAt));
+        if (notice.kind === "sync") this.syncWaiters.get(notice.id)?.();
+        else this.remember(notice.kind, notice.id, new Date(notice.expiresAt));
       } catch {
         // a malformed notice cannot name anything to refuse
       }

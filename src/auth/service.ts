@@ -164,6 +164,7 @@ export class AuthService {
       }
       case "reused":
         this.revocations.remember("session", result.session_id, new Date());
+        await this.revocations.sync();
         throw new AuthError(401, "refresh_token_reused", "This refresh token was already used; the session has been ended. Sign in again.");
       case "expired":
         throw new AuthError(401, "refresh_token_expired", "The session has expired. Sign in again.");
@@ -204,6 +205,7 @@ export class AuthService {
       [userId, except, chosen === "global" ? "logout_global" : "logout_others"],
     );
     if (chosen === "global" && sessionId) this.revocations.remember("session", sessionId, new Date());
+    await this.revocations.sync();
     return { revokedSessions: rows[0]!.count };
   }
 
@@ -270,6 +272,7 @@ export class AuthService {
       "select nexus_auth.set_password($1, $2, $3, 'password_changed') as count",
       [userId, await hashPassword(next as string), sessionId],
     );
+    await this.revocations.sync();
     return { revokedSessions: changed[0]!.count };
   }
 
@@ -304,6 +307,7 @@ export class AuthService {
       [sha256(token), await hashPassword(password as string)],
     );
     if (!rows[0]!.user_id) throw new AuthError(400, "invalid_token", "The reset link is invalid or has expired.");
+    await this.revocations.sync();
   }
 
   async requestEmailVerification(claims: AccessClaims): Promise<{ alreadyVerified: boolean }> {

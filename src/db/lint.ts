@@ -53,7 +53,7 @@ export type LintRule = (typeof LINT_RULES)[number];
  * Exposed tables without tenant_id by design (DATA-MODEL.md): every tenant
  * shares them, every signed-in user may read them.
  */
-export const GLOBAL_CATALOGS = ["platform.permissions", "platform.roles", "platform.role_permissions", "content.content_catalog"];
+export const GLOBAL_CATALOGS = ["platform.permissions", "platform.roles", "platform.role_permissions", "content.content_catalog", "ledger.currencies"];
 
 /** The tenant root: its own id is the tenant, so it has no tenant_id. */
 export const TENANT_ROOTS = ["platform.tenants"];

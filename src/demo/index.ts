@@ -18,7 +18,7 @@ export interface DemoTenant {
   tenantId: string;
   adminUserId: string;
   userId: string;
-  viewerUserId: string;
+  viewerUserId?: string;
 }
 
 /**
