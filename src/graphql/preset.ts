@@ -8,6 +8,7 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import { maskError } from "./errors";
+import { SchemaNamesPlugin } from "./schema-names";
 import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -35,7 +36,7 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
 export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
+    plugins: [SchemaNamesPlugin, TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
