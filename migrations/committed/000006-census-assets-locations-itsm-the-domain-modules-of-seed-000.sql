@@ -1,5 +1,5 @@
 --! Previous: sha1:f802acec535702189730d48491cf687314944df0
---! Hash: sha1:5c8c90f65768f88b41783d2bd288bb2aa0c74771
+--! Hash: sha1:e2d01158d9a56e08ab68991eb431fc28a29a9472
 --! Message: census, assets, locations, itsm: the domain modules of seed 000
 
 /*
@@ -110,7 +110,7 @@ begin
 end;
 $$;
 comment on function census.create_person_with_identity(text, text, text) is
-  'Creates a person and their first identity, which becomes the current one.';
+  E'@resultFieldName person\nCreates a person and their first identity, which becomes the current one.';
 
 /* ------------------------------------------------------------------------
  * Education (seed 000 keeps it in census): schools, the years they run,
