@@ -66,9 +66,17 @@ export class RevocationSet {
     await listener?.end().catch(() => undefined);
   }
 
-  /** true if revoked; a promise only while the listener is down. */
-  isRevoked(jti: string | null, sessionId: string | null): boolean | Promise<boolean> {
+  /**
+   * Whether the token or its session is revoked. From memory while the
+   * listener is live, after one turn of the event loop: a revocation is
+   * notified at its commit, before its HTTP response leaves the instance that
+   * made it, so its notification is already readable here when a client's
+   * next request arrives; yielding once lets it be read first even when both
+   * became readable at the same time.
+   */
+  async isRevoked(jti: string | null, sessionId: string | null): Promise<boolean> {
     if (this.live) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const now = Date.now();
       return (jti !== null && (this.tokens.get(jti) ?? 0) > now) || (sessionId !== null && (this.sessions.get(sessionId) ?? 0) > now);
     }

@@ -3,6 +3,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { createTenant, createUser } from "../auth/accounts";
+import { loadAssetsDemo } from "./assets";
+import { loadCensusDemo } from "./census";
+import { loadItsmDemo } from "./itsm";
+import { loadLocationsDemo } from "./locations";
 import { loadServicesDemo } from "./services";
 
 export const DEMO_PASSWORD = "nexus-demo";
@@ -49,7 +53,13 @@ export async function asTenantAdmin<T>(pool: pg.Pool, tenant: DemoTenant, fn: (c
  * Each module with demo records adds its loader here; they run in order,
  * once, on the first start of the embedded database, for each demo tenant.
  */
-const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [loadServicesDemo];
+const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [
+  loadCensusDemo,
+  loadLocationsDemo,
+  loadAssetsDemo,
+  loadItsmDemo,
+  loadServicesDemo,
+];
 
 async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
   const tenants: DemoTenant[] = [];
