@@ -20,4 +20,4 @@ export const DB_ROLES = {
 } as const;
 
 /** Schemas PostGraphile reflects into GraphQL. */
-export const EXPOSED_SCHEMAS = ["platform"];
+export const EXPOSED_SCHEMAS = ["platform", "campus", "academics", "attendance", "billing", "messaging", "content"];

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { createTenant, createUser } from "../auth/accounts";
+import { loadSchoolDemo } from "./school";
 
 export const DEMO_PASSWORD = "nexus-demo";
 
@@ -47,7 +48,7 @@ export async function asTenantAdmin<T>(pool: pg.Pool, tenant: DemoTenant, fn: (c
  * Each module with demo records adds its loader here; they run in order,
  * once, on the first start of the embedded database, for each demo tenant.
  */
-const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [];
+const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> = [loadSchoolDemo];
 
 async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
   const tenants: DemoTenant[] = [];

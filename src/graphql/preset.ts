@@ -8,6 +8,8 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import { maskError } from "./errors";
+import { UnprefixedNamesPlugin } from "./names";
+import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -35,7 +37,7 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
 export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
+    plugins: [TenantKeysPlugin, UnprefixedNamesPlugin, SoftDeletePlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
@@ -51,9 +53,12 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       explain: false,
       context(requestContext) {
         const req = requestContext.expressv4?.req;
+        const claims = req ? requestClaims(req) : null;
         return {
           pgSettings: {
-            ...pgSettingsFor(req ? requestClaims(req) : null),
+            ...pgSettingsFor(claims),
+            // Archived rows on request; the policies show them only to holders of RESTORE_<TABLE>.
+            ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
             statement_timeout: String(config.statementTimeoutMs),
           },
         };
