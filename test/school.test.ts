@@ -217,6 +217,16 @@ describe("school operations", () => {
       expect(row.updated_by).toBe(acme.admin.userId);
     });
 
+    test("deleting by node id archives too", async () => {
+      const subject = await created(adminToken, "Subject", { name: "Latin" }, "id rowId");
+      const body = await query(adminToken, "mutation($id: ID!) { deleteSubjectById(input: { id: $id }) { deletedSubjectId } }", { id: subject.id });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.deleteSubjectById.deletedSubjectId).toBe(subject.id);
+      expect((await query(adminToken, "query($id: UUID!) { subject(rowId: $id) { rowId } }", { id: subject.rowId })).data.subject).toBeNull();
+      const [row] = await withAdmin(async (c) => (await c.query("select deleted_at from academics.subjects where id = $1", [subject.rowId])).rows);
+      expect(row.deleted_at).toBeInstanceOf(Date);
+    });
+
     test("deleting an archived row again finds nothing", async () => {
       const body = await query(adminToken, "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }", { id: studentId }, ARCHIVED);
       expect(body.errors[0].extensions.code).toBe("NOT_FOUND");
@@ -255,14 +265,21 @@ describe("school operations", () => {
     let operatorToken: string;
 
     beforeAll(async () => {
-      // Only nexus_auth (the host's functions) may hand out a global role.
+      // Only nexus_auth (the host's functions) may hand out a global role; given
+      // through a group here (authorization.test.ts counts direct ones).
       await withAdmin(async (c) => {
         await c.query("begin");
         await c.query("set local role nexus_auth");
-        await c.query(
-          "insert into platform.user_roles (tenant_id, user_id, role_id) select $1, $2, id from platform.roles where name = 'platform_operator'",
-          [acme.tenantId, acme.users[1]!.userId],
-        );
+        const group = await c.query("insert into platform.user_groups (tenant_id, name) values ($1, 'Operators') returning id", [acme.tenantId]);
+        await c.query("insert into platform.group_roles (tenant_id, user_group_id, role_id) select $1, $2, id from platform.roles where name = 'platform_operator'", [
+          acme.tenantId,
+          group.rows[0].id,
+        ]);
+        await c.query("insert into platform.user_group_memberships (tenant_id, user_id, user_group_id) values ($1, $2, $3)", [
+          acme.tenantId,
+          acme.users[1]!.userId,
+          group.rows[0].id,
+        ]);
         await c.query("commit");
       });
       operatorToken = (await signIn(gateway, acme.users[1]!.email)).accessToken;

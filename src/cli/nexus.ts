@@ -201,7 +201,8 @@ async function runImport(file: string | undefined, values: Flags): Promise<void>
   const table = required(values, "table");
   const tenant = required(values, "tenant");
   const config = configOrExit();
-  const database = await openDatabase(config, { attach: true });
+  // Imports into a database as it is: migrating is for start and db migrate.
+  const database = await openDatabase(config, { attach: true, migrate: false });
   try {
     const report = await importFile({
       authenticatorUrl: database.authenticatorUrl,
