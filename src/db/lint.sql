@@ -408,7 +408,8 @@ view_not_security_invoker as (
  * Passwords, tokens, hashes and secrets never reach a request role (through
  * a column grant or a table grant). Only columns that can hold such a value
  * count: a timestamp, flag or number named after one (password_changed_at)
- * is not a secret.
+ * is not a secret, and neither is import_hash, a fingerprint of an imported
+ * record's content that importing clients need to read.
  */
 sensitive_column_readable as (
   select 'ERROR', 'sensitive_column_readable', format('%I.%I.%I', n.nspname, c.relname, a.attname),
@@ -428,6 +429,7 @@ sensitive_column_readable as (
     and c.relkind in ('r', 'p', 'v', 'm', 'f')
     and a.attnum > 0 and not a.attisdropped
     and a.attname ~* '(password|passwd|token|hash|secret)'
+    and a.attname <> 'import_hash'
     and ty.typcategory not in ('B', 'D', 'N', 'T')
     and readers.roles is not null
 )

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -5,6 +6,7 @@ import JSON5 from "json5";
 import { Logger, type LogLevel } from "@graphile/logger";
 import type { Settings } from "graphile-migrate";
 import { commit, migrate, reset, watch } from "graphile-migrate";
+import type { Client } from "pg";
 import { databaseName, withClient, withDatabase } from "./bootstrap";
 import { projectRoot } from "./project";
 import { DB_ROLES } from "./roles";
@@ -61,27 +63,82 @@ export async function policyFiles(): Promise<string[]> {
   return names.map((name) => path.join(dir, name));
 }
 
+const LOCK_ATTEMPTS = 40;
+
+/**
+ * What the contract was last applied for: the policy files and the
+ * committed migrations. Kept by nexus_auth, out of reach of every request
+ * role, so that instances starting beside running ones skip the work.
+ */
+const POLICY_STATE = `
+  create table if not exists nexus_auth.policy_state (
+    id integer primary key check (id = 1),
+    fingerprint text not null,
+    applied_at timestamptz not null default now()
+  )`;
+
+async function fingerprint(client: Client, files: string[]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(path.basename(file)).update("\0").update(await fs.readFile(file)).update("\0");
+  const { rows } = await client.query<{ migrations: string | null }>(
+    "select string_agg(hash, ',' order by filename) as migrations from graphile_migrate.migrations",
+  );
+  return hash.update(rows[0]?.migrations ?? "").digest("hex");
+}
+
 /**
  * Re-applies every policies/ file as the owner role, all in one transaction:
  * either the whole security contract is in place or none of the change is.
+ *
+ * It first locks every table of the owner at once, waiting at most half a
+ * second (less than PostgreSQL's deadlock timeout) and retrying: requests
+ * running meanwhile are delayed, never deadlocked. With `onlyIfChanged`, it
+ * does nothing when the files and migrations are those it last applied.
  */
-export async function applyPolicies(adminUrl: string): Promise<void> {
+export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?: boolean } = {}): Promise<void> {
   const files = await policyFiles();
   await withClient(adminUrl, async (client) => {
-    await client.query("begin");
-    try {
-      await client.query(`set local role ${DB_ROLES.owner}`);
-      for (const file of files) {
-        try {
-          await client.query(await fs.readFile(file, "utf8"));
-        } catch (error) {
-          throw new Error(`policies/${path.basename(file)}: ${(error as Error).message}`);
+    for (let attempt = 1; ; attempt++) {
+      await client.query("begin");
+      try {
+        await client.query(`set local role ${DB_ROLES.owner}`);
+        const wanted = await fingerprint(client, files);
+        await client.query(`set local role ${DB_ROLES.auth}`);
+        await client.query(POLICY_STATE);
+        const { rows } = await client.query<{ fingerprint: string }>("select fingerprint from nexus_auth.policy_state where id = 1 for update");
+        if (options.onlyIfChanged && rows[0]?.fingerprint === wanted) {
+          await client.query("rollback");
+          return;
         }
+        await client.query(`set local role ${DB_ROLES.owner}`);
+        await client.query("set local lock_timeout = '500ms'");
+        const { rows: tables } = await client.query<{ name: string }>(
+          `select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           where c.relkind in ('r', 'p') and pg_get_userbyid(c.relowner) = $1 and n.nspname <> 'graphile_migrate' order by c.oid`,
+          [DB_ROLES.owner],
+        );
+        if (tables.length) await client.query(`lock table ${tables.map((t) => t.name).join(", ")} in access exclusive mode`);
+        await client.query("set local lock_timeout = 0");
+        for (const file of files) {
+          try {
+            await client.query(await fs.readFile(file, "utf8"));
+          } catch (error) {
+            throw Object.assign(new Error(`policies/${path.basename(file)}: ${(error as Error).message}`), { code: (error as { code?: string }).code });
+          }
+        }
+        await client.query(`set local role ${DB_ROLES.auth}`);
+        await client.query(
+          "insert into nexus_auth.policy_state (id, fingerprint) values (1, $1) on conflict (id) do update set fingerprint = excluded.fingerprint, applied_at = now()",
+          [wanted],
+        );
+        await client.query("commit");
+        return;
+      } catch (error) {
+        await client.query("rollback");
+        const code = (error as { code?: string }).code;
+        if ((code !== "55P03" && code !== "40P01") || attempt >= LOCK_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
       }
-      await client.query("commit");
-    } catch (error) {
-      await client.query("rollback");
-      throw error;
     }
   });
 }
@@ -90,7 +147,7 @@ export async function applyPolicies(adminUrl: string): Promise<void> {
 export async function migrateDatabase(target: MigrationTarget): Promise<void> {
   // graphile-migrate would run policies only when a migration ran; we apply them ourselves.
   await releasingPools(() => migrate({ ...migrationSettings(target), afterAllMigrations: [] }));
-  await applyPolicies(target.adminUrl);
+  await applyPolicies(target.adminUrl, { onlyIfChanged: true });
 }
 
 /** Drops and recreates the database from the committed migrations. */

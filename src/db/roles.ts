@@ -20,4 +20,20 @@ export const DB_ROLES = {
 } as const;
 
 /** Schemas PostGraphile reflects into GraphQL. */
-export const EXPOSED_SCHEMAS = ["platform", "census", "assets", "locations", "public", "ops", "ledger", "ai", "audit"];
+export const EXPOSED_SCHEMAS = [
+  "platform",
+  "census",
+  "assets",
+  "locations",
+  "public",
+  "campus",
+  "academics",
+  "attendance",
+  "billing",
+  "messaging",
+  "content",
+  "ops",
+  "ledger",
+  "ai",
+  "audit",
+];

@@ -7,6 +7,7 @@ import { loadAssetsDemo } from "./assets";
 import { loadCensusDemo } from "./census";
 import { loadItsmDemo } from "./itsm";
 import { loadLocationsDemo } from "./locations";
+import { loadSchoolDemo } from "./school";
 import { loadServicesDemo } from "./services";
 
 export const DEMO_PASSWORD = "nexus-demo";
@@ -59,6 +60,7 @@ const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> =
   loadAssetsDemo,
   loadItsmDemo,
   loadServicesDemo,
+  loadSchoolDemo,
 ];
 
 async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {

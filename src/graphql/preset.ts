@@ -11,6 +11,7 @@ import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import { maskError } from "./errors";
 import { SchemaNamesPlugin } from "./schema-names";
+import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -52,7 +53,7 @@ export function clientSettings(req: Request | undefined): Record<string, string>
 export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [SchemaNamesPlugin, TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
+    plugins: [SchemaNamesPlugin, TenantKeysPlugin, SoftDeletePlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
@@ -68,10 +69,13 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       explain: false,
       context(requestContext) {
         const req = requestContext.expressv4?.req;
+        const claims = req ? requestClaims(req) : null;
         return {
           pgSettings: {
-            ...pgSettingsFor(req ? requestClaims(req) : null),
+            ...pgSettingsFor(claims),
             ...clientSettings(req),
+            // Archived rows on request; the policies show them only to holders of RESTORE_<TABLE>.
+            ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
             statement_timeout: String(config.statementTimeoutMs),
           },
         };
