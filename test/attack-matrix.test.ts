@@ -195,6 +195,22 @@ describe("generated tenant-isolation attack matrix", () => {
     }
   });
 
+  test("a filter naming B's rows finds nothing, and aggregates count only A's rows", async () => {
+    for (const t of types) {
+      for (const row of (await rowsOf("admin@globex.test", t)).slice(0, 3)) {
+        const body = await q("admin@acme.test", `query($id: UUID!) { ${t.list}(filter: { rowId: { equalTo: $id } }) { totalCount nodes { rowId } } }`, { id: row.rowId });
+        expect(body.errors).toBeUndefined();
+        expect(body.data[t.list]).toEqual({ totalCount: 0, nodes: [] });
+        count("filter on B's rowId");
+      }
+      const body = await q("admin@acme.test", `{ ${t.list} { totalCount aggregates { distinctCount { rowId tenantId } } } }`);
+      expect(body.errors).toBeUndefined();
+      const { totalCount, aggregates } = body.data[t.list];
+      expect(aggregates.distinctCount).toEqual({ rowId: String(totalCount), tenantId: "1" });
+      count("aggregate over the table");
+    }
+  });
+
   test("B's rows cannot be updated or deleted, and the answer is the same as for a missing row", async () => {
     for (const t of types) {
       const before = await rowsOf("admin@globex.test", t);

@@ -1,17 +1,40 @@
 import type { Pool } from "pg";
+import type { RequestHandler } from "express";
 import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
+import { PgAggregatesPreset } from "@graphile/pg-aggregates";
 import type { Config } from "../config";
 import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
-import { maskError } from "./errors";
+import { makeMaskError } from "./errors";
+import { NexusFilterPreset } from "./filters";
+import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * A JSON array of operations in one POST (batching) would multiply every
+ * per-operation limit by the array's length, and grafserv does not run
+ * batches: refuse them with a GraphQL-shaped answer. Runs after
+ * `express.raw` has read the body (up to MAX_REQUEST_BYTES); grafserv then
+ * takes that buffer as it is.
+ */
+export const refuseBatches: RequestHandler = (req, res, next) => {
+  const body: unknown = req.body;
+  if (Buffer.isBuffer(body) && /^\s*\[/.test(body.subarray(0, 64).toString("utf8"))) {
+    res.status(400).json({
+      errors: [{ message: "Batched operations (a JSON array) are not accepted: send one operation per request.", extensions: { code: "BATCH_NOT_ALLOWED" } }],
+    });
+    return;
+  }
+  next();
+};
 
 /** Refuses `__schema` / `__type` queries: production does not publish its schema. */
 const NoIntrospectionPlugin: GraphileConfig.Plugin = {
@@ -29,13 +52,21 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
 
 /**
  * The PostGraphile preset: Amber plus simplified names over the exposed
- * schemas, through the authenticator pool. Each request's role and claims
- * come from the token that `authenticate` verified before GraphQL ran.
+ * schemas, through the authenticator pool, with index-backed filters,
+ * aggregates and the operation limits of `config.api`. Each request's role
+ * and claims come from the token that `authenticate` verified before
+ * GraphQL ran.
  */
 export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
+  const production = config.env === "production";
   return {
-    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [TenantKeysPlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
+    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
+    plugins: [
+      TenantKeysPlugin,
+      makePageSizePlugin(config.api),
+      makeLimitsPlugin(config.api, { hideSuggestions: production }),
+      ...(config.introspection ? [] : [NoIntrospectionPlugin]),
+    ],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
@@ -44,8 +75,10 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       graphiqlOnGraphQLGET: false,
       watch: false,
       websockets: false,
-      maxRequestLength: 1024 * 1024,
-      maskError,
+      // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
+      graphqlOverGET: true,
+      maxRequestLength: MAX_REQUEST_BYTES,
+      maskError: makeMaskError({ hideSuggestions: production }),
     },
     grafast: {
       explain: false,
@@ -61,6 +94,9 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
     },
     schema: {
       pgForbidSetofFunctionsToReturnNull: true,
+      // Ordering or filtering rows by an aggregate of their related rows
+      // computes that aggregate for every row of the table: no index helps.
+      defaultBehavior: "-resource:relatedAggregates:orderBy -resource:aggregates:filterBy",
     },
   };
 }

@@ -10,7 +10,7 @@ import { authenticate, type TokenVerifier } from "../auth/middleware";
 import { RevocationSet } from "../auth/revocation";
 import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
-import { GRAPHIQL_PATH, GRAPHQL_PATH, makePreset } from "../graphql/preset";
+import { GRAPHIQL_PATH, GRAPHQL_PATH, MAX_REQUEST_BYTES, makePreset, refuseBatches } from "../graphql/preset";
 import { errorHandler, notFound } from "./errors";
 import { healthHandler } from "./health";
 
@@ -62,6 +62,7 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
     app.use("/auth", createAuthRouter({ config, auth, verifier }));
     app.use(GRAPHQL_PATH, authenticate(verifier));
+    app.post(GRAPHQL_PATH, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), refuseBatches);
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
     const pgl = postgraphile(makePreset(config, graphqlPool));
