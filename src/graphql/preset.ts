@@ -1,5 +1,8 @@
 import type { Pool } from "pg";
+import fs from "node:fs";
+import path from "node:path";
 import type { RequestHandler } from "express";
+import { PersistedPlugin } from "@grafserv/persisted";
 import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
@@ -17,6 +20,17 @@ import { TenantKeysPlugin } from "./tenant-keys";
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
 export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** The SDK's operations by hash, written by `npm run codegen`: the trusted documents. */
+export const PERSISTED_DOCUMENTS_FILE = path.join("sdk", "generated", "persisted-documents.json");
+
+function persistedOperations(): Record<string, string> {
+  const file = path.resolve(PERSISTED_DOCUMENTS_FILE);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  } catch (error) {
+    throw new Error(`NEXUS_PERSISTED_ONLY=1 needs ${file} (npm run codegen): ${(error as Error).message}`);
+  }
+}
 
 /**
  * A JSON array of operations in one POST (batching) would multiply every
@@ -66,6 +80,7 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
+      ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
@@ -79,6 +94,7 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
       maskError: makeMaskError({ hideSuggestions: production }),
+      ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
     },
     grafast: {
       explain: false,
