@@ -88,6 +88,8 @@ export interface ApiLimits {
   maxCost: number;
   /** Only operations of the SDK's persisted set are accepted. */
   persistedOnly: boolean;
+  /** GraphQL over WebSocket (subscriptions) on the GraphQL path. */
+  websockets: boolean;
 }
 
 /** The development secret: fine on a laptop, refused in production. */
@@ -291,6 +293,7 @@ function readApiLimits(env: Env): ApiLimits {
     maxAliases: readInteger(env, "NEXUS_MAX_ALIASES", 30, 0, 1000),
     maxCost: readInteger(env, "NEXUS_MAX_QUERY_COST", 250_000, 10, 100_000_000),
     persistedOnly: readFlag(env, "NEXUS_PERSISTED_ONLY", false),
+    websockets: readFlag(env, "NEXUS_WEBSOCKETS", true),
   };
 }
 

@@ -16,6 +16,9 @@ import { makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { TenantKeysPlugin } from "./tenant-keys";
+import { RowChangesPlugin, type SocketRegistry } from "./realtime";
+import { verifyBearer, type TokenVerifier } from "../auth/middleware";
+import type { AccessClaims } from "../auth/tokens";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
@@ -71,12 +74,35 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
  * and claims come from the token that `authenticate` verified before
  * GraphQL ran.
  */
-export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
+export interface RealtimeOptions {
+  verifier: TokenVerifier;
+  sockets: SocketRegistry;
+}
+
+/**
+ * The claims of a GraphQL-over-WebSocket operation: the same bearer token
+ * as over HTTP, from `connection_init`'s `{ authorization: "Bearer …" }` or
+ * else the upgrade request's Authorization header, verified in full
+ * (signature, claims, revocation) for every operation. A bad token fails
+ * the operation; a good one registers the socket under its token and
+ * session, so a revocation closes it.
+ */
+async function websocketClaims(ws: NonNullable<Grafast.RequestContext["ws"]>, realtime: RealtimeOptions): Promise<AccessClaims | null> {
+  const fromInit = ws.normalizedConnectionParams?.authorization;
+  const header = (Array.isArray(fromInit) ? fromInit[0] : fromInit) ?? ws.request?.headers.authorization;
+  if (header === undefined) return null;
+  const claims = await verifyBearer(realtime.verifier, header);
+  realtime.sockets.add(ws.socket as never, claims);
+  return claims;
+}
+
+export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions): GraphileConfig.Preset {
   const production = config.env === "production";
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
     plugins: [
       TenantKeysPlugin,
+      RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
@@ -89,7 +115,7 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       graphiqlPath: GRAPHIQL_PATH,
       graphiqlOnGraphQLGET: false,
       watch: false,
-      websockets: false,
+      websockets: !!realtime,
       // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
@@ -98,11 +124,13 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
     },
     grafast: {
       explain: false,
-      context(requestContext) {
+      async context(requestContext) {
         const req = requestContext.expressv4?.req;
+        const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
         return {
+          nexusTenantId: claims?.tenantId ?? null,
           pgSettings: {
-            ...pgSettingsFor(req ? requestClaims(req) : null),
+            ...pgSettingsFor(claims),
             statement_timeout: String(config.statementTimeoutMs),
           },
         };
