@@ -71,6 +71,25 @@ export interface Config {
   statementTimeoutMs: number;
   /** How long shutdown waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
+  api: ApiLimits;
+}
+
+/** What one GraphQL operation may ask for; see src/graphql/limits.ts. */
+export interface ApiLimits {
+  /** Rows a connection returns when the client names neither `first` nor `last`. */
+  defaultPageSize: number;
+  /** The largest `first`/`last` a client may ask for. */
+  maxPageSize: number;
+  /** Deepest field nesting of an operation. */
+  maxDepth: number;
+  /** Aliased fields in one document. */
+  maxAliases: number;
+  /** Estimated rows and objects an operation may touch (connections multiply by their page size). */
+  maxCost: number;
+  /** Only operations of the SDK's persisted set are accepted. */
+  persistedOnly: boolean;
+  /** GraphQL over WebSocket (subscriptions) on the GraphQL path. */
+  websockets: boolean;
 }
 
 /** The development secret: fine on a laptop, refused in production. */
@@ -261,6 +280,23 @@ function readJwt(env: Env, nodeEnv: NodeEnv): JwtConfig {
   return jwt;
 }
 
+function readApiLimits(env: Env): ApiLimits {
+  const maxPageSize = readInteger(env, "NEXUS_MAX_PAGE_SIZE", 1000, 1, 100_000);
+  const defaultPageSize = readInteger(env, "NEXUS_DEFAULT_PAGE_SIZE", Math.min(100, maxPageSize), 1, 100_000);
+  if (defaultPageSize > maxPageSize) {
+    throw new ConfigError("NEXUS_DEFAULT_PAGE_SIZE", `must not exceed NEXUS_MAX_PAGE_SIZE (${maxPageSize})`);
+  }
+  return {
+    defaultPageSize,
+    maxPageSize,
+    maxDepth: readInteger(env, "NEXUS_MAX_QUERY_DEPTH", 15, 2, 100),
+    maxAliases: readInteger(env, "NEXUS_MAX_ALIASES", 30, 0, 1000),
+    maxCost: readInteger(env, "NEXUS_MAX_QUERY_COST", 2_000_000, 10, 100_000_000),
+    persistedOnly: readFlag(env, "NEXUS_PERSISTED_ONLY", false),
+    websockets: readFlag(env, "NEXUS_WEBSOCKETS", true),
+  };
+}
+
 /**
  * Reads and validates the whole configuration once. Everything downstream
  * takes the returned object; nothing else reads `process.env`.
@@ -290,5 +326,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     introspection: readFlag(env, "NEXUS_INTROSPECTION", !production || graphiql),
     statementTimeoutMs: readInteger(env, "NEXUS_STATEMENT_TIMEOUT_MS", 15_000, 100, 600_000),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
+    api: readApiLimits(env),
   };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from "postgraphile/graphql";
 import { defaultMaskError } from "postgraphile/grafserv";
+import { withoutSuggestions } from "./limits";
 
 interface DatabaseError extends Error {
   code?: string;
@@ -47,6 +48,31 @@ function describe(error: DatabaseError): { code: string; message: string } | nul
 const NOTHING_MATCHED = /^No values were (updated|deleted) in collection/;
 
 export function maskError(error: GraphQLError): GraphQLError {
+  return makeMaskError({ hideSuggestions: false })(error);
+}
+
+/**
+ * maskError for grafserv. In production ("hideSuggestions") a message never
+ * carries "Did you mean …?": that would publish the schema piece by piece
+ * where introspection is off.
+ */
+export function makeMaskError({ hideSuggestions }: { hideSuggestions: boolean }): (error: GraphQLError) => GraphQLError {
+  return (error) => {
+    const masked = maskDatabaseError(error);
+    const message = hideSuggestions ? withoutSuggestions(masked.message) : masked.message;
+    if (message === masked.message) return masked;
+    return new GraphQLError(message, {
+      nodes: masked.nodes,
+      source: masked.source,
+      positions: masked.positions,
+      path: masked.path,
+      originalError: masked.originalError,
+      extensions: masked.extensions,
+    });
+  };
+}
+
+function maskDatabaseError(error: GraphQLError): GraphQLError {
   const original = error.originalError as DatabaseError | undefined;
   const known = original
     ? NOTHING_MATCHED.test(original.message)

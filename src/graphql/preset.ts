@@ -1,21 +1,61 @@
 import { isIP } from "node:net";
 import type { Request } from "express";
 import type { Pool } from "pg";
+import fs from "node:fs";
+import path from "node:path";
+import type { RequestHandler } from "express";
+import { PersistedPlugin } from "@grafserv/persisted";
 import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
+import { PgAggregatesPreset } from "@graphile/pg-aggregates";
 import type { Config } from "../config";
 import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
-import { maskError } from "./errors";
+import { makeMaskError } from "./errors";
+import { NexusFilterPreset } from "./filters";
+import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
+import { RowChangesPlugin, type SocketRegistry } from "./realtime";
+import { verifyBearer, type TokenVerifier } from "../auth/middleware";
+import type { AccessClaims } from "../auth/tokens";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** The SDK's operations by hash, written by `npm run codegen`: the trusted documents. */
+export const PERSISTED_DOCUMENTS_FILE = path.join("sdk", "generated", "persisted-documents.json");
+
+function persistedOperations(): Record<string, string> {
+  const file = path.resolve(PERSISTED_DOCUMENTS_FILE);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  } catch (error) {
+    throw new Error(`NEXUS_PERSISTED_ONLY=1 needs ${file} (npm run codegen): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A JSON array of operations in one POST (batching) would multiply every
+ * per-operation limit by the array's length, and grafserv does not run
+ * batches: refuse them with a GraphQL-shaped answer. Runs after
+ * `express.raw` has read the body (up to MAX_REQUEST_BYTES); grafserv then
+ * takes that buffer as it is.
+ */
+export const refuseBatches: RequestHandler = (req, res, next) => {
+  const body: unknown = req.body;
+  if (Buffer.isBuffer(body) && /^\s*\[/.test(body.subarray(0, 64).toString("utf8"))) {
+    res.status(400).json({
+      errors: [{ message: "Batched operations (a JSON array) are not accepted: send one operation per request.", extensions: { code: "BATCH_NOT_ALLOWED" } }],
+    });
+    return;
+  }
+  next();
+};
 
 /** Refuses `__schema` / `__type` queries: production does not publish its schema. */
 const NoIntrospectionPlugin: GraphileConfig.Plugin = {
@@ -47,13 +87,47 @@ export function clientSettings(req: Request | undefined): Record<string, string>
 
 /**
  * The PostGraphile preset: Amber plus simplified names over the exposed
- * schemas, through the authenticator pool. Each request's role and claims
- * come from the token that `authenticate` verified before GraphQL ran.
+ * schemas, through the authenticator pool, with index-backed filters,
+ * aggregates and the operation limits of `config.api`. Each request's role
+ * and claims come from the token that `authenticate` verified before
+ * GraphQL ran.
  */
-export function makePreset(config: Config, authenticatorPool: Pool): GraphileConfig.Preset {
+export interface RealtimeOptions {
+  verifier: TokenVerifier;
+  sockets: SocketRegistry;
+}
+
+/**
+ * The claims of a GraphQL-over-WebSocket operation: the same bearer token
+ * as over HTTP, from `connection_init`'s `{ authorization: "Bearer …" }` or
+ * else the upgrade request's Authorization header, verified in full
+ * (signature, claims, revocation) for every operation. A bad token fails
+ * the operation; a good one registers the socket under its token and
+ * session, so a revocation closes it.
+ */
+async function websocketClaims(ws: NonNullable<Grafast.RequestContext["ws"]>, realtime: RealtimeOptions): Promise<AccessClaims | null> {
+  const fromInit = ws.normalizedConnectionParams?.authorization;
+  const header = (Array.isArray(fromInit) ? fromInit[0] : fromInit) ?? ws.request?.headers.authorization;
+  if (header === undefined) return null;
+  const claims = await verifyBearer(realtime.verifier, header);
+  realtime.sockets.add(ws.socket as never, claims);
+  return claims;
+}
+
+export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions): GraphileConfig.Preset {
+  const production = config.env === "production";
   return {
-    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [SchemaNamesPlugin, TenantKeysPlugin, SoftDeletePlugin, ...(config.introspection ? [] : [NoIntrospectionPlugin])],
+    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
+    plugins: [
+      SchemaNamesPlugin,
+      TenantKeysPlugin,
+      SoftDeletePlugin,
+      RowChangesPlugin,
+      makePageSizePlugin(config.api),
+      makeLimitsPlugin(config.api, { hideSuggestions: production }),
+      ...(config.introspection ? [] : [NoIntrospectionPlugin]),
+      ...(config.api.persistedOnly ? [PersistedPlugin] : []),
+    ],
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
@@ -61,16 +135,20 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
       graphiqlPath: GRAPHIQL_PATH,
       graphiqlOnGraphQLGET: false,
       watch: false,
-      websockets: false,
-      maxRequestLength: 1024 * 1024,
-      maskError,
+      websockets: !!realtime,
+      // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
+      graphqlOverGET: true,
+      maxRequestLength: MAX_REQUEST_BYTES,
+      maskError: makeMaskError({ hideSuggestions: production }),
+      ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
     },
     grafast: {
       explain: false,
-      context(requestContext) {
+      async context(requestContext) {
         const req = requestContext.expressv4?.req;
-        const claims = req ? requestClaims(req) : null;
+        const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
         return {
+          nexusTenantId: claims?.tenantId ?? null,
           pgSettings: {
             ...pgSettingsFor(claims),
             ...clientSettings(req),
@@ -83,6 +161,9 @@ export function makePreset(config: Config, authenticatorPool: Pool): GraphileCon
     },
     schema: {
       pgForbidSetofFunctionsToReturnNull: true,
+      // Ordering or filtering rows by an aggregate of their related rows
+      // computes that aggregate for every row of the table: no index helps.
+      defaultBehavior: "-resource:relatedAggregates:orderBy -resource:aggregates:filterBy",
     },
   };
 }

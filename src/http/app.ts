@@ -10,7 +10,8 @@ import { authenticate, type TokenVerifier } from "../auth/middleware";
 import { RevocationSet } from "../auth/revocation";
 import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
-import { GRAPHIQL_PATH, GRAPHQL_PATH, makePreset } from "../graphql/preset";
+import { GRAPHIQL_PATH, GRAPHQL_PATH, MAX_REQUEST_BYTES, makePreset, refuseBatches } from "../graphql/preset";
+import { SocketRegistry } from "../graphql/realtime";
 import { errorHandler, notFound } from "./errors";
 import { healthHandler } from "./health";
 
@@ -62,9 +63,12 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
     app.use("/auth", createAuthRouter({ config, auth, verifier }));
     app.use(GRAPHQL_PATH, authenticate(verifier));
+    app.post(GRAPHQL_PATH, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), refuseBatches);
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
-    const pgl = postgraphile(makePreset(config, graphqlPool));
+    const sockets = new SocketRegistry();
+    const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
+    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined));
     const server = createServer(app);
     const serv = pgl.createServ(grafserv);
     await serv.addTo(app, server);
@@ -83,6 +87,7 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
       revocations,
       release: async () => {
         clearInterval(pruning);
+        unsubscribe();
         await pgl.release();
         await releasePools();
       },

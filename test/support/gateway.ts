@@ -25,9 +25,14 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Test configuration: generous sign-in rate limits unless a test sets its own. */
+/**
+ * Test configuration: generous sign-in rate limits unless a test sets its
+ * own. No WebSockets in-process: grafserv loads its WebSocket server with a
+ * dynamic import, which jest's sandbox refuses (test/realtime.test.ts runs
+ * its gateway in a process of its own).
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", ...env });
+  return loadConfig({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", NEXUS_WEBSOCKETS: "0", ...env });
 }
 
 async function send(url: string, init: RequestInit & { token?: string; extraHeaders?: Record<string, string> }): Promise<Reply> {

@@ -1,0 +1,44 @@
+/*
+ * Realtime: every tenant table, present and future, announces its row
+ * changes on its tenant's channel, `nexus:changes:<tenant_id>`, as
+ * {table, op, id}. Only the key travels: the gateway re-reads the row as
+ * the subscriber, through RLS, before delivering anything. Named
+ * `_950_nexus_row_changes` so it fires after the row is final and apart
+ * from other modules' triggers (the audit trigger, say).
+ */
+create or replace function nexus.tg__notify_row_change() returns trigger
+  language plpgsql volatile security invoker set search_path = pg_catalog as $$
+declare
+  r record := case when tg_op = 'DELETE' then old else new end;
+begin
+  perform pg_notify(
+    'nexus:changes:' || r.tenant_id::text,
+    json_build_object('table', tg_table_name, 'op', lower(tg_op), 'id', r.id)::text);
+  return null;
+end;
+$$;
+comment on function nexus.tg__notify_row_change() is 'Announces a row change on the channel of its tenant (realtime subscriptions).';
+grant execute on function nexus.tg__notify_row_change() to nexus_user;
+
+do $$
+declare
+  tbl record;
+begin
+  for tbl in
+    select c.oid::regclass as name
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'p')
+      and pg_catalog.pg_get_userbyid(c.relowner) = 'nexus_owner'
+      and n.nspname not in ('graphile_migrate')
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'id' and not a.attisdropped)
+  loop
+    execute format('drop trigger if exists _950_nexus_row_changes on %s', tbl.name);
+    execute format(
+      'create trigger _950_nexus_row_changes after insert or update or delete on %s '
+      'for each row execute function nexus.tg__notify_row_change()',
+      tbl.name);
+  end loop;
+end;
+$$;
