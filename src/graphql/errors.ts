@@ -33,6 +33,9 @@ function describe(error: DatabaseError): { code: string; message: string } | nul
     case "22003":
     case "22001":
       return { code: "INVALID_INPUT", message: error.message };
+    case "22021":
+    case "54000":
+      return { code: "INVALID_INPUT", message: "A text value contains a character PostgreSQL cannot store (such as NUL) or is too long." };
     case "57014":
       return { code: "TIMEOUT", message: "The query took too long and was cancelled." };
     default:
