@@ -81,10 +81,10 @@ describe("refresh rotation", () => {
     expect((await gateway.graphql("{ __typename }", { token: body.accessToken })).status).toBe(200);
   });
 
-  test("works from the httpOnly cookie alone", async () => {
+  test("works from the httpOnly cookie alone (with the CSRF header)", async () => {
     const first = await signIn(gateway, tenant.users[0]!.email);
     const cookie = first.cookie!.split(";")[0]!;
-    const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie } });
+    const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie, "x-nexus-csrf": "1" } });
     expect(status).toBe(200);
     expect(body.refreshToken).not.toBe(first.refreshToken);
   });

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { Config } from "../config";
 import { sendError } from "../http/errors";
+import { requireCsrfForCookie } from "./csrf";
 import { authenticate, requestClaims, type TokenVerifier } from "./middleware";
 import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "./service";
 
@@ -20,9 +21,9 @@ function clientOf(req: Request): ClientInfo {
 }
 
 /**
- * Every route answers JSON and takes JSON: a cross-site form cannot send
- * `application/json` without a CORS preflight, which is what keeps the
- * cookie-authenticated refresh safe from CSRF (with SameSite=Strict).
+ * Every route answers JSON and takes JSON. The routes that act on the
+ * refresh cookie also need the X-Nexus-CSRF header and a trusted Origin
+ * (src/auth/csrf.ts), on top of SameSite=Strict.
  */
 export function createAuthRouter({ config, auth, verifier }: { config: Config; auth: AuthService; verifier: TokenVerifier }): Router {
   const router = express.Router();
@@ -36,6 +37,7 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     next();
   });
   router.use(express.json({ limit: "16kb" }));
+  const csrf = requireCsrfForCookie(REFRESH_COOKIE, config.corsOrigins);
 
   const setRefreshCookie = (res: Response, pair: TokenPair) => {
     res.cookie(REFRESH_COOKIE, pair.refreshToken, {
@@ -59,7 +61,7 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     tokens(res, await auth.login(email ?? username, password, clientOf(req)));
   });
 
-  router.post("/refresh", async (req, res) => {
+  router.post("/refresh", csrf, async (req, res) => {
     const fromBody = (req.body as Record<string, unknown> | undefined)?.refreshToken;
     try {
       tokens(res, await auth.refresh(fromBody ?? cookie(req, REFRESH_COOKIE), clientOf(req)));
@@ -69,7 +71,7 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     }
   });
 
-  router.post("/logout", requireToken, async (req, res) => {
+  router.post("/logout", csrf, requireToken, async (req, res) => {
     const result = await auth.logout(requestClaims(req)!, (req.body as Record<string, unknown>)?.scope);
     if ((req.body as Record<string, unknown>)?.scope !== "others") clearRefreshCookie(res);
     res.json(result);

@@ -67,6 +67,8 @@ export interface Config {
   demo: boolean;
   graphiql: boolean;
   introspection: boolean;
+  /** Origins of browser apps allowed to call the gateway with credentials (CORS), e.g. https://app.example.com. */
+  corsOrigins: string[];
   /** Seconds a GraphQL statement may run before PostgreSQL cancels it. */
   statementTimeoutMs: number;
   /** How long shutdown waits for in-flight requests before closing their connections. */
@@ -160,6 +162,28 @@ function readPublicUrl(env: Env): string {
   } catch {
     throw new ConfigError("NEXUS_PUBLIC_URL", `must be an http(s) URL (got "${raw}")`);
   }
+}
+
+function readCorsOrigins(env: Env): string[] {
+  const raw = read(env, "NEXUS_CORS_ORIGINS");
+  if (raw === undefined) return [];
+  return raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")
+    .map((entry) => {
+      if (entry === "*") throw new ConfigError("NEXUS_CORS_ORIGINS", "must list origins one by one: credentials are allowed, so * is refused");
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new ConfigError("NEXUS_CORS_ORIGINS", `has "${entry}", which is not an origin like https://app.example.com`);
+      }
+      if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry.replace(/\/$/, "")) {
+        throw new ConfigError("NEXUS_CORS_ORIGINS", `has "${entry}", which is not an origin like https://app.example.com (scheme, host and port only)`);
+      }
+      return url.origin;
+    });
 }
 
 function readEnvName(env: Env): NodeEnv {
@@ -324,6 +348,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     graphiql,
     // GraphiQL needs introspection; production has both off unless asked for.
     introspection: readFlag(env, "NEXUS_INTROSPECTION", !production || graphiql),
+    corsOrigins: readCorsOrigins(env),
     statementTimeoutMs: readInteger(env, "NEXUS_STATEMENT_TIMEOUT_MS", 15_000, 100, 600_000),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
     api: readApiLimits(env),

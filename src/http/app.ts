@@ -12,6 +12,7 @@ import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
 import { GRAPHIQL_PATH, GRAPHQL_PATH, MAX_REQUEST_BYTES, makePreset, refuseBatches } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
+import { cors } from "./cors";
 import { errorHandler, notFound } from "./errors";
 import { healthHandler } from "./health";
 
@@ -58,6 +59,7 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
     const app = express();
     app.disable("x-powered-by");
     app.set("trust proxy", "loopback");
+    app.use(cors(config.corsOrigins));
 
     app.get("/health", healthHandler(graphqlPool));
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));

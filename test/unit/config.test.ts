@@ -16,6 +16,14 @@ describe("configuration", () => {
     expect(config).toMatchObject({ env: "development", port: 4000, databaseUrl: null, dataDir: "/srv/app/.nexus", graphiql: true, introspection: true });
   });
 
+  test("NEXUS_CORS_ORIGINS lists origins, none by default", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ NEXUS_CORS_ORIGINS: "https://app.example.com, http://localhost:5173/" }).corsOrigins).toEqual([
+      "https://app.example.com",
+      "http://localhost:5173",
+    ]);
+  });
+
   test("NEXUS_DATA_DIR and PORT are honoured", () => {
     expect(loadConfig({ NEXUS_DATA_DIR: "/tmp/x", PORT: "8080" })).toMatchObject({ dataDir: "/tmp/x", port: 8080 });
   });
@@ -29,6 +37,9 @@ describe("configuration", () => {
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
     [{ JWT_SECRET: "short" }, "JWT_SECRET"],
     [{ NEXUS_GRAPHIQL: "maybe" }, "NEXUS_GRAPHIQL"],
+    [{ NEXUS_CORS_ORIGINS: "*" }, "NEXUS_CORS_ORIGINS"],
+    [{ NEXUS_CORS_ORIGINS: "https://app.example.com/path" }, "NEXUS_CORS_ORIGINS"],
+    [{ NEXUS_CORS_ORIGINS: "app.example.com" }, "NEXUS_CORS_ORIGINS"],
   ])("%j is refused naming %s", (env, variable) => {
     const { variable: named, message } = problem(env);
     expect(named).toBe(variable);
