@@ -1,38 +1,9 @@
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { startTestGateway, type TestGateway } from "./support/gateway";
-
-/**
- * grafserv loads its WebSocket server with a dynamic import, which jest's
- * module sandbox refuses; so the gateway under test runs compiled
- * (npm test builds first), in a process of its own, on the test database.
- */
-const GATEWAY_SCRIPT = `
-  const { loadConfig } = require("./dist/src/config");
-  const { createGateway } = require("./dist/src/http/app");
-  (async () => {
-    const config = loadConfig({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000" });
-    const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL });
-    gateway.server.listen(0, "127.0.0.1", () => console.log("listening " + gateway.server.address().port));
-  })().catch((error) => { console.error(error); process.exit(1); });
-`;
-
-async function startGatewayProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["-e", GATEWAY_SCRIPT], { cwd: path.join(__dirname, ".."), env: process.env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /listening (\d+)/.exec(output)?.[1];
-      if (port) resolve({ url: `http://127.0.0.1:${port}`, child });
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`gateway exited (${code}): ${output}`)));
-  });
-}
+import { startGatewayProcess } from "./support/gateway-process";
 
 /** Row-change subscriptions over GraphQL-over-WebSocket, with the same JWT and the same RLS as HTTP. */
 describe("realtime row changes", () => {

@@ -15,6 +15,7 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import { makeMaskError } from "./errors";
+import { graphiqlHtmlParts } from "./graphiql";
 import { NexusFilterPreset } from "./filters";
 import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
@@ -128,6 +129,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],
+    ...(config.graphiql ? { ruru: { htmlParts: graphiqlHtmlParts(GRAPHQL_PATH) } } : {}),
     pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
     grafserv: {
       graphqlPath: GRAPHQL_PATH,

@@ -1,0 +1,263 @@
+/**
+ * Saved example operations, one menu in GraphiQL: a starting point for each
+ * module, written against the real schema (test/graphiql-examples.test.ts
+ * validates every one against the built schema, so a renamed field fails
+ * the build, not the analyst).
+ */
+export interface ExampleOperation {
+  module: string;
+  title: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const op = (module: string, title: string, query: string, variables?: Record<string, unknown>): ExampleOperation => ({
+  module,
+  title,
+  query: query.trim() + "\n",
+  ...(variables ? { variables } : {}),
+});
+
+export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
+  op(
+    "platform",
+    "Users and their roles",
+    `
+query UsersAndRoles {
+  users(first: 20) {
+    totalCount
+    nodes {
+      email
+      isActive
+      userRoles { nodes { role { name } } }
+    }
+  }
+}`,
+  ),
+  op("platform", "What may I do?", `query MyPermissions {\n  viewerPermissions\n}`),
+  op(
+    "census",
+    "People and their current names",
+    `
+query People {
+  people(first: 20) {
+    totalCount
+    nodes {
+      rowId
+      currentIdentity { firstName lastName }
+      users { nodes { email } }
+    }
+  }
+}`,
+  ),
+  op(
+    "census",
+    "Schools, years and enrollments",
+    `
+query Schools {
+  schools {
+    nodes {
+      name
+      schoolCalendars {
+        nodes {
+          schoolYear { name }
+          schoolEnrollments { totalCount }
+        }
+      }
+    }
+  }
+}`,
+  ),
+  op(
+    "assets",
+    "Assets with model, maker and type",
+    `
+query Assets($first: Int = 20, $after: Cursor) {
+  assets(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      rowId
+      name
+      serialNumber
+      quantity
+      model {
+        name
+        manufacturer { name }
+        assetType { name }
+      }
+    }
+  }
+}`,
+  ),
+  op(
+    "assets",
+    "Repairs and where they are",
+    `
+query Repairs {
+  assetRepairs(first: 20) {
+    nodes {
+      title
+      status
+      priority
+      reportedAt
+      asset { name serialNumber }
+      location { name }
+    }
+  }
+}`,
+  ),
+  op(
+    "assets",
+    "Report a repair",
+    `
+mutation ReportRepair($assetId: UUID!, $title: String!) {
+  createAssetRepair(input: { assetRepair: { assetId: $assetId, title: $title, priority: normal } }) {
+    assetRepair { rowId title status reportedAt }
+  }
+}`,
+    { assetId: "paste an asset rowId here", title: "Screen flickers" },
+  ),
+  op(
+    "locations",
+    "Buildings and their rooms",
+    `
+query Places {
+  locations(condition: { parentId: null }) {
+    nodes {
+      name
+      type { name }
+      children { nodes { name type { name } } }
+    }
+  }
+}`,
+  ),
+  op(
+    "ITSM",
+    "Projects and their issues",
+    `
+query Projects {
+  projects {
+    nodes {
+      key
+      name
+      issues(first: 20) {
+        totalCount
+        nodes { title status priority dueDate assignee { email } }
+      }
+    }
+  }
+}`,
+  ),
+  op(
+    "ITSM",
+    "Configuration items and their dependencies",
+    `
+query ConfigurationItems {
+  configurationItems(first: 20) {
+    nodes {
+      name
+      itemType
+      status
+      outgoingRelationships { nodes { relationshipType target { name } } }
+    }
+  }
+}`,
+  ),
+  op(
+    "campus",
+    "Campuses with students and staff",
+    `
+query Campuses {
+  campuses {
+    nodes {
+      name
+      code
+      isOnline
+      students { totalCount }
+      staffMembers { totalCount }
+    }
+  }
+}`,
+  ),
+  op(
+    "academics",
+    "Classes, grades and subjects",
+    `
+query Classes {
+  classes(first: 20) {
+    nodes {
+      name
+      section
+      grade { name }
+      homeroomTeacher { jobTitle }
+      classSubjects { nodes { subject { name code } } }
+      classEnrollments { totalCount }
+    }
+  }
+}`,
+  ),
+  op(
+    "attendance",
+    "Latest attendance sessions",
+    `
+query AttendanceSessions {
+  attendanceSessions(first: 20) {
+    nodes {
+      sessionDate
+      sessionType
+      class { name }
+      attendanceRecords { nodes { status minutesLate student { firstName lastName } } }
+    }
+  }
+}`,
+  ),
+  op(
+    "billing",
+    "Invoices with payments",
+    `
+query Invoices {
+  invoices(first: 20) {
+    nodes {
+      invoiceNumber
+      status
+      dueDate
+      totalAmount
+      balanceDue
+      student { firstName lastName }
+      payments { nodes { amount method paidAt } }
+    }
+  }
+}`,
+  ),
+  op(
+    "messaging",
+    "Messages and their reach",
+    `
+query Messages {
+  messages(first: 20) {
+    nodes {
+      subject
+      channel
+      status
+      sentAt
+      sender { email }
+      messageRecipients { totalCount }
+    }
+  }
+}`,
+  ),
+  op(
+    "content",
+    "Documents and the content catalog",
+    `
+query Content {
+  documents(first: 20) {
+    nodes { name category entityType uploadedAt }
+  }
+  contentCatalogs {
+    nodes { contentType active }
+  }
+}`,
+  ),
+];

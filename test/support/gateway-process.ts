@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/**
+ * The compiled gateway (npm test builds first) in a process of its own, on
+ * the test database. grafserv loads its WebSocket server and Ruru's page
+ * with dynamic imports, which jest's module sandbox refuses; tests of
+ * either run the gateway this way.
+ */
+export interface GatewayProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const script = (env: Record<string, string>) => `
+  const { loadConfig } = require("./dist/src/config");
+  const { createGateway } = require("./dist/src/http/app");
+  (async () => {
+    const config = loadConfig(${JSON.stringify({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", ...env })});
+    const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL });
+    gateway.server.listen(0, "127.0.0.1", () => console.log("listening " + gateway.server.address().port));
+  })().catch((error) => { console.error(error); process.exit(1); });
+`;
+
+export async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, ["-e", script(env)], { cwd: path.join(__dirname, "..", ".."), env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /listening (\d+)/.exec(output)?.[1];
+      if (port) {
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          child,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once("exit", () => done());
+              child.kill();
+            }),
+        });
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`gateway exited (${code}): ${output}`)));
+  });
+}
