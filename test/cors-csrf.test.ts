@@ -64,6 +64,13 @@ describe("CORS and CSRF", () => {
     expect(body.accessToken).toEqual(expect.any(String));
   });
 
+  test("a cookie refresh from the gateway's own origin (the request's, or NEXUS_PUBLIC_URL's behind a proxy) works", async () => {
+    for (const origin of [gateway.url, gateway.config.publicUrl]) {
+      const { status } = await gateway.post("/auth/refresh", {}, { headers: { cookie: await cookieOf(), origin, "x-nexus-csrf": "1" } });
+      expect(status).toBe(200);
+    }
+  });
+
   test("a cookie refresh from an untrusted origin is refused even with the header", async () => {
     const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie: await cookieOf(), origin: EVIL, "x-nexus-csrf": "1" } });
     expect(status).toBe(403);

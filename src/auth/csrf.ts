@@ -9,9 +9,9 @@ import { sendError } from "../http/errors";
  */
 export const CSRF_HEADER = "x-nexus-csrf";
 
-/** Where a request's page came from is trusted: the gateway itself or a configured CORS origin. */
-export function isTrustedOrigin(req: Request, origin: string, corsOrigins: readonly string[]): boolean {
-  return origin === `${req.protocol}://${req.get("host")}` || corsOrigins.includes(origin);
+/** Where a request's page came from is trusted: the gateway itself or one of `trusted` (CORS origins, the public URL). */
+function isTrustedOrigin(req: Request, origin: string, trusted: readonly string[]): boolean {
+  return origin === `${req.protocol}://${req.get("host")}` || trusted.includes(origin);
 }
 
 /**
@@ -20,14 +20,14 @@ export function isTrustedOrigin(req: Request, origin: string, corsOrigins: reado
  * and, when the browser names one, a trusted Origin. Clients that send the
  * refresh token in the body carry their own proof and pass unchecked.
  */
-export function requireCsrfForCookie(cookieName: string, corsOrigins: readonly string[]): RequestHandler {
+export function requireCsrfForCookie(cookieName: string, trustedOrigins: readonly string[]): RequestHandler {
   return (req, res, next) => {
     const usesCookie = (req.headers.cookie ?? "").split(";").some((part) => part.trim().startsWith(`${cookieName}=`));
     const bodyToken = (req.body as Record<string, unknown> | undefined)?.refreshToken;
     if (!usesCookie || bodyToken !== undefined) return next();
     const origin = req.get("origin");
-    if (origin !== undefined && !isTrustedOrigin(req, origin, corsOrigins)) {
-      return sendError(res, 403, "origin_not_allowed", `Requests from ${origin} may not use the refresh cookie; the gateway trusts only the origins in NEXUS_CORS_ORIGINS.`);
+    if (origin !== undefined && !isTrustedOrigin(req, origin, trustedOrigins)) {
+      return sendError(res, 403, "origin_not_allowed", `Requests from ${origin} may not use the refresh cookie; the gateway trusts only its own origin (NEXUS_PUBLIC_URL) and NEXUS_CORS_ORIGINS.`);
     }
     if (!req.get(CSRF_HEADER)) {
       return sendError(res, 403, "csrf_header_missing", "Requests authenticated by the refresh cookie must send the X-Nexus-CSRF header (any value, e.g. 1).");

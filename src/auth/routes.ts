@@ -37,7 +37,8 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     next();
   });
   router.use(express.json({ limit: "16kb" }));
-  const csrf = requireCsrfForCookie(REFRESH_COOKIE, config.corsOrigins);
+  // Behind a TLS-terminating proxy the request's own origin reads http://…; NEXUS_PUBLIC_URL names the real one.
+  const csrf = requireCsrfForCookie(REFRESH_COOKIE, [...config.corsOrigins, new URL(config.publicUrl).origin]);
 
   const setRefreshCookie = (res: Response, pair: TokenPair) => {
     res.cookie(REFRESH_COOKIE, pair.refreshToken, {
