@@ -1,0 +1,202 @@
+--! Previous: sha1:1e44a31646e4fc66315205f9a6f4b3ed8ffe7cd8
+--! Hash: sha1:ba55d96a5993e3bff73648f2a6b721f50b1bffb2
+--! Message: operations: disable a tenant, readiness's migration head
+
+/*
+ * Operations: an operator can disable a whole tenant (unpaid, offboarded,
+ * compromised) without deleting anything. A disabled tenant's users cannot
+ * sign in or refresh, and its open sessions end at once, on every gateway.
+ */
+alter table platform.tenants drop column if exists is_active;
+alter table platform.tenants add column is_active boolean not null default true;
+comment on column platform.tenants.is_active is 'False when an operator has disabled the tenant: its users cannot sign in.';
+
+/* Functions of nexus_auth are replaced as their owner. */
+set local role nexus_auth;
+
+/* The host refuses an inactive account; an account of a disabled tenant is inactive too. */
+create or replace function nexus_auth.find_login(p_identifier text)
+returns table (user_id uuid, tenant_id uuid, password_hash text, is_active boolean, locked_until timestamptz)
+  language sql stable security definer
+  set search_path = pg_catalog
+as $$
+  select u.id, u.tenant_id, u.password_hash, u.is_active and t.is_active, u.locked_until
+  from platform.users u
+  join platform.tenants t on t.id = u.tenant_id
+  where lower(u.email) = lower(p_identifier) or lower(u.username) = lower(p_identifier)
+  limit 1
+$$;
+
+/* Checked again here: the tenant may be disabled between find_login and this call. */
+create or replace function nexus_auth.start_session(
+  p_user_id uuid,
+  p_refresh_token_hash text,
+  p_expires_at timestamptz,
+  p_user_agent text,
+  p_ip inet
+) returns table (session_id uuid, tenant_id uuid)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog
+as $$
+declare
+  v_tenant_id uuid;
+  v_session_id uuid;
+begin
+  update platform.users u
+  set failed_login_count = 0, locked_until = null, last_login_at = now()
+  where u.id = p_user_id and u.is_active
+    and exists (select 1 from platform.tenants t where t.id = u.tenant_id and t.is_active)
+  returning u.tenant_id into v_tenant_id;
+  if v_tenant_id is null then
+    raise exception 'user % cannot sign in', p_user_id using errcode = '42501';
+  end if;
+  insert into platform.user_sessions (tenant_id, user_id, user_agent, ip_address, expires_at)
+  values (v_tenant_id, p_user_id, left(p_user_agent, 512), p_ip, p_expires_at)
+  returning id into v_session_id;
+  insert into platform.refresh_tokens (tenant_id, user_id, session_id, token_hash, user_agent, ip_address, expires_at)
+  values (v_tenant_id, p_user_id, v_session_id, p_refresh_token_hash, left(p_user_agent, 512), p_ip, p_expires_at);
+  return query select v_session_id, v_tenant_id;
+end;
+$$;
+
+/* As in 000002, with "the user is active" now meaning "and so is their tenant". */
+create or replace function nexus_auth.refresh_session(
+  p_token_hash text,
+  p_successor_hash text,
+  p_expires_at timestamptz,
+  p_grace_seconds integer,
+  p_user_agent text,
+  p_ip inet
+) returns table (outcome text, user_id uuid, tenant_id uuid, session_id uuid, hops integer)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog
+as $$
+declare
+  v_token platform.refresh_tokens;
+  v_head platform.refresh_tokens;
+  v_session platform.user_sessions;
+  v_active boolean;
+  v_new_id uuid;
+  v_hops integer := 0;
+begin
+  select * into v_token from platform.refresh_tokens t where t.token_hash = p_token_hash for update;
+  if not found then
+    return query select 'invalid', null::uuid, null::uuid, null::uuid, 0;
+    return;
+  end if;
+  select * into v_session from platform.user_sessions s where s.id = v_token.session_id for update;
+  select u.is_active and t.is_active into v_active
+  from platform.users u join platform.tenants t on t.id = u.tenant_id
+  where u.id = v_token.user_id;
+  if v_session.revoked_at is not null or not coalesce(v_active, false) then
+    return query select 'invalid', v_token.user_id, v_token.tenant_id, v_token.session_id, 0;
+    return;
+  end if;
+  if v_token.expires_at <= now() or v_session.expires_at <= now() then
+    return query select 'expired', v_token.user_id, v_token.tenant_id, v_token.session_id, 0;
+    return;
+  end if;
+
+  if v_token.rotated_at is null then
+    if v_token.revoked_at is not null then
+      return query select 'invalid', v_token.user_id, v_token.tenant_id, v_token.session_id, 0;
+      return;
+    end if;
+    insert into platform.refresh_tokens (tenant_id, user_id, session_id, token_hash, previous_token_id, user_agent, ip_address, expires_at)
+    values (v_token.tenant_id, v_token.user_id, v_token.session_id, p_successor_hash, v_token.id, left(p_user_agent, 512), p_ip, p_expires_at)
+    returning id into v_new_id;
+    update platform.refresh_tokens t
+    set rotated_at = now(), revoked_at = now(), replaced_by_token_id = v_new_id
+    where t.id = v_token.id;
+    update platform.user_sessions s
+    set last_seen_at = now(), expires_at = p_expires_at, ip_address = coalesce(p_ip, s.ip_address)
+    where s.id = v_token.session_id;
+    return query select 'rotated', v_token.user_id, v_token.tenant_id, v_token.session_id, 1;
+    return;
+  end if;
+
+  if v_token.rotated_at > now() - make_interval(secs => p_grace_seconds) then
+    v_head := v_token;
+    while v_head.replaced_by_token_id is not null loop
+      select * into v_head from platform.refresh_tokens t where t.id = v_head.replaced_by_token_id;
+      v_hops := v_hops + 1;
+    end loop;
+    if v_head.revoked_at is null and v_head.expires_at > now() then
+      return query select 'grace', v_token.user_id, v_token.tenant_id, v_token.session_id, v_hops;
+      return;
+    end if;
+  end if;
+
+  -- a rotated token came back: it was stolen or replayed; end the whole family
+  update platform.user_sessions s
+  set revoked_at = now(), revoked_reason = 'refresh_token_reuse'
+  where s.id = v_token.session_id and s.revoked_at is null;
+  update platform.refresh_tokens t set revoked_at = now()
+  where t.session_id = v_token.session_id and t.revoked_at is null;
+  return query select 'reused', v_token.user_id, v_token.tenant_id, v_token.session_id, 0;
+end;
+$$;
+
+/*
+ * The operator's switch (npm run nexus -- tenant disable). Disabling ends
+ * every open session of the tenant in the same transaction; returns how
+ * many sessions it ended.
+ */
+drop function if exists nexus_auth.set_tenant_active(uuid, boolean);
+create function nexus_auth.set_tenant_active(p_tenant_id uuid, p_active boolean) returns integer
+  language plpgsql volatile security definer
+  set search_path = pg_catalog
+as $$
+declare
+  v_count integer := 0;
+begin
+  update platform.tenants t set is_active = p_active where t.id = p_tenant_id;
+  if not found then
+    raise exception 'no tenant %', p_tenant_id using errcode = 'P0002';
+  end if;
+  if not p_active then
+    update platform.refresh_tokens r set revoked_at = now()
+    where r.tenant_id = p_tenant_id and r.revoked_at is null;
+    update platform.user_sessions s set revoked_at = now(), revoked_reason = 'tenant_disabled'
+    where s.tenant_id = p_tenant_id and s.revoked_at is null;
+    get diagnostics v_count = row_count;
+  end if;
+  return v_count;
+end;
+$$;
+comment on function nexus_auth.set_tenant_active(uuid, boolean) is 'Enables or disables a tenant; disabling ends all its sessions.';
+
+/* Every tenant with whether it is active and how many users it has, for operators. */
+drop function if exists nexus_auth.list_tenants();
+create function nexus_auth.list_tenants()
+returns table (id uuid, name text, is_active boolean, users bigint, created_at timestamptz)
+  language sql stable security definer
+  set search_path = pg_catalog
+as $$
+  select t.id, t.name::text, t.is_active, (select count(*) from platform.users u where u.tenant_id = t.id), t.created_at
+  from platform.tenants t
+  order by t.name
+$$;
+comment on function nexus_auth.list_tenants() is 'Every tenant, for the operator''s CLI.';
+
+/*
+ * The newest applied migration, for readiness: a gateway whose code expects
+ * a newer schema is not ready. Null when graphile-migrate's table is not
+ * readable (policies/00_shared.sql grants it where it can).
+ */
+drop function if exists nexus_auth.migration_head();
+create function nexus_auth.migration_head() returns text
+  language plpgsql stable security definer
+  set search_path = pg_catalog
+as $$
+begin
+  return (select m.filename from graphile_migrate.migrations m order by m.date desc, m.filename desc limit 1);
+exception when undefined_table or insufficient_privilege then
+  return null;
+end;
+$$;
+comment on function nexus_auth.migration_head() is 'File name of the last applied migration (null if unknown).';
+
+revoke all on function nexus_auth.set_tenant_active(uuid, boolean), nexus_auth.list_tenants(), nexus_auth.migration_head() from public;
+
+set local role nexus_owner;
