@@ -155,7 +155,7 @@ describe("the gateway process (npm start)", () => {
     expect(status).toBe(200);
     expect(JSON.parse(body)).toEqual({ data: { __typename: "Query" } });
     expect(await first!.exited).toBe(0);
-    expect(first!.output()).toContain("nexus: stopped");
+    expect(first!.output()).toContain("gateway stopped");
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   });
 

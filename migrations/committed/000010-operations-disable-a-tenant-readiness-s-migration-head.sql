@@ -1,5 +1,5 @@
 --! Previous: sha1:1e44a31646e4fc66315205f9a6f4b3ed8ffe7cd8
---! Hash: sha1:ba55d96a5993e3bff73648f2a6b721f50b1bffb2
+--! Hash: sha1:67255cfedaea7e9c8cefdf2cddc51b158435d727
 --! Message: operations: disable a tenant, readiness's migration head
 
 /*
@@ -190,7 +190,7 @@ create function nexus_auth.migration_head() returns text
   set search_path = pg_catalog
 as $$
 begin
-  return (select m.filename from graphile_migrate.migrations m order by m.date desc, m.filename desc limit 1);
+  return (select m.filename from graphile_migrate.migrations m order by m.filename desc limit 1);
 exception when undefined_table or insufficient_privilege then
   return null;
 end;
