@@ -1,5 +1,5 @@
 --! Previous: sha1:1e44a31646e4fc66315205f9a6f4b3ed8ffe7cd8
---! Hash: sha1:67255cfedaea7e9c8cefdf2cddc51b158435d727
+--! Hash: sha1:f23045936bb28ddb26ff7a22f451555800c23240
 --! Message: operations: disable a tenant, readiness's migration head
 
 /*
@@ -10,6 +10,13 @@
 alter table platform.tenants drop column if exists is_active;
 alter table platform.tenants add column is_active boolean not null default true;
 comment on column platform.tenants.is_active is 'False when an operator has disabled the tenant: its users cannot sign in.';
+
+/* A session ended because its tenant was disabled says so. */
+alter table platform.user_sessions drop constraint user_sessions_revoked_reason;
+alter table platform.user_sessions add constraint user_sessions_revoked_reason check (
+  (revoked_at is null) = (revoked_reason is null)
+  and revoked_reason in ('logout', 'logout_global', 'logout_others', 'revoked', 'refresh_token_reuse', 'password_changed', 'password_reset', 'user_disabled', 'tenant_disabled')
+);
 
 /* Functions of nexus_auth are replaced as their owner. */
 set local role nexus_auth;
@@ -197,6 +204,91 @@ end;
 $$;
 comment on function nexus_auth.migration_head() is 'File name of the last applied migration (null if unknown).';
 
-revoke all on function nexus_auth.set_tenant_active(uuid, boolean), nexus_auth.list_tenants(), nexus_auth.migration_head() from public;
+/*
+ * The operator's switch for one user (npm run nexus -- user disable/enable).
+ * Disabling ends the user's sessions through the trigger of 000002, so it
+ * reaches every gateway by the same NOTIFY as a logout.
+ */
+drop function if exists nexus_auth.set_user_active(uuid, boolean);
+create function nexus_auth.set_user_active(p_user_id uuid, p_active boolean) returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog
+as $$
+begin
+  update platform.users u set is_active = p_active where u.id = p_user_id;
+  if not found then
+    raise exception 'no user %', p_user_id using errcode = 'P0002';
+  end if;
+end;
+$$;
+comment on function nexus_auth.set_user_active(uuid, boolean) is 'Enables or disables a user; disabling ends their sessions.';
+
+/* The tenant of a user the operator names; "not found" when there is no such user. */
+drop function if exists nexus_auth.tenant_of_user(uuid);
+create function nexus_auth.tenant_of_user(p_user_id uuid) returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog
+as $$
+declare
+  v_tenant_id uuid;
+begin
+  select u.tenant_id into v_tenant_id from platform.users u where u.id = p_user_id;
+  if v_tenant_id is null then
+    raise exception 'no user %', p_user_id using errcode = 'P0002';
+  end if;
+  return v_tenant_id;
+end;
+$$;
+comment on function nexus_auth.tenant_of_user(uuid) is 'The tenant of a user, for the operator''s CLI.';
+
+/* Adds a user to a group of their own tenant, by the group's name; false when already a member. */
+drop function if exists nexus_auth.assign_group(uuid, text);
+create function nexus_auth.assign_group(p_user_id uuid, p_group text) returns boolean
+  language plpgsql volatile security definer
+  set search_path = pg_catalog
+as $$
+declare
+  v_tenant_id uuid;
+  v_group_id uuid;
+begin
+  v_tenant_id := nexus_auth.tenant_of_user(p_user_id);
+  select g.id into v_group_id from platform.user_groups g where g.tenant_id = v_tenant_id and lower(g.name) = lower(p_group);
+  if v_group_id is null then
+    raise exception 'no group named "%" in the user''s tenant', p_group using errcode = 'P0002';
+  end if;
+  insert into platform.user_group_memberships (tenant_id, user_id, user_group_id)
+  values (v_tenant_id, p_user_id, v_group_id)
+  on conflict on constraint user_group_memberships_member_key do nothing;
+  return found;
+end;
+$$;
+comment on function nexus_auth.assign_group(uuid, text) is 'Adds a user to a group of their tenant, by name.';
+
+/* Gives a user a tenant role (not the platform operator's); false when they already hold it. */
+drop function if exists nexus_auth.assign_role(uuid, text);
+create function nexus_auth.assign_role(p_user_id uuid, p_role text) returns boolean
+  language plpgsql volatile security definer
+  set search_path = pg_catalog
+as $$
+declare
+  v_tenant_id uuid;
+  v_role_id uuid;
+begin
+  v_tenant_id := nexus_auth.tenant_of_user(p_user_id);
+  select r.id into v_role_id from platform.roles r where r.name = lower(p_role) and not r.global_access;
+  if v_role_id is null then
+    raise exception 'no tenant role named "%"', p_role using errcode = 'P0002';
+  end if;
+  insert into platform.user_roles (tenant_id, user_id, role_id)
+  values (v_tenant_id, p_user_id, v_role_id)
+  on conflict on constraint user_roles_user_role_key do nothing;
+  return found;
+end;
+$$;
+comment on function nexus_auth.assign_role(uuid, text) is 'Gives a user a tenant role, by name.';
+
+revoke all on function nexus_auth.set_tenant_active(uuid, boolean), nexus_auth.list_tenants(), nexus_auth.migration_head(),
+  nexus_auth.set_user_active(uuid, boolean), nexus_auth.tenant_of_user(uuid), nexus_auth.assign_group(uuid, text), nexus_auth.assign_role(uuid, text)
+  from public;
 
 set local role nexus_owner;
