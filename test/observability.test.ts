@@ -69,6 +69,7 @@ describe("/metrics", () => {
     const session = await signIn(gateway, tenant.admin.email);
     await gateway.graphql("query MetricsProbe { __typename }", { token: session.accessToken });
     await gateway.graphql("{ __typename }");
+    await gateway.post("/graphql", { documentId: "sha256:0000" });
     await gateway.post("/auth/login", { email: tenant.admin.email, password: "wrong password" });
     await gateway.post("/auth/logout", {}, { token: session.accessToken });
     const { status, body, headers } = await scrape(gateway);
@@ -76,6 +77,7 @@ describe("/metrics", () => {
     expect(headers.get("content-type")).toContain("text/plain");
     expect(body).toMatch(/nexus_graphql_requests_total\{operation="MetricsProbe",status="200"\} 1/);
     expect(body).toMatch(/nexus_graphql_requests_total\{operation="anonymous",status="200"\} 1/);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="persisted",status="\d+"\} 1/);
     expect(body).toMatch(/nexus_graphql_request_duration_seconds_bucket\{le="[^"]+",operation="MetricsProbe"\}/);
     expect(body).toMatch(/nexus_db_pool_connections_total\{pool="graphql"\} \d+/);
     expect(body).toMatch(/nexus_db_pool_waiting_requests\{pool="auth"\} 0/);
@@ -116,7 +118,7 @@ describe("/metrics", () => {
   });
 
   test("production without a metrics port or token serves no metrics on the public port", async () => {
-    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", NEXUS_LOG_LEVEL: "silent", JWT_SECRET: "x".repeat(48) }) });
+    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48) }) });
     try {
       expect((await scrape(production)).status).toBe(404);
     } finally {

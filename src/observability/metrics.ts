@@ -24,6 +24,7 @@ export function operationNameOf(req: Request): string | null {
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) return null;
   if (typeof payload.operationName === "string" && payload.operationName !== "") return payload.operationName;
   if (typeof payload.query === "string") return FIRST_OPERATION.exec(payload.query)?.[2] ?? "anonymous";
+  if (payload.documentId !== undefined || payload.extensions !== undefined) return "persisted";
   return null;
 }
 
@@ -88,11 +89,14 @@ export class GatewayMetrics {
     poolGauge("nexus_db_pool_waiting_requests", "Queries waiting for a connection of each database pool.", (pool) => pool.waitingCount);
   }
 
-  /** Bounded label: "anonymous" (no name), "unknown" (unreadable request), "other" (past the cap). */
+  /**
+   * Bounded label: the name, "anonymous" (no name), "persisted" (a persisted
+   * document sent without its name), "unknown" (unreadable request or
+   * name), "other" (past the cap).
+   */
   operationLabel(name: string | null): string {
-    if (name === null) return "unknown";
-    if (name === "anonymous" || !OPERATION_NAME.test(name)) return name === "anonymous" ? "anonymous" : "unknown";
-    if (this.operations.has(name)) return name;
+    if (name === null || !OPERATION_NAME.test(name)) return "unknown";
+    if (name === "anonymous" || name === "persisted" || this.operations.has(name)) return name;
     if (this.operations.size >= MAX_OPERATION_NAMES) return "other";
     this.operations.add(name);
     return name;
