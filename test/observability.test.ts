@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { GraphQLError } from "postgraphile/graphql";
+import { makeMaskError } from "../src/graphql/errors";
 import { createLogger } from "../src/observability/logger";
 import { MAX_OPERATION_NAMES } from "../src/observability/metrics";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
@@ -44,6 +46,13 @@ describe("structured request logs", () => {
     const id = reply.headers.get("x-request-id")!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(logs.lines.some((entry) => entry.requestId === id && entry.req.path === "/health")).toBe(true);
+  });
+
+  test("an unexpected GraphQL error is one error line with the id the client gets", () => {
+    const { lines, logger } = captureLogs();
+    const masked = makeMaskError({ hideSuggestions: true, logger })(new GraphQLError("boom", { originalError: new Error("connection lost"), path: ["users"] }));
+    expect(masked.message).toMatch(/^An error occurred \(logged with hash: '[^']+', id: '[^']+'\)$/);
+    expect(lines).toEqual([expect.objectContaining({ level: 50, msg: "masked GraphQL error", errorId: masked.extensions.errorId, path: ["users"], err: expect.objectContaining({ message: "connection lost" }) })]);
   });
 
   test("headers that could sign someone in are redacted", () => {

@@ -37,7 +37,7 @@ function prettyStream(): DestinationStream | null {
   try {
     const pretty = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
     // In-process and synchronous: lines written just before exit are not lost.
-    return pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" });
+    return pretty({ sync: true, singleLine: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname,service" });
   } catch {
     return null;
   }
