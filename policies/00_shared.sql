@@ -33,6 +33,20 @@ grant usage on schema platform to nexus_auth;
 grant select, insert, update, delete on all tables in schema platform to nexus_auth;
 
 /*
+ * Readiness compares the newest applied migration with the newest file
+ * (nexus_auth.migration_head). graphile-migrate's table belongs to whoever
+ * migrates; where this connection may not grant on it, /ready says so.
+ */
+do $$
+begin
+  grant usage on schema graphile_migrate to nexus_auth;
+  grant select on graphile_migrate.migrations to nexus_auth;
+exception when insufficient_privilege or invalid_schema_name or undefined_table then
+  raise notice 'readiness cannot read graphile_migrate.migrations: %', sqlerrm;
+end;
+$$;
+
+/*
  * Rights on nexus_auth's functions are given by their owner, so switch to
  * it (the session user is a superuser, or holds nexus_owner and nexus_auth).
  */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import pg from "pg";
-import { healthHandler } from "../src/http/health";
+import { healthHandler, newestCommittedMigration, readyHandler } from "../src/http/health";
 import { startTestGateway } from "./support/gateway";
 
 describe("/health", () => {
@@ -27,6 +27,58 @@ describe("/health", () => {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "unavailable", error: { code: "database_unavailable" } });
+    } finally {
+      server.close();
+      await pool.end();
+    }
+  });
+});
+
+describe("/ready", () => {
+  test("answers 200 with the migration when the newest applied one is the newest committed file", async () => {
+    const gateway = await startTestGateway();
+    try {
+      const response = await fetch(`${gateway.url}/ready`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: "ready", database: "up", migration: newestCommittedMigration() });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  const readyApp = async (pool: pg.Pool, expected: string) => {
+    const server = express().get("/ready", readyHandler(pool, expected)).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ready` };
+  };
+
+  test("answers 503 naming both migrations when the database is behind this build", async () => {
+    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL });
+    const { server, url } = await readyApp(pool, "999999-from-a-newer-build.sql");
+    try {
+      const response = await fetch(url);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: "not_ready",
+        applied: newestCommittedMigration(),
+        expected: "999999-from-a-newer-build.sql",
+        error: { code: "migrations_not_current" },
+      });
+    } finally {
+      server.close();
+      await pool.end();
+    }
+  });
+
+  test("answers 503 when the database does not answer", async () => {
+    const unreachable = new URL(process.env.NEXUS_TEST_AUTHENTICATOR_URL!);
+    unreachable.port = "1";
+    const pool = new pg.Pool({ connectionString: unreachable.toString(), connectionTimeoutMillis: 1_000 });
+    const { server, url } = await readyApp(pool, newestCommittedMigration()!);
+    try {
+      const response = await fetch(url);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: "not_ready", error: { code: "database_unavailable" } });
     } finally {
       server.close();
       await pool.end();

@@ -129,6 +129,9 @@ describe("the gateway process (npm start)", () => {
     expect(duplicate.output.trim()).toBe("nexus: a user with email peter@initech.test already exists");
     const nowhere = await nexus(["user", "create", "--tenant", "Vandelay", "--email", "art@vandelay.test"]);
     expect(nowhere.output.trim()).toBe('nexus: no tenant named "Vandelay"');
+    const seed = await nexus(["seed"]);
+    expect(seed.code).toBe(0);
+    expect(seed.output.trim()).toBe("the demo tenants are already there");
     const badEmail = await nexus(["user", "create", "--tenant", "Initech", "--email", "not-an-email"]);
     expect(badEmail.code).toBe(1);
     expect(badEmail.output.trim()).toBe('nexus: "not-an-email" is not a valid email address');
@@ -155,7 +158,7 @@ describe("the gateway process (npm start)", () => {
     expect(status).toBe(200);
     expect(JSON.parse(body)).toEqual({ data: { __typename: "Query" } });
     expect(await first!.exited).toBe(0);
-    expect(first!.output()).toContain("nexus: stopped");
+    expect(first!.output()).toContain("gateway stopped");
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   });
 

@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { importFile, type ImportOptions } from "../src/import";
 import { parseCsv } from "../src/import/parse";
+import { NEXUS, runNexus } from "./support/cli";
 import { createTenant, withAdmin, type TenantFixture } from "./support/fixtures";
 
-const NEXUS = path.join(__dirname, "..", "dist", "src", "cli", "nexus.js");
 
 describe("import (npm run nexus -- import)", () => {
   let tenant: TenantFixture;
@@ -118,21 +117,7 @@ describe("import (npm run nexus -- import)", () => {
 
   test("the CLI reports counts and failures, with progress lines off a terminal", async () => {
     if (!existsSync(NEXUS)) throw new Error("run `npm run build` first (npm test does)");
-    const child = spawn(process.execPath, [NEXUS, "import", ndjson, "--table", "academics.subjects", "--tenant", tenant.name], {
-      env: {
-        PATH: process.env.PATH!,
-        HOME: os.tmpdir(),
-        DATABASE_URL: process.env.NEXUS_TEST_ADMIN_URL!,
-        NEXUS_AUTHENTICATOR_PASSWORD: decodeURIComponent(new URL(process.env.NEXUS_TEST_AUTHENTICATOR_URL!).password),
-        NODE_ENV: "development",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const { code, stdout, stderr } = await runNexus(["import", ndjson, "--table", "academics.subjects", "--tenant", tenant.name]);
     expect(stdout).toContain("line 5: unknown or read-only column shoe_size for academics.subjects");
     expect(stdout).toContain("import into academics.subjects: 0 inserted, 0 updated, 2 skipped, 3 failed (5 records)");
     expect(stderr).toContain("import: 5/5 records");

@@ -33297,6 +33297,8 @@ export type Tenant = Node & {
   identities: IdentityConnection;
   /** Reads and enables pagination through a set of `Invoice`. */
   invoices: InvoiceConnection;
+  /** False when an operator has disabled the tenant: its users cannot sign in. */
+  isActive: Scalars['Boolean']['output'];
   /** Reads and enables pagination through a set of `Issue`. */
   issues: IssueConnection;
   /** Reads and enables pagination through a set of `LocationType`. */
@@ -34336,6 +34338,8 @@ export type TenantDistinctCountAggregates = {
   __typename?: 'TenantDistinctCountAggregates';
   /** Distinct count of createdAt across the matching connection */
   createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isActive across the matching connection */
+  isActive?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of name across the matching connection */
   name?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of rowId across the matching connection */

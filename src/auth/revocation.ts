@@ -109,8 +109,11 @@ export class RevocationSet {
   /** Records a revocation this instance made itself, without waiting for the notification. */
   remember(kind: "token" | "session", id: string, expiresAt: Date): void {
     const until = kind === "session" ? Date.now() + this.accessTokenTtlSeconds * 1000 : expiresAt.getTime();
-    (kind === "token" ? this.tokens : this.sessions).set(id, until);
-    for (const listener of this.onRevoke) listener(kind, id);
+    const known = kind === "token" ? this.tokens : this.sessions;
+    // Its own revocations reach an instance twice: remembered, then notified.
+    const isNew = (known.get(id) ?? 0) <= Date.now();
+    known.set(id, until);
+    if (isNew) for (const listener of this.onRevoke) listener(kind, id);
   }
 
   private async connect(): Promise<void> {

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "../db/database";
 import { DataDirectoryInUseError } from "../db/embedded";
 import { loadDemoDataOnce } from "../demo";
 import { createGateway, type Gateway } from "../http/app";
+import { createLogger } from "../observability/logger";
 import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
 import { configOrExit, fail, requireNode22 } from "./runtime";
 
@@ -17,23 +18,24 @@ function portAvailable(host: string, port: number): Promise<boolean> {
   });
 }
 
-function listen(gateway: Gateway, config: Config): Promise<number> {
+function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    gateway.server.once("error", reject);
-    gateway.server.listen(config.port, config.host, () => {
-      gateway.server.off("error", reject);
-      resolve((gateway.server.address() as net.AddressInfo).port);
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as net.AddressInfo).port);
     });
   });
 }
 
-function banner(config: Config, port: number, database: Database): string {
+function banner(config: Config, port: number, metricsPort: number | null, database: Database): string {
   const base = `http://localhost:${port}`;
   const lines = [
     `Nexus Gateway is running (${config.env})`,
     `  GraphQL   ${base}${GRAPHQL_PATH}`,
     ...(config.graphiql ? [`  GraphiQL  ${base}${GRAPHIQL_PATH}`] : []),
-    `  Health    ${base}/health`,
+    `  Health    ${base}/health  (ready: ${base}/ready)`,
+    ...(metricsPort !== null ? [`  Metrics   http://localhost:${metricsPort}/metrics`] : []),
     `  Database  ${database.description}`,
     ...(database.embedded && config.demo ? ["  Demo      admin@acme.test / nexus-demo (see README for all demo users)"] : []),
   ];
@@ -43,6 +45,7 @@ function banner(config: Config, port: number, database: Database): string {
 async function main(): Promise<void> {
   requireNode22();
   const config = configOrExit();
+  const logger = createLogger(config.log);
 
   if (!(await portAvailable(config.host, config.port))) {
     fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
@@ -58,23 +61,26 @@ async function main(): Promise<void> {
 
   let gateway: Gateway;
   let port: number;
+  let metricsPort: number | null = null;
   try {
     if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
-    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl });
-    port = await listen(gateway, config);
+    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl, logger });
+    port = await listen(gateway.server, config.port, config.host);
+    if (gateway.metricsServer) metricsPort = await listen(gateway.metricsServer, config.metrics.port!, config.host);
   } catch (error) {
     await database.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
     fail(`cannot start: ${(error as Error).message}`);
   }
-  process.stdout.write(banner(config, port, database));
+  process.stdout.write(banner(config, port, metricsPort, database));
+  logger.info({ port, metricsPort, env: config.env }, "gateway started");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`nexus: ${signal} received; finishing in-flight requests\n`);
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
     const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
     gateway.server.closeIdleConnections();
     const force = setTimeout(() => gateway.server.closeAllConnections(), config.shutdownGraceMs);
@@ -82,7 +88,7 @@ async function main(): Promise<void> {
     clearTimeout(force);
     await gateway.release();
     await database.close();
-    process.stdout.write("nexus: stopped\n");
+    logger.info("gateway stopped");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -74,6 +74,28 @@ export interface Config {
   /** How long shutdown waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
   api: ApiLimits;
+  log: LogConfig;
+  metrics: MetricsConfig;
+}
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export interface LogConfig {
+  level: LogLevel;
+  /** Human-readable lines (development) instead of one JSON object per line. */
+  pretty: boolean;
+}
+
+/**
+ * Where Prometheus reads /metrics: a port of its own (not published to
+ * clients), and/or behind a bearer token. Production never serves them
+ * unprotected on the public port.
+ */
+export interface MetricsConfig {
+  /** Serve /metrics on this port only (null: on the public port). */
+  port: number | null;
+  /** Required as `Authorization: Bearer <token>` wherever /metrics is served. */
+  token: string | null;
 }
 
 /** What one GraphQL operation may ask for; see src/graphql/limits.ts. */
@@ -321,6 +343,28 @@ function readApiLimits(env: Env): ApiLimits {
   };
 }
 
+const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function readLog(env: Env, nodeEnv: NodeEnv): LogConfig {
+  const raw = read(env, "NEXUS_LOG_LEVEL")?.toLowerCase() ?? (nodeEnv === "test" ? "silent" : "info");
+  if (!LOG_LEVELS.includes(raw as LogLevel)) throw new ConfigError("NEXUS_LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")} (got "${raw}")`);
+  const format = read(env, "NEXUS_LOG_FORMAT") ?? (nodeEnv === "development" ? "pretty" : "json");
+  if (format !== "pretty" && format !== "json") throw new ConfigError("NEXUS_LOG_FORMAT", `must be pretty or json (got "${format}")`);
+  return { level: raw as LogLevel, pretty: format === "pretty" };
+}
+
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function readMetrics(env: Env, publicPort: number): MetricsConfig {
+  const port = read(env, "NEXUS_METRICS_PORT") === undefined ? null : readInteger(env, "NEXUS_METRICS_PORT", 0, 0, 65535);
+  if (port !== null && port !== 0 && port === publicPort) throw new ConfigError("NEXUS_METRICS_PORT", "must differ from PORT");
+  const token = read(env, "NEXUS_METRICS_TOKEN") ?? null;
+  if (token !== null && token.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new ConfigError("NEXUS_METRICS_TOKEN", `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long`);
+  }
+  return { port, token };
+}
+
 /**
  * Reads and validates the whole configuration once. Everything downstream
  * takes the returned object; nothing else reads `process.env`.
@@ -329,10 +373,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const nodeEnv = readEnvName(env);
   const production = nodeEnv === "production";
   const graphiql = readFlag(env, "NEXUS_GRAPHIQL", !production);
+  const port = readInteger(env, "PORT", 4000, 0, 65535);
   return {
     env: nodeEnv,
     host: read(env, "HOST") ?? "0.0.0.0",
-    port: readInteger(env, "PORT", 4000, 0, 65535),
+    port,
     databaseUrl: readDatabaseUrl(env),
     authenticatorPassword: read(env, "NEXUS_AUTHENTICATOR_PASSWORD") ?? null,
     dataDir: path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus"),
@@ -352,5 +397,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     statementTimeoutMs: readInteger(env, "NEXUS_STATEMENT_TIMEOUT_MS", 15_000, 100, 600_000),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
     api: readApiLimits(env),
+    log: readLog(env, nodeEnv),
+    metrics: readMetrics(env, port),
   };
 }

@@ -91,13 +91,25 @@ async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
   return tenants;
 }
 
-/** Every module's demo records for the demo tenants, in one go. */
-export async function loadDemoData(pool: pg.Pool): Promise<DemoTenant[]> {
+/** Every module's demo records for the demo tenants, in one go; `onProgress` after each step. */
+export async function loadDemoData(pool: pg.Pool, onProgress?: (done: number, total: number) => void): Promise<DemoTenant[]> {
+  const total = 1 + DEMO_TENANTS.length * demoLoaders.length;
   const tenants = await loadPlatform(pool);
+  let done = 1;
+  onProgress?.(done, total);
   for (const tenant of tenants) {
-    for (const load of demoLoaders) await load(pool, tenant);
+    for (const load of demoLoaders) {
+      await load(pool, tenant);
+      onProgress?.(++done, total);
+    }
   }
   return tenants;
+}
+
+/** Whether the demo tenants are in this database already. */
+export async function hasDemoData(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query("select 1 from nexus_auth.find_tenant($1)", [DEMO_TENANTS[0].name]);
+  return rows.length > 0;
 }
 
 /**
@@ -110,8 +122,7 @@ export async function loadDemoDataOnce(dataDir: string, authenticatorUrl: string
   if (existsSync(marker)) return false;
   const pool = new pg.Pool({ connectionString: authenticatorUrl, max: 2 });
   try {
-    const { rows } = await pool.query("select 1 from nexus_auth.find_tenant($1)", [DEMO_TENANTS[0].name]);
-    if (rows.length === 0) await loadDemoData(pool);
+    if (!(await hasDemoData(pool))) await loadDemoData(pool);
     await fs.writeFile(marker, "The demo tenants were loaded into this database.\n");
     return true;
   } finally {

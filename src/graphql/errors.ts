@@ -1,5 +1,8 @@
+import { createHash, randomBytes } from "node:crypto";
+import { isSafeError } from "postgraphile/grafast";
 import { GraphQLError } from "postgraphile/graphql";
 import { defaultMaskError } from "postgraphile/grafserv";
+import type { Logger } from "../observability/logger";
 import { withoutSuggestions } from "./limits";
 
 interface DatabaseError extends Error {
@@ -55,13 +58,34 @@ export function maskError(error: GraphQLError): GraphQLError {
 }
 
 /**
+ * grafserv's masking of an unexpected error (a bug, a lost connection), but
+ * written to the gateway's log as one structured line instead of the
+ * console; the client gets only the hash and id to quote.
+ */
+function maskUnexpected(error: GraphQLError, logger?: Logger): GraphQLError {
+  const original = error.originalError;
+  if (!logger || !original || original instanceof GraphQLError || isSafeError(original)) return defaultMaskError(error);
+  const hash = createHash("sha1").update(String(error)).digest("base64url");
+  const errorId = randomBytes(6).toString("base64url");
+  logger.error({ err: original, hash, errorId, path: error.path }, "masked GraphQL error");
+  return new GraphQLError(`An error occurred (logged with hash: '${hash}', id: '${errorId}')`, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: original,
+    extensions: { errorId },
+  });
+}
+
+/**
  * maskError for grafserv. In production ("hideSuggestions") a message never
  * carries "Did you mean …?": that would publish the schema piece by piece
  * where introspection is off.
  */
-export function makeMaskError({ hideSuggestions }: { hideSuggestions: boolean }): (error: GraphQLError) => GraphQLError {
+export function makeMaskError({ hideSuggestions, logger }: { hideSuggestions: boolean; logger?: Logger }): (error: GraphQLError) => GraphQLError {
   return (error) => {
-    const masked = maskDatabaseError(error);
+    const masked = maskDatabaseError(error, logger);
     const message = hideSuggestions ? withoutSuggestions(masked.message) : masked.message;
     if (message === masked.message) return masked;
     return new GraphQLError(message, {
@@ -75,14 +99,14 @@ export function makeMaskError({ hideSuggestions }: { hideSuggestions: boolean })
   };
 }
 
-function maskDatabaseError(error: GraphQLError): GraphQLError {
+function maskDatabaseError(error: GraphQLError, logger?: Logger): GraphQLError {
   const original = error.originalError as DatabaseError | undefined;
   const known = original
     ? NOTHING_MATCHED.test(original.message)
       ? { code: "NOT_FOUND", message: "No such record, or it may not be changed by you." }
       : describe(original)
     : null;
-  if (!known) return defaultMaskError(error);
+  if (!known) return maskUnexpected(error, logger);
   return new GraphQLError(known.message, {
     nodes: error.nodes,
     source: error.source,

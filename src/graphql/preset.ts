@@ -14,6 +14,7 @@ import type { Config } from "../config";
 import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
+import type { Logger } from "../observability/logger";
 import { makeMaskError } from "./errors";
 import { graphiqlHtmlParts } from "./graphiql";
 import { NexusFilterPreset } from "./filters";
@@ -115,7 +116,7 @@ async function websocketClaims(ws: NonNullable<Grafast.RequestContext["ws"]>, re
   return claims;
 }
 
-export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions): GraphileConfig.Preset {
+export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions, logger?: Logger): GraphileConfig.Preset {
   const production = config.env === "production";
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
@@ -141,7 +142,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
-      maskError: makeMaskError({ hideSuggestions: production }),
+      maskError: makeMaskError({ hideSuggestions: production, ...(logger ? { logger } : {}) }),
       ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
     },
     grafast: {

@@ -12,9 +12,11 @@ import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
 import { GRAPHIQL_PATH, GRAPHQL_PATH, MAX_REQUEST_BYTES, makePreset, refuseBatches } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
+import { createLogger, requestLogging, type Logger } from "../observability/logger";
+import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { cors } from "./cors";
 import { errorHandler, notFound } from "./errors";
-import { healthHandler } from "./health";
+import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
@@ -23,6 +25,10 @@ export interface Gateway {
   server: Server;
   auth: AuthService;
   revocations: RevocationSet;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  /** Serves only /metrics, for NEXUS_METRICS_PORT (unstarted); null when metrics share the public port or are off. */
+  metricsServer: Server | null;
   /** Stops background work and releases PostGraphile and the pools. */
   release(): Promise<void>;
 }
@@ -38,7 +44,15 @@ function pool(url: string, max: number, name: string): pg.Pool {
  * auth routes, health and JWKS. Tests build the same gateway against their
  * own database.
  */
-export async function createGateway({ config, authenticatorUrl }: { config: Config; authenticatorUrl: string }): Promise<Gateway> {
+export async function createGateway({
+  config,
+  authenticatorUrl,
+  logger = createLogger(config.log),
+}: {
+  config: Config;
+  authenticatorUrl: string;
+  logger?: Logger;
+}): Promise<Gateway> {
   const graphqlPool = pool(authenticatorUrl, 20, "nexus-graphql");
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, "nexus-auth");
@@ -54,14 +68,31 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
       external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
       revocations,
     };
-    const auth = new AuthService(config, authPool, revocations);
+    const auth = new AuthService(config, authPool, revocations, (message) => logger.info(message));
+    const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool });
+    const countRevocations = revocations.subscribe((kind) => metrics.revoked(kind));
 
     const app = express();
     app.disable("x-powered-by");
     app.set("trust proxy", "loopback");
+    app.use(requestLogging(logger));
+    app.use(metrics.observe());
     app.use(cors(config.corsOrigins));
 
+    let metricsServer: Server | null = null;
+    switch (metricsPlacement(config.metrics, config.env)) {
+      case "own-port":
+        metricsServer = createServer(express().disable("x-powered-by").get("/metrics", metrics.handler(config.metrics.token)));
+        break;
+      case "public-port":
+        app.get("/metrics", metrics.handler(config.metrics.token));
+        break;
+      case "off":
+        logger.warn("metrics are off: in production set NEXUS_METRICS_PORT (a private port) or NEXUS_METRICS_TOKEN to serve /metrics");
+    }
+
     app.get("/health", healthHandler(graphqlPool));
+    app.get("/ready", readyHandler(authPool, newestCommittedMigration()));
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
     app.use("/auth", createAuthRouter({ config, auth, verifier }));
     app.use(GRAPHQL_PATH, authenticate(verifier));
@@ -70,7 +101,7 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined));
+    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger));
     const server = createServer(app);
     const serv = pgl.createServ(grafserv);
     await serv.addTo(app, server);
@@ -87,9 +118,14 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
       server,
       auth,
       revocations,
+      logger,
+      metrics,
+      metricsServer,
       release: async () => {
         clearInterval(pruning);
         unsubscribe();
+        countRevocations();
+        metricsServer?.close();
         await pgl.release();
         await releasePools();
       },

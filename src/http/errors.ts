@@ -2,6 +2,8 @@ import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 
 /** The one error shape of the HTTP surface: `{ "error": { "code", "message" } }`. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
+  // For metrics: refusals are counted by their code.
+  res.locals.errorCode = code;
   res.status(status).json({ error: { code, message } });
 }
 
@@ -9,10 +11,10 @@ export const notFound: RequestHandler = (req, res) => {
   sendError(res, 404, "not_found", `No route for ${req.method} ${req.path}.`);
 };
 
-export const errorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) console.error(error);
+  if (status === 500) req.log?.error({ err: error }, "request failed");
   const message = status === 500 ? "Internal server error." : String(error?.message ?? "Bad request.");
   sendError(res, status, status === 500 ? "internal_error" : "bad_request", message);
 };

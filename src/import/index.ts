@@ -229,7 +229,7 @@ export function formatImportReport(report: ImportReport, table: string): string 
 }
 
 /** A progress bar on a terminal; elsewhere a plain line every 10% (and at the end). */
-export function progressReporter(stream: NodeJS.WriteStream): (done: number, total: number) => void {
+export function progressReporter(stream: NodeJS.WriteStream, label = "import", unit = "records"): (done: number, total: number) => void {
   let lastStep = -1;
   return (done, total) => {
     if (stream.isTTY) {
@@ -240,7 +240,7 @@ export function progressReporter(stream: NodeJS.WriteStream): (done: number, tot
     }
     const step = total ? Math.floor((done * 10) / total) : 10;
     if (step > lastStep) {
-      stream.write(`import: ${done}/${total} records\n`);
+      stream.write(`${label}: ${done}/${total} ${unit}\n`);
       lastStep = step;
     }
   };

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/http/app";
+import type { Logger } from "../../src/observability/logger";
 
 export interface Reply {
   status: number;
@@ -32,7 +33,7 @@ export interface TestGateway {
  * its gateway in a process of its own).
  */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", NEXUS_WEBSOCKETS: "0", ...env });
+  return loadConfig({ NODE_ENV: "test", NEXUS_LOG_LEVEL: "silent", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", NEXUS_WEBSOCKETS: "0", ...env });
 }
 
 async function send(url: string, init: RequestInit & { token?: string; extraHeaders?: Record<string, string> }): Promise<Reply> {
@@ -56,9 +57,13 @@ async function send(url: string, init: RequestInit & { token?: string; extraHead
 }
 
 /** The real gateway, on a free loopback port, over the test database. */
-export async function startTestGateway(options: { config?: Config } = {}): Promise<TestGateway> {
+export async function startTestGateway(options: { config?: Config; logger?: Logger } = {}): Promise<TestGateway> {
   const config = options.config ?? testConfig();
-  const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL! });
+  const gateway = await createGateway({
+    config,
+    authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL!,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   return {

@@ -40,6 +40,10 @@ describe("configuration", () => {
     [{ NEXUS_CORS_ORIGINS: "*" }, "NEXUS_CORS_ORIGINS"],
     [{ NEXUS_CORS_ORIGINS: "https://app.example.com/path" }, "NEXUS_CORS_ORIGINS"],
     [{ NEXUS_CORS_ORIGINS: "app.example.com" }, "NEXUS_CORS_ORIGINS"],
+    [{ NEXUS_LOG_LEVEL: "loud" }, "NEXUS_LOG_LEVEL"],
+    [{ NEXUS_LOG_FORMAT: "xml" }, "NEXUS_LOG_FORMAT"],
+    [{ NEXUS_METRICS_PORT: "4000" }, "NEXUS_METRICS_PORT"],
+    [{ NEXUS_METRICS_TOKEN: "short" }, "NEXUS_METRICS_TOKEN"],
   ])("%j is refused naming %s", (env, variable) => {
     const { variable: named, message } = problem(env);
     expect(named).toBe(variable);
@@ -59,5 +63,10 @@ describe("configuration", () => {
     const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48) });
     expect(config.graphiql).toBe(false);
     expect(config.introspection).toBe(false);
+  });
+
+  test("logs are pretty in development and JSON in production", () => {
+    expect(loadConfig({}).log).toEqual({ level: "info", pretty: true });
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_LOG_LEVEL: "warn" }).log).toEqual({ level: "warn", pretty: false });
   });
 });

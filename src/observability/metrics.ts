@@ -1,0 +1,159 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Request, RequestHandler } from "express";
+import type { Pool } from "pg";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { MetricsConfig, NodeEnv } from "../config";
+import { sendError } from "../http/errors";
+
+/** Distinct operation names kept as labels; later ones count as "other", so a client cannot grow the series without bound. */
+export const MAX_OPERATION_NAMES = 100;
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+const FIRST_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The operation a GraphQL request names: its operationName, or the name of its document's first operation. */
+export function operationNameOf(req: Request): string | null {
+  let payload: Record<string, unknown> | undefined;
+  if (req.method === "GET") payload = req.query as Record<string, unknown>;
+  else if (Buffer.isBuffer(req.body) && req.body.length > 0) {
+    try {
+      payload = JSON.parse(req.body.toString("utf8")) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return null;
+  if (typeof payload.operationName === "string" && payload.operationName !== "") return payload.operationName;
+  if (typeof payload.query === "string") return FIRST_OPERATION.exec(payload.query)?.[2] ?? "anonymous";
+  if (payload.documentId !== undefined || payload.extensions !== undefined) return "persisted";
+  return null;
+}
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (tests run
+ * several gateways in one process).
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly graphqlRequests: Counter<"operation" | "status">;
+  private readonly graphqlDuration: Histogram<"operation">;
+  private readonly httpRequests: Counter<"route" | "status">;
+  private readonly authFailures: Counter<"reason">;
+  private readonly revocations: Counter<"kind">;
+
+  constructor(pools: Record<string, Pool>) {
+    collectDefaultMetrics({ register: this.registry, prefix: "nexus_process_" });
+    this.graphqlRequests = new Counter({
+      name: "nexus_graphql_requests_total",
+      help: "GraphQL requests by operation name and HTTP status.",
+      labelNames: ["operation", "status"],
+      registers: [this.registry],
+    });
+    this.graphqlDuration = new Histogram({
+      name: "nexus_graphql_request_duration_seconds",
+      help: "Time to answer a GraphQL request, by operation name.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.httpRequests = new Counter({
+      name: "nexus_http_requests_total",
+      help: "HTTP requests by route group (graphql, auth, health, other) and status.",
+      labelNames: ["route", "status"],
+      registers: [this.registry],
+    });
+    this.authFailures = new Counter({
+      name: "nexus_auth_failures_total",
+      help: "Refused sign-ins, refreshes and tokens, by reason (the error code clients get).",
+      labelNames: ["reason"],
+      registers: [this.registry],
+    });
+    this.revocations = new Counter({
+      name: "nexus_revocations_total",
+      help: "Revoked access tokens and sessions this instance learned of (its own and those notified by other instances).",
+      labelNames: ["kind"],
+      registers: [this.registry],
+    });
+    const poolGauge = (name: string, help: string, read: (pool: Pool) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ["pool"],
+        registers: [this.registry],
+        collect() {
+          for (const [label, pool] of Object.entries(pools)) this.set({ pool: label }, read(pool));
+        },
+      });
+    poolGauge("nexus_db_pool_connections_total", "Open connections of each database pool.", (pool) => pool.totalCount);
+    poolGauge("nexus_db_pool_connections_idle", "Idle connections of each database pool.", (pool) => pool.idleCount);
+    poolGauge("nexus_db_pool_waiting_requests", "Queries waiting for a connection of each database pool.", (pool) => pool.waitingCount);
+  }
+
+  /**
+   * Bounded label: the name, "anonymous" (no name), "persisted" (a persisted
+   * document sent without its name), "unknown" (unreadable request or
+   * name), "other" (past the cap).
+   */
+  operationLabel(name: string | null): string {
+    if (name === null || !OPERATION_NAME.test(name)) return "unknown";
+    if (name === "anonymous" || name === "persisted" || this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_NAMES) return "other";
+    this.operations.add(name);
+    return name;
+  }
+
+  revoked(kind: "token" | "session"): void {
+    this.revocations.inc({ kind });
+  }
+
+  /** Counts every request when its response is done; GraphQL ones by operation, refusals by their error code. */
+  observe(): RequestHandler {
+    return (req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.once("finish", () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const status = String(res.statusCode);
+        const path = req.originalUrl.split("?")[0]!;
+        const route = path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
+        this.httpRequests.inc({ route, status });
+        if (route === "graphql") {
+          const operation = this.operationLabel(operationNameOf(req));
+          this.graphqlRequests.inc({ operation, status });
+          this.graphqlDuration.observe({ operation }, seconds);
+        }
+        const code = res.locals.errorCode as string | undefined;
+        if (code && (res.statusCode === 401 || res.statusCode === 423 || res.statusCode === 429)) this.authFailures.inc({ reason: code });
+      });
+      next();
+    };
+  }
+
+  /** GET /metrics, behind the bearer token when one is configured. */
+  handler(token: string | null): RequestHandler {
+    const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
+    return async (req, res) => {
+      if (expected !== null) {
+        const given = Buffer.from(req.headers.authorization ?? "");
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          res.setHeader("WWW-Authenticate", "Bearer");
+          return sendError(res, 401, "unauthenticated", "Metrics need the metrics token (Authorization: Bearer <NEXUS_METRICS_TOKEN>).");
+        }
+      }
+      res.setHeader("Content-Type", this.registry.contentType);
+      res.setHeader("Cache-Control", "no-store");
+      res.end(await this.registry.metrics());
+    };
+  }
+}
+
+/**
+ * Where /metrics is served: on its own port (Prometheus scrapes it on the
+ * private network), on the public port behind the token, or, outside
+ * production only, on the public port as it is. Production without either
+ * serves no metrics rather than unprotected ones.
+ */
+export function metricsPlacement(config: MetricsConfig, env: NodeEnv): "own-port" | "public-port" | "off" {
+  if (config.port !== null) return "own-port";
+  if (config.token !== null || env !== "production") return "public-port";
+  return "off";
+}
