@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   let port: number;
   try {
     if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
-    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl });
+    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl, listenerUrl: database.listenerUrl });
     port = await listen(gateway, config);
   } catch (error) {
     await database.close();

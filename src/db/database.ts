@@ -10,6 +10,8 @@ export const EMBEDDED_DATABASE = "nexus";
 export interface Database extends MigrationTarget {
   /** The GraphQL pool's connection: logs in as the authenticator role. */
   authenticatorUrl: string;
+  /** The revocation listener's connection (NEXUS_LISTEN_DATABASE_URL: direct, past a transaction pooler). */
+  listenerUrl: string;
   /** The embedded cluster, when the gateway runs its own PostgreSQL (or attached to a running gateway's). */
   embedded: EmbeddedCluster | null;
   /** For the banner: where the data is, without passwords. */
@@ -58,6 +60,7 @@ export async function openDatabase(config: Config, options: { migrate?: boolean;
     return {
       ...target,
       authenticatorUrl: withCredentials(adminUrl, DB_ROLES.authenticator, authenticatorPassword),
+      listenerUrl: withCredentials(config.listenDatabaseUrl ?? adminUrl, DB_ROLES.authenticator, authenticatorPassword),
       embedded,
       description: embedded ? `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})` : redact(adminUrl),
       close: async () => {

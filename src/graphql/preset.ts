@@ -14,7 +14,7 @@ import type { Config } from "../config";
 import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
-import { makeMaskError } from "./errors";
+import { DatabaseUnavailableStatusPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
@@ -125,6 +125,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
+      DatabaseUnavailableStatusPlugin,
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],

@@ -26,8 +26,11 @@ export interface Gateway {
   release(): Promise<void>;
 }
 
-function pool(url: string, max: number, name: string): pg.Pool {
-  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: name });
+function pool(url: string, max: number, connectTimeoutMs: number, name: string): pg.Pool {
+  // connectionTimeoutMillis bounds both a wait for a free connection and a
+  // connection attempt, so an exhausted pool or a database that does not
+  // answer fails the request (DATABASE_UNAVAILABLE) instead of hanging it.
+  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, application_name: name });
   created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
   return created;
 }
@@ -37,11 +40,20 @@ function pool(url: string, max: number, name: string): pg.Pool {
  * auth routes, health and JWKS. Tests build the same gateway against their
  * own database.
  */
-export async function createGateway({ config, authenticatorUrl }: { config: Config; authenticatorUrl: string }): Promise<Gateway> {
-  const graphqlPool = pool(authenticatorUrl, 20, "nexus-graphql");
+export async function createGateway({
+  config,
+  authenticatorUrl,
+  listenerUrl = authenticatorUrl,
+}: {
+  config: Config;
+  authenticatorUrl: string;
+  /** A direct connection for LISTEN, when authenticatorUrl goes through a transaction-mode pooler. */
+  listenerUrl?: string;
+}): Promise<Gateway> {
+  const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql");
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
-  const authPool = pool(authenticatorUrl, 5, "nexus-auth");
-  const revocations = new RevocationSet(authPool, authenticatorUrl, config.jwt.accessTokenTtlSeconds);
+  const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
+  const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
   const releasePools = async () => {
     await revocations.stop();
     await Promise.all([graphqlPool.end(), authPool.end()]);
