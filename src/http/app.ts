@@ -32,6 +32,10 @@ function pool(url: string, max: number, connectTimeoutMs: number, name: string):
   // answer fails the request (DATABASE_UNAVAILABLE) instead of hanging it.
   const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, application_name: name });
   created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
+  // A connection in use that the server ends (shutdown, crash) also emits
+  // "error"; unheard, that event would end the process. The request using it
+  // fails on its own, and the pool drops the connection when it is released.
+  created.on("connect", (client) => client.on("error", () => undefined));
   return created;
 }
 
