@@ -85,6 +85,8 @@ export interface PoolLimits {
   max: number;
   /** A request that cannot get a connection in this time (pool full, database down) fails with DATABASE_UNAVAILABLE. */
   connectTimeoutMs: number;
+  /** Named (server-side prepared) statements; off behind a transaction-mode pooler. Applied by src/cli/graphile-env.ts. */
+  preparedStatements: boolean;
 }
 
 /** What one GraphQL operation may ask for; see src/graphql/limits.ts. */
@@ -328,6 +330,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     pool: {
       max: readInteger(env, "NEXUS_DB_POOL_MAX", 20, 1, 1000),
       connectTimeoutMs: readInteger(env, "NEXUS_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000),
+      preparedStatements: readFlag(env, "NEXUS_DB_PREPARED_STATEMENTS", true),
     },
     dataDir: path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus"),
     jwt: readJwt(env, nodeEnv),

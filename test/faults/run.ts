@@ -1,6 +1,8 @@
 import type { Context } from "./context";
 import { databaseOutage } from "./database-outage";
+import { severalInstances } from "./instances";
 import { Ledger, signIn, Tally } from "./load";
+import { throughPooler } from "./pooler";
 import { cleanUp, GatewayProcess, killAllNow, makeTenant, PASSWORD, SuiteDatabase } from "./processes";
 import { mb, Report } from "./report";
 
@@ -26,6 +28,8 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   { name: "database restart under load", run: (c, r) => databaseOutage(c, r, "restart") },
   { name: "database killed under load (crash recovery)", run: (c, r) => databaseOutage(c, r, "kill") },
+  { name: "three instances: revocation and a migration under load", run: severalInstances },
+  { name: "through PgBouncer in transaction mode", run: throughPooler },
 ];
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
