@@ -8,7 +8,7 @@ import { DB_ROLES } from "../../src/db/roles";
 import type { Context } from "./context";
 import { summarise } from "./database-outage";
 import { Ledger, post, signIn, verifyWrites, type Answer } from "./load";
-import { GatewayProcess, PASSWORD, sleep, tempDir, track, type Spawned } from "./processes";
+import { GatewayProcess, PASSWORD, sleep, tempDir, track, withClient, type Spawned } from "./processes";
 import type { Report } from "./report";
 
 const POOL_SIZE = 2;
@@ -157,6 +157,21 @@ export async function throughPooler(context: Context, report: Report): Promise<v
     report.check("no answer holds a row of the other tenant", leaks === 0, `${leaks} leaking answers`);
     report.check("the requests went through PgBouncer", transactions >= answers.length, `${transactions} transactions through PgBouncer for ${answers.length} requests`);
     report.verified("through the pooler", await verifyWrites(database.adminUrl, ledger, "pooler"));
+
+    // What a server connection carries between transactions: the authenticator, no claims.
+    const leftovers = await withClient(`postgres://${DB_ROLES.authenticator}:${encodeURIComponent(database.authenticatorPassword)}@127.0.0.1:${bouncer.port}/nexus`, async (client) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 4 * POOL_SIZE; i++) {
+        const { rows } = await client.query("select current_user as role, coalesce(current_setting('jwt.claims.tenant_id', true), '') as tenant");
+        seen.add(`${rows[0].role}/${rows[0].tenant || "-"}`);
+      }
+      return [...seen];
+    });
+    report.check(
+      "server connections keep no role or tenant claim between transactions",
+      leftovers.length === 1 && leftovers[0] === `${DB_ROLES.authenticator}/-`,
+      `seen: ${leftovers.join(", ")}`,
+    );
 
     // Revocation still reaches instances: LISTEN runs on the direct connection.
     const token = await signIn(pooled.url, tenants[1].userEmail, PASSWORD);

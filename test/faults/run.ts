@@ -1,6 +1,7 @@
 import type { Context } from "./context";
 import { databaseOutage } from "./database-outage";
 import { severalInstances } from "./instances";
+import { poolLimits } from "./limits";
 import { Ledger, signIn, Tally } from "./load";
 import { throughPooler } from "./pooler";
 import { cleanUp, GatewayProcess, killAllNow, makeTenant, PASSWORD, SuiteDatabase } from "./processes";
@@ -30,6 +31,7 @@ const SCENARIOS: Scenario[] = [
   { name: "database killed under load (crash recovery)", run: (c, r) => databaseOutage(c, r, "kill") },
   { name: "three instances: revocation and a migration under load", run: severalInstances },
   { name: "through PgBouncer in transaction mode", run: throughPooler },
+  { name: "pool exhaustion, slow statements and a memory soak", run: poolLimits },
 ];
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
