@@ -76,9 +76,16 @@ async function main(): Promise<void> {
     stopping = true;
     process.stdout.write(`nexus: ${signal} received; finishing in-flight requests\n`);
     const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
+    // A keep-alive connection whose request finishes after the signal turns
+    // idle then, not before: answers say "Connection: close", and idle
+    // connections are closed as they appear, so the drain ends with the
+    // last request instead of at the grace timeout.
+    gateway.server.on("request", (_req, res) => res.setHeader("Connection", "close"));
     gateway.server.closeIdleConnections();
+    const sweep = setInterval(() => gateway.server.closeIdleConnections(), 100);
     const force = setTimeout(() => gateway.server.closeAllConnections(), config.shutdownGraceMs);
     await closed;
+    clearInterval(sweep);
     clearTimeout(force);
     await gateway.release();
     await database.close();

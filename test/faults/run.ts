@@ -1,5 +1,6 @@
 import type { Context } from "./context";
 import { databaseOutage } from "./database-outage";
+import { embeddedDirectory, gracefulShutdown, killedGateway, type Embedded } from "./embedded";
 import { severalInstances } from "./instances";
 import { poolLimits } from "./limits";
 import { Ledger, signIn, Tally } from "./load";
@@ -26,12 +27,18 @@ interface Scenario {
   run(context: Context, report: Report): Promise<void>;
 }
 
+/** The data directory of the gateway-owned (embedded) PostgreSQL, shared by the last two scenarios. */
+let embedded: Promise<Embedded> | null = null;
+const embeddedDir = () => (embedded ??= embeddedDirectory());
+
 const SCENARIOS: Scenario[] = [
   { name: "database restart under load", run: (c, r) => databaseOutage(c, r, "restart") },
   { name: "database killed under load (crash recovery)", run: (c, r) => databaseOutage(c, r, "kill") },
   { name: "three instances: revocation and a migration under load", run: severalInstances },
   { name: "through PgBouncer in transaction mode", run: throughPooler },
   { name: "pool exhaustion, slow statements and a memory soak", run: poolLimits },
+  { name: "graceful shutdown (SIGTERM under load, embedded PostgreSQL)", run: async (c, r) => gracefulShutdown(c, r, await embeddedDir()) },
+  { name: "gateway killed (SIGKILL): data directory recovered", run: async (c, r) => killedGateway(c, r, await embeddedDir()) },
 ];
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
