@@ -6,7 +6,7 @@ import { poolLimits } from "./limits";
 import { Ledger, signIn, Tally } from "./load";
 import { throughPooler } from "./pooler";
 import { cleanUp, GatewayProcess, killAllNow, makeTenant, PASSWORD, SuiteDatabase } from "./processes";
-import { mb, Report } from "./report";
+import { Report } from "./report";
 
 /**
  * `npm run test:faults`: the gateway under real faults, with real processes
@@ -94,7 +94,6 @@ function printSummary(context: Context | null, reports: Report[], startedAt: num
   }
   const passed = reports.length > 0 && reports.every((r) => r.passed);
   line(`  ${passed ? "PASSED" : "FAILED"}: ${reports.filter((r) => r.passed).length}/${reports.length} scenarios in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
-  void mb;
 }
 
 async function main(): Promise<number> {
