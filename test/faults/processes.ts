@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { createTenant, createUser } from "../../src/auth/accounts";
 import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials } from "../../src/db/bootstrap";
-import { freePort, startEmbeddedCluster, type EmbeddedCluster } from "../../src/db/embedded";
+import { freePort, readPid, startEmbeddedCluster, type EmbeddedCluster } from "../../src/db/embedded";
 import { migrateDatabase } from "../../src/db/migrate";
 import { DB_ROLES } from "../../src/db/roles";
 
@@ -27,15 +27,6 @@ export async function tempDir(label: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), `nexus-faults-${label}-`));
   directories.add(dir);
   return dir;
-}
-
-function readPid(file: string): number | null {
-  try {
-    const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Running: exists and is not a zombie waiting to be reaped. */
