@@ -15,7 +15,7 @@ import type { Report } from "./report";
  * directory must carry every acknowledged write.
  */
 
-const GRACE_MS = 5_000;
+const GRACE_MS = 8_000;
 const DEMO_PASSWORD = "nexus-demo";
 const WRITE = "mutation($name: String!) { createUserGroup(input: { userGroup: { name: $name } }) { userGroup { rowId } } }";
 

@@ -14,6 +14,8 @@ import { Report } from "./report";
  */
 
 const SCENARIO_TIMEOUT_MS = 180_000;
+/** The whole suite, soak included: past this it stops everything and fails. */
+const SUITE_TIMEOUT_MS = 12 * 60_000;
 const CONNECT_TIMEOUT_MS = 1_000;
 
 function readSoakSeconds(): number {
@@ -131,6 +133,10 @@ async function main(): Promise<number> {
 }
 
 process.once("exit", killAllNow);
+setTimeout(() => {
+  process.stdout.write(`\nthe fault suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes; stopping every process of the suite\n`);
+  void cleanUp().finally(() => process.exit(1));
+}, SUITE_TIMEOUT_MS).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     process.stdout.write(`\n${signal}: stopping every process of the suite\n`);
