@@ -5,7 +5,7 @@ import { attachEmbeddedCluster, freePort } from "../../src/db/embedded";
 import type { Context } from "./context";
 import { summarise } from "./database-outage";
 import { Ledger, Load, post, signIn, verifyWrites, type Answer, type Client } from "./load";
-import { childrenOf, GatewayProcess, isAlive, postmasterOf, sleep, tempDir, waitUntilGone } from "./processes";
+import { childrenOf, GatewayProcess, isAlive, postmasterOf, sleep, tempDir, waitForLockWaiters, waitUntilGone } from "./processes";
 import type { Report } from "./report";
 
 /**
@@ -50,7 +50,8 @@ export async function gracefulShutdown(context: Context, report: Report, embedde
   const { tally } = context;
   const first = await start(embedded, "embedded");
   const loadStarted = Date.now();
-  const load = new Load({ tally, ledger: embedded.ledger, clients: first.clients, writers: 3, readers: 3, prefix: "shutdown", settleMs: 0 });
+  const writers = 3;
+  const load = new Load({ tally, ledger: embedded.ledger, clients: first.clients, writers, readers: 3, prefix: "shutdown", settleMs: 0 });
   await sleep(1_500);
 
   // In flight for sure: inserts waiting on a lock the suite holds across the signal.
@@ -63,7 +64,8 @@ export async function gracefulShutdown(context: Context, report: Report, embedde
   const inFlight = Promise.all(
     inFlightKeys.map((name, i) => post(tally, `${first.gateway.url}/graphql`, "write", { query: WRITE, variables: { name } }, first.clients[i % 2]!.token, 20_000)),
   );
-  await sleep(300);
+  // The load's writers come to wait on the lock too.
+  await waitForLockWaiters(blocker, inFlightKeys.length + writers);
   const signalled = Date.now();
   first.gateway.signal("SIGTERM");
   await sleep(700);

@@ -7,7 +7,7 @@ import { sleep, withClient } from "./processes";
 
 export type Kind =
   | "ok"
-  | "unavailable" // 503 DATABASE_UNAVAILABLE: the clear, retryable outage answer
+  | "unavailable" // DATABASE_UNAVAILABLE (503 unless partial): the clear, retryable outage answer
   | "timeout" // statement_timeout: TIMEOUT
   | "conflict" // the client key is already stored
   | "refused" // no connection accepted (gateway stopping or gone)
@@ -39,7 +39,8 @@ function networkKind(error: unknown): Kind {
 function kindOf(status: number, body: any): { kind: Kind; detail?: string } {
   if (status === 200 && body && !body.errors) return { kind: "ok" };
   const code: string | undefined = body?.errors?.[0]?.extensions?.code ?? body?.error?.code;
-  if (status === 503 && (code === "DATABASE_UNAVAILABLE" || code === "database_unavailable")) return { kind: "unavailable" };
+  // 503 when the whole request failed; a partial answer (some fields served) stays 200.
+  if (code === "DATABASE_UNAVAILABLE" || (status === 503 && code === "database_unavailable")) return { kind: "unavailable" };
   if (code === "TIMEOUT") return { kind: "timeout" };
   if (code === "CONFLICT") return { kind: "conflict" };
   if (status === 401 && code === "token_revoked") return { kind: "revoked" };

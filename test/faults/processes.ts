@@ -258,6 +258,19 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
   }
 }
 
+/** Waits until `count` statements of the gateways' GraphQL pools wait on a lock (so they are surely in flight). */
+export async function waitForLockWaiters(client: pg.Client, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where application_name = 'nexus-graphql' and wait_event_type = 'Lock'",
+    );
+    if (rows[0]!.n >= count) return;
+    if (Date.now() > deadline) throw new Error(`only ${rows[0]!.n} of ${count} statements came to wait on the lock within ${timeoutMs} ms`);
+    await sleep(25);
+  }
+}
+
 export const PASSWORD = "fault suite password";
 
 export interface SuiteTenant {
