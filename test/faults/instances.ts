@@ -44,6 +44,7 @@ const READ = "{ userGroups(first: 1) { totalCount } }";
 export async function severalInstances(context: Context, report: Report): Promise<void> {
   const { tally, ledger, database, tenants } = context;
   const others = await Promise.all(
+    // Started at the same moment: their start-up preparation must take turns, not fail.
     ["second", "third"].map((name) => GatewayProcess.start(name, { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(context.connectTimeoutMs) })),
   );
   try {

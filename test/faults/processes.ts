@@ -262,11 +262,16 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
 export async function waitForLockWaiters(client: pg.Client, count: number, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // Statistics views hold still within a transaction (the caller may be in one): look afresh each time.
+    await client.query("select pg_stat_clear_snapshot()");
     const { rows } = await client.query<{ n: number }>(
       "select count(*)::int as n from pg_stat_activity where application_name = 'nexus-graphql' and wait_event_type = 'Lock'",
     );
     if (rows[0]!.n >= count) return;
-    if (Date.now() > deadline) throw new Error(`only ${rows[0]!.n} of ${count} statements came to wait on the lock within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const { rows: seen } = await client.query("select application_name, state, wait_event_type, wait_event, left(query, 60) as query from pg_stat_activity where backend_type = 'client backend'");
+      throw new Error(`only ${rows[0]!.n} of ${count} statements came to wait on the lock within ${timeoutMs} ms: ${JSON.stringify(seen)}`);
+    }
     await sleep(25);
   }
 }
