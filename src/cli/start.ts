@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   let metricsPort: number | null = null;
   try {
     if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
-    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl, logger });
+    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl, listenerUrl: database.listenerUrl, logger });
     port = await listen(gateway.server, config.port, config.host);
     if (gateway.metricsServer) metricsPort = await listen(gateway.metricsServer, config.metrics.port!, config.host);
   } catch (error) {
@@ -82,9 +82,16 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
+    // A keep-alive connection whose request finishes after the signal turns
+    // idle then, not before: answers say "Connection: close", and idle
+    // connections are closed as they appear, so the drain ends with the
+    // last request instead of at the grace timeout.
+    gateway.server.on("request", (_req, res) => res.setHeader("Connection", "close"));
     gateway.server.closeIdleConnections();
+    const sweep = setInterval(() => gateway.server.closeIdleConnections(), 100);
     const force = setTimeout(() => gateway.server.closeAllConnections(), config.shutdownGraceMs);
     await closed;
+    clearInterval(sweep);
     clearTimeout(force);
     await gateway.release();
     await database.close();

@@ -58,6 +58,12 @@ export interface Config {
   databaseUrl: string | null;
   /** Password the gateway's GraphQL pool logs in with (role nexus_authenticator). */
   authenticatorPassword: string | null;
+  /**
+   * Where the revocation listener connects (LISTEN needs a session of its
+   * own, so it must bypass a transaction-mode pooler); null: as DATABASE_URL.
+   */
+  listenDatabaseUrl: string | null;
+  pool: PoolLimits;
   dataDir: string;
   jwt: JwtConfig;
   login: LoginPolicy;
@@ -96,6 +102,15 @@ export interface MetricsConfig {
   port: number | null;
   /** Required as `Authorization: Bearer <token>` wherever /metrics is served. */
   token: string | null;
+}
+
+/** The GraphQL pool: how many connections, and how long a request waits for one. */
+export interface PoolLimits {
+  max: number;
+  /** A request that cannot get a connection in this time (pool full, database down) fails with DATABASE_UNAVAILABLE. */
+  connectTimeoutMs: number;
+  /** Named (server-side prepared) statements; off behind a transaction-mode pooler. Applied by src/cli/graphile-env.ts. */
+  preparedStatements: boolean;
 }
 
 /** What one GraphQL operation may ask for; see src/graphql/limits.ts. */
@@ -156,20 +171,20 @@ function readFlag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be 1 or 0 (got "${raw}")`);
 }
 
-function readDatabaseUrl(env: Env): string | null {
-  const raw = read(env, "DATABASE_URL");
+function readDatabaseUrl(env: Env, name = "DATABASE_URL"): string | null {
+  const raw = read(env, name);
   if (raw === undefined) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError("DATABASE_URL", "is not a valid URL (expected postgres://user:password@host:5432/database)");
+    throw new ConfigError(name, "is not a valid URL (expected postgres://user:password@host:5432/database)");
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError("DATABASE_URL", `must start with postgres:// (got "${url.protocol}//")`);
+    throw new ConfigError(name, `must start with postgres:// (got "${url.protocol}//")`);
   }
   if (url.pathname.replace(/^\//, "") === "") {
-    throw new ConfigError("DATABASE_URL", "must name a database (postgres://user:password@host:5432/database)");
+    throw new ConfigError(name, "must name a database (postgres://user:password@host:5432/database)");
   }
   return raw;
 }
@@ -380,6 +395,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port,
     databaseUrl: readDatabaseUrl(env),
     authenticatorPassword: read(env, "NEXUS_AUTHENTICATOR_PASSWORD") ?? null,
+    listenDatabaseUrl: readDatabaseUrl(env, "NEXUS_LISTEN_DATABASE_URL"),
+    pool: {
+      max: readInteger(env, "NEXUS_DB_POOL_MAX", 20, 1, 1000),
+      connectTimeoutMs: readInteger(env, "NEXUS_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000),
+      preparedStatements: readFlag(env, "NEXUS_DB_PREPARED_STATEMENTS", true),
+    },
     dataDir: path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus"),
     jwt: readJwt(env, nodeEnv),
     login: {

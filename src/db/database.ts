@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials, withDatabase } from "./bootstrap";
+import { bootstrapRoles, ensureDatabase, grantDatabase, withClient, withCredentials, withDatabase } from "./bootstrap";
 import { attachEmbeddedCluster, DataDirectoryInUseError, startEmbeddedCluster, type EmbeddedCluster } from "./embedded";
 import { migrateDatabase, type MigrationTarget } from "./migrate";
 import { DB_ROLES } from "./roles";
@@ -10,11 +10,36 @@ export const EMBEDDED_DATABASE = "nexus";
 export interface Database extends MigrationTarget {
   /** The GraphQL pool's connection: logs in as the authenticator role. */
   authenticatorUrl: string;
+  /** The revocation listener's connection (NEXUS_LISTEN_DATABASE_URL: direct, past a transaction pooler). */
+  listenerUrl: string;
   /** The embedded cluster, when the gateway runs its own PostgreSQL (or attached to a running gateway's). */
   embedded: EmbeddedCluster | null;
   /** For the banner: where the data is, without passwords. */
   description: string;
   close(): Promise<void>;
+}
+
+/** pg_advisory_xact_lock key of the start-up preparation ("nexus" in ASCII). */
+const PREPARATION_LOCK = 0x6e65787573;
+
+/**
+ * Instances starting together would create and alter the same roles and
+ * grants at once ("tuple concurrently updated"), and graphile-migrate gives
+ * up when another process holds its migration lock. So the preparation runs
+ * one instance at a time, under a transaction-level advisory lock in the
+ * maintenance database: a transaction keeps its server connection even
+ * through a transaction-mode pooler, where a session lock would not hold.
+ */
+async function oneInstanceAtATime<T>(adminUrl: string, work: () => Promise<T>): Promise<T> {
+  return withClient(withDatabase(adminUrl, "postgres"), async (client) => {
+    await client.query("begin");
+    try {
+      await client.query("select pg_advisory_xact_lock($1)", [PREPARATION_LOCK]);
+      return await work();
+    } finally {
+      await client.query("commit").catch(() => undefined);
+    }
+  });
 }
 
 function redact(url: string): string {
@@ -50,14 +75,17 @@ export async function openDatabase(config: Config, options: { migrate?: boolean;
     authenticatorPassword = config.authenticatorPassword ?? embedded.authenticatorPassword;
   }
   try {
-    await bootstrapRoles(adminUrl, authenticatorPassword);
-    if (embedded) await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
-    await grantDatabase(adminUrl);
     const target: MigrationTarget = { adminUrl, shadowUrl: withDatabase(adminUrl, `${new URL(adminUrl).pathname.slice(1)}_shadow`) };
-    if (options.migrate !== false) await migrateDatabase(target);
+    await oneInstanceAtATime(adminUrl, async () => {
+      await bootstrapRoles(adminUrl, authenticatorPassword);
+      if (embedded) await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
+      await grantDatabase(adminUrl);
+      if (options.migrate !== false) await migrateDatabase(target);
+    });
     return {
       ...target,
       authenticatorUrl: withCredentials(adminUrl, DB_ROLES.authenticator, authenticatorPassword),
+      listenerUrl: withCredentials(config.listenDatabaseUrl ?? adminUrl, DB_ROLES.authenticator, authenticatorPassword),
       embedded,
       description: embedded ? `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})` : redact(adminUrl),
       close: async () => {

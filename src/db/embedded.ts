@@ -114,7 +114,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readPid(file: string): number | null {
+/** The PID on the first line of a pid file (postmaster.pid, gateway.pid), or null. */
+export function readPid(file: string): number | null {
   try {
     const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : null;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { isSafeError } from "postgraphile/grafast";
 import { GraphQLError } from "postgraphile/graphql";
 import { defaultMaskError } from "postgraphile/grafserv";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
 import type { Logger } from "../observability/logger";
 import { withoutSuggestions } from "./limits";
 
@@ -11,6 +12,9 @@ interface DatabaseError extends Error {
   column?: string;
 }
 
+/** Retryable: the database was down or no connection was free in time. */
+export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
 /**
  * The one place that turns PostgreSQL errors into messages for clients.
  * Known, harmless classes get a stable `extensions.code` and a message that
@@ -18,6 +22,7 @@ interface DatabaseError extends Error {
  * the server log carries in full.
  */
 function describe(error: DatabaseError): { code: string; message: string } | null {
+  if (isDatabaseUnavailable(error)) return { code: DATABASE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE };
   switch (error.code) {
     case "42501":
       return { code: "FORBIDDEN", message: "Permission denied: sign in, or ask an administrator for access." };
@@ -116,3 +121,39 @@ function maskDatabaseError(error: GraphQLError, logger?: Logger): GraphQLError {
     extensions: { code: known.code },
   });
 }
+
+/**
+ * GraphQL errors normally come with 200. A request that failed entirely
+ * because the database was unavailable (every error DATABASE_UNAVAILABLE,
+ * no field with data) is answered with 503 instead, so load balancers,
+ * retrying clients and monitors see an outage as one. The body keeps the
+ * GraphQL shape; a partial answer stays 200.
+ */
+function failedEntirely(payload: unknown): boolean {
+  const { errors, data } = (payload ?? {}) as { errors?: { extensions?: { code?: unknown } }[]; data?: Record<string, unknown> | null };
+  if (!Array.isArray(errors) || errors.length === 0) return false;
+  if (data != null && Object.values(data).some((value) => value !== null)) return false;
+  return errors.every((error) => error.extensions?.code === DATABASE_UNAVAILABLE);
+}
+
+function unavailable<T extends { statusCode: number; headers: Record<string, string> }>(result: T): T {
+  return { ...result, statusCode: 503, headers: { ...result.headers, "retry-after": "2" } };
+}
+
+export const DatabaseUnavailableStatusPlugin: GraphileConfig.Plugin = {
+  name: "NexusDatabaseUnavailableStatusPlugin",
+  version: "0.0.0",
+  grafserv: {
+    middleware: {
+      async processRequest(next) {
+        const result = await next();
+        // grafserv has serialised the payload by now; only a body naming the code is parsed again.
+        if (result?.type === "json") return failedEntirely(result.json) ? unavailable(result) : result;
+        if (result?.type === "buffer" && result.buffer.includes(DATABASE_UNAVAILABLE)) {
+          return failedEntirely(JSON.parse(result.buffer.toString("utf8"))) ? unavailable(result) : result;
+        }
+        return result;
+      },
+    },
+  },
+};

@@ -15,7 +15,7 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import type { Logger } from "../observability/logger";
-import { makeMaskError } from "./errors";
+import { DatabaseUnavailableStatusPlugin, makeMaskError } from "./errors";
 import { graphiqlHtmlParts } from "./graphiql";
 import { NexusFilterPreset } from "./filters";
 import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
@@ -127,6 +127,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
+      DatabaseUnavailableStatusPlugin,
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],

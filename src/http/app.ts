@@ -33,9 +33,16 @@ export interface Gateway {
   release(): Promise<void>;
 }
 
-function pool(url: string, max: number, name: string): pg.Pool {
-  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, application_name: name });
+function pool(url: string, max: number, connectTimeoutMs: number, name: string): pg.Pool {
+  // connectionTimeoutMillis bounds both a wait for a free connection and a
+  // connection attempt, so an exhausted pool or a database that does not
+  // answer fails the request (DATABASE_UNAVAILABLE) instead of hanging it.
+  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, application_name: name });
   created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
+  // A connection in use that the server ends (shutdown, crash) also emits
+  // "error"; unheard, that event would end the process. The request using it
+  // fails on its own, and the pool drops the connection when it is released.
+  created.on("connect", (client) => client.on("error", () => undefined));
   return created;
 }
 
@@ -48,15 +55,18 @@ export async function createGateway({
   config,
   authenticatorUrl,
   logger = createLogger(config.log),
+  listenerUrl = authenticatorUrl,
 }: {
   config: Config;
   authenticatorUrl: string;
   logger?: Logger;
+  /** A direct connection for LISTEN, when authenticatorUrl goes through a transaction-mode pooler. */
+  listenerUrl?: string;
 }): Promise<Gateway> {
-  const graphqlPool = pool(authenticatorUrl, 20, "nexus-graphql");
+  const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql");
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
-  const authPool = pool(authenticatorUrl, 5, "nexus-auth");
-  const revocations = new RevocationSet(authPool, authenticatorUrl, config.jwt.accessTokenTtlSeconds);
+  const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
+  const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
   const releasePools = async () => {
     await revocations.stop();
     await Promise.all([graphqlPool.end(), authPool.end()]);

@@ -44,11 +44,28 @@ describe("configuration", () => {
     [{ NEXUS_LOG_FORMAT: "xml" }, "NEXUS_LOG_FORMAT"],
     [{ NEXUS_METRICS_PORT: "4000" }, "NEXUS_METRICS_PORT"],
     [{ NEXUS_METRICS_TOKEN: "short" }, "NEXUS_METRICS_TOKEN"],
+    [{ NEXUS_DB_POOL_MAX: "0" }, "NEXUS_DB_POOL_MAX"],
+    [{ NEXUS_DB_CONNECT_TIMEOUT_MS: "10" }, "NEXUS_DB_CONNECT_TIMEOUT_MS"],
+    [{ NEXUS_DB_PREPARED_STATEMENTS: "sometimes" }, "NEXUS_DB_PREPARED_STATEMENTS"],
+    [{ NEXUS_LISTEN_DATABASE_URL: "http://h/db" }, "NEXUS_LISTEN_DATABASE_URL"],
   ])("%j is refused naming %s", (env, variable) => {
     const { variable: named, message } = problem(env);
     expect(named).toBe(variable);
     expect(message.startsWith(variable)).toBe(true);
     expect(message).not.toContain("\n");
+  });
+
+  test("the pool and the listener connection are configurable", () => {
+    expect(loadConfig({}).pool).toEqual({ max: 20, connectTimeoutMs: 5_000, preparedStatements: true });
+    expect(loadConfig({}).listenDatabaseUrl).toBeNull();
+    const behindPooler = loadConfig({
+      NEXUS_DB_POOL_MAX: "4",
+      NEXUS_DB_CONNECT_TIMEOUT_MS: "1000",
+      NEXUS_DB_PREPARED_STATEMENTS: "0",
+      NEXUS_LISTEN_DATABASE_URL: "postgres://u:p@db:5432/nexus",
+    });
+    expect(behindPooler.pool).toEqual({ max: 4, connectTimeoutMs: 1_000, preparedStatements: false });
+    expect(behindPooler.listenDatabaseUrl).toBe("postgres://u:p@db:5432/nexus");
   });
 
   test("production refuses a missing JWT secret", () => {
