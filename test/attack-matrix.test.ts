@@ -263,17 +263,15 @@ describe("generated tenant-isolation attack matrix", () => {
         // A uuid column without a foreign key (a polymorphic id) accepts any value: not a reference.
         if (!(await mutate(randomUUID())).errors) continue;
         // Any of B's ids: whichever table the key points to, none may be reachable.
-        for (const id of allGlobex.slice(0, 50)) {
-          const attack = await mutate(id);
-          expect(attack.errors).toBeDefined();
-        }
+        const attacks = await Promise.all(allGlobex.slice(0, 50).map(mutate));
+        for (const attack of attacks) expect(attack.errors).toBeDefined();
         expect(JSON.stringify(await mutate(allGlobex[0]!)).replaceAll(allGlobex[0]!, "ID")).toEqual(
           JSON.stringify(await mutate(randomUUID())).replace(/[0-9a-f-]{36}/g, "ID").replaceAll(allGlobex[0]!, "ID"),
         );
         count("reference B's row through a key");
       }
     }
-  });
+  }, 180_000);
 
   test("anonymous requests read no tenant row", async () => {
     for (const t of types) {
