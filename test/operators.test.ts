@@ -50,7 +50,15 @@ describe("operating tenants and users beside a running gateway", () => {
   });
   afterAll(() => gateway.close());
 
-  const probe = (token: string) => gateway.graphql("{ __typename }", { token });
+  /**
+   * A request after the CLI's revocation has reached the gateway: the CLI is
+   * another process, so its NOTIFY is read by the listener asynchronously;
+   * sync() returns once every notification committed before it is in.
+   */
+  const probe = async (token: string) => {
+    await gateway.gateway.revocations.sync();
+    return gateway.graphql("{ __typename }", { token });
+  };
 
   test("tenant disable: its users cannot sign in or refresh, and their open sessions end at once; enable lets them back", async () => {
     const session = await signIn(gateway, tenant.users[0]!.email);
