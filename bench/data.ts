@@ -19,23 +19,28 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { createTenant } from "../src/auth/accounts";
 import { loadConfig } from "../src/config";
-import { openDatabase } from "../src/db/database";
+import { openDatabase, type Database } from "../src/db/database";
 
 export const BENCH_PASSWORD = "nexus-bench-password";
 export const benchTenantName = (i: number) => `Bench ${String(i + 1).padStart(2, "0")}`;
 export const benchAdminEmail = (i: number) => `admin@bench-${String(i + 1).padStart(2, "0")}.test`;
 
-function args(argv: string[]): { tenants: number; assets: number; seed: string } {
-  const get = (name: string, fallback: string) => {
-    const at = argv.indexOf(`--${name}`);
-    return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
-  };
-  const tenants = Number(get("tenants", "10"));
-  const assets = Number(get("assets-per-tenant", "10000"));
-  if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(assets) || assets < 1) {
-    throw new Error("usage: bench:data -- --tenants N --assets-per-tenant N [--seed S]");
-  }
-  return { tenants, assets, seed: get("seed", "nexus") };
+/** The value after `--name` on the command line, or the fallback. */
+export function argValue(argv: string[], name: string, fallback: string): string {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
+}
+
+/** A positive integer option, or a usage error naming it. */
+export function argCount(argv: string[], name: string, fallback: number): number {
+  const value = Number(argValue(argv, name, String(fallback)));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+/** The dataset options shared by bench:data and bench (10 tenants x 10,000 assets by default). */
+export function dataOptions(argv: string[]): BenchDataOptions {
+  return { tenants: argCount(argv, "tenants", 10), assets: argCount(argv, "assets-per-tenant", 10_000), seed: argValue(argv, "seed", "nexus") };
 }
 
 /** A UUID (v4-shaped) from the seed and a key: the same key, the same id, on every run. */
@@ -136,13 +141,27 @@ async function loadTenant(client: pg.PoolClient, seed: string, tenantId: string,
   );
 }
 
-async function main(): Promise<void> {
-  const { tenants, assets, seed } = args(process.argv.slice(2));
-  const config = loadConfig(process.env);
-  const database = await openDatabase(config, { attach: true });
+export interface BenchDataOptions {
+  tenants: number;
+  assets: number;
+  seed: string;
+}
+
+export interface BenchTenant {
+  tenantId: string;
+  name: string;
+  adminEmail: string;
+}
+
+/**
+ * Loads (or completes) the bench tenants into a migrated database and
+ * returns them. Idempotent: what is already there is kept.
+ */
+export async function loadBenchData(database: Pick<Database, "adminUrl" | "authenticatorUrl">, options: BenchDataOptions): Promise<BenchTenant[]> {
+  const { tenants, assets, seed } = options;
   const admin = new pg.Pool({ connectionString: database.adminUrl, max: 1 });
   const authenticator = new pg.Pool({ connectionString: database.authenticatorUrl, max: 1 });
-  const started = Date.now();
+  const loaded: BenchTenant[] = [];
   try {
     for (let i = 0; i < tenants; i++) {
       progress(i, tenants, benchTenantName(i));
@@ -162,14 +181,33 @@ async function main(): Promise<void> {
       } finally {
         client.release();
       }
+      loaded.push({ tenantId, name: benchTenantName(i), adminEmail: benchAdminEmail(i) });
     }
     progress(tenants, tenants, "done");
+    if (process.stdout.isTTY) process.stdout.write("\n");
     await admin.query("analyze assets.assets, assets.asset_models, assets.asset_manufacturers, assets.asset_types, assets.asset_assignments, census.persons, census.identities, locations.locations");
-    const { rows } = await admin.query<{ n: string }>("select count(*) as n from assets.assets");
-    process.stdout.write(`\nbench data: ${tenants} tenants x ${assets} assets (seed "${seed}") in ${((Date.now() - started) / 1000).toFixed(1)} s; ${rows[0]!.n} assets in the database\n`);
+    return loaded;
   } finally {
     await admin.end();
     await authenticator.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = dataOptions(process.argv.slice(2));
+  const config = loadConfig(process.env);
+  const database = await openDatabase(config, { attach: true });
+  const started = Date.now();
+  try {
+    await loadBenchData(database, options);
+    const admin = new pg.Client({ connectionString: database.adminUrl });
+    await admin.connect();
+    const { rows } = await admin.query<{ n: string }>("select count(*) as n from assets.assets");
+    await admin.end();
+    process.stdout.write(
+      `bench data: ${options.tenants} tenants x ${options.assets} assets (seed "${options.seed}") in ${((Date.now() - started) / 1000).toFixed(1)} s; ${rows[0]!.n} assets in the database\n`,
+    );
+  } finally {
     await database.close();
   }
 }

@@ -37,7 +37,16 @@ function pool(url: string, max: number, name: string): pg.Pool {
  * auth routes, health and JWKS. Tests build the same gateway against their
  * own database.
  */
-export async function createGateway({ config, authenticatorUrl }: { config: Config; authenticatorUrl: string }): Promise<Gateway> {
+export async function createGateway({
+  config,
+  authenticatorUrl,
+  checkRevocation = true,
+}: {
+  config: Config;
+  authenticatorUrl: string;
+  /** false only in the benchmark that measures the revocation check (see TokenVerifier). */
+  checkRevocation?: boolean;
+}): Promise<Gateway> {
   const graphqlPool = pool(authenticatorUrl, 20, "nexus-graphql");
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, "nexus-auth");
@@ -52,6 +61,7 @@ export async function createGateway({ config, authenticatorUrl }: { config: Conf
       jwt: config.jwt,
       external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
       revocations,
+      checkRevocation,
     };
     const auth = new AuthService(config, authPool, revocations);
 
