@@ -296,29 +296,49 @@ async function main(): Promise<void> {
     await checkSameAnswers(gateway!.url, baseline!.url, params);
 
     const rows: Row[] = [];
-    const measure = async (url: string, connections: number, next: (context: Record<string, unknown>) => Variant, onBody?: Parameters<typeof load>[4]) => {
+    type Next = (context: Record<string, unknown>) => Variant;
+    const measure = async (url: string, connections: number, next: Next, onBody?: Parameters<typeof load>[4]) => {
       await load(url, connections, opts.warmup, next, onBody);
       return load(url, connections, opts.duration, next, onBody);
+    };
+    /**
+     * Two servers under the same load, in A B B A order (each half of the
+     * duration at a time), so that a change in what else the machine is
+     * doing weighs on both alike. Rates are averaged; so are p50 and p99
+     * of the two halves (an approximation of the whole run's percentiles).
+     */
+    const compare = async (connections: number, a: { url: string; next: Next }, b: { url: string; next: Next }) => {
+      await load(a.url, connections, opts.warmup, a.next);
+      await load(b.url, connections, opts.warmup, b.next);
+      const half = Math.max(1, Math.round(opts.duration / 2));
+      const a1 = await load(a.url, connections, half, a.next);
+      const b1 = await load(b.url, connections, half, b.next);
+      const b2 = await load(b.url, connections, half, b.next);
+      const a2 = await load(a.url, connections, half, a.next);
+      const mean = (x: Measured, y: Measured): Measured => ({ rps: (x.rps + y.rps) / 2, p50: (x.p50 + y.p50) / 2, p99: (x.p99 + y.p99) / 2, errors: x.errors + y.errors });
+      return [mean(a1, a2), mean(b1, b2)] as const;
     };
     const report = (row: Row) => {
       rows.push(row);
       const ratio = row.reference ? ` (${fmt(row.gateway.rps / row.reference.rps, 2)}x ${row.referenceName})` : "";
-      process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${row.gateway.p99} ms, ${row.gateway.errors} errors${ratio}\n`);
+      process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${ratio}\n`);
     };
 
     for (const scenario of READ_SCENARIOS) {
       if (!runs(scenario)) continue;
       for (const connections of opts.connections) {
-        const g = await measure(gateway!.url, connections, roundRobin(variants(scenario, params, gatewayVariant)));
-        const b = await measure(baseline!.url, connections, roundRobin(variants(scenario, params, baselineVariant)));
+        const [g, b] = await compare(
+          connections,
+          { url: gateway!.url, next: roundRobin(variants(scenario, params, gatewayVariant)) },
+          { url: baseline!.url, next: roundRobin(variants(scenario, params, baselineVariant)) },
+        );
         report({ scenario, connections, gateway: g, reference: b, referenceName: "baseline" });
       }
     }
     if (runs("revocation")) {
       for (const connections of opts.connections) {
         const point = roundRobin(variants("point", params, gatewayVariant));
-        const on = await measure(gateway!.url, connections, point);
-        const off = await measure(noRevocation!.url, connections, point);
+        const [on, off] = await compare(connections, { url: gateway!.url, next: point }, { url: noRevocation!.url, next: point });
         report({ scenario: "point, revocation check on", connections, gateway: on, reference: off, referenceName: "check off" });
       }
     }
@@ -358,7 +378,7 @@ async function main(): Promise<void> {
     }
 
     const setup =
-      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per run after ${opts.warmup} s of warm-up; ` +
+      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per measurement after ${opts.warmup} s of warm-up (gateway and reference alternated A B B A); ` +
       `autocannon, gateway and baseline in separate processes on one machine (Node ${process.version}).`;
     const markdown = table(rows, setup);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
