@@ -20,9 +20,9 @@ export function isQueryOperation(document: DocumentNode | undefined, operationNa
  * take a pooled connection and run `begin`, the request's `set_config`s, the
  * statement and `commit`: four round trips per statement. Calls that arrive
  * while this request's transaction is open join it instead, one after the
- * other on its connection; the transaction ends when, one turn of the
- * event loop after the last statement, none is waiting. A later call opens
- * a new one.
+ * other on its connection; the transaction ends when, once the promise
+ * callbacks of the last statement have run, none is waiting. A later call
+ * opens a new one.
  *
  * Only for queries: a mutation keeps a transaction per statement, so a
  * failed write never takes another one with it. Should a statement of a
@@ -54,8 +54,10 @@ export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient 
             }
           }
           if (failure !== null) break;
-          // Grafast runs dependent steps as soon as a result settles: give them one turn to ask.
-          await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+          // Grafast plans its next steps in the promise callbacks of the
+          // last result: a nextTick runs once those have all run, before
+          // any I/O, so the connection is not held while other requests run.
+          await new Promise<void>((resolveTick) => process.nextTick(resolveTick));
           if (batch.waiting.length === 0) break;
         }
         close();
