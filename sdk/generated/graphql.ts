@@ -3762,6 +3762,8 @@ export type AssetCirculationType =
 export type AssetCondition = {
   /** Checks for equality with the object’s `modelId` field. */
   modelId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `serialNumber` field. */
@@ -3847,6 +3849,8 @@ export type AssetFilter = {
   model?: InputMaybe<AssetModelFilter>;
   /** Filter by the object’s `modelId` field. */
   modelId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssetFilter>;
   /** Checks for any expressions in this list. */
@@ -3864,6 +3868,7 @@ export type AssetFilter = {
 /** Grouping methods for `Asset` for usage during aggregation. */
 export type AssetGroupBy =
   | 'MODEL_ID'
+  | 'NAME'
   | 'SERIAL_NUMBER'
   | 'TENANT_ID';
 
@@ -4464,6 +4469,8 @@ export type AssetModelToManyAssetFilter = {
 export type AssetOrderBy =
   | 'MODEL_ID_ASC'
   | 'MODEL_ID_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'

@@ -1,5 +1,5 @@
 import "postgraphile";
-import { lambda, SafeError } from "postgraphile/grafast";
+import { constant, ConnectionStep, ConstantStep, lambda, SafeError, type ExecutableStep } from "postgraphile/grafast";
 import {
   GraphQLError,
   getNamedType,
@@ -70,6 +70,14 @@ export function makePageSizePlugin(limits: Pick<ApiLimits, "defaultPageSize" | "
               if (!argNames.has("first")) return $connection;
               const $first = fieldArgs.getRaw("first");
               const $last = argNames.has("last") ? fieldArgs.getRaw("last") : null;
+              // Neither given: the default page size limits the rows the
+              // collection fetches. Set on the collection itself, not on the
+              // connection: a connection with `first` fetches its rows even
+              // when only `totalCount` is selected.
+              if (isConnectionOverPgSelect($connection) && absent($first) && (!$last || absent($last))) {
+                $connection.getSubplan().setFirst(constant(defaultPageSize));
+                return $connection;
+              }
               const deps = $last ? [$first, $last] : [$first];
               $connection.setFirst(lambda(deps, pageFirst, true));
               if ($last) $connection.setLast(lambda(deps, pageLast, true));
@@ -85,6 +93,21 @@ export function makePageSizePlugin(limits: Pick<ApiLimits, "defaultPageSize" | "
       },
     },
   };
+}
+
+/** An argument the operation does not give (nor a variable for it). */
+const absent = ($arg: ExecutableStep) => $arg instanceof ConstantStep && $arg.data === undefined;
+
+interface SelfPaginating {
+  paginationSupport?: { full?: boolean } | null;
+  setFirst(first: ExecutableStep): void;
+}
+
+/** A connection over a collection that paginates itself (a PostGraphile table or function). */
+function isConnectionOverPgSelect($step: unknown): $step is { getSubplan(): SelfPaginating } {
+  if (!($step instanceof ConnectionStep)) return false;
+  const subplan = $step.getSubplan() as unknown as Partial<SelfPaginating>;
+  return typeof subplan.setFirst === "function" && subplan.paginationSupport?.full === true;
 }
 
 const limitError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });

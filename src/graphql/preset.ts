@@ -22,6 +22,7 @@ import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
+import { isQueryOperation, shareQueryTransaction } from "./request-transaction";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
 import { verifyBearer, type TokenVerifier } from "../auth/middleware";
 import type { AccessClaims } from "../auth/tokens";
@@ -148,7 +149,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
     },
     grafast: {
       explain: false,
-      async context(requestContext) {
+      async context(requestContext, args) {
         const req = requestContext.expressv4?.req;
         const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
         return {
@@ -160,6 +161,9 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
             ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
             statement_timeout: String(config.statementTimeoutMs),
           },
+          ...(isQueryOperation(args.document, args.operationName)
+            ? { withPgClient: shareQueryTransaction(args.contextValue.withPgClient as never) as never }
+            : {}),
         };
       },
     },

@@ -56,12 +56,15 @@ export async function createGateway({
   authenticatorUrl,
   logger = createLogger(config.log),
   listenerUrl = authenticatorUrl,
+  checkRevocation = true,
 }: {
   config: Config;
   authenticatorUrl: string;
   logger?: Logger;
   /** A direct connection for LISTEN, when authenticatorUrl goes through a transaction-mode pooler. */
   listenerUrl?: string;
+  /** false only in the benchmark that measures the revocation check (see TokenVerifier). */
+  checkRevocation?: boolean;
 }): Promise<Gateway> {
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql");
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
@@ -77,6 +80,7 @@ export async function createGateway({
       jwt: config.jwt,
       external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
       revocations,
+      checkRevocation,
     };
     const auth = new AuthService(config, authPool, revocations, (message) => logger.info(message));
     const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool });

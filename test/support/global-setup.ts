@@ -15,6 +15,10 @@ declare global {
 
 /** One PostgreSQL for the whole run, migrated once; test files share it. */
 export default async function globalSetup(): Promise<void> {
+  // On Node 20 PostGraphile builds its schema but every connection resolves to null.
+  if (Number(process.versions.node.split(".")[0]) < 22) {
+    throw new Error(`The tests need Node.js 22 or newer (this is ${process.version}): run them with npm test, which uses the Node 22 installed with the project.`);
+  }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "nexus-test-"));
   const cluster = await startEmbeddedCluster(dir);
   globalThis.nexusTestCluster = { cluster, dir };

@@ -1,0 +1,416 @@
+/*
+ * npm run bench [-- --duration 10 --warmup 3 --connections 16,64
+ *                  --tenants 10 --assets-per-tenant 10000 --only list,point]
+ *
+ * Measures the production gateway (NODE_ENV=production, real access tokens,
+ * row level security) against the baseline of bench/baseline.ts, on an
+ * embedded PostgreSQL of its own (.nexus-bench/, kept between runs, the
+ * bench data loaded or completed first). Everything listens on 127.0.0.1
+ * only. Each scenario runs at every connection count, after a warm-up, with
+ * autocannon in this process and each server in a process of its own.
+ * Writes the Markdown table to bench/results/latest.md and prints it; any
+ * error (connection error, timeout, non-2xx, GraphQL error) fails the run.
+ * See bench/README.md.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { loadConfig } from "../src/config";
+import { openDatabase } from "../src/db/database";
+import { argCount, argValue, BENCH_PASSWORD, dataOptions, loadBenchData, type BenchTenant } from "./data";
+import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario } from "./scenarios";
+import type { ServerKind } from "./server";
+
+const RESULTS_FILE = path.join("bench", "results", "latest.md");
+const SAMPLE_ASSETS_PER_TENANT = 200;
+const CREATED_SERIAL_PREFIX = "BENCH-NEW-";
+
+interface Options {
+  duration: number;
+  warmup: number;
+  connections: number[];
+  only: Set<string> | null;
+}
+
+function options(argv: string[]): Options {
+  const connections = argValue(argv, "connections", "16,64").split(",").map(Number);
+  if (connections.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--connections must list positive integers");
+  const only = argValue(argv, "only", "");
+  return {
+    duration: argCount(argv, "duration", 10),
+    warmup: argCount(argv, "warmup", 3),
+    connections,
+    only: only ? new Set(only.split(",")) : null,
+  };
+}
+
+interface Target {
+  kind: ServerKind;
+  child: ChildProcess;
+  url: string;
+}
+
+function startServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<Target> {
+  const child = fork(path.join(__dirname, "server.js"), [kind], { env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { port: number }) => resolve({ kind, child, url: `http://127.0.0.1:${message.port}` }));
+    child.once("exit", (code) => reject(new Error(`the ${kind} server exited (${code}) before listening`)));
+  });
+}
+
+function stopServer(target: Target): Promise<void> {
+  if (target.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => target.child.kill("SIGKILL"), 10_000);
+    target.child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    target.child.kill("SIGTERM");
+  });
+}
+
+/** One request autocannon sends: a variant is picked per request, round robin. */
+interface Variant {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/**
+ * A load at `connections` for `seconds`. A response counts as an error
+ * when it is not 2xx or, for GraphQL, when it carries `errors`.
+ * `onBody` sees each response body with the connection's context (the
+ * refresh scenario keeps each connection's current refresh token there).
+ */
+async function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  next: (context: Record<string, unknown>) => Variant,
+  onBody?: (body: string, context: Record<string, unknown>) => void,
+): Promise<Measured> {
+  let bodyErrors = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request, context) => ({ ...request, ...next(context as Record<string, unknown>) }),
+        onResponse: (status, body, context) => {
+          if (status >= 200 && status < 300 && body.includes('"errors":')) bodyErrors++;
+          else if (status >= 200 && status < 300) onBody?.(body, context as Record<string, unknown>);
+        },
+      },
+    ],
+  });
+  const failed = result.errors + result.timeouts + result.non2xx + bodyErrors;
+  if (failed > 0 && bodyErrors > 0) process.stderr.write(`  ${bodyErrors} responses with GraphQL errors\n`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: failed };
+}
+
+function roundRobin(variants: Variant[]): () => Variant {
+  let i = 0;
+  return () => variants[i++ % variants.length]!;
+}
+
+const json = (token: string | null): Record<string, string> => ({
+  "content-type": "application/json",
+  accept: "application/json",
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+});
+
+interface Session {
+  tenant: BenchTenant;
+  accessToken: string;
+  refreshToken: string;
+}
+
+async function signIn(gatewayUrl: string, tenant: BenchTenant): Promise<Session> {
+  const response = await fetch(`${gatewayUrl}/auth/login`, {
+    method: "POST",
+    headers: json(null),
+    body: JSON.stringify({ email: tenant.adminEmail, password: BENCH_PASSWORD }),
+  });
+  const body = (await response.json()) as { accessToken: string; refreshToken: string };
+  if (response.status !== 200) throw new Error(`sign-in of ${tenant.adminEmail} failed: ${response.status} ${JSON.stringify(body)}`);
+  return { tenant, accessToken: body.accessToken, refreshToken: body.refreshToken };
+}
+
+/** Per tenant: the parameters the scenarios pick from. */
+interface TenantParams {
+  session: Session;
+  assetIds: string[];
+  manufacturerIds: string[];
+  modelIds: string[];
+}
+
+async function tenantParams(adminUrl: string, sessions: Session[]): Promise<TenantParams[]> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const params: TenantParams[] = [];
+    for (const session of sessions) {
+      const ids = async (sql: string) => (await admin.query<{ id: string }>(sql, [session.tenant.tenantId])).rows.map((row) => row.id);
+      params.push({
+        session,
+        assetIds: await ids(`select id from assets.assets where tenant_id = $1 order by md5(id::text) limit ${SAMPLE_ASSETS_PER_TENANT}`),
+        manufacturerIds: await ids("select id from assets.asset_manufacturers where tenant_id = $1 order by name"),
+        modelIds: await ids("select id from assets.asset_models where tenant_id = $1 order by name"),
+      });
+    }
+    return params;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The parameter of a read scenario's request: an asset, a manufacturer, or none. */
+function scenarioParams(scenario: ReadScenario, tenant: TenantParams): Array<string | null> {
+  if (scenario === "point") return tenant.assetIds;
+  if (scenario === "aggregate") return tenant.manufacturerIds;
+  return [null];
+}
+
+function gatewayVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
+  const variables = scenario === "point" ? { id: param } : scenario === "aggregate" ? { manufacturer: param } : undefined;
+  return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: GRAPHQL[scenario], variables }) };
+}
+
+function baselineVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
+  return { method: "GET", path: param === null ? `/${scenario}` : `/${scenario}?id=${param}`, headers: json(token) };
+}
+
+function variants(scenario: ReadScenario, tenants: TenantParams[], make: typeof gatewayVariant): Variant[] {
+  const all: Variant[] = [];
+  const lists = tenants.map((tenant) => scenarioParams(scenario, tenant));
+  const longest = Math.max(...lists.map((list) => list.length));
+  // Interleaved, so consecutive requests come from different tenants.
+  for (let i = 0; i < longest; i++) {
+    tenants.forEach((tenant, t) => {
+      const list = lists[t]!;
+      all.push(make(scenario, tenant.session.accessToken, list[i % list.length]!));
+    });
+  }
+  return all;
+}
+
+async function send(base: string, variant: Variant): Promise<unknown> {
+  const response = await fetch(`${base}${variant.path}`, { method: variant.method, headers: variant.headers, body: variant.body ?? null });
+  const body = await response.json();
+  if (response.status !== 200) throw new Error(`${variant.method} ${variant.path}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Before any load: the gateway and the baseline give the same answers. */
+async function checkSameAnswers(gateway: string, baseline: string, tenants: TenantParams[]): Promise<void> {
+  for (const scenario of READ_SCENARIOS) {
+    const fromGateway = variants(scenario, tenants, gatewayVariant).slice(0, 10);
+    const fromBaseline = variants(scenario, tenants, baselineVariant).slice(0, 10);
+    for (let i = 0; i < fromGateway.length; i++) {
+      let a = await send(gateway, fromGateway[i]!);
+      let b = await send(baseline, fromBaseline[i]!);
+      if (scenario === "aggregate") [a, b] = [countsByType(a as never), countsByType(b as never)];
+      if (!isDeepStrictEqual(a, b)) {
+        throw new Error(`${scenario}: the gateway and the baseline disagree:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
+      }
+    }
+  }
+}
+
+interface Row {
+  scenario: string;
+  connections: number;
+  gateway: Measured;
+  reference: Measured | null;
+  /** What the reference is: the baseline, or the gateway without the revocation check. */
+  referenceName: string;
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+function table(rows: Row[], setup: string): string {
+  const lines = [
+    `# Nexus Gateway bench: latest run`,
+    "",
+    setup,
+    "",
+    "| scenario | conns | gateway req/s | p50 ms | p99 ms | errors | reference | ref req/s | ref p50 | ref p99 | ref errors | req/s ratio | p99 ratio |",
+    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const { scenario, connections, gateway: g, reference: r, referenceName } of rows) {
+    const ref = r
+      ? [referenceName, fmt(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors), fmt(g.rps / r.rps, 2), fmt(g.p99 / Math.max(r.p99, 1), 2)]
+      : ["–", "", "", "", "", "", ""];
+    lines.push(`| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${ref.join(" | ")} |`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const opts = options(argv);
+  const data = dataOptions(argv);
+  const runs = (name: string) => !opts.only || opts.only.has(name);
+  const config = loadConfig({ ...process.env, NODE_ENV: "development", NEXUS_DATA_DIR: argValue(argv, "data-dir", ".nexus-bench"), NEXUS_DEMO: "0" });
+  process.stdout.write(`bench: database in ${config.dataDir}; data ${data.tenants} tenants x ${data.assets} assets\n`);
+  const database = await openDatabase(config);
+  const targets: Target[] = [];
+  let failed = false;
+  try {
+    const tenants = await loadBenchData(database, data);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      GRAPHILE_ENV: "production",
+      JWT_SECRET: randomBytes(48).toString("base64"),
+      JWT_ACCESS_TTL_SECONDS: "3600",
+      // Every sign-in of the login scenario comes from 127.0.0.1.
+      NEXUS_LOGIN_RATE_PER_IP: "10000",
+      NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
+      NEXUS_BENCH_AUTHENTICATOR_URL: database.authenticatorUrl,
+    };
+    const [gateway, noRevocation, baseline] = await Promise.all(
+      (["gateway", "gateway-no-revocation", "baseline"] as const).map(async (kind) => {
+        const target = await startServer(kind, env);
+        targets.push(target);
+        return target;
+      }),
+    );
+    const sessions = await Promise.all(tenants.map((tenant) => signIn(gateway!.url, tenant)));
+    const params = await tenantParams(database.adminUrl, sessions);
+    await checkSameAnswers(gateway!.url, baseline!.url, params);
+
+    const rows: Row[] = [];
+    type Next = (context: Record<string, unknown>) => Variant;
+    const measure = async (url: string, connections: number, next: Next, onBody?: Parameters<typeof load>[4]) => {
+      await load(url, connections, opts.warmup, next, onBody);
+      return load(url, connections, opts.duration, next, onBody);
+    };
+    /**
+     * Two servers under the same load, in A B B A order (each half of the
+     * duration at a time), so that a change in what else the machine is
+     * doing weighs on both alike. Rates are averaged; so are p50 and p99
+     * of the two halves (an approximation of the whole run's percentiles).
+     */
+    const compare = async (connections: number, a: { url: string; next: Next }, b: { url: string; next: Next }) => {
+      await load(a.url, connections, opts.warmup, a.next);
+      await load(b.url, connections, opts.warmup, b.next);
+      const half = Math.max(1, Math.round(opts.duration / 2));
+      const a1 = await load(a.url, connections, half, a.next);
+      const b1 = await load(b.url, connections, half, b.next);
+      const b2 = await load(b.url, connections, half, b.next);
+      const a2 = await load(a.url, connections, half, a.next);
+      const mean = (x: Measured, y: Measured): Measured => ({ rps: (x.rps + y.rps) / 2, p50: (x.p50 + y.p50) / 2, p99: (x.p99 + y.p99) / 2, errors: x.errors + y.errors });
+      return [mean(a1, a2), mean(b1, b2)] as const;
+    };
+    const report = (row: Row) => {
+      rows.push(row);
+      const ratio = row.reference ? ` (${fmt(row.gateway.rps / row.reference.rps, 2)}x ${row.referenceName})` : "";
+      process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${ratio}\n`);
+    };
+
+    // First, while both gateways are equally fresh: the one that served
+    // every other scenario before would otherwise be the better warmed up.
+    if (runs("revocation")) {
+      for (const connections of opts.connections) {
+        const point = roundRobin(variants("point", params, gatewayVariant));
+        const [on, off] = await compare(connections, { url: gateway!.url, next: point }, { url: noRevocation!.url, next: point });
+        report({ scenario: "point, revocation check on", connections, gateway: on, reference: off, referenceName: "check off" });
+      }
+    }
+    for (const scenario of READ_SCENARIOS) {
+      if (!runs(scenario)) continue;
+      for (const connections of opts.connections) {
+        const [g, b] = await compare(
+          connections,
+          { url: gateway!.url, next: roundRobin(variants(scenario, params, gatewayVariant)) },
+          { url: baseline!.url, next: roundRobin(variants(scenario, params, baselineVariant)) },
+        );
+        report({ scenario, connections, gateway: g, reference: b, referenceName: "baseline" });
+      }
+    }
+    if (runs("create")) {
+      let serial = 0;
+      const models = params.flatMap((tenant) => tenant.modelIds.map((modelId) => ({ token: tenant.session.accessToken, modelId })));
+      const next = (): Variant => {
+        const { token, modelId } = models[serial % models.length]!;
+        const input = { asset: { name: `zz bench created ${serial}`, serialNumber: `${CREATED_SERIAL_PREFIX}${Date.now()}-${serial++}`, modelId } };
+        return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: CREATE_ASSET, variables: { input } }) };
+      };
+      for (const connections of opts.connections) report({ scenario: "create", connections, gateway: await measure(gateway!.url, connections, next), reference: null, referenceName: "" });
+    }
+    if (runs("login")) {
+      const bodies = tenants.map((tenant) => JSON.stringify({ email: tenant.adminEmail, password: BENCH_PASSWORD }));
+      const next = roundRobin(bodies.map((body) => ({ method: "POST", path: "/auth/login", headers: json(null), body })));
+      for (const connections of opts.connections) report({ scenario: "login", connections, gateway: await measure(gateway!.url, connections, next), reference: null, referenceName: "" });
+    }
+    if (runs("refresh")) {
+      // A refresh token rotates on every use: each connection keeps the
+      // current token of a session of its own.
+      const most = Math.max(...opts.connections);
+      const refreshSessions = await Promise.all(Array.from({ length: most }, (_, i) => signIn(gateway!.url, tenants[i % tenants.length]!)));
+      const tokens = refreshSessions.map((session) => session.refreshToken);
+      let claimed = 0;
+      const next = (context: Record<string, unknown>): Variant => {
+        if (context.slot === undefined) context.slot = claimed++ % tokens.length;
+        return { method: "POST", path: "/auth/refresh", headers: json(null), body: JSON.stringify({ refreshToken: tokens[context.slot as number] }) };
+      };
+      const onBody = (body: string, context: Record<string, unknown>) => {
+        tokens[context.slot as number] = (JSON.parse(body) as { refreshToken: string }).refreshToken;
+      };
+      for (const connections of opts.connections) {
+        claimed = 0;
+        report({ scenario: "refresh", connections, gateway: await measure(gateway!.url, connections, next, onBody), reference: null, referenceName: "" });
+      }
+    }
+
+    const setup =
+      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per measurement after ${opts.warmup} s of warm-up (gateway and reference alternated A B B A); ` +
+      `autocannon, gateway and baseline in separate processes on one machine (Node ${process.version}).`;
+    const markdown = table(rows, setup);
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(RESULTS_FILE, markdown);
+    process.stdout.write(`\n${markdown}`);
+    const errors = rows.reduce((sum, row) => sum + row.gateway.errors + (row.reference?.errors ?? 0), 0);
+    if (errors > 0) {
+      process.stderr.write(`bench: ${errors} errors: the run fails\n`);
+      failed = true;
+    }
+  } finally {
+    await Promise.all(targets.map(stopServer));
+    await removeCreatedAssets(database.adminUrl).catch(() => undefined);
+    await database.close();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+/** The create scenario's assets, so that the next run measures the same data. */
+async function removeCreatedAssets(adminUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("delete from assets.assets where serial_number like $1", [`${CREATED_SERIAL_PREFIX}%`]);
+  } finally {
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import pg from "pg";
+import { BENCH_PASSWORD, benchAdminEmail, loadBenchData, type BenchTenant } from "../bench/data";
+import { GRAPHQL, READ_SCENARIOS, type ReadScenario } from "../bench/scenarios";
+import { startTestGateway, type TestGateway } from "./support/gateway";
+import { signIn, withAdmin, type SignedIn } from "./support/fixtures";
+
+/*
+ * The plans PostgreSQL makes for the SQL PostGraphile generates for the
+ * bench's read scenarios (bench/scenarios.ts), on the bench's own data
+ * shape: each statement the GraphQL pool sends is recorded, then EXPLAINed
+ * under the same role and claims. Row level security must not turn a
+ * lookup into a scan of every tenant's assets, and the tenant claim must be
+ * read once per statement (an InitPlan, from `(select nexus.current_tenant_id())`
+ * in the policies), not once per row.
+ */
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  Schema?: string;
+  "Parent Relationship"?: string;
+  "Subplan Name"?: string;
+  Output?: string[];
+  Plans?: PlanNode[];
+}
+
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+const GRAPHQL_POOL = "nexus-graphql";
+
+/** Records what the gateway's GraphQL pool sends that reads assets.assets. */
+function recordStatements(): { statements: Statement[]; stop(): void } {
+  const statements: Statement[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client & { connectionParameters: { application_name?: string } }, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string; values?: unknown[] };
+    const text = typeof config === "string" ? config : config?.text;
+    if (this.connectionParameters.application_name === GRAPHQL_POOL && text?.includes('from "assets"."assets"')) {
+      statements.push({ text, values: (typeof config === "object" ? config.values : (args[1] as unknown[])) ?? [] });
+    }
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  return { statements, stop: () => (pg.Client.prototype.query = query) };
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+async function explain(statement: Statement, session: { tenantId: string; userId: string }): Promise<PlanNode> {
+  return withAdmin(async (client) => {
+    await client.query("begin");
+    try {
+      await client.query(
+        "select set_config('role', 'nexus_user', true), set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)",
+        [session.tenantId, session.userId],
+      );
+      const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`explain (format json, verbose) ${statement.text}`, statement.values);
+      return rows[0]!["QUERY PLAN"][0]!.Plan;
+    } finally {
+      await client.query("rollback");
+    }
+  });
+}
+
+const describePlan = (plan: PlanNode) =>
+  nodes(plan)
+    .map((node) => `${node["Parent Relationship"] ?? ""} ${node["Node Type"]} ${node.Schema ?? ""}.${node["Relation Name"] ?? ""}`)
+    .join("\n");
+
+describe("query plans of the bench's read scenarios", () => {
+  let gateway: TestGateway;
+  let tenant: BenchTenant;
+  let session: SignedIn;
+  let userId: string;
+  const plans = new Map<ReadScenario, PlanNode[]>();
+
+  beforeAll(async () => {
+    // Several tenants, so that one tenant's rows are a small part of the table, as in production.
+    const tenants = await loadBenchData(
+      { adminUrl: process.env.NEXUS_TEST_ADMIN_URL!, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL! },
+      { tenants: 4, assets: 2500, seed: "query-plans" },
+    );
+    tenant = tenants[0]!;
+    gateway = await startTestGateway();
+    session = await signIn(gateway, benchAdminEmail(0), BENCH_PASSWORD);
+    userId = JSON.parse(Buffer.from(session.accessToken.split(".")[1]!, "base64url").toString()).sub;
+    const params = await withAdmin(async (client) => ({
+      asset: (await client.query<{ id: string }>("select id from assets.assets where tenant_id = $1 limit 1", [tenant.tenantId])).rows[0]!.id,
+      manufacturer: (await client.query<{ id: string }>("select id from assets.asset_manufacturers where tenant_id = $1 limit 1", [tenant.tenantId])).rows[0]!.id,
+    }));
+    const variables: Record<ReadScenario, Record<string, string>> = { list: {}, point: { id: params.asset }, aggregate: { manufacturer: params.manufacturer } };
+    for (const scenario of READ_SCENARIOS) {
+      const recording = recordStatements();
+      try {
+        const reply = await gateway.graphql(GRAPHQL[scenario], { token: session.accessToken, variables: variables[scenario] });
+        expect(reply.body.errors).toBeUndefined();
+      } finally {
+        recording.stop();
+      }
+      expect(recording.statements.length).toBeGreaterThan(0);
+      const explained: PlanNode[] = [];
+      for (const statement of recording.statements) explained.push(await explain(statement, { tenantId: tenant.tenantId, userId }));
+      plans.set(scenario, explained);
+    }
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it.each(READ_SCENARIOS)("%s reads assets.assets through an index, never by a sequential scan", (scenario) => {
+    for (const plan of plans.get(scenario)!) {
+      const seqScans = nodes(plan).filter((node) => node["Node Type"] === "Seq Scan" && node.Schema === "assets" && node["Relation Name"] === "assets");
+      expect({ seqScans: seqScans.length, plan: describePlan(plan) }).toEqual({ seqScans: 0, plan: describePlan(plan) });
+    }
+  });
+
+  it.each(READ_SCENARIOS)("%s evaluates the tenant claim once per statement (an InitPlan), not per row", (scenario) => {
+    for (const plan of plans.get(scenario)!) {
+      const readsClaim = (node: PlanNode) => (node.Output ?? []).some((output) => /jwt\.claims\.tenant_id|current_tenant_id/.test(output));
+      const all = nodes(plan);
+      expect(all.some((node) => node["Parent Relationship"] === "InitPlan" && readsClaim(node))).toBe(true);
+      expect(all.filter((node) => node["Parent Relationship"] === "SubPlan" && readsClaim(node))).toEqual([]);
+    }
+  });
+});
