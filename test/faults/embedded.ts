@@ -34,7 +34,7 @@ function logLength(dataDir: string): number {
 }
 
 async function start(embedded: Embedded, name: string): Promise<{ gateway: GatewayProcess; clients: Client[]; adminUrl: string }> {
-  const gateway = await GatewayProcess.start(name, { NEXUS_SHUTDOWN_GRACE_MS: String(GRACE_MS) }, { dataDir: embedded.dataDir, port: embedded.port });
+  const gateway = await GatewayProcess.start(name, { NEXUS_SHUTDOWN_GRACE_MS: String(GRACE_MS), NEXUS_LOG_LEVEL: "info" }, { dataDir: embedded.dataDir, port: embedded.port });
   const cluster = await attachEmbeddedCluster(embedded.dataDir);
   const clients: Client[] = [];
   for (const email of ["admin@acme.test", "admin@globex.test"]) {
@@ -84,7 +84,7 @@ export async function gracefulShutdown(context: Context, report: Report, embedde
   report.check("before the signal every request succeeds", beforeSignal.every((s) => s.kind === "ok"), summarise(beforeSignal));
   report.check(
     `the gateway exits 0 within the drain timeout (${GRACE_MS} ms)`,
-    code === 0 && stoppedIn < GRACE_MS && first.gateway.output().includes("nexus: stopped"),
+    code === 0 && stoppedIn < GRACE_MS && first.gateway.output().includes("gateway stopped"),
     `exit ${code} after ${stoppedIn} ms`,
   );
   const log = logSince(embedded.dataDir, 0);
