@@ -54,8 +54,15 @@ interface Target {
   url: string;
 }
 
-function startServer(kind: ServerKind, env: NodeJS.ProcessEnv): Promise<Target> {
-  const child = fork(path.join(__dirname, "server.js"), [kind], { env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/**
+ * A server in a process of its own. Its output (the gateway logs a JSON line
+ * per request, as in production) goes to `<kind>.log` in the bench's data
+ * directory, not to the bench's own output.
+ */
+function startServer(kind: ServerKind, env: NodeJS.ProcessEnv, logDir: string): Promise<Target> {
+  const log = fs.openSync(path.join(logDir, `${kind}.log`), "w");
+  const child = fork(path.join(__dirname, "server.js"), [kind], { env, stdio: ["ignore", log, log, "ipc"] });
+  fs.closeSync(log);
   return new Promise((resolve, reject) => {
     child.once("message", (message: { port: number }) => resolve({ kind, child, url: `http://127.0.0.1:${message.port}` }));
     child.once("exit", (code) => reject(new Error(`the ${kind} server exited (${code}) before listening`)));
@@ -286,7 +293,7 @@ async function main(): Promise<void> {
     };
     const [gateway, noRevocation, baseline] = await Promise.all(
       (["gateway", "gateway-no-revocation", "baseline"] as const).map(async (kind) => {
-        const target = await startServer(kind, env);
+        const target = await startServer(kind, env, config.dataDir);
         targets.push(target);
         return target;
       }),
