@@ -12,13 +12,8 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
   let personId: string;
   let locationId: string;
 
-  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) =>
-    (await gateway.graphql(query, { token, variables })).body;
-  const ok = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const body = await gql(token, query, variables);
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const gql = (token: string, query: string, variables?: Record<string, unknown>) => gateway.body(token, query, variables);
+  const ok = (token: string, query: string, variables?: Record<string, unknown>) => gateway.data(token, query, variables);
 
   /** A manufacturer, a type and a model in the caller's tenant. */
   const catalog = async (token: string, label: string): Promise<string> => {

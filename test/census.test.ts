@@ -10,8 +10,7 @@ describe("census: persons, identities and schools", () => {
   let adminToken: string;
   let otherToken: string;
 
-  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) =>
-    (await gateway.graphql(query, { token, variables })).body;
+  const gql = (token: string, query: string, variables?: Record<string, unknown>) => gateway.body(token, query, variables);
 
   const personWithIdentity = async (token: string, firstName: string, lastName: string) => {
     const body = await gql(

@@ -9,13 +9,8 @@ describe("ITSM: projects, issues, configuration items", () => {
   let otherToken: string;
   let projectId: string;
 
-  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) =>
-    (await gateway.graphql(query, { token, variables })).body;
-  const ok = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const body = await gql(token, query, variables);
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const gql = (token: string, query: string, variables?: Record<string, unknown>) => gateway.body(token, query, variables);
+  const ok = (token: string, query: string, variables?: Record<string, unknown>) => gateway.data(token, query, variables);
   const createProject = (token: string, key: string, name = "Operations") =>
     gql(token, "mutation($k: String!, $n: String!) { createProject(input: { project: { key: $k, name: $n } }) { project { rowId key } } }", { k: key, n: name });
   const createIssue = (fields: Record<string, unknown>) =>

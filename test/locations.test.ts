@@ -10,8 +10,7 @@ describe("locations: a hierarchy of places", () => {
   let otherToken: string;
   let roomTypeId: string;
 
-  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) =>
-    (await gateway.graphql(query, { token, variables })).body;
+  const gql = (token: string, query: string, variables?: Record<string, unknown>) => gateway.body(token, query, variables);
 
   const createType = async (token: string, name: string): Promise<string> => {
     const body = await gql(token, "mutation($name: String!) { createLocationType(input: { locationType: { name: $name } }) { locationType { rowId } } }", { name });

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { loadSchoolDemo } from "../src/demo/school";
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, tenantPair, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 const ARCHIVED = { "X-Nexus-Include-Archived": "1" };
@@ -9,18 +9,13 @@ const lower = (type: string) => type[0]!.toLowerCase() + type.slice(1);
 describe("school operations", () => {
   let gateway: TestGateway;
   let acme: TenantFixture;
-  let globex: TenantFixture;
   let adminToken: string;
   let userToken: string;
   let globexAdminToken: string;
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    acme = await createTenant("School", 2);
-    globex = await createTenant("Rival", 1);
-    adminToken = (await signIn(gateway, acme.admin.email)).accessToken;
-    userToken = (await signIn(gateway, acme.users[0]!.email)).accessToken;
-    globexAdminToken = (await signIn(gateway, globex.admin.email)).accessToken;
+    ({ acme, adminToken, userToken, globexAdminToken } = await tenantPair(gateway, "School", "Rival"));
   });
   afterAll(async () => gateway.close());
 

@@ -1,25 +1,20 @@
 import pg from "pg";
 import { applyPolicies } from "../src/db/migrate";
 import { loadServicesDemo } from "../src/demo/services";
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, tenantPair, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type Reply, type TestGateway } from "./support/gateway";
 
 /** Seed 004's services: ops, ledger, ai and the audit log, over GraphQL as real users. */
 describe("services: API registry, ledger, AI, audit log", () => {
   let gateway: TestGateway;
   let acme: TenantFixture;
-  let globex: TenantFixture;
   let adminToken: string;
   let userToken: string;
   let globexAdminToken: string;
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    acme = await createTenant("Svc", 2);
-    globex = await createTenant("SvcOther", 1);
-    adminToken = (await signIn(gateway, acme.admin.email)).accessToken;
-    userToken = (await signIn(gateway, acme.users[0]!.email)).accessToken;
-    globexAdminToken = (await signIn(gateway, globex.admin.email)).accessToken;
+    ({ acme, adminToken, userToken, globexAdminToken } = await tenantPair(gateway, "Svc", "SvcOther"));
   });
   afterAll(async () => gateway.close());
 

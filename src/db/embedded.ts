@@ -256,6 +256,12 @@ async function startServer(dataDir: string, pgData: string, port: number, owner:
   throw new Error(`PostgreSQL did not become ready within 60 s; see ${logFile}`);
 }
 
+/** Connection URLs into the cluster on `port`: the superuser's unless another role is named. */
+function urlOf(port: number, superuserPassword: string): EmbeddedCluster["url"] {
+  return (database, user = SUPERUSER, password = superuserPassword) =>
+    `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 /**
  * The cluster a running gateway owns, for commands run beside it (user
  * create, docs, lint): same port and passwords; stop() leaves it running.
@@ -269,9 +275,7 @@ export async function attachEmbeddedCluster(dataDir: string): Promise<EmbeddedCl
     superuserPassword,
     authenticatorPassword,
     dataDir,
-    url(database, user = SUPERUSER, password = superuserPassword) {
-      return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-    },
+    url: urlOf(port, superuserPassword),
     stop: async () => undefined,
   };
 }
@@ -329,9 +333,7 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
     superuserPassword,
     authenticatorPassword,
     dataDir,
-    url(database, user = SUPERUSER, password = superuserPassword) {
-      return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-    },
+    url: urlOf(port, superuserPassword),
     stop() {
       // SIGINT is PostgreSQL's "fast" shutdown: it ends open sessions, checkpoints
       // and removes postmaster.pid, so the next start is clean.

@@ -64,3 +64,18 @@ export async function signIn(gateway: TestGateway, email: string, password = PAS
   if (status !== 200) throw new Error(`sign-in of ${email} failed: ${status} ${JSON.stringify(body)}`);
   return { accessToken: body.accessToken, refreshToken: body.refreshToken, cookie: headers.get("set-cookie") };
 }
+
+/** A tenant with an admin and two users, a rival tenant, and the tokens module tests sign in with. */
+export interface TenantPair {
+  acme: TenantFixture;
+  globex: TenantFixture;
+  adminToken: string;
+  userToken: string;
+  globexAdminToken: string;
+}
+
+export async function tenantPair(gateway: TestGateway, label: string, rival: string): Promise<TenantPair> {
+  const [acme, globex] = await Promise.all([createTenant(label, 2), createTenant(rival, 1)]);
+  const [admin, user, globexAdmin] = await Promise.all([signIn(gateway, acme.admin.email), signIn(gateway, acme.users[0]!.email), signIn(gateway, globex.admin.email)]);
+  return { acme, globex, adminToken: admin.accessToken, userToken: user.accessToken, globexAdminToken: globexAdmin.accessToken };
+}

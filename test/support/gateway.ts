@@ -20,6 +20,10 @@ export interface TestGateway {
   gateway: Gateway;
   /** POST /graphql. */
   graphql(query: string, options?: RequestOptions & { variables?: Record<string, unknown> }): Promise<Reply>;
+  /** The reply body of a GraphQL request made as `token`. */
+  body(token: string, query: string, variables?: Record<string, unknown>): Promise<any>;
+  /** The data of a GraphQL request made as `token` that must succeed: any error fails the test. */
+  data(token: string, query: string, variables?: Record<string, unknown>): Promise<any>;
   /** POST a JSON body. */
   post(path: string, body?: unknown, options?: RequestOptions): Promise<Reply>;
   get(path: string, options?: RequestOptions): Promise<Reply>;
@@ -66,12 +70,19 @@ export async function startTestGateway(options: { config?: Config; logger?: Logg
   });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
+  const graphql: TestGateway["graphql"] = (query, { token, variables, headers } = {}) =>
+    send(`${url}/graphql`, { method: "POST", body: JSON.stringify({ query, variables }), token, extraHeaders: headers });
   return {
     url,
     config,
     gateway,
-    graphql: (query, { token, variables, headers } = {}) =>
-      send(`${url}/graphql`, { method: "POST", body: JSON.stringify({ query, variables }), token, extraHeaders: headers }),
+    graphql,
+    body: async (token, query, variables = {}) => (await graphql(query, { token, variables })).body,
+    async data(token, query, variables = {}) {
+      const body = (await graphql(query, { token, variables })).body;
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    },
     post: (path, body = {}, { token, headers } = {}) =>
       send(`${url}${path}`, { method: "POST", body: JSON.stringify(body), token, extraHeaders: headers }),
     get: (path, { token, headers } = {}) => send(`${url}${path}`, { method: "GET", token, extraHeaders: headers }),
