@@ -12,7 +12,7 @@
  * error (connection error, timeout, non-2xx, GraphQL error) fails the run.
  * See bench/README.md.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -34,6 +34,8 @@ interface Options {
   warmup: number;
   connections: number[];
   only: Set<string> | null;
+  /** --cpu-prof <dir>: each server writes a V8 CPU profile, <kind>.cpuprofile, there when it stops. */
+  profileDir: string | null;
 }
 
 function options(argv: string[]): Options {
@@ -45,6 +47,7 @@ function options(argv: string[]): Options {
     warmup: argCount(argv, "warmup", 3),
     connections,
     only: only ? new Set(only.split(",")) : null,
+    profileDir: argValue(argv, "cpu-prof", "") ? path.resolve(argValue(argv, "cpu-prof", "")) : null,
   };
 }
 
@@ -59,9 +62,10 @@ interface Target {
  * per request, as in production) goes to `<kind>.log` in the bench's data
  * directory, not to the bench's own output.
  */
-function startServer(kind: ServerKind, env: NodeJS.ProcessEnv, logDir: string): Promise<Target> {
+function startServer(kind: ServerKind, env: NodeJS.ProcessEnv, logDir: string, profileDir: string | null): Promise<Target> {
   const log = fs.openSync(path.join(logDir, `${kind}.log`), "w");
-  const child = fork(path.join(__dirname, "server.js"), [kind], { env, stdio: ["ignore", log, log, "ipc"] });
+  const execArgv = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${kind}.cpuprofile`] : [];
+  const child = fork(path.join(__dirname, "server.js"), [kind], { env, execArgv, stdio: ["ignore", log, log, "ipc"] });
   fs.closeSync(log);
   return new Promise((resolve, reject) => {
     child.once("message", (message: { port: number }) => resolve({ kind, child, url: `http://127.0.0.1:${message.port}` }));
@@ -94,6 +98,28 @@ interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time (user + system) per response, in µs; null where /proc is not there. */
+  cpuUs: number | null;
+}
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds a process has used so far (Linux /proc), or null. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -103,15 +129,16 @@ interface Measured {
  * refresh scenario keeps each connection's current refresh token there).
  */
 async function load(
-  url: string,
+  target: Target,
   connections: number,
   seconds: number,
   next: (context: Record<string, unknown>) => Variant,
   onBody?: (body: string, context: Record<string, unknown>) => void,
 ): Promise<Measured> {
   let bodyErrors = 0;
+  const cpuBefore = cpuSeconds(target.child.pid);
   const result = await autocannon({
-    url,
+    url: target.url,
     connections,
     duration: seconds,
     timeout: 10,
@@ -125,9 +152,12 @@ async function load(
       },
     ],
   });
+  const cpuAfter = cpuSeconds(target.child.pid);
+  const responses = result.requests.total;
+  const cpuUs = cpuBefore !== null && cpuAfter !== null && responses > 0 ? ((cpuAfter - cpuBefore) * 1e6) / responses : null;
   const failed = result.errors + result.timeouts + result.non2xx + bodyErrors;
   if (failed > 0 && bodyErrors > 0) process.stderr.write(`  ${bodyErrors} responses with GraphQL errors\n`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: failed };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: failed, cpuUs };
 }
 
 function roundRobin(variants: Variant[]): () => Variant {
@@ -256,14 +286,15 @@ function table(rows: Row[], setup: string): string {
     "",
     setup,
     "",
-    "| scenario | conns | gateway req/s | p50 ms | p99 ms | errors | reference | ref req/s | ref p50 | ref p99 | ref errors | req/s ratio | p99 ratio |",
-    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    "| scenario | conns | gateway req/s | p50 ms | p99 ms | errors | CPU µs/req | reference | ref req/s | ref p50 | ref p99 | ref errors | ref CPU µs/req | req/s ratio | p99 ratio |",
+    "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
+  const cpu = (m: Measured) => (m.cpuUs === null ? "–" : fmt(m.cpuUs));
   for (const { scenario, connections, gateway: g, reference: r, referenceName } of rows) {
     const ref = r
-      ? [referenceName, fmt(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors), fmt(g.rps / r.rps, 2), fmt(g.p99 / Math.max(r.p99, 1), 2)]
-      : ["–", "", "", "", "", "", ""];
-    lines.push(`| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${ref.join(" | ")} |`);
+      ? [referenceName, fmt(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors), cpu(r), fmt(g.rps / r.rps, 2), fmt(g.p99 / Math.max(r.p99, 1), 2)]
+      : ["–", "", "", "", "", "", "", ""];
+    lines.push(`| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${cpu(g)} | ${ref.join(" | ")} |`);
   }
   return lines.join("\n") + "\n";
 }
@@ -293,7 +324,7 @@ async function main(): Promise<void> {
     };
     const [gateway, noRevocation, baseline] = await Promise.all(
       (["gateway", "gateway-no-revocation", "baseline"] as const).map(async (kind) => {
-        const target = await startServer(kind, env, config.dataDir);
+        const target = await startServer(kind, env, config.dataDir, opts.profileDir);
         targets.push(target);
         return target;
       }),
@@ -304,9 +335,9 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     type Next = (context: Record<string, unknown>) => Variant;
-    const measure = async (url: string, connections: number, next: Next, onBody?: Parameters<typeof load>[4]) => {
-      await load(url, connections, opts.warmup, next, onBody);
-      return load(url, connections, opts.duration, next, onBody);
+    const measure = async (target: Target, connections: number, next: Next, onBody?: Parameters<typeof load>[4]) => {
+      await load(target, connections, opts.warmup, next, onBody);
+      return load(target, connections, opts.duration, next, onBody);
     };
     /**
      * Two servers under the same load, in A B B A order (each half of the
@@ -314,21 +345,29 @@ async function main(): Promise<void> {
      * doing weighs on both alike. Rates are averaged; so are p50 and p99
      * of the two halves (an approximation of the whole run's percentiles).
      */
-    const compare = async (connections: number, a: { url: string; next: Next }, b: { url: string; next: Next }) => {
-      await load(a.url, connections, opts.warmup, a.next);
-      await load(b.url, connections, opts.warmup, b.next);
+    const compare = async (connections: number, a: { target: Target; next: Next }, b: { target: Target; next: Next }) => {
+      await load(a.target, connections, opts.warmup, a.next);
+      await load(b.target, connections, opts.warmup, b.next);
       const half = Math.max(1, Math.round(opts.duration / 2));
-      const a1 = await load(a.url, connections, half, a.next);
-      const b1 = await load(b.url, connections, half, b.next);
-      const b2 = await load(b.url, connections, half, b.next);
-      const a2 = await load(a.url, connections, half, a.next);
-      const mean = (x: Measured, y: Measured): Measured => ({ rps: (x.rps + y.rps) / 2, p50: (x.p50 + y.p50) / 2, p99: (x.p99 + y.p99) / 2, errors: x.errors + y.errors });
+      const a1 = await load(a.target, connections, half, a.next);
+      const b1 = await load(b.target, connections, half, b.next);
+      const b2 = await load(b.target, connections, half, b.next);
+      const a2 = await load(a.target, connections, half, a.next);
+      const mean = (x: Measured, y: Measured): Measured => ({
+        rps: (x.rps + y.rps) / 2,
+        p50: (x.p50 + y.p50) / 2,
+        p99: (x.p99 + y.p99) / 2,
+        errors: x.errors + y.errors,
+        cpuUs: x.cpuUs !== null && y.cpuUs !== null ? (x.cpuUs + y.cpuUs) / 2 : null,
+      });
       return [mean(a1, a2), mean(b1, b2)] as const;
     };
     const report = (row: Row) => {
       rows.push(row);
       const ratio = row.reference ? ` (${fmt(row.gateway.rps / row.reference.rps, 2)}x ${row.referenceName})` : "";
-      process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${ratio}\n`);
+      const cpu = (m: Measured) => (m.cpuUs === null ? "" : `, ${fmt(m.cpuUs)} µs CPU/req`);
+      const refCpu = row.reference?.cpuUs == null ? "" : ` (${row.referenceName}${cpu(row.reference)})`;
+      process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${cpu(row.gateway)}${ratio}${refCpu}\n`);
     };
 
     // First, while both gateways are equally fresh: the one that served
@@ -336,7 +375,7 @@ async function main(): Promise<void> {
     if (runs("revocation")) {
       for (const connections of opts.connections) {
         const point = roundRobin(variants("point", params, gatewayVariant));
-        const [on, off] = await compare(connections, { url: gateway!.url, next: point }, { url: noRevocation!.url, next: point });
+        const [on, off] = await compare(connections, { target: gateway!, next: point }, { target: noRevocation!, next: point });
         report({ scenario: "point, revocation check on", connections, gateway: on, reference: off, referenceName: "check off" });
       }
     }
@@ -345,8 +384,8 @@ async function main(): Promise<void> {
       for (const connections of opts.connections) {
         const [g, b] = await compare(
           connections,
-          { url: gateway!.url, next: roundRobin(variants(scenario, params, gatewayVariant)) },
-          { url: baseline!.url, next: roundRobin(variants(scenario, params, baselineVariant)) },
+          { target: gateway!, next: roundRobin(variants(scenario, params, gatewayVariant)) },
+          { target: baseline!, next: roundRobin(variants(scenario, params, baselineVariant)) },
         );
         report({ scenario, connections, gateway: g, reference: b, referenceName: "baseline" });
       }
@@ -359,12 +398,12 @@ async function main(): Promise<void> {
         const input = { asset: { name: `zz bench created ${serial}`, serialNumber: `${CREATED_SERIAL_PREFIX}${Date.now()}-${serial++}`, modelId } };
         return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: CREATE_ASSET, variables: { input } }) };
       };
-      for (const connections of opts.connections) report({ scenario: "create", connections, gateway: await measure(gateway!.url, connections, next), reference: null, referenceName: "" });
+      for (const connections of opts.connections) report({ scenario: "create", connections, gateway: await measure(gateway!, connections, next), reference: null, referenceName: "" });
     }
     if (runs("login")) {
       const bodies = tenants.map((tenant) => JSON.stringify({ email: tenant.adminEmail, password: BENCH_PASSWORD }));
       const next = roundRobin(bodies.map((body) => ({ method: "POST", path: "/auth/login", headers: json(null), body })));
-      for (const connections of opts.connections) report({ scenario: "login", connections, gateway: await measure(gateway!.url, connections, next), reference: null, referenceName: "" });
+      for (const connections of opts.connections) report({ scenario: "login", connections, gateway: await measure(gateway!, connections, next), reference: null, referenceName: "" });
     }
     if (runs("refresh")) {
       // A refresh token rotates on every use: each connection keeps the
@@ -382,7 +421,7 @@ async function main(): Promise<void> {
       };
       for (const connections of opts.connections) {
         claimed = 0;
-        report({ scenario: "refresh", connections, gateway: await measure(gateway!.url, connections, next, onBody), reference: null, referenceName: "" });
+        report({ scenario: "refresh", connections, gateway: await measure(gateway!, connections, next, onBody), reference: null, referenceName: "" });
       }
     }
 

@@ -1,14 +1,15 @@
-import type { Request, RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { sendError } from "../http/errors";
 import type { ExternalIssuer } from "./external";
 import type { RevocationSet } from "./revocation";
 import { TokenError, verifyAccessToken, type AccessClaims } from "./tokens";
 import type { JwtConfig } from "../config";
 
-const claimsByRequest = new WeakMap<Request, AccessClaims>();
+const claimsByRequest = new WeakMap<IncomingMessage, AccessClaims>();
 
 /** The verified claims of this request, or null for an anonymous one. */
-export function requestClaims(req: Request): AccessClaims | null {
+export function requestClaims(req: IncomingMessage): AccessClaims | null {
   return claimsByRequest.get(req) ?? null;
 }
 
@@ -39,25 +40,38 @@ export async function verifyBearer(verifier: TokenVerifier, header: string): Pro
 
 /**
  * Verifies `Authorization: Bearer <jwt>` before GraphQL or an /auth route
- * sees the request. No header: anonymous (or 401 where `required`). A
- * header that does not verify: 401, never anonymous, so a client with a
- * broken or revoked token learns it instead of seeing empty data.
+ * sees the request, and keeps its claims (`requestClaims`). No header:
+ * anonymous (or 401 where `required`). A header that does not verify: 401,
+ * never anonymous, so a client with a broken or revoked token learns it
+ * instead of seeing empty data. Resolves false when it answered the request.
  */
+export async function authenticateRequest(
+  verifier: TokenVerifier,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { required?: boolean } = {},
+): Promise<boolean> {
+  const header = req.headers.authorization;
+  if (header === undefined) {
+    if (!options.required) return true;
+    res.setHeader("WWW-Authenticate", "Bearer");
+    sendError(res, 401, "unauthenticated", "Sign in: this needs an access token (Authorization: Bearer <token>).");
+    return false;
+  }
+  try {
+    claimsByRequest.set(req, await verifyBearer(verifier, header));
+    return true;
+  } catch (error) {
+    if (!(error instanceof TokenError)) throw error;
+    res.setHeader("WWW-Authenticate", `Bearer error="invalid_token"`);
+    sendError(res, 401, error.code, error.message);
+    return false;
+  }
+}
+
+/** `authenticateRequest` as Express middleware. */
 export function authenticate(verifier: TokenVerifier, options: { required?: boolean } = {}): RequestHandler {
-  return async (req, res, next) => {
-    const header = req.headers.authorization;
-    if (header === undefined) {
-      if (!options.required) return next();
-      res.setHeader("WWW-Authenticate", "Bearer");
-      return sendError(res, 401, "unauthenticated", "Sign in: this needs an access token (Authorization: Bearer <token>).");
-    }
-    try {
-      claimsByRequest.set(req, await verifyBearer(verifier, header));
-      next();
-    } catch (error) {
-      if (!(error instanceof TokenError)) return next(error);
-      res.setHeader("WWW-Authenticate", `Bearer error="invalid_token"`);
-      sendError(res, 401, error.code, error.message);
-    }
+  return (req, res, next) => {
+    authenticateRequest(verifier, req, res, options).then((go) => go && next(), next);
   };
 }

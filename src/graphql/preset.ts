@@ -1,11 +1,11 @@
+import type { IncomingMessage } from "node:http";
 import { isIP } from "node:net";
-import type { Request } from "express";
+import proxyaddr from "proxy-addr";
 import type { Pool } from "pg";
 import fs from "node:fs";
 import path from "node:path";
-import type { RequestHandler } from "express";
 import { PersistedPlugin } from "@grafserv/persisted";
-import { NoSchemaIntrospectionCustomRule } from "postgraphile/graphql";
+import { getOperationAST, NoSchemaIntrospectionCustomRule, type DocumentNode } from "postgraphile/graphql";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
@@ -22,7 +22,8 @@ import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
-import { isQueryOperation, shareQueryTransaction } from "./request-transaction";
+import { shareQueryTransaction } from "./request-transaction";
+import { noteOperation } from "../observability/metrics";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
 import { verifyBearer, type TokenVerifier } from "../auth/middleware";
 import type { AccessClaims } from "../auth/tokens";
@@ -42,24 +43,6 @@ function persistedOperations(): Record<string, string> {
   }
 }
 
-/**
- * A JSON array of operations in one POST (batching) would multiply every
- * per-operation limit by the array's length, and grafserv does not run
- * batches: refuse them with a GraphQL-shaped answer. Runs after
- * `express.raw` has read the body (up to MAX_REQUEST_BYTES); grafserv then
- * takes that buffer as it is.
- */
-export const refuseBatches: RequestHandler = (req, res, next) => {
-  const body: unknown = req.body;
-  if (Buffer.isBuffer(body) && /^\s*\[/.test(body.subarray(0, 64).toString("utf8"))) {
-    res.status(400).json({
-      errors: [{ message: "Batched operations (a JSON array) are not accepted: send one operation per request.", extensions: { code: "BATCH_NOT_ALLOWED" } }],
-    });
-    return;
-  }
-  next();
-};
-
 /** Refuses `__schema` / `__type` queries: production does not publish its schema. */
 const NoIntrospectionPlugin: GraphileConfig.Plugin = {
   name: "NexusNoIntrospectionPlugin",
@@ -74,14 +57,22 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
   },
 };
 
+/** Proxies on the same host (a TLS terminator, a sidecar) are trusted to say whom they forward for. */
+const trustLoopback = proxyaddr.compile("loopback");
+
+/** The client's address: the socket's peer, or what a proxy on loopback forwards in X-Forwarded-For. */
+export function clientIp(req: IncomingMessage): string | undefined {
+  return req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trustLoopback);
+}
+
 /**
  * Where a request came from, for the audit log (audit.tg__record_change
  * reads these settings). Only a valid IP address is passed, so the
  * database's cast to inet cannot fail; the user agent is cut to 512 chars.
  */
-export function clientSettings(req: Request | undefined): Record<string, string> {
-  const ip = req?.ip?.replace(/%.*$/, "");
-  const userAgent = req?.get("user-agent");
+export function clientSettings(req: IncomingMessage | undefined): Record<string, string> {
+  const ip = req ? clientIp(req)?.replace(/%.*$/, "") : undefined;
+  const userAgent = req?.headers["user-agent"];
   return {
     ...(ip && isIP(ip) ? { "nexus.client_ip": ip } : {}),
     ...(userAgent ? { "nexus.user_agent": userAgent.slice(0, 512) } : {}),
@@ -117,6 +108,13 @@ async function websocketClaims(ws: NonNullable<Grafast.RequestContext["ws"]>, re
   return claims;
 }
 
+/** Whether the request runs a query (not a mutation or subscription); notes its operation's name for the metrics. */
+function isQuery(req: IncomingMessage | undefined, document: DocumentNode | undefined, operationName: string | null | undefined): boolean {
+  const operation = document ? getOperationAST(document, operationName) : null;
+  if (req) noteOperation(req, operationName || operation?.name?.value);
+  return operation?.operation === "query";
+}
+
 export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions, logger?: Logger): GraphileConfig.Preset {
   const production = config.env === "production";
   return {
@@ -150,7 +148,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
     grafast: {
       explain: false,
       async context(requestContext, args) {
-        const req = requestContext.expressv4?.req;
+        const req = requestContext.node?.req;
         const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
         return {
           nexusTenantId: claims?.tenantId ?? null,
@@ -161,7 +159,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
             ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
             statement_timeout: String(config.statementTimeoutMs),
           },
-          ...(isQueryOperation(args.document, args.operationName)
+          ...(isQuery(req, args.document, args.operationName)
             ? { withPgClient: shareQueryTransaction(args.contextValue.withPgClient as never) as never }
             : {}),
         };

@@ -1,16 +1,9 @@
-import { getOperationAST, type DocumentNode } from "postgraphile/graphql";
-
 type WithPgClient = (pgSettings: Record<string, string> | null, callback: (client: any) => Promise<any>) => Promise<any>;
 
 interface Job {
   callback: (client: any) => Promise<any>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
-}
-
-/** Whether the operation the request names (or its only one) is a query. */
-export function isQueryOperation(document: DocumentNode | undefined, operationName: string | null | undefined): boolean {
-  return !!document && getOperationAST(document, operationName)?.operation === "query";
 }
 
 /**

@@ -2,20 +2,19 @@ import { createServer, type Server } from "node:http";
 import express from "express";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
-import { grafserv } from "postgraphile/grafserv/express/v4";
 import type { Config } from "../config";
 import { ExternalIssuer } from "../auth/external";
 import { jwksHandler } from "../auth/jwks";
-import { authenticate, type TokenVerifier } from "../auth/middleware";
+import type { TokenVerifier } from "../auth/middleware";
 import { RevocationSet } from "../auth/revocation";
 import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
-import { GRAPHIQL_PATH, GRAPHQL_PATH, MAX_REQUEST_BYTES, makePreset, refuseBatches } from "../graphql/preset";
+import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
-import { createLogger, requestLogging, type Logger } from "../observability/logger";
+import { createLogger, type Logger } from "../observability/logger";
 import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
-import { cors } from "./cors";
 import { errorHandler, notFound } from "./errors";
+import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
@@ -86,12 +85,10 @@ export async function createGateway({
     const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool });
     const countRevocations = revocations.subscribe((kind) => metrics.revoked(kind));
 
+    // Everything but the GraphQL endpoint: the auth routes, health, JWKS, metrics, GraphiQL.
     const app = express();
     app.disable("x-powered-by");
     app.set("trust proxy", "loopback");
-    app.use(requestLogging(logger));
-    app.use(metrics.observe());
-    app.use(cors(config.corsOrigins));
 
     let metricsServer: Server | null = null;
     switch (metricsPlacement(config.metrics, config.env)) {
@@ -109,21 +106,21 @@ export async function createGateway({
     app.get("/ready", readyHandler(authPool, newestCommittedMigration()));
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
     app.use("/auth", createAuthRouter({ config, auth, verifier }));
-    app.use(GRAPHQL_PATH, authenticate(verifier));
-    app.post(GRAPHQL_PATH, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), refuseBatches);
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
     const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger));
-    const server = createServer(app);
-    const serv = pgl.createServ(grafserv);
-    await serv.addTo(app, server);
+    const serv = pgl.createServ(gatewayGrafserv);
+    const graphql = serv.handler();
+    app.use(graphql);
+    app.use(notFound);
+    app.use(errorHandler(logger));
+
+    const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, verifier, graphql, rest: app }));
+    await serv.attachWebsockets(server);
     // Build the schema now: a broken schema fails the start, not the first request.
     await pgl.getSchema();
-
-    app.use(notFound);
-    app.use(errorHandler);
 
     const pruning = setInterval(() => void auth.pruneExpired().catch(() => undefined), PRUNE_INTERVAL_MS);
     pruning.unref();

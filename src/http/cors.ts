@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { CSRF_HEADER } from "../auth/csrf";
 import { INCLUDE_ARCHIVED_HEADER } from "../graphql/soft-delete";
 import { sendError } from "./errors";
@@ -10,26 +10,31 @@ const ALLOWED_HEADERS = ["authorization", "content-type", "accept", CSRF_HEADER,
  * refresh cookie), so each allowed origin is echoed, never `*`. A preflight
  * from any other origin is refused with the error shape; a simple request
  * from one runs without CORS headers, so its page cannot read the answer.
+ * The returned function answers preflights itself (and returns true);
+ * every other request goes on.
  */
-export function cors(origins: readonly string[]): RequestHandler {
-  return (req, res, next) => {
-    const origin = req.get("origin");
-    if (origin === undefined) return next();
-    res.vary("Origin");
+export function cors(origins: readonly string[]): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return false;
+    res.appendHeader("Vary", "Origin");
     const allowed = origins.includes(origin);
-    const preflight = req.method === "OPTIONS" && req.get("access-control-request-method") !== undefined;
+    const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
     if (allowed) {
       res.setHeader("Access-Control-Allow-Origin", origin);
       res.setHeader("Access-Control-Allow-Credentials", "true");
       res.setHeader("Access-Control-Expose-Headers", "WWW-Authenticate, Retry-After");
     }
-    if (!preflight) return next();
+    if (!preflight) return false;
     if (!allowed) {
-      return sendError(res, 403, "origin_not_allowed", `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`);
+      sendError(res, 403, "origin_not_allowed", `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`);
+      return true;
     }
     res.setHeader("Access-Control-Allow-Methods", "GET, POST");
     res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
     res.setHeader("Access-Control-Max-Age", "600");
-    res.status(204).end();
+    res.statusCode = 204;
+    res.end();
+    return true;
   };
 }

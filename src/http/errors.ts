@@ -1,28 +1,56 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ErrorRequestHandler, RequestHandler } from "express";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import type { Logger } from "../observability/logger";
+import { requestIdOf } from "../observability/logger";
 
 /** Seconds a client is asked to wait before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 2;
 
+const refusals = new WeakMap<ServerResponse, string>();
+
+/** The error code a response was refused with (for metrics), if it was. */
+export function refusalCode(res: ServerResponse): string | undefined {
+  return refusals.get(res);
+}
+
 /** The one error shape of the HTTP surface: `{ "error": { "code", "message" } }`. */
-export function sendError(res: Response, status: number, code: string, message: string): void {
-  // For metrics: refusals are counted by their code.
-  res.locals.errorCode = code;
-  res.status(status).json({ error: { code, message } });
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  refusals.set(res, code);
+  const body = JSON.stringify({ error: { code, message } });
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }
 
 export const notFound: RequestHandler = (req, res) => {
   sendError(res, 404, "not_found", `No route for ${req.method} ${req.path}.`);
 };
 
-export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
-  if (res.headersSent) return next(error);
+/**
+ * Answers an error no handler answered: 503 with Retry-After while the
+ * database is unavailable, the error's own 4xx, or 500 (logged with the
+ * request's id; the client gets no detail).
+ */
+export function answerError(logger: Logger, error: any, req: IncomingMessage, res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   if (isDatabaseUnavailable(error)) {
     res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     return sendError(res, 503, "database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
   }
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) req.log?.error({ err: error }, "request failed");
+  if (status === 500) logger.error({ err: error, requestId: requestIdOf(req) }, "request failed");
   const message = status === 500 ? "Internal server error." : String(error?.message ?? "Bad request.");
   sendError(res, status, status === 500 ? "internal_error" : "bad_request", message);
-};
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    answerError(logger, error, req, res);
+  };
+}

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Request, RequestHandler } from "express";
 import pino, { type DestinationStream, type Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { LogConfig } from "../config";
-import { requestClaims } from "../auth/middleware";
 
 export type { Logger };
 
@@ -58,44 +55,60 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
 
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/** The request's id: the incoming X-Request-Id when it looks like one, else a new UUID; the same on every call. */
 export function requestIdOf(req: IncomingMessage): string {
-  const incoming = req.headers["x-request-id"];
-  return typeof incoming === "string" && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  let id = requestIds.get(req);
+  if (id === undefined) {
+    const incoming = req.headers["x-request-id"];
+    id = typeof incoming === "string" && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    requestIds.set(req, id);
+  }
+  return id;
+}
+
+/** The path of a request URL, never its query string (it can carry tokens). */
+export function pathOf(url: string | undefined): string {
+  if (url === undefined) return "";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /**
- * One line per request with its id, method, path (never the query string:
- * it can carry tokens), status, time, and the signed-in user and tenant.
- * The id goes back in X-Request-Id, and every line logged through
- * `req.log` while the request runs carries it too.
+ * One line per request with its id, method, path (never the query string),
+ * status, time, and the signed-in user and tenant: `start` gives the
+ * request its id (sent back in X-Request-Id) and returns what writes the
+ * line once the response is done. A response that was not finished (the
+ * client went away) is logged as aborted.
  */
-export function requestLogging(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: "requestId", responseTime: "durationMs" },
-    genReqId: (req, res) => {
-      const id = requestIdOf(req);
-      res.setHeader(REQUEST_ID_HEADER, id);
-      return id;
+export function requestLogger(logger: Logger): {
+  start(req: IncomingMessage, res: ServerResponse): void;
+  /** `path`: the request's path as it arrived (routers rewrite req.url). */
+  done(req: IncomingMessage, res: ServerResponse, path: string, durationMs: number, claims: { userId: string | null; tenantId: string | null } | null): void;
+} {
+  // The line's fields are known and hold no secret (no headers but the user
+  // agent, no query string): the logger's redaction is not run on them.
+  const lines = logger.child({}, { redact: { paths: [] } });
+  return {
+    start(req, res) {
+      res.setHeader(REQUEST_ID_HEADER, requestIdOf(req));
     },
-    customProps: (req) => {
-      const claims = requestClaims(req as Request);
-      return claims ? { userId: claims.userId, tenantId: claims.tenantId } : {};
+    done(req, res, path, durationMs, claims) {
+      const status = res.statusCode;
+      const finished = res.writableFinished;
+      const level = !finished ? "warn" : status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+      if (!lines.isLevelEnabled(level)) return;
+      lines[level](
+        {
+          requestId: requestIdOf(req),
+          req: { method: req.method, path, userAgent: req.headers["user-agent"] },
+          res: { statusCode: status },
+          ...(claims ? { userId: claims.userId, tenantId: claims.tenantId } : {}),
+          durationMs: Math.round(durationMs * 1000) / 1000,
+        },
+        finished ? `${req.method} ${path} ${status}` : `${req.method} ${path} aborted`,
+      );
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
-    customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-    serializers: {
-      req: (req: IncomingMessage & { raw?: IncomingMessage }) => ({ method: req.method, path: pathOf(req.raw ?? req), userAgent: (req.raw ?? req).headers?.["user-agent"] }),
-      res: (res: ServerResponse & { raw?: ServerResponse }) => ({ statusCode: (res.raw ?? res).statusCode }),
-    },
-    wrapSerializers: false,
-  }) as unknown as RequestHandler;
-}
-
-function pathOf(req: IncomingMessage): string {
-  const url = (req as Request).originalUrl ?? req.url ?? "";
-  const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
+  };
 }

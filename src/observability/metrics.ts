@@ -1,20 +1,38 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Request, RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import type { Pool } from "pg";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { MetricsConfig, NodeEnv } from "../config";
-import { sendError } from "../http/errors";
+import { refusalCode, sendError } from "../http/errors";
 
 /** Distinct operation names kept as labels; later ones count as "other", so a client cannot grow the series without bound. */
 export const MAX_OPERATION_NAMES = 100;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const FIRST_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
-/** The operation a GraphQL request names: its operationName, or the name of its document's first operation. */
-export function operationNameOf(req: Request): string | null {
+const executedOperations = new WeakMap<IncomingMessage, string>();
+
+/**
+ * The name of the operation GraphQL ran for this request (from the grafast
+ * context, which has the parsed document): "anonymous" when it has none.
+ */
+export function noteOperation(req: IncomingMessage, name: string | null | undefined): void {
+  executedOperations.set(req, name || "anonymous");
+}
+
+/**
+ * The operation a GraphQL request names, for a request that did not reach
+ * execution (refused, unparsable, unknown persisted document): its
+ * operationName, or the name of its document's first operation, read from
+ * the body the gateway kept or the query string.
+ */
+export function operationNameOf(req: IncomingMessage & { body?: unknown }): string | null {
   let payload: Record<string, unknown> | undefined;
-  if (req.method === "GET") payload = req.query as Record<string, unknown>;
-  else if (Buffer.isBuffer(req.body) && req.body.length > 0) {
+  if (req.method === "GET") {
+    const query = req.url?.indexOf("?") ?? -1;
+    payload = query === -1 ? {} : Object.fromEntries(new URLSearchParams(req.url!.slice(query + 1)));
+  } else if (Buffer.isBuffer(req.body) && req.body.length > 0) {
     try {
       payload = JSON.parse(req.body.toString("utf8")) as Record<string, unknown>;
     } catch {
@@ -106,26 +124,21 @@ export class GatewayMetrics {
     this.revocations.inc({ kind });
   }
 
-  /** Counts every request when its response is done; GraphQL ones by operation, refusals by their error code. */
-  observe(): RequestHandler {
-    return (req, res, next) => {
-      const started = process.hrtime.bigint();
-      res.once("finish", () => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const status = String(res.statusCode);
-        const path = req.originalUrl.split("?")[0]!;
-        const route = path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
-        this.httpRequests.inc({ route, status });
-        if (route === "graphql") {
-          const operation = this.operationLabel(operationNameOf(req));
-          this.graphqlRequests.inc({ operation, status });
-          this.graphqlDuration.observe({ operation }, seconds);
-        }
-        const code = res.locals.errorCode as string | undefined;
-        if (code && (res.statusCode === 401 || res.statusCode === 423 || res.statusCode === 429)) this.authFailures.inc({ reason: code });
-      });
-      next();
-    };
+  /**
+   * Counts a request whose response is done (`path` as it arrived):
+   * GraphQL ones by operation, refusals by their error code.
+   */
+  record(req: IncomingMessage, res: ServerResponse, path: string, seconds: number): void {
+    const status = String(res.statusCode);
+    const route = path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
+    this.httpRequests.inc({ route, status });
+    if (route === "graphql") {
+      const operation = this.operationLabel(executedOperations.get(req) ?? operationNameOf(req));
+      this.graphqlRequests.inc({ operation, status });
+      this.graphqlDuration.observe({ operation }, seconds);
+    }
+    const code = refusalCode(res);
+    if (code && (res.statusCode === 401 || res.statusCode === 423 || res.statusCode === 429)) this.authFailures.inc({ reason: code });
   }
 
   /** GET /metrics, behind the bearer token when one is configured. */
