@@ -22,7 +22,7 @@ import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
-import { shareQueryTransaction } from "./request-transaction";
+import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
 import { noteOperation } from "../observability/metrics";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
 import { verifyBearer, type TokenVerifier } from "../auth/middleware";
@@ -117,6 +117,8 @@ function isQuery(req: IncomingMessage | undefined, document: DocumentNode | unde
 
 export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions, logger?: Logger): GraphileConfig.Preset {
   const production = config.env === "production";
+  // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
+  const queryClient = pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements });
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
     plugins: [
@@ -160,7 +162,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
             statement_timeout: String(config.statementTimeoutMs),
           },
           ...(isQuery(req, args.document, args.operationName)
-            ? { withPgClient: shareQueryTransaction(args.contextValue.withPgClient as never) as never }
+            ? { withPgClient: shareQueryTransaction(queryClient) as never }
             : {}),
         };
       },

@@ -1,3 +1,5 @@
+import type { Pool, PoolClient } from "pg";
+
 type WithPgClient = (pgSettings: Record<string, string> | null, callback: (client: any) => Promise<any>) => Promise<any>;
 
 interface Job {
@@ -62,4 +64,151 @@ export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient 
         for (const job of batch.waiting.splice(0)) job.reject(error);
       });
     });
+}
+
+/** How many prepared statements a connection keeps (the least recently used is deallocated). */
+const PREPARED_STATEMENTS_PER_CONNECTION = 100;
+
+const SET_SETTINGS = "select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el";
+
+interface QueryOptions {
+  text: string;
+  values?: readonly unknown[];
+  arrayMode?: boolean;
+  name?: string;
+}
+
+/** What grafast's statements are given to run on: the shape of @dataplan/pg's client. */
+interface StatementClient {
+  rawClient: PoolClient;
+  query(options: QueryOptions): Promise<{ rows: unknown[]; rowCount: number | null; notices: readonly never[] }>;
+  withTransaction<T>(callback: (client: StatementClient) => Promise<T>): Promise<T>;
+}
+
+interface Prepared {
+  /** The statement names this connection keeps prepared for queries, least recently used first. */
+  names: Map<string, true>;
+  /** Names pushed out of `names`, to deallocate once the transaction is over. */
+  evicted: Set<string>;
+}
+
+const preparedByConnection = new WeakMap<PoolClient, Prepared>();
+const configured = new WeakSet<PoolClient>();
+
+const parsedStatements = (client: PoolClient) =>
+  (client as unknown as { connection: { parsedStatements: Record<string, string | undefined> } }).connection.parsedStatements;
+
+/**
+ * A statement's name, for PostgreSQL to keep it prepared on this
+ * connection. Past the limit the least recently used name is evicted: it is
+ * deallocated after the transaction (`deallocateEvicted`), never inside
+ * it, so a failure there cannot abort a query.
+ */
+function preparedName(client: PoolClient, name: string): string {
+  let prepared = preparedByConnection.get(client);
+  if (!prepared) preparedByConnection.set(client, (prepared = { names: new Map(), evicted: new Set() }));
+  const { names, evicted } = prepared;
+  if (!names.delete(name) && names.size >= PREPARED_STATEMENTS_PER_CONNECTION) {
+    const oldest = names.keys().next().value!;
+    names.delete(oldest);
+    evicted.add(oldest);
+  }
+  names.set(name, true);
+  return name;
+}
+
+/**
+ * Deallocates what `preparedName` evicted and is still prepared (the
+ * mutation path, @dataplan/pg's own client, may have done it already). The
+ * connection runs statements in order, so nothing after can use the name
+ * until it is parsed again.
+ */
+async function deallocateEvicted(client: PoolClient): Promise<void> {
+  const prepared = preparedByConnection.get(client);
+  if (!prepared || prepared.evicted.size === 0) return;
+  const parsed = parsedStatements(client);
+  const gone: Array<Promise<unknown>> = [];
+  for (const name of prepared.evicted) {
+    if (prepared.names.has(name) || parsed[name] === undefined) continue;
+    delete parsed[name];
+    gone.push(client.query(`deallocate ${client.escapeIdentifier(name)}`).catch(() => undefined));
+  }
+  prepared.evicted.clear();
+  await Promise.all(gone);
+}
+
+function statementClient(client: PoolClient, prepare: boolean): StatementClient {
+  const self: StatementClient = {
+    rawClient: client,
+    async query({ text, values, arrayMode, name }) {
+      const { rows, rowCount } = await client.query({
+        text,
+        values: values as unknown[],
+        ...(arrayMode ? { rowMode: "array" } : {}),
+        ...(prepare && name != null ? { name: preparedName(client, name) } : {}),
+      } as never);
+      return { rows, rowCount, notices: [] };
+    },
+    // A query has no nested transactions to offer; should a step ask, a savepoint gives it one.
+    async withTransaction(callback) {
+      await client.query("savepoint nexus_step");
+      try {
+        const result = await callback(self);
+        await client.query("release savepoint nexus_step");
+        return result;
+      } catch (error) {
+        await client.query("rollback to savepoint nexus_step").catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+  return self;
+}
+
+/**
+ * `withPgClient` for queries, over a pool of pipelining connections
+ * (`pipeline: true`): `begin`, the request's settings (role, claims) and the
+ * first statement go to PostgreSQL in one write and come back in one round
+ * trip, then `commit`: two round trips for a one-statement query where a
+ * client that waits for each answer needs four. The statement cannot run
+ * without the settings: they are in the same transaction, ahead of it, and
+ * if they fail the transaction is aborted and so is the statement. Errors
+ * of `begin` or the settings are reported in preference to the aborted
+ * statement's.
+ */
+export function pipelinedWithPgClient(pool: Pool, { preparedStatements: prepare }: { preparedStatements: boolean }): WithPgClient {
+  return async (pgSettings, callback) => {
+    const client = await pool.connect();
+    const opening: Array<Promise<unknown>> = [];
+    try {
+      let pending: Promise<unknown>;
+      const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+      stream.cork();
+      try {
+        if (!configured.has(client)) {
+          configured.add(client);
+          // As @dataplan/pg does for its connections: JIT optimization costs more than it saves on these queries.
+          opening.push(client.query("set jit_optimize_above_cost = -1"));
+        }
+        const settings = Object.entries(pgSettings ?? {}).filter(([, value]) => value != null);
+        opening.push(client.query("begin"));
+        if (settings.length > 0) opening.push(client.query({ text: SET_SETTINGS, values: [JSON.stringify(settings)] }));
+        for (const step of opening) step.catch(() => undefined);
+        pending = callback(statementClient(client, prepare));
+      } finally {
+        stream.uncork();
+      }
+      const result = await pending;
+      await Promise.all(opening);
+      await client.query("commit");
+      return result;
+    } catch (error) {
+      const openingError = (await Promise.allSettled(opening)).find((outcome) => outcome.status === "rejected");
+      await client.query("rollback").catch(() => undefined);
+      throw openingError ? (openingError as PromiseRejectedResult).reason : error;
+    } finally {
+      await deallocateEvicted(client).catch(() => undefined);
+      client.release();
+    }
+  };
 }

@@ -32,11 +32,11 @@ export interface Gateway {
   release(): Promise<void>;
 }
 
-function pool(url: string, max: number, connectTimeoutMs: number, name: string): pg.Pool {
+function pool(url: string, max: number, connectTimeoutMs: number, name: string, pipeline = false): pg.Pool {
   // connectionTimeoutMillis bounds both a wait for a free connection and a
   // connection attempt, so an exhausted pool or a database that does not
   // answer fails the request (DATABASE_UNAVAILABLE) instead of hanging it.
-  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, application_name: name });
+  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, application_name: name, pipeline });
   created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
   // A connection in use that the server ends (shutdown, crash) also emits
   // "error"; unheard, that event would end the process. The request using it
@@ -65,7 +65,8 @@ export async function createGateway({
   /** false only in the benchmark that measures the revocation check (see TokenVerifier). */
   checkRevocation?: boolean;
 }): Promise<Gateway> {
-  const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql");
+  // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
+  const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", true);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);

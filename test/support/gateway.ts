@@ -37,7 +37,7 @@ export interface TestGateway {
  * its gateway in a process of its own).
  */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", NEXUS_LOG_LEVEL: "silent", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", NEXUS_WEBSOCKETS: "0", ...env });
+  return loadConfig({ NODE_ENV: "test", NEXUS_LOG_LEVEL: process.env.NEXUS_TEST_LOG_LEVEL ?? "silent", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", NEXUS_WEBSOCKETS: "0", ...env });
 }
 
 async function send(url: string, init: RequestInit & { token?: string; extraHeaders?: Record<string, string> }): Promise<Reply> {
