@@ -20,6 +20,7 @@ import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { loadConfig } from "../src/config";
+import { GATEWAY_NODE_FLAGS } from "../src/cli/runtime";
 import { openDatabase } from "../src/db/database";
 import { argCount, argValue, BENCH_PASSWORD, dataOptions, loadBenchData, type BenchTenant } from "./data";
 import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario } from "./scenarios";
@@ -64,7 +65,8 @@ interface Target {
  */
 function startServer(kind: ServerKind, env: NodeJS.ProcessEnv, logDir: string, profileDir: string | null): Promise<Target> {
   const log = fs.openSync(path.join(logDir, `${kind}.log`), "w");
-  const execArgv = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${kind}.cpuprofile`] : [];
+  // The gateway's own Node flags, for the baseline too: both run as the gateway would.
+  const execArgv = [...GATEWAY_NODE_FLAGS, ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${kind}.cpuprofile`] : [])];
   const child = fork(path.join(__dirname, "server.js"), [kind], { env, execArgv, stdio: ["ignore", log, log, "ipc"] });
   fs.closeSync(log);
   return new Promise((resolve, reject) => {

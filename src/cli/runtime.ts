@@ -27,3 +27,13 @@ export function configOrExit(): Config {
     throw error;
   }
 }
+
+/**
+ * Node flags the gateway runs with (`npm start`, the Dockerfile, the bench
+ * and the fault suite pass them; keep those in step). A larger young
+ * generation than V8's default: a GraphQL request allocates short-lived
+ * objects by the hundred, and with 32 MB semi-spaces fewer of them survive
+ * into a scavenge (measured with `npm run bench`: about a fifth less CPU per
+ * request on the list, for some 50 MB more memory).
+ */
+export const GATEWAY_NODE_FLAGS = ["--max-semi-space-size=32"];

@@ -14,16 +14,19 @@ interface Job {
  * `totalCount`, say) through separate `withPgClient` calls, and each would
  * take a pooled connection and run `begin`, the request's `set_config`s, the
  * statement and `commit`: four round trips per statement. Calls that arrive
- * while this request's transaction is open join it instead, one after the
- * other on its connection; the transaction ends when, once the promise
- * callbacks of the last statement have run, none is waiting. A later call
- * opens a new one.
+ * while this request's transaction is open join it instead: those waiting
+ * together are sent together (the connection pipelines them), and the
+ * transaction ends when, once the promise callbacks of the last statements
+ * have run, none is waiting. A later call opens a new one.
  *
  * Only for queries: a mutation keeps a transaction per statement, so a
  * failed write never takes another one with it. Should a statement of a
- * query fail, the transaction can only roll back: what was still waiting
- * runs in a transaction of its own.
+ * query fail, the transaction can only roll back: the statements sent
+ * behind it (refused as in an aborted transaction) and what was still
+ * waiting run again in a transaction of their own.
  */
+const isAbortedTransaction = (error: unknown) => (error as { code?: unknown } | null)?.code === "25P02";
+
 export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient {
   let open: { pgSettings: Record<string, string> | null; waiting: Job[] } | null = null;
   return (pgSettings, callback) =>
@@ -33,6 +36,8 @@ export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient 
         return;
       }
       const batch = { pgSettings, waiting: [{ callback, resolve, reject }] as Job[] };
+      // Statements sent behind one that failed, refused only because the transaction was aborted.
+      const again: Job[] = [];
       open = batch;
       const close = () => {
         if (open === batch) open = null;
@@ -40,14 +45,18 @@ export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient 
       withPgClient(pgSettings, async (client) => {
         let failure: unknown = null;
         for (;;) {
-          for (let job = batch.waiting.shift(); job; job = failure === null ? batch.waiting.shift() : undefined) {
-            try {
-              job.resolve(await job.callback(client));
-            } catch (error) {
-              job.reject(error);
-              failure = error;
-            }
-          }
+          // Whatever waits goes out together: the connection pipelines the statements.
+          await Promise.all(
+            batch.waiting.splice(0).map((job) =>
+              job.callback(client).then(job.resolve, (error: unknown) => {
+                if (failure === null) {
+                  failure = error;
+                  job.reject(error);
+                } else if (isAbortedTransaction(error)) again.push(job);
+                else job.reject(error);
+              }),
+            ),
+          );
           if (failure !== null) break;
           // Grafast plans its next steps in the promise callbacks of the
           // last result: a nextTick runs once those have all run, before
@@ -56,7 +65,7 @@ export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient 
           if (batch.waiting.length === 0) break;
         }
         close();
-        for (const job of batch.waiting.splice(0)) withPgClient(pgSettings, job.callback).then(job.resolve, job.reject);
+        for (const job of [...again, ...batch.waiting.splice(0)]) withPgClient(pgSettings, job.callback).then(job.resolve, job.reject);
         if (failure !== null) throw failure;
       }).catch((error: unknown) => {
         // begin or set_config failed: nothing ran; a failed statement was already reported to its caller

@@ -9,6 +9,7 @@ import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials } from "
 import { freePort, readPid, startEmbeddedCluster, type EmbeddedCluster } from "../../src/db/embedded";
 import { migrateDatabase } from "../../src/db/migrate";
 import { DB_ROLES } from "../../src/db/roles";
+import { GATEWAY_NODE_FLAGS } from "../../src/cli/runtime";
 
 /**
  * The real processes of the fault suite: PostgreSQL, gateways, PgBouncer.
@@ -123,7 +124,7 @@ export class GatewayProcess {
 
   static async start(name: string, env: Record<string, string>, options: { dataDir?: string; port?: number } = {}): Promise<GatewayProcess> {
     const port = options.port ?? (await freePort());
-    const child = spawn(process.execPath, [START], {
+    const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, START], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH!,
