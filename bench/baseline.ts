@@ -6,6 +6,10 @@
  * jwt.claims.* settings the gateway sets, so row level security does the
  * same work. No GraphQL, no Express, no revocation check.
  *
+ * `prepared`: the two statements are named, so PostgreSQL plans each once
+ * per connection (as the gateway's own statements are) instead of on every
+ * request. The bench reports the gateway against both.
+ *
  *   GET /list, GET /point?id=<asset id>, GET /aggregate?id=<manufacturer id>
  */
 import { createServer, type Server } from "node:http";
@@ -18,7 +22,7 @@ const SET_CLAIMS =
   "select set_config('role', 'nexus_user', true), set_config('jwt.claims.tenant_id', $1, true), " +
   "set_config('jwt.claims.user_id', $2, true), set_config('jwt.claims.session_id', $3, true)";
 
-export function createBaselineServer(jwtConfig: JwtConfig, pool: pg.Pool): Server {
+export function createBaselineServer(jwtConfig: JwtConfig, pool: pg.Pool, { prepared }: { prepared: boolean }): Server {
   return createServer((req, res) => {
     const reply = (status: number, body: string) => {
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
@@ -38,9 +42,14 @@ export function createBaselineServer(jwtConfig: JwtConfig, pool: pg.Pool): Serve
       const client = await pool.connect();
       try {
         await client.query("begin");
-        await client.query(SET_CLAIMS, [claims.tenantId, claims.userId, claims.sessionId]);
+        await client.query({ text: SET_CLAIMS, values: [claims.tenantId, claims.userId, claims.sessionId], ...(prepared ? { name: "claims" } : {}) });
         const id = url.searchParams.get("id");
-        const { rows } = await client.query<{ body: string }>({ text: BASELINE_SQL[scenario], values: id === null ? [] : [id], types: RAW_JSON });
+        const { rows } = await client.query<{ body: string }>({
+          text: BASELINE_SQL[scenario],
+          values: id === null ? [] : [id],
+          types: RAW_JSON,
+          ...(prepared ? { name: scenario } : {}),
+        });
         await client.query("commit");
         reply(200, rows[0]!.body);
       } catch (error) {

@@ -102,7 +102,55 @@ interface Measured {
   errors: number;
   /** The server process's CPU time (user + system) per response, in µs; null where /proc is not there. */
   cpuUs: number | null;
+  /** PostgreSQL's time (planning and execution) per response, in µs, from pg_stat_statements; null without it. */
+  dbUs: number | null;
 }
+
+/**
+ * PostgreSQL's own time for what a server sent: pg_stat_statements is reset
+ * before a measurement and summed after it, over the statements of every
+ * role but the bench's own (planning included: the database is set to
+ * track it). Null when the extension cannot be used, e.g. on a DATABASE_URL
+ * whose server does not preload it.
+ */
+class StatementTime {
+  private constructor(private readonly admin: pg.Client) {}
+
+  static async open(adminUrl: string): Promise<StatementTime | null> {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query("create extension if not exists pg_stat_statements");
+      await admin.query("select pg_stat_statements_reset()");
+      const { rows } = await admin.query<{ name: string }>("select current_database() as name");
+      // Applies to the servers' sessions, opened after this.
+      await admin.query(`alter database ${admin.escapeIdentifier(rows[0]!.name)} set pg_stat_statements.track_planning = on`);
+      return new StatementTime(admin);
+    } catch (error) {
+      process.stdout.write(`bench: no PostgreSQL time per request (pg_stat_statements: ${(error as Error).message})\n`);
+      await admin.end();
+      return null;
+    }
+  }
+
+  async reset(): Promise<void> {
+    await this.admin.query("select pg_stat_statements_reset()");
+  }
+
+  /** Milliseconds PostgreSQL spent on the servers' statements since the last reset. */
+  async spentMs(): Promise<number> {
+    const { rows } = await this.admin.query<{ ms: number | null }>(
+      "select sum(total_exec_time + total_plan_time)::float8 as ms from pg_stat_statements where userid <> (select oid from pg_roles where rolname = current_user)",
+    );
+    return rows[0]?.ms ?? 0;
+  }
+
+  close(): Promise<void> {
+    return this.admin.end();
+  }
+}
+
+let statementTime: StatementTime | null = null;
 
 const CLOCK_TICKS_PER_SECOND = (() => {
   try {
@@ -138,6 +186,7 @@ async function load(
   onBody?: (body: string, context: Record<string, unknown>) => void,
 ): Promise<Measured> {
   let bodyErrors = 0;
+  await statementTime?.reset();
   const cpuBefore = cpuSeconds(target.child.pid);
   const result = await autocannon({
     url: target.url,
@@ -157,9 +206,10 @@ async function load(
   const cpuAfter = cpuSeconds(target.child.pid);
   const responses = result.requests.total;
   const cpuUs = cpuBefore !== null && cpuAfter !== null && responses > 0 ? ((cpuAfter - cpuBefore) * 1e6) / responses : null;
+  const dbUs = statementTime && responses > 0 ? ((await statementTime.spentMs()) * 1000) / responses : null;
   const failed = result.errors + result.timeouts + result.non2xx + bodyErrors;
   if (failed > 0 && bodyErrors > 0) process.stderr.write(`  ${bodyErrors} responses with GraphQL errors\n`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: failed, cpuUs };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: failed, cpuUs, dbUs };
 }
 
 function roundRobin(variants: Variant[]): () => Variant {
@@ -288,15 +338,15 @@ function table(rows: Row[], setup: string): string {
     "",
     setup,
     "",
-    "| scenario | conns | gateway req/s | p50 ms | p99 ms | errors | CPU µs/req | reference | ref req/s | ref p50 | ref p99 | ref errors | ref CPU µs/req | req/s ratio | p99 ratio |",
-    "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| scenario | conns | gateway req/s | p50 ms | p99 ms | errors | CPU µs/req | PG µs/req | reference | ref req/s | ref p50 | ref p99 | ref errors | ref CPU µs/req | ref PG µs/req | req/s ratio | p99 ratio |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
-  const cpu = (m: Measured) => (m.cpuUs === null ? "–" : fmt(m.cpuUs));
+  const us = (value: number | null) => (value === null ? "–" : fmt(value));
   for (const { scenario, connections, gateway: g, reference: r, referenceName } of rows) {
     const ref = r
-      ? [referenceName, fmt(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors), cpu(r), fmt(g.rps / r.rps, 2), fmt(g.p99 / Math.max(r.p99, 1), 2)]
-      : ["–", "", "", "", "", "", "", ""];
-    lines.push(`| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${cpu(g)} | ${ref.join(" | ")} |`);
+      ? [referenceName, fmt(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors), us(r.cpuUs), us(r.dbUs), fmt(g.rps / r.rps, 2), fmt(g.p99 / Math.max(r.p99, 1), 2)]
+      : ["–", "", "", "", "", "", "", "", ""];
+    lines.push(`| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${us(g.cpuUs)} | ${us(g.dbUs)} | ${ref.join(" | ")} |`);
   }
   return lines.join("\n") + "\n";
 }
@@ -313,6 +363,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     const tenants = await loadBenchData(database, data);
+    statementTime = await StatementTime.open(database.adminUrl);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -324,8 +375,8 @@ async function main(): Promise<void> {
       NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
       NEXUS_BENCH_AUTHENTICATOR_URL: database.authenticatorUrl,
     };
-    const [gateway, noRevocation, baseline] = await Promise.all(
-      (["gateway", "gateway-no-revocation", "baseline"] as const).map(async (kind) => {
+    const [gateway, noRevocation, baseline, preparedBaseline] = await Promise.all(
+      (["gateway", "gateway-no-revocation", "baseline", "baseline-prepared"] as const).map(async (kind) => {
         const target = await startServer(kind, env, config.dataDir, opts.profileDir);
         targets.push(target);
         return target;
@@ -334,6 +385,7 @@ async function main(): Promise<void> {
     const sessions = await Promise.all(tenants.map((tenant) => signIn(gateway!.url, tenant)));
     const params = await tenantParams(database.adminUrl, sessions);
     await checkSameAnswers(gateway!.url, baseline!.url, params);
+    await checkSameAnswers(gateway!.url, preparedBaseline!.url, params);
 
     const rows: Row[] = [];
     type Next = (context: Record<string, unknown>) => Variant;
@@ -361,13 +413,14 @@ async function main(): Promise<void> {
         p99: (x.p99 + y.p99) / 2,
         errors: x.errors + y.errors,
         cpuUs: x.cpuUs !== null && y.cpuUs !== null ? (x.cpuUs + y.cpuUs) / 2 : null,
+        dbUs: x.dbUs !== null && y.dbUs !== null ? (x.dbUs + y.dbUs) / 2 : null,
       });
       return [mean(a1, a2), mean(b1, b2)] as const;
     };
     const report = (row: Row) => {
       rows.push(row);
       const ratio = row.reference ? ` (${fmt(row.gateway.rps / row.reference.rps, 2)}x ${row.referenceName})` : "";
-      const cpu = (m: Measured) => (m.cpuUs === null ? "" : `, ${fmt(m.cpuUs)} µs CPU/req`);
+      const cpu = (m: Measured) => (m.cpuUs === null ? "" : `, ${fmt(m.cpuUs)} µs CPU/req`) + (m.dbUs === null ? "" : `, ${fmt(m.dbUs)} µs PG/req`);
       const refCpu = row.reference?.cpuUs == null ? "" : ` (${row.referenceName}${cpu(row.reference)})`;
       process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${cpu(row.gateway)}${ratio}${refCpu}\n`);
     };
@@ -383,13 +436,19 @@ async function main(): Promise<void> {
     }
     for (const scenario of READ_SCENARIOS) {
       if (!runs(scenario)) continue;
-      for (const connections of opts.connections) {
-        const [g, b] = await compare(
-          connections,
-          { target: gateway!, next: roundRobin(variants(scenario, params, gatewayVariant)) },
-          { target: baseline!, next: roundRobin(variants(scenario, params, baselineVariant)) },
-        );
-        report({ scenario, connections, gateway: g, reference: b, referenceName: "baseline" });
+      // Against the baseline (the targets), then against the same with prepared statements.
+      for (const [reference, referenceName] of [
+        [baseline!, "baseline"],
+        [preparedBaseline!, "baseline, prepared"],
+      ] as const) {
+        for (const connections of opts.connections) {
+          const [g, b] = await compare(
+            connections,
+            { target: gateway!, next: roundRobin(variants(scenario, params, gatewayVariant)) },
+            { target: reference, next: roundRobin(variants(scenario, params, baselineVariant)) },
+          );
+          report({ scenario, connections, gateway: g, reference: b, referenceName });
+        }
       }
     }
     if (runs("create")) {
@@ -441,6 +500,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(targets.map(stopServer));
+    await statementTime?.close();
     await removeCreatedAssets(database.adminUrl).catch(() => undefined);
     await database.close();
   }

@@ -2,7 +2,7 @@
  * One server under test, in a process of its own so it has a core to
  * itself apart from the load generator: `gateway` (the production gateway),
  * `gateway-no-revocation` (the same, without the revocation check, only to
- * measure that check) or `baseline`. Started by bench/run.ts with the
+ * measure that check), `baseline` or `baseline-prepared` (bench/baseline.ts). Started by bench/run.ts with the
  * configuration in its environment; reports its port over IPC and runs
  * until it is sent SIGTERM.
  */
@@ -14,7 +14,7 @@ import { loadConfig } from "../src/config";
 import { createGateway } from "../src/http/app";
 import { createBaselineServer } from "./baseline";
 
-export type ServerKind = "gateway" | "gateway-no-revocation" | "baseline";
+export type ServerKind = "gateway" | "gateway-no-revocation" | "baseline" | "baseline-prepared";
 
 async function main(): Promise<void> {
   const kind = process.argv[2] as ServerKind;
@@ -22,10 +22,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   let server: Server;
   let release: () => Promise<void>;
-  if (kind === "baseline") {
+  if (kind === "baseline" || kind === "baseline-prepared") {
     // As many connections as the gateway's GraphQL pool.
     const pool = new pg.Pool({ connectionString: authenticatorUrl, max: 20 });
-    server = createBaselineServer(config.jwt, pool);
+    server = createBaselineServer(config.jwt, pool, { prepared: kind === "baseline-prepared" });
     release = () => pool.end();
   } else {
     const gateway = await createGateway({ config, authenticatorUrl, checkRevocation: kind === "gateway" });

@@ -231,6 +231,8 @@ async function startServer(dataDir: string, pgData: string, port: number, owner:
       "-c", "max_connections=200",
       "-c", "shared_buffers=128MB",
       "-c", "logging_collector=off",
+      // Statement statistics, for whoever runs `create extension pg_stat_statements` (the bench does).
+      "-c", "shared_preload_libraries=pg_stat_statements",
     ],
     { ...owner, detached: true, stdio: ["ignore", log, log], env: { ...process.env, LC_MESSAGES: "C" } },
   );
