@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { getIntrospectionQuery } from "postgraphile/graphql";
 import { createTenant, signIn } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
@@ -111,6 +112,30 @@ describe("operation limits", () => {
       body: JSON.stringify({ query: `{ users { totalCount } } # ${"x".repeat(2 * 1024 * 1024)}` }),
     });
     expect(response.status).toBe(413);
+    await stillAnswers();
+  });
+
+  test("a compressed body is decoded, and the size limit applies to what it decodes to", async () => {
+    const post = (body: Buffer, encoding: string) =>
+      fetch(`${gateway.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}`, "content-encoding": encoding },
+        body,
+      });
+    const operation = Buffer.from(JSON.stringify({ query: "{ users(first: 1) { totalCount } }" }));
+    for (const [encoding, encode] of [["gzip", gzipSync], ["deflate", deflateSync], ["br", brotliCompressSync]] as const) {
+      const response = await post(encode(operation), encoding);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as any).data.users.totalCount).toBeGreaterThan(0);
+    }
+    // 2 MiB of spaces compress to a few KiB: the limit is on the decoded size.
+    const bomb = gzipSync(Buffer.concat([operation.subarray(0, -1), Buffer.alloc(2 * 1024 * 1024, " "), Buffer.from("}")]));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect((await post(bomb, "gzip")).status).toBe(413);
+    expect((await post(operation, "gzip")).status).toBe(400);
+    const unknown = await post(operation, "compress");
+    expect(unknown.status).toBe(415);
+    expect(((await unknown.json()) as any).error.code).toBe("unsupported_encoding");
     await stillAnswers();
   });
 

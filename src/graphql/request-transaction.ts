@@ -23,9 +23,20 @@ interface Job {
  * failed write never takes another one with it. Should a statement of a
  * query fail, the transaction can only roll back: the statements sent
  * behind it (refused as in an aborted transaction) and what was still
- * waiting run again in a transaction of their own.
+ * waiting run again in a transaction of their own. Should the settings
+ * fail, every statement is refused that way, and runs again, and fails
+ * with the settings' error.
  */
-const isAbortedTransaction = (error: unknown) => (error as { code?: unknown } | null)?.code === "25P02";
+/**
+ * A statement refused only because one before it in the transaction failed:
+ * 25P02 (the transaction is aborted) or, for a statement whose text was
+ * parsed (as a named statement) by an earlier one that was refused, 26000
+ * (no such prepared statement).
+ */
+function refusedAfterAbort(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "25P02" || code === "26000";
+}
 
 export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient {
   let open: { pgSettings: Record<string, string> | null; waiting: Job[] } | null = null;
@@ -44,20 +55,20 @@ export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient 
       };
       withPgClient(pgSettings, async (client) => {
         let failure: unknown = null;
+        let aborted = false;
         for (;;) {
           // Whatever waits goes out together: the connection pipelines the statements.
           await Promise.all(
             batch.waiting.splice(0).map((job) =>
               job.callback(client).then(job.resolve, (error: unknown) => {
-                if (failure === null) {
-                  failure = error;
-                  job.reject(error);
-                } else if (isAbortedTransaction(error)) again.push(job);
-                else job.reject(error);
+                aborted = true;
+                if (refusedAfterAbort(error)) return void again.push(job);
+                failure ??= error;
+                job.reject(error);
               }),
             ),
           );
-          if (failure !== null) break;
+          if (aborted) break;
           // Grafast plans its next steps in the promise callbacks of the
           // last result: a nextTick runs once those have all run, before
           // any I/O, so the connection is not held while other requests run.

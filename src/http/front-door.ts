@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import type { Duplex } from "node:stream";
+import type { Duplex, Readable, Transform } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { NodeGrafservBase } from "postgraphile/grafserv/node";
 import type { GrafservConfig } from "postgraphile/grafserv";
 import { authenticateRequest, requestClaims, type TokenVerifier } from "../auth/middleware";
@@ -51,45 +52,76 @@ function isBatch(body: Buffer): boolean {
   return /^\s*\[/.test(body.subarray(0, 64).toString("utf8"));
 }
 
-/** The request body, up to `limit` bytes; null once it has answered 413 for a larger one. */
+/** The body encodings a client may send (Content-Encoding), as body parsers commonly accept them. */
+const DECODERS: Record<string, () => Transform> = {
+  gzip: () => createGunzip(),
+  "x-gzip": () => createGunzip(),
+  deflate: () => createInflate(),
+  br: () => createBrotliDecompress(),
+};
+
+/**
+ * The request body, decoded (gzip, deflate, br) and up to `limit` bytes
+ * once decoded; null once it has answered instead (413, 415, 400 for a
+ * body that does not decode) or the client went away (nobody to answer).
+ */
 function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  const encoding = (req.headers["content-encoding"] ?? "identity").trim().toLowerCase();
   const tooLarge = () =>
     sendError(res, 413, "payload_too_large", `The request body is larger than ${limit} bytes: send a smaller operation (variables included).`);
-  const declared = Number(req.headers["content-length"]);
-  if (declared > limit) {
+  let source: Readable = req;
+  let decoding: Transform | null = null;
+  if (encoding !== "identity") {
+    const decoder = DECODERS[encoding];
+    if (!decoder) {
+      sendError(res, 415, "unsupported_encoding", `Content-Encoding ${encoding} is not accepted: send the body as is, or gzip, deflate or br.`);
+      return Promise.resolve(null);
+    }
+    decoding = decoder();
+    source = req.pipe(decoding);
+  } else if (Number(req.headers["content-length"]) > limit) {
     tooLarge();
     return Promise.resolve(null);
   }
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    const stop = () => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
+    let settled = false;
+    const settle = (body: Buffer | null) => {
+      if (settled) return;
+      settled = true;
+      source.off("data", onData);
+      source.off("end", onEnd);
+      source.off("error", onDecodeError);
+      req.off("error", onGone);
+      req.off("close", onClose);
+      if (decoding) {
+        req.unpipe(decoding);
+        decoding.destroy();
+      }
+      // Whatever is left of the body is discarded by node:http once the answer is sent.
+      resolve(body);
     };
     const onData = (chunk: Buffer) => {
       length += chunk.length;
-      if (length <= limit) {
-        chunks.push(chunk);
-        return;
-      }
-      // The rest of the body is discarded by node:http once the answer is sent.
-      stop();
+      if (length <= limit) return void chunks.push(chunk);
       tooLarge();
-      resolve(null);
+      settle(null);
     };
-    const onEnd = () => {
-      stop();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
+    const onEnd = () => settle(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
+    const onDecodeError = () => {
+      if (decoding) sendError(res, 400, "bad_request", `The request body is not valid ${encoding}.`);
+      settle(null);
     };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
+    const onGone = () => settle(null);
+    const onClose = () => {
+      if (!req.complete) settle(null);
     };
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
+    source.on("data", onData);
+    source.on("end", onEnd);
+    source.on("error", onDecodeError);
+    req.on("error", onGone);
+    req.on("close", onClose);
   });
 }
 
@@ -114,7 +146,13 @@ export interface FrontDoorOptions {
 export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
   const lines = requestLogger(logger);
   const preflight = cors(corsOrigins);
-  const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => answerError(logger, error, req, res);
+  const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
+    try {
+      answerError(logger, error, req, res);
+    } catch {
+      res.destroy();
+    }
+  };
 
   async function serveGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!(await authenticateRequest(verifier, req, res))) return;
@@ -131,10 +169,12 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
       }
       (req as { body?: Buffer }).body = body;
     }
-    graphql(req, res, (error) => {
+    // grafserv's handler is async: what it rejects with must not go unheard.
+    const handled: unknown = graphql(req, res, (error) => {
       if (error !== undefined) return failed(req, res)(error);
       sendError(res, 404, "not_found", `No route for ${req.method} ${pathOf(req.url)}.`);
     });
+    await handled;
   }
 
   return (req, res) => {
@@ -144,7 +184,8 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
     res.once("close", () => {
       const ms = performance.now() - started;
       lines.done(req, res, path, ms, requestClaims(req));
-      metrics.record(req, res, path, ms / 1000);
+      // An abandoned request is in the log (as aborted), not in the metrics.
+      if (res.writableFinished) metrics.record(req, res, path, ms / 1000);
     });
     if (preflight(req, res)) return;
     if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
