@@ -57,12 +57,16 @@ const NoIntrospectionPlugin: GraphileConfig.Plugin = {
   },
 };
 
-/** Proxies on the same host (a TLS terminator, a sidecar) are trusted to say whom they forward for. */
-const trustLoopback = proxyaddr.compile("loopback");
+/**
+ * Proxies on the same host (a TLS terminator, a sidecar) are trusted to say
+ * whom they forward for: here, and in Express's "trust proxy" for the other routes.
+ */
+export const TRUSTED_PROXIES = "loopback";
+const trustProxies = proxyaddr.compile(TRUSTED_PROXIES);
 
 /** The client's address: the socket's peer, or what a proxy on loopback forwards in X-Forwarded-For. */
 export function clientIp(req: IncomingMessage): string | undefined {
-  return req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trustLoopback);
+  return req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trustProxies);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { TokenVerifier } from "../auth/middleware";
 import { RevocationSet } from "../auth/revocation";
 import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
-import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
+import { GRAPHIQL_PATH, makePreset, TRUSTED_PROXIES } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
 import { createLogger, type Logger } from "../observability/logger";
 import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
@@ -89,7 +89,7 @@ export async function createGateway({
     // Everything but the GraphQL endpoint: the auth routes, health, JWKS, metrics, GraphiQL.
     const app = express();
     app.disable("x-powered-by");
-    app.set("trust proxy", "loopback");
+    app.set("trust proxy", TRUSTED_PROXIES);
 
     let metricsServer: Server | null = null;
     switch (metricsPlacement(config.metrics, config.env)) {
