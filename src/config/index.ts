@@ -111,6 +111,11 @@ export interface PoolLimits {
   connectTimeoutMs: number;
   /** Named (server-side prepared) statements; off behind a transaction-mode pooler. Applied by src/cli/graphile-env.ts. */
   preparedStatements: boolean;
+  /**
+   * Queries on pipelined round trips (src/graphql/request-transaction.ts, which needs pg's private
+   * state: src/db/pg-internals.ts); false leaves every statement on @dataplan/pg's own client path.
+   */
+  pipeline: boolean;
 }
 
 /** What one GraphQL operation may ask for; see src/graphql/limits.ts. */
@@ -400,6 +405,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       max: readInteger(env, "NEXUS_DB_POOL_MAX", 20, 1, 1000),
       connectTimeoutMs: readInteger(env, "NEXUS_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000),
       preparedStatements: readFlag(env, "NEXUS_DB_PREPARED_STATEMENTS", true),
+      pipeline: readFlag(env, "NEXUS_DB_PIPELINE", true),
     },
     dataDir: path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus"),
     jwt: readJwt(env, nodeEnv),

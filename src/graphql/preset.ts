@@ -23,6 +23,7 @@ import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
 import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
+import { assertPgInternals } from "../db/pg-internals";
 import { noteOperation } from "../observability/metrics";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
 import { verifyBearer, type TokenVerifier } from "../auth/middleware";
@@ -122,7 +123,8 @@ function isQuery(req: IncomingMessage | undefined, document: DocumentNode | unde
 export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions, logger?: Logger): GraphileConfig.Preset {
   const production = config.env === "production";
   // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
-  const queryClient = pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements });
+  if (config.pool.pipeline) assertPgInternals();
+  const queryClient = config.pool.pipeline ? pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements }) : null;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
     plugins: [
@@ -165,7 +167,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
             ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
             statement_timeout: String(config.statementTimeoutMs),
           },
-          ...(isQuery(req, args.document, args.operationName)
+          ...(isQuery(req, args.document, args.operationName) && queryClient
             ? { withPgClient: shareQueryTransaction(queryClient) as never }
             : {}),
         };

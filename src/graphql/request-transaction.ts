@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+import { corkedSocket, parsedStatements } from "../db/pg-internals";
 
 type WithPgClient = (pgSettings: Record<string, string> | null, callback: (client: any) => Promise<any>) => Promise<any>;
 
@@ -6,6 +7,17 @@ interface Job {
   callback: (client: any) => Promise<any>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
+}
+
+/**
+ * A statement refused only because one before it in the transaction failed:
+ * 25P02 (the transaction is aborted) or, for a statement whose text was
+ * parsed (as a named statement) by an earlier one that was refused, 26000
+ * (no such prepared statement).
+ */
+function refusedAfterAbort(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "25P02" || code === "26000";
 }
 
 /**
@@ -27,17 +39,6 @@ interface Job {
  * fail, every statement is refused that way, and runs again, and fails
  * with the settings' error.
  */
-/**
- * A statement refused only because one before it in the transaction failed:
- * 25P02 (the transaction is aborted) or, for a statement whose text was
- * parsed (as a named statement) by an earlier one that was refused, 26000
- * (no such prepared statement).
- */
-function refusedAfterAbort(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "25P02" || code === "26000";
-}
-
 export function shareQueryTransaction(withPgClient: WithPgClient): WithPgClient {
   let open: { pgSettings: Record<string, string> | null; waiting: Job[] } | null = null;
   return (pgSettings, callback) =>
@@ -115,9 +116,6 @@ interface Prepared {
 const preparedByConnection = new WeakMap<PoolClient, Prepared>();
 const configured = new WeakSet<PoolClient>();
 
-const parsedStatements = (client: PoolClient) =>
-  (client as unknown as { connection: { parsedStatements: Record<string, string | undefined> } }).connection.parsedStatements;
-
 /**
  * A statement's name, for PostgreSQL to keep it prepared on this
  * connection. Past the limit the least recently used name is evicted: it is
@@ -194,7 +192,8 @@ function statementClient(client: PoolClient, prepare: boolean): StatementClient 
  * without the settings: they are in the same transaction, ahead of it, and
  * if they fail the transaction is aborted and so is the statement. Errors
  * of `begin` or the settings are reported in preference to the aborted
- * statement's.
+ * statement's. This reaches into pg's private state (src/db/pg-internals.ts);
+ * `NEXUS_DB_PIPELINE=0` leaves queries on @dataplan/pg's own client instead.
  */
 export function pipelinedWithPgClient(pool: Pool, { preparedStatements: prepare }: { preparedStatements: boolean }): WithPgClient {
   return async (pgSettings, callback) => {
@@ -202,7 +201,8 @@ export function pipelinedWithPgClient(pool: Pool, { preparedStatements: prepare 
     const opening: Array<Promise<unknown>> = [];
     try {
       let pending: Promise<unknown>;
-      const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+      // pg's private socket (src/db/pg-internals.ts): what is sent until uncork leaves in one write.
+      const stream = corkedSocket(client);
       stream.cork();
       try {
         if (!configured.has(client)) {

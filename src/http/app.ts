@@ -66,7 +66,7 @@ export async function createGateway({
   checkRevocation?: boolean;
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
-  const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", true);
+  const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);

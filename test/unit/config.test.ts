@@ -56,15 +56,16 @@ describe("configuration", () => {
   });
 
   test("the pool and the listener connection are configurable", () => {
-    expect(loadConfig({}).pool).toEqual({ max: 20, connectTimeoutMs: 5_000, preparedStatements: true });
+    expect(loadConfig({}).pool).toEqual({ max: 20, connectTimeoutMs: 5_000, preparedStatements: true, pipeline: true });
     expect(loadConfig({}).listenDatabaseUrl).toBeNull();
     const behindPooler = loadConfig({
       NEXUS_DB_POOL_MAX: "4",
       NEXUS_DB_CONNECT_TIMEOUT_MS: "1000",
       NEXUS_DB_PREPARED_STATEMENTS: "0",
+      NEXUS_DB_PIPELINE: "0",
       NEXUS_LISTEN_DATABASE_URL: "postgres://u:p@db:5432/nexus",
     });
-    expect(behindPooler.pool).toEqual({ max: 4, connectTimeoutMs: 1_000, preparedStatements: false });
+    expect(behindPooler.pool).toEqual({ max: 4, connectTimeoutMs: 1_000, preparedStatements: false, pipeline: false });
     expect(behindPooler.listenDatabaseUrl).toBe("postgres://u:p@db:5432/nexus");
   });
 
