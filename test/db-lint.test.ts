@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { formatFindings, LINT_RULES, lintDatabase, lintFails, type Finding, type FindingLevel, type LintRule } from "../src/db/lint";
 import { createTenant, withAdmin } from "./support/fixtures";
 
@@ -16,125 +18,51 @@ describe("db:lint on the migrated database", () => {
 
 /*
  * One scratch schema per run, exposed for this lint only, plus an internal
- * helper schema. Each planted object breaks exactly one rule and is
- * otherwise built the way the contract asks (primary key, tenant_id not null
- * and indexed, RLS enabled and forced, one policy per command), so its
- * findings prove that rule and nothing else. The clean_* objects break
- * nothing and must produce nothing.
+ * helper schema. Each rule has its fixture, test/fixtures/db-lint/<rule>.sql,
+ * whose objects break exactly that rule and are otherwise built the way the
+ * contract asks (primary key, tenant_id not null and indexed, RLS enabled and
+ * forced, one policy per command); its "-- expect: LEVEL object" lines name
+ * the findings it must produce. The clean_* objects break nothing and must
+ * produce nothing. In the fixtures {s} and {h} are the two schemas, and
+ * {secured name} gives a table RLS and its one tenant policy.
  */
 describe("db:lint on planted violations", () => {
   const s = `lint_${randomUUID().slice(0, 8)}`;
   const h = `${s}_helpers`;
+  const fixtures = path.join(__dirname, "fixtures", "db-lint");
   let findings: Finding[];
 
-  const tenantTable = (name: string, columns = "") =>
-    `create table ${s}.${name} (id uuid primary key, tenant_id uuid not null${columns}, unique (tenant_id, id));`;
   const secured = (name: string) => `
-    alter table ${s}.${name} enable row level security;
-    alter table ${s}.${name} force row level security;
+    alter table ${s}.${name} enable row level security, force row level security;
     create policy tenant_isolation on ${s}.${name} for all to nexus_user
       using (tenant_id = (select nexus.current_tenant_id()))
       with check (tenant_id = (select nexus.current_tenant_id()));`;
-  const enabled = (name: string) => `
-    alter table ${s}.${name} enable row level security;
-    alter table ${s}.${name} force row level security;`;
+  const expand = (sql: string) =>
+    sql.replace(/\{secured (\w+)\}/g, (_match, name: string) => secured(name)).replaceAll("{s}", s).replaceAll("{h}", h);
 
-  const planted = `
+  const fixtureFiles = readdirSync(fixtures).filter((file) => file.endsWith(".sql")).sort();
+  const planted = fixtureFiles.map((file) => ({ rule: file.replace(/\.sql$/, ""), sql: expand(readFileSync(path.join(fixtures, file), "utf8")) }));
+  const expected: Array<[LintRule, FindingLevel, string]> = planted.flatMap(({ rule, sql }) =>
+    [...sql.matchAll(/^-- expect: (ERROR|WARN|INFO) (.+)$/gm)].map((match): [LintRule, FindingLevel, string] => [rule, match[1] as FindingLevel, match[2]!]),
+  );
+
+  const setup = `
     create schema ${s};
     create schema ${h};
     grant usage on schema ${s} to nexus_user;
 
-    ${tenantTable("clean")} ${secured("clean")}
-    ${tenantTable("clean_child", ", parent_id uuid not null, foreign key (tenant_id, parent_id) references " + s + ".clean (tenant_id, id) on delete cascade")}
+    create table ${s}.clean (id uuid primary key, tenant_id uuid not null, unique (tenant_id, id));
+    ${secured("clean")}
+    create table ${s}.clean_child (id uuid primary key, tenant_id uuid not null, parent_id uuid not null,
+      foreign key (tenant_id, parent_id) references ${s}.clean (tenant_id, id) on delete cascade, unique (tenant_id, id));
     create index on ${s}.clean_child (tenant_id, parent_id);
     ${secured("clean_child")}
     create view ${s}.clean_view with (security_invoker = true) as select id, tenant_id from ${s}.clean;
-
-    ${tenantTable("rls_disabled")}
-    alter table ${s}.rls_disabled force row level security;
-
-    ${tenantTable("policy_rls_disabled")}
-    alter table ${s}.policy_rls_disabled force row level security;
-    create policy tenant_isolation on ${s}.policy_rls_disabled for all to nexus_user
-      using (tenant_id = (select nexus.current_tenant_id()));
-
-    ${tenantTable("no_policy_granted")} ${enabled("no_policy_granted")}
-    grant select on ${s}.no_policy_granted to nexus_user;
-    ${tenantTable("no_policy_private")} ${enabled("no_policy_private")}
-
-    ${tenantTable("not_forced")} ${secured("not_forced")}
-    alter table ${s}.not_forced no force row level security;
-
-    create table ${s}.no_tenant_id (id uuid primary key);
-    ${enabled("no_tenant_id")}
-    create policy readable on ${s}.no_tenant_id for select to nexus_user using (true);
-
-    create table ${s}.nullable_tenant (id uuid primary key, tenant_id uuid, unique (tenant_id, id));
-    ${secured("nullable_tenant")}
-
-    create table ${s}.tenant_unindexed (id uuid primary key, tenant_id uuid not null);
-    ${secured("tenant_unindexed")}
-
-    ${tenantTable("fk_without_tenant", ", parent_id uuid references " + s + ".clean (id) on delete cascade")}
-    create index on ${s}.fk_without_tenant (parent_id);
-    ${secured("fk_without_tenant")}
-
-    ${tenantTable("per_row_call")} ${enabled("per_row_call")}
-    create policy tenant_isolation on ${s}.per_row_call for all to nexus_user
-      using (tenant_id = nexus.current_tenant_id() and num_nonnulls(id) = 1)
-      with check (tenant_id = (select nexus.current_tenant_id()));
-
-    ${tenantTable("two_permissive")} ${secured("two_permissive")}
-    create policy tenant_read on ${s}.two_permissive for select to nexus_user
-      using (tenant_id = (select nexus.current_tenant_id()));
-
-    ${tenantTable("always_true")} ${enabled("always_true")}
-    create policy tenant_read on ${s}.always_true for select to nexus_user
-      using (tenant_id = (select nexus.current_tenant_id()));
-    create policy open_insert on ${s}.always_true for insert to nexus_user with check (true);
-
-    ${tenantTable("admits_missing_claim")} ${enabled("admits_missing_claim")}
-    grant select on ${s}.admits_missing_claim to nexus_user;
-    create policy tenant_read on ${s}.admits_missing_claim for select to nexus_user
-      using (tenant_id = coalesce((select nexus.current_tenant_id()), tenant_id));
-    insert into ${s}.admits_missing_claim values (gen_random_uuid(), gen_random_uuid());
-
-    ${tenantTable("admits_empty_claim")} ${enabled("admits_empty_claim")}
-    grant select on ${s}.admits_empty_claim to nexus_user;
-    create policy tenant_read on ${s}.admits_empty_claim for select to nexus_user
-      using (tenant_id = (select nexus.current_tenant_id())
-             or (select current_setting('jwt.claims.tenant_id', true)) = '');
-    insert into ${s}.admits_empty_claim values (gen_random_uuid(), gen_random_uuid());
-
-    ${tenantTable("unindexed_fk", ", parent_id uuid, foreign key (tenant_id, parent_id) references " + s + ".clean (tenant_id, id) on delete cascade")}
-    ${secured("unindexed_fk")}
-
-    ${tenantTable("duplicate_index")} ${secured("duplicate_index")}
-    create index duplicate_index_again on ${s}.duplicate_index (tenant_id, id);
-
-    create table ${s}.no_primary_key (id uuid not null, tenant_id uuid not null, unique (tenant_id, id));
-    ${secured("no_primary_key")}
-
-    create function ${s}.definer_path() returns int language sql stable security definer as 'select 1';
-    revoke all on function ${s}.definer_path() from public;
-    create function ${s}.definer_exposed() returns int language sql stable security definer
-      set search_path = pg_catalog as 'select 1';
-    revoke all on function ${s}.definer_exposed() from public;
-    grant execute on function ${s}.definer_exposed() to nexus_user;
-    create function ${h}.definer_unlisted() returns int language sql stable security definer
-      set search_path = pg_catalog as 'select 1';
-    revoke all on function ${h}.definer_unlisted() from public;
-    grant execute on function ${h}.definer_unlisted() to nexus_anonymous;
     create function ${h}.clean_definer() returns int language sql stable security definer
       set search_path = pg_catalog as 'select 1';
     revoke all on function ${h}.clean_definer() from public;
-
-    create view ${s}.definer_view as select id, tenant_id from ${s}.clean;
-
-    ${tenantTable("secrets", ", api_token text, password_hash text, password_changed_at timestamptz")}
-    ${secured("secrets")}
-    grant select (id, tenant_id, api_token, password_changed_at) on ${s}.secrets to nexus_user;
-
+  `;
+  const ownedByOwner = `
     do $$
     declare
       obj record;
@@ -153,35 +81,12 @@ describe("db:lint on planted violations", () => {
     $$;
   `;
 
-  const expected: Array<[LintRule, FindingLevel, string]> = [
-    ["rls_disabled_in_exposed_schema", "ERROR", `${s}.rls_disabled`],
-    ["policy_exists_rls_disabled", "ERROR", `${s}.policy_rls_disabled`],
-    ["rls_enabled_no_policy", "WARN", `${s}.no_policy_granted`],
-    ["rls_enabled_no_policy", "INFO", `${s}.no_policy_private`],
-    ["rls_not_forced", "WARN", `${s}.not_forced`],
-    ["tenant_id_missing", "ERROR", `${s}.no_tenant_id`],
-    ["tenant_id_nullable", "WARN", `${s}.nullable_tenant`],
-    ["tenant_id_not_indexed", "WARN", `${s}.tenant_unindexed`],
-    ["tenant_fk_without_tenant_id", "ERROR", `${s}.fk_without_tenant`],
-    ["policy_per_row_call", "WARN", `policy tenant_isolation on ${s}.per_row_call`],
-    ["multiple_permissive_policies", "WARN", `${s}.two_permissive`],
-    ["policy_always_true", "ERROR", `policy open_insert on ${s}.always_true`],
-    ["policy_admits_missing_claim", "ERROR", `${s}.admits_missing_claim`],
-    ["policy_admits_missing_claim", "ERROR", `${s}.admits_empty_claim`],
-    ["unindexed_foreign_key", "WARN", `${s}.unindexed_fk`],
-    ["duplicate_index", "WARN", `${s}.duplicate_index`],
-    ["no_primary_key", "WARN", `${s}.no_primary_key`],
-    ["security_definer_search_path", "ERROR", `${s}.definer_path()`],
-    ["security_definer_exposed", "ERROR", `${s}.definer_exposed()`],
-    ["security_definer_not_allowed", "WARN", `${h}.definer_unlisted()`],
-    ["view_not_security_invoker", "ERROR", `${s}.definer_view`],
-    ["sensitive_column_readable", "ERROR", `${s}.secrets.api_token`],
-  ];
-
   beforeAll(async () => {
     await withAdmin(async (client) => {
       await client.query("begin");
-      await client.query(planted);
+      await client.query(setup);
+      for (const { sql } of planted) await client.query(sql);
+      await client.query(ownedByOwner);
       await client.query("commit");
     });
     findings = await lintDatabase(adminUrl(), { schemas: [s], internalSchemas: [h] });
@@ -199,8 +104,15 @@ describe("db:lint on planted violations", () => {
     expect(summary(findings.filter((f) => !planted.has(f.object)))).toEqual([]);
   });
 
-  test("every rule has a planted violation", () => {
-    expect(new Set(expected.map(([rule]) => rule))).toEqual(new Set(LINT_RULES));
+  test("every rule has a fixture, and every fixture a rule and an expected finding", () => {
+    expect(planted.map(({ rule }) => rule)).toEqual([...LINT_RULES].sort());
+    for (const { rule } of planted) expect(expected.some(([expectedRule]) => expectedRule === rule)).toBe(true);
+  });
+
+  test("rule names come from the files of src/db/lint/, numbered, each with a remediation", () => {
+    const files = readdirSync(path.join(__dirname, "..", "src", "db", "lint")).filter((file) => /^\d{4}_/.test(file));
+    expect(files.map((file) => file.replace(/^\d{4}_|\.sql$/g, ""))).toEqual(LINT_RULES.filter((rule) => rule !== "policy_admits_missing_claim"));
+    for (const rule of LINT_RULES) expect(findings.some((finding) => finding.rule === rule && finding.fix.length > 0)).toBe(true);
   });
 
   test("a per-row call names the claims helper, not a function of the row's own columns", () => {

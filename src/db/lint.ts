@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { withClient } from "./bootstrap";
@@ -7,8 +7,9 @@ import { DB_ROLES, EXPOSED_SCHEMAS } from "./roles";
 
 /**
  * `npm run db:lint`: the tenancy and security contract checked against the
- * live catalog (src/db/lint.sql), plus a probe of what the request roles
- * actually see when a claim is missing.
+ * live catalog (one rule per file in src/db/lint/, over the shared views of
+ * src/db/lint/catalog.sql), plus a probe of what the request roles actually
+ * see when a claim is missing.
  */
 
 export type FindingLevel = "ERROR" | "WARN" | "INFO";
@@ -25,33 +26,27 @@ export interface Finding {
   fix: string;
 }
 
-export const LINT_RULES = [
-  "rls_disabled_in_exposed_schema",
-  "policy_exists_rls_disabled",
-  "rls_enabled_no_policy",
-  "rls_not_forced",
-  "tenant_id_missing",
-  "tenant_id_nullable",
-  "tenant_id_not_indexed",
-  "tenant_fk_without_tenant_id",
-  "policy_per_row_call",
-  "multiple_permissive_policies",
-  "policy_always_true",
-  "policy_admits_missing_claim",
-  "unindexed_foreign_key",
-  "duplicate_index",
-  "no_primary_key",
-  "security_definer_search_path",
-  "security_definer_exposed",
-  "security_definer_not_allowed",
-  "view_not_security_invoker",
-  "sensitive_column_readable",
-] as const;
-export type LintRule = (typeof LINT_RULES)[number];
+const LINT_DIR = path.join(projectRoot(), "src", "db", "lint");
+const RULE_FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+
+/** The catalog rules, in file order: the name is the file's, without its number. */
+function ruleFiles(): Array<{ rule: string; file: string }> {
+  return readdirSync(LINT_DIR)
+    .filter((file) => RULE_FILE.test(file))
+    .sort()
+    .map((file) => ({ rule: RULE_FILE.exec(file)![2]!, file }));
+}
+
+/** The rule decided by asking PostgreSQL as the request roles (probeMissingClaims), not by a catalog query. */
+const PROBED_RULE = "policy_admits_missing_claim";
+
+/** Every rule db:lint reports: one per file in src/db/lint/, and the probe. */
+export const LINT_RULES: readonly string[] = [...ruleFiles().map(({ rule }) => rule), PROBED_RULE];
+export type LintRule = string;
 
 /**
- * Exposed tables without tenant_id by design (DATA-MODEL.md): every tenant
- * shares them, every signed-in user may read them.
+ * Exposed tables without tenant_id by design (docs/data-model.md, "Global
+ * catalogs"): every tenant shares them, every signed-in user may read them.
  */
 export const GLOBAL_CATALOGS = ["platform.permissions", "platform.roles", "platform.role_permissions", "content.content_catalog", "ledger.currencies"];
 
@@ -100,8 +95,20 @@ export interface LintOptions {
 }
 
 let lintSql: string | undefined;
+/**
+ * One read-only query: the shared views of catalog.sql, each rule file as a
+ * CTE naming its four columns, and the union of them all with the rule's name.
+ */
 function catalogRules(): string {
-  lintSql ??= readFileSync(path.join(projectRoot(), "src", "db", "lint.sql"), "utf8");
+  if (lintSql === undefined) {
+    const read = (file: string) => readFileSync(path.join(LINT_DIR, file), "utf8").trim();
+    const rules = ruleFiles();
+    lintSql = [
+      `with\n${read("catalog.sql")},`,
+      rules.map(({ rule, file }) => `${rule}(level, object, detail, fix) as (\n${read(file)}\n)`).join(",\n"),
+      rules.map(({ rule }) => `select level, '${rule}' as rule, object, detail, fix from ${rule}`).join("\nunion all "),
+    ].join("\n");
+  }
   return lintSql;
 }
 
@@ -127,7 +134,7 @@ export async function lintDatabase(adminUrl: string, options: LintOptions = {}):
     ]);
     const findings = [...rows, ...(await probeMissingClaims(client, exposed))];
     for (const finding of findings) {
-      if (!LINT_RULES.includes(finding.rule)) throw new Error(`lint.sql returned an unknown rule ${finding.rule}`);
+      if (!LINT_RULES.includes(finding.rule)) throw new Error(`db:lint returned an unknown rule ${finding.rule}`);
     }
     return findings.sort(
       (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.rule.localeCompare(b.rule) || a.object.localeCompare(b.object),
@@ -204,7 +211,7 @@ async function probeMissingClaims(client: pg.Client, exposed: string[]): Promise
   }
   return [...admitted].map(([name, cases]) => ({
     level: "ERROR",
-    rule: "policy_admits_missing_claim",
+    rule: PROBED_RULE,
     object: name,
     detail: `rows are visible to ${cases.join("; ")}: a request without a tenant claim sees other tenants' rows`,
     fix: `Compare tenant_id with the claim and nothing else ("tenant_id = (select nexus.current_tenant_id())"): no coalesce or "is null" alternative on the claim.`,
