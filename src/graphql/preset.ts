@@ -11,7 +11,7 @@ import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import { PgAggregatesPreset } from "@graphile/pg-aggregates";
 import type { Config } from "../config";
-import { requestClaims } from "../auth/middleware";
+import { requestClaims } from "../http/authenticate";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import type { Logger } from "../observability/logger";
@@ -26,7 +26,7 @@ import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transact
 import { assertPgInternals } from "../db/pg-internals";
 import { noteOperation } from "../observability/metrics";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
-import { verifyBearer, type TokenVerifier } from "../auth/middleware";
+import { verifyBearer, type TokenVerifier } from "../http/authenticate";
 import type { AccessClaims } from "../auth/tokens";
 
 export const GRAPHQL_PATH = "/graphql";

@@ -3,7 +3,7 @@ import type { Duplex, Readable, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { NodeGrafservBase } from "postgraphile/grafserv/node";
 import type { GrafservConfig } from "postgraphile/grafserv";
-import { authenticateRequest, requestClaims, type TokenVerifier } from "../auth/middleware";
+import { authenticateRequest, requestClaims, type TokenVerifier } from "./authenticate";
 import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
 import { pathOf, requestLogger, type Logger } from "../observability/logger";
 import type { GatewayMetrics } from "../observability/metrics";

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import { sendError } from "../http/errors";
-import type { ExternalIssuer } from "./external";
-import type { RevocationSet } from "./revocation";
-import { TokenError, verifyAccessToken, type AccessClaims } from "./tokens";
+import { sendError } from "./errors";
+import type { ExternalIssuer } from "../auth/external";
+import type { RevocationSet } from "../auth/revocation";
+import { TokenError, verifyAccessToken, type AccessClaims } from "../auth/tokens";
 import type { JwtConfig } from "../config";
 
 const claimsByRequest = new WeakMap<IncomingMessage, AccessClaims>();

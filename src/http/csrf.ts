@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from "express";
-import { sendError } from "../http/errors";
+import { sendError } from "./errors";
 
 /**
  * The header a browser must add to a request the refresh cookie

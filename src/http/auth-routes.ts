@@ -1,9 +1,9 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { Config } from "../config";
-import { sendError } from "../http/errors";
+import { sendError } from "./errors";
 import { requireCsrfForCookie } from "./csrf";
-import { authenticate, requestClaims, type TokenVerifier } from "./middleware";
-import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "./service";
+import { authenticate, requestClaims, type TokenVerifier } from "./authenticate";
+import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "../auth/service";
 
 export const REFRESH_COOKIE = "nexus_refresh";
 const COOKIE_PATH = "/auth";
@@ -23,7 +23,7 @@ function clientOf(req: Request): ClientInfo {
 /**
  * Every route answers JSON and takes JSON. The routes that act on the
  * refresh cookie also need the X-Nexus-CSRF header and a trusted Origin
- * (src/auth/csrf.ts), on top of SameSite=Strict.
+ * (src/http/csrf.ts), on top of SameSite=Strict.
  */
 export function createAuthRouter({ config, auth, verifier }: { config: Config; auth: AuthService; verifier: TokenVerifier }): Router {
   const router = express.Router();
