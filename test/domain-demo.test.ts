@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { DemoTenant } from "../src/demo";
+import type { DemoTenant } from "../src/demo/tenant";
 import { loadAssetsDemo } from "../src/demo/assets";
 import { loadCensusDemo } from "../src/demo/census";
 import { loadItsmDemo } from "../src/demo/itsm";

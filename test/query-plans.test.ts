@@ -1,6 +1,7 @@
 import pg from "pg";
 import { BENCH_PASSWORD, benchAdminEmail, loadBenchData, type BenchTenant } from "../bench/data";
 import { GRAPHQL, READ_SCENARIOS, type ReadScenario } from "../bench/scenarios";
+import { withUserClaims } from "../src/db/user-claims";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 import { signIn, withAdmin, type SignedIn } from "./support/fixtures";
 
@@ -51,19 +52,12 @@ function nodes(plan: PlanNode): PlanNode[] {
 }
 
 async function explain(statement: Statement, session: { tenantId: string; userId: string }): Promise<PlanNode> {
-  return withAdmin(async (client) => {
-    await client.query("begin");
-    try {
-      await client.query(
-        "select set_config('role', 'nexus_user', true), set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)",
-        [session.tenantId, session.userId],
-      );
+  return withAdmin((admin) =>
+    withUserClaims(admin, session, async (client) => {
       const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`explain (format json, verbose) ${statement.text}`, statement.values);
       return rows[0]!["QUERY PLAN"][0]!.Plan;
-    } finally {
-      await client.query("rollback");
-    }
-  });
+    }),
+  );
 }
 
 const describePlan = (plan: PlanNode) =>

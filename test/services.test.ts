@@ -1,5 +1,6 @@
 import pg from "pg";
 import { applyPolicies } from "../src/db/migrate";
+import { withUserClaims } from "../src/db/user-claims";
 import { loadServicesDemo } from "../src/demo/services";
 import { createTenant, signIn, tenantPair, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type Reply, type TestGateway } from "./support/gateway";
@@ -330,15 +331,11 @@ describe("services: API registry, ledger, AI, audit log", () => {
           "update audit.audit_logs set user_agent = 'forged'",
           "delete from audit.audit_logs",
         ]) {
-          await c.query("begin");
           try {
-            await c.query("select set_config('role', 'nexus_user', true), set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)", [acme.tenantId, acme.admin.userId]);
-            await c.query(sql);
+            await withUserClaims(c, { tenantId: acme.tenantId, userId: acme.admin.userId }, (client) => client.query(sql));
             result.push("allowed");
           } catch (error) {
             result.push((error as { code: string }).code);
-          } finally {
-            await c.query("rollback");
           }
         }
         return result;

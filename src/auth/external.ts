@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type jwt from "jsonwebtoken";
 import type { ExternalIssuerConfig } from "../config";
-import { TokenError, UUID, verifySignature, type AccessClaims } from "./tokens";
+import { type AccessClaims, TokenError, UUID, verifySignature } from "./jwt";
 
 interface KnownKey {
   key: KeyObject;

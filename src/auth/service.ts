@@ -4,7 +4,8 @@ import type { Config } from "../config";
 import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
 import { RateLimiter } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
-import { issueAccessToken, type AccessClaims } from "./tokens";
+import type { AccessClaims } from "./jwt";
+import { issueAccessToken } from "./tokens";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {

@@ -7,7 +7,7 @@ import { Logger, type LogLevel } from "@graphile/logger";
 import type { Settings } from "graphile-migrate";
 import { commit, migrate, reset, watch } from "graphile-migrate";
 import type { Client } from "pg";
-import { databaseName, withClient, withDatabase } from "./bootstrap";
+import { withClient, withDatabase } from "./bootstrap";
 import { projectRoot } from "./project";
 import { DB_ROLES } from "./roles";
 
@@ -21,6 +21,7 @@ async function releasingPools<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     // Not in the package's public index; stable since graphile-migrate 1.0.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file outside the package's exports map, loaded lazily
     (require("graphile-migrate/dist/pgReal") as { clearAllPools(): void }).clearAllPools();
   }
 }
@@ -162,5 +163,3 @@ export async function watchMigrations(target: MigrationTarget): Promise<void> {
 export async function commitMigration(target: MigrationTarget, message?: string): Promise<void> {
   await releasingPools(() => commit(migrationSettings(target), message));
 }
-
-export { databaseName };

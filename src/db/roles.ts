@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL roles of ARCHITECTURE.md. They are cluster-wide, so every
+ * The PostgreSQL roles (docs/architecture.md, "Roles"). They are cluster-wide, so every
  * database of one cluster (main, shadow, test) shares them.
  */
 export const DB_ROLES = {

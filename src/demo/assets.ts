@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { asTenantAdmin, type DemoTenant } from "./index";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** A small inventory: two manufacturers, three types, five models, ten assets, their holders, and one open repair. */
 export async function loadAssetsDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {

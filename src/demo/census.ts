@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { asTenantAdmin, type DemoTenant } from "./index";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 const PEOPLE = [
   { firstName: "Ada", lastName: "Lovelace", middleName: "Augusta" },

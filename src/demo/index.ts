@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { createTenant, createUser } from "../auth/accounts";
 import { loadAssetsDemo } from "./assets";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 import { loadCensusDemo } from "./census";
 import { loadItsmDemo } from "./itsm";
 import { loadLocationsDemo } from "./locations";
@@ -17,38 +18,6 @@ export const DEMO_TENANTS = [
   { name: "Acme", domain: "acme.test" },
   { name: "Globex", domain: "globex.test" },
 ] as const;
-
-export interface DemoTenant {
-  name: string;
-  tenantId: string;
-  adminUserId: string;
-  userId: string;
-  viewerUserId?: string;
-}
-
-/**
- * Runs `fn` in one transaction as the tenant's admin would through GraphQL:
- * role nexus_user with the admin's claims, so demo records pass the same
- * RLS policies, permissions and triggers as any client's writes.
- */
-export async function asTenantAdmin<T>(pool: pg.Pool, tenant: DemoTenant, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    await client.query("select set_config('role', 'nexus_user', true), set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)", [
-      tenant.tenantId,
-      tenant.adminUserId,
-    ]);
-    const result = await fn(client);
-    await client.query("commit");
-    return result;
-  } catch (error) {
-    await client.query("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 /**
  * Each module with demo records adds its loader here; they run in order,

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { asTenantAdmin, type DemoTenant } from "./index";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** An operations project with a few issues, and a web service that runs on a server in the server room. */
 export async function loadItsmDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {

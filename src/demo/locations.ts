@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { asTenantAdmin, type DemoTenant } from "./index";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** Location types and one building: Main Building > Ground/First Floor > rooms. */
 export async function loadLocationsDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {

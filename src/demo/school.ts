@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { asTenantAdmin, type DemoTenant } from "./index";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** Inserts one row as the tenant admin (through RLS) and returns its id. */
-async function insert(client: pg.PoolClient, table: string, row: Record<string, unknown>): Promise<string> {
+async function insert(client: pg.ClientBase, table: string, row: Record<string, unknown>): Promise<string> {
   const columns = Object.keys(row);
   const { rows } = await client.query<{ id: string }>(
     `insert into ${table} (${columns.join(", ")}) values (${columns.map((_, i) => `$${i + 1}`).join(", ")}) returning id`,

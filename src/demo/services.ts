@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { asTenantAdmin, type DemoTenant } from "./index";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /**
  * Seed 004's services for a demo tenant: a few API endpoints with aliases,

@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from "../http/csrf";
+import { CSRF_HEADER } from "../auth/refresh-cookie";
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from "./examples";
 
 type HtmlParts = NonNullable<NonNullable<GraphileConfig.Preset["ruru"]>["htmlParts"]>;

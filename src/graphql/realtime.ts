@@ -2,7 +2,7 @@ import "postgraphile";
 import type { WebSocket } from "ws";
 import { context, lambda, listen, type GrafastSubscriber } from "postgraphile/grafast";
 import { extendSchema, gql } from "postgraphile/utils";
-import type { AccessClaims } from "../auth/tokens";
+import type { AccessClaims } from "../auth/jwt";
 
 interface RowChangeEvent {
   table: string;

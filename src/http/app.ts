@@ -5,17 +5,19 @@ import { postgraphile } from "postgraphile";
 import type { Config } from "../config";
 import { ExternalIssuer } from "../auth/external";
 import { jwksHandler } from "./jwks";
-import type { TokenVerifier } from "./authenticate";
 import { RevocationSet } from "../auth/revocation";
+import type { TokenVerifier } from "../auth/verify";
 import { createAuthRouter } from "./auth-routes";
 import { AuthService } from "../auth/service";
-import { GRAPHIQL_PATH, makePreset, TRUSTED_PROXIES } from "../graphql/preset";
+import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
 import { createLogger, type Logger } from "../observability/logger";
 import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { errorHandler, notFound } from "./errors";
 import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
+import { metricsRoute } from "./metrics-route";
+import { clientSettings, TRUSTED_PROXIES } from "./client-address";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
@@ -55,15 +57,12 @@ export async function createGateway({
   authenticatorUrl,
   logger = createLogger(config.log),
   listenerUrl = authenticatorUrl,
-  checkRevocation = true,
 }: {
   config: Config;
   authenticatorUrl: string;
   logger?: Logger;
   /** A direct connection for LISTEN, when authenticatorUrl goes through a transaction-mode pooler. */
   listenerUrl?: string;
-  /** false only in the benchmark that measures the revocation check (see TokenVerifier). */
-  checkRevocation?: boolean;
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
@@ -80,7 +79,6 @@ export async function createGateway({
       jwt: config.jwt,
       external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
       revocations,
-      checkRevocation,
     };
     const auth = new AuthService(config, authPool, revocations, (message) => logger.info(message));
     const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool });
@@ -94,10 +92,10 @@ export async function createGateway({
     let metricsServer: Server | null = null;
     switch (metricsPlacement(config.metrics, config.env)) {
       case "own-port":
-        metricsServer = createServer(express().disable("x-powered-by").get("/metrics", metrics.handler(config.metrics.token)));
+        metricsServer = createServer(express().disable("x-powered-by").get("/metrics", metricsRoute(metrics, config.metrics.token)));
         break;
       case "public-port":
-        app.get("/metrics", metrics.handler(config.metrics.token));
+        app.get("/metrics", metricsRoute(metrics, config.metrics.token));
         break;
       case "off":
         logger.warn("metrics are off: in production set NEXUS_METRICS_PORT (a private port) or NEXUS_METRICS_TOKEN to serve /metrics");
@@ -111,7 +109,7 @@ export async function createGateway({
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger));
+    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger, clientSettings));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);

@@ -2,7 +2,8 @@ import express, { type Request, type Response, type Router } from "express";
 import type { Config } from "../config";
 import { sendError } from "./errors";
 import { requireCsrfForCookie } from "./csrf";
-import { authenticate, requestClaims, type TokenVerifier } from "./authenticate";
+import { requestClaims, type TokenVerifier } from "../auth/verify";
+import { authenticate } from "./authenticate";
 import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "../auth/service";
 
 export const REFRESH_COOKIE = "nexus_refresh";

@@ -1,42 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import { sendError } from "./errors";
-import type { ExternalIssuer } from "../auth/external";
-import type { RevocationSet } from "../auth/revocation";
-import { TokenError, verifyAccessToken, type AccessClaims } from "../auth/tokens";
-import type { JwtConfig } from "../config";
-
-const claimsByRequest = new WeakMap<IncomingMessage, AccessClaims>();
-
-/** The verified claims of this request, or null for an anonymous one. */
-export function requestClaims(req: IncomingMessage): AccessClaims | null {
-  return claimsByRequest.get(req) ?? null;
-}
-
-export interface TokenVerifier {
-  jwt: JwtConfig;
-  external: ExternalIssuer | null;
-  revocations: RevocationSet;
-  /**
-   * false skips the revocation check: only `npm run bench` sets it, through
-   * createGateway's option, to measure what the check costs. No
-   * configuration reaches it.
-   */
-  checkRevocation?: boolean;
-}
-
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
-
-/** Verifies a bearer token fully: signature, claims, then revocation of the token and its session. */
-export async function verifyBearer(verifier: TokenVerifier, header: string): Promise<AccessClaims> {
-  const match = BEARER.exec(header.trim());
-  if (!match) throw new TokenError("invalid_token", "The Authorization header must be 'Bearer <access token>'.");
-  const claims = await verifyAccessToken(verifier.jwt, match[1]!, verifier.external);
-  if (verifier.checkRevocation !== false && (await verifier.revocations.isRevoked(claims.jti, claims.sessionId))) {
-    throw new TokenError("token_revoked", "The access token has been revoked.");
-  }
-  return claims;
-}
+import { TokenError } from "../auth/jwt";
+import { rememberClaims, type TokenVerifier, verifyBearer } from "../auth/verify";
 
 /**
  * Verifies `Authorization: Bearer <jwt>` before GraphQL or an /auth route
@@ -59,7 +25,7 @@ export async function authenticateRequest(
     return false;
   }
   try {
-    claimsByRequest.set(req, await verifyBearer(verifier, header));
+    rememberClaims(req, await verifyBearer(verifier, header));
     return true;
   } catch (error) {
     if (!(error instanceof TokenError)) throw error;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CSRF_HEADER } from "./csrf";
+import { CSRF_HEADER } from "../auth/refresh-cookie";
 import { INCLUDE_ARCHIVED_HEADER } from "../graphql/soft-delete";
 import { sendError } from "./errors";
 

@@ -1,13 +1,6 @@
 import type { Request, RequestHandler } from "express";
+import { CSRF_HEADER } from "../auth/refresh-cookie";
 import { sendError } from "./errors";
-
-/**
- * The header a browser must add to a request the refresh cookie
- * authenticates. A cross-site page cannot add a custom header without a
- * CORS preflight, which only NEXUS_CORS_ORIGINS pass, so the header proves
- * the request comes from a page the gateway trusts.
- */
-export const CSRF_HEADER = "x-nexus-csrf";
 
 /** Where a request's page came from is trusted: the gateway itself or one of `trusted` (CORS origins, the public URL). */
 function isTrustedOrigin(req: Request, origin: string, trusted: readonly string[]): boolean {

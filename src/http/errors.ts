@@ -3,20 +3,14 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
 import type { Logger } from "../observability/logger";
 import { requestIdOf } from "../observability/logger";
+import { noteRefusal } from "../observability/metrics";
 
 /** Seconds a client is asked to wait before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 2;
 
-const refusals = new WeakMap<ServerResponse, string>();
-
-/** The error code a response was refused with (for metrics), if it was. */
-export function refusalCode(res: ServerResponse): string | undefined {
-  return refusals.get(res);
-}
-
 /** The one error shape of the HTTP surface: `{ "error": { "code", "message" } }`. */
 export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  refusals.set(res, code);
+  noteRefusal(res, code);
   const body = JSON.stringify({ error: { code, message } });
   res.statusCode = status;
   res.setHeader("Content-Type", "application/json; charset=utf-8");

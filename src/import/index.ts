@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { asTenantAdmin } from "../demo/index";
+import { withUserClaims } from "../db/user-claims";
 import { parseCsv, parseNdjson, type ImportRecord } from "./parse";
 
 /**
@@ -112,7 +112,7 @@ async function findTenantAdmin(adminUrl: string, tenant: string, email?: string)
 }
 
 /** The columns nexus_user may insert into `table`; refuses tables without tenant_id and import_hash. */
-async function writableColumns(client: pg.PoolClient, table: string): Promise<{ relation: string; columns: Column[] }> {
+async function writableColumns(client: pg.ClientBase, table: string): Promise<{ relation: string; columns: Column[] }> {
   const match = /^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)$/.exec(table);
   if (!match) throw new ImportError(`--table must be schema.table (e.g. campus.students), not "${table}"`);
   const relation = `${pg.escapeIdentifier(match[1]!)}.${pg.escapeIdentifier(match[2]!)}`;
@@ -164,9 +164,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   };
 
   const pool = new pg.Pool({ connectionString: options.authenticatorUrl, max: 1 });
-  const tenant = { name: who.name, tenantId: who.tenantId, adminUserId: who.userId, userId: who.userId };
   try {
-    await asTenantAdmin(pool, tenant, async (client) => {
+    await withUserClaims(pool, { tenantId: who.tenantId, userId: who.userId }, async (client) => {
       const { relation, columns } = await writableColumns(client, options.table);
       const byName = new Map(columns.map((c) => [c.name, c]));
       const statements = new Map<string, string>();

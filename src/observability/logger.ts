@@ -32,6 +32,7 @@ const REDACTED_PATHS = [
 /** Pretty lines need pino-pretty, a development dependency; without it, JSON. */
 function prettyStream(): DestinationStream | null {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: loaded only if installed
     const pretty = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
     // In-process and synchronous: lines written just before exit are not lost.
     return pretty({ sync: true, singleLine: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname,service" });

@@ -1,10 +1,14 @@
-import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestHandler } from "express";
 import type { Pool } from "pg";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { MetricsConfig, NodeEnv } from "../config";
-import { refusalCode, sendError } from "../http/errors";
+
+const refusals = new WeakMap<ServerResponse, string>();
+
+/** Notes the error code a response was refused with, for `record` (src/http/errors.ts sendError calls it). */
+export function noteRefusal(res: ServerResponse, code: string): void {
+  refusals.set(res, code);
+}
 
 /** Distinct operation names kept as labels; later ones count as "other", so a client cannot grow the series without bound. */
 export const MAX_OPERATION_NAMES = 100;
@@ -137,25 +141,8 @@ export class GatewayMetrics {
       this.graphqlRequests.inc({ operation, status });
       this.graphqlDuration.observe({ operation }, seconds);
     }
-    const code = refusalCode(res);
+    const code = refusals.get(res);
     if (code && (res.statusCode === 401 || res.statusCode === 423 || res.statusCode === 429)) this.authFailures.inc({ reason: code });
-  }
-
-  /** GET /metrics, behind the bearer token when one is configured. */
-  handler(token: string | null): RequestHandler {
-    const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
-    return async (req, res) => {
-      if (expected !== null) {
-        const given = Buffer.from(req.headers.authorization ?? "");
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          res.setHeader("WWW-Authenticate", "Bearer");
-          return sendError(res, 401, "unauthenticated", "Metrics need the metrics token (Authorization: Bearer <NEXUS_METRICS_TOKEN>).");
-        }
-      }
-      res.setHeader("Content-Type", this.registry.contentType);
-      res.setHeader("Cache-Control", "no-store");
-      res.end(await this.registry.metrics());
-    };
   }
 }
 

@@ -28,6 +28,7 @@ async function applyProbeMigration(adminUrl: string): Promise<void> {
   try {
     await watch({ ...migrationSettings({ adminUrl }), migrationsFolder: folder, afterCurrent: [] }, true, false);
   } finally {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as src/db/migrate.ts releasingPools
     (require("graphile-migrate/dist/pgReal") as { clearAllPools(): void }).clearAllPools();
   }
   // Then the policies, as after every migration: every table locked at once.

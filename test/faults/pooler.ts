@@ -70,7 +70,7 @@ async function startPgBouncer(context: Context): Promise<{ port: number; process
       await client.end();
       break;
     } catch (error) {
-      if (spawned.child.exitCode !== null || Date.now() > deadline) throw new Error(`pgbouncer did not start: ${(error as Error).message}\n${spawned.output()}`);
+      if (spawned.child.exitCode !== null || Date.now() > deadline) throw new Error(`pgbouncer did not start: ${(error as Error).message}\n${spawned.output()}`, { cause: error });
       await sleep(100);
     }
   }

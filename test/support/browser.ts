@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import pg from "pg";
-import type { DemoTenant } from "../../src/demo";
+import type { DemoTenant } from "../../src/demo/tenant";
 import { loadAssetsDemo } from "../../src/demo/assets";
 import { loadCensusDemo } from "../../src/demo/census";
 import { loadLocationsDemo } from "../../src/demo/locations";

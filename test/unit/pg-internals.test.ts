@@ -1,5 +1,6 @@
 import pg from "pg";
 import { parse } from "postgraphile/graphql";
+
 import { assertPgInternals } from "../../src/db/pg-internals";
 import { makePreset } from "../../src/graphql/preset";
 import { testConfig } from "../support/gateway";
@@ -31,7 +32,7 @@ describe("pg's private state, used by pipelined queries", () => {
     const contextOf = async (env: Record<string, string>) => {
       const preset = makePreset(testConfig(env), pool);
       const context = preset.grafast!.context as (requestContext: unknown, args: unknown) => Promise<Record<string, unknown>>;
-      return (await context({}, { document: parse("query Q { __typename }"), operationName: "Q" }));
+      return await context({}, { document: parse("query Q { __typename }"), operationName: "Q" });
     };
     expect(typeof (await contextOf({})).withPgClient).toBe("function");
     expect((await contextOf({ NEXUS_DB_PIPELINE: "0" })).withPgClient).toBeUndefined();
