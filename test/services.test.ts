@@ -5,7 +5,7 @@ import { loadServicesDemo } from "../src/demo/services";
 import { createTenant, signIn, tenantPair, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type Reply, type TestGateway } from "./support/gateway";
 
-/** Seed 004's services: ops, ledger, ai and the audit log, over GraphQL as real users. */
+/** The platform services: ops, ledger, ai and the audit log, over GraphQL as real users. */
 describe("services: API registry, ledger, AI, audit log", () => {
   let gateway: TestGateway;
   let acme: TenantFixture;

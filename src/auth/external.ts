@@ -22,9 +22,10 @@ function claimAt(payload: Record<string, unknown>, path: string): unknown {
 }
 
 /**
- * Tokens of an identity provider (seed 003's Supabase-style setup), verified
- * against its JWKS. Each key is pinned to the one algorithm its JWK names
- * (or its key type implies); HS* keys are never accepted from a JWKS.
+ * Tokens of an external identity provider (a Supabase-style setup, the
+ * tenant id at a configured claim path), verified against its JWKS. Each
+ * key is pinned to the one algorithm its JWK names (or its key type
+ * implies); HS* keys are never accepted from a JWKS.
  */
 export class ExternalIssuer {
   private keys = new Map<string, KnownKey>();

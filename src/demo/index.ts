@@ -48,7 +48,7 @@ async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
       role: "viewer",
     });
     const demo = { name: tenant.name, tenantId, adminUserId, userId, viewerUserId };
-    // A custom permission, as seed 001's custom_permissions: the user may also manage groups.
+    // A custom permission (platform.user_permissions): the user may also manage groups.
     await asTenantAdmin(pool, demo, (client) =>
       client.query(
         "insert into platform.user_permissions (user_id, permission_id) select $1, id from platform.permissions where name = 'UPDATE_USER_GROUPS'",

@@ -2,8 +2,8 @@ import type pg from "pg";
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /**
- * Seed 004's services for a demo tenant: a few API endpoints with aliases,
- * the configuration anchors of the seed's Default Data, an account whose
+ * The platform services for a demo tenant: a few API endpoints with aliases,
+ * the default configuration anchors, an account whose
  * balance comes from its completed transactions, an AI model with an
  * insight, metrics and an alert.
  */

@@ -417,7 +417,7 @@ function cardinality(fk: ForeignKeyDoc, child: TableDoc): string {
 
 /**
  * The schema's tables with their key columns, and one edge per foreign key
- * between them (seed 001's relationship graph). Keys that leave the schema
+ * between them (the schema's relationship graph). Keys that leave the schema
  * are listed under the diagram instead, so it only draws this schema.
  */
 function erDiagram(schemaDoc: SchemaDoc): string[] {

@@ -3,7 +3,7 @@ import "postgraphile";
 /**
  * PostGraphile prefixes the names of every exposed schema but the first
  * (`opsApiEndpoints`, `AiAiModel`). Table names are unique across all
- * exposed schemas (DATA-MODEL.md rule 3), so the prefix only adds noise:
+ * exposed schemas (docs/data-model.md, rule 3), so the prefix only adds noise:
  * drop it, and a clash stays a schema-build error rather than a rename.
  */
 export const SchemaNamesPlugin: GraphileConfig.Plugin = {
