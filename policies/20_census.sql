@@ -23,7 +23,7 @@ grant select, insert (person_id, school_id, start_date, end_date), update (perso
   on census.school_employment_assignments to nexus_user;
 
 /*
- * Bridge: the person an account belongs to (seed 000 users.person_id).
+ * Bridge: the person an account belongs to (platform.users.person_id).
  * 10_platform.sql revoked and re-granted platform.users before this file
  * ran; this adds the one column census owns. Who may change it is
  * platform's users_update policy: the user themself, or UPDATE_USERS.

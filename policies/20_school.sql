@@ -1,5 +1,5 @@
 /*
- * School operations (seed 001): campus, academics, attendance, billing,
+ * School operations: campus, academics, attendance, billing,
  * messaging, content. Every tenant table of these schemas is handled by the
  * loops below, so a table added later gets the same contract.
  *
@@ -41,13 +41,9 @@ declare
   archived_visible text;
 begin
   for tbl in
-    select c.oid::regclass as name, c.oid, upper(c.relname) as entity,
-           exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as tenant_owned,
-           exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'deleted_at' and not a.attisdropped) as soft_delete
-    from pg_class c
-    join pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p')
-      and n.nspname in ('campus', 'academics', 'attendance', 'billing', 'messaging', 'content')
+    select t.name, t.oid, t.entity, t.tenant_owned, t.soft_deletable as soft_delete
+    from nexus.owner_tables t
+    where t.schema_name in ('campus', 'academics', 'attendance', 'billing', 'messaging', 'content')
   loop
     select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into writable
     from pg_attribute a
@@ -60,23 +56,7 @@ begin
     archived_visible := format(
       '((select pg_catalog.current_setting(''nexus.include_archived'', true)) = ''on'' and (select nexus_auth.has_permission(%L)))',
       'RESTORE_' || tbl.entity);
-    execute format(
-      'create policy school_select on %s for select to nexus_user '
-      'using (tenant_id = (select nexus.current_tenant_id()) and (deleted_at is null or %s))',
-      tbl.name, archived_visible);
-    execute format(
-      'create policy school_insert on %s for insert to nexus_user '
-      'with check (tenant_id = (select nexus.current_tenant_id()) and (select nexus_auth.has_permission(%L)))',
-      tbl.name, 'CREATE_' || tbl.entity);
-    execute format(
-      'create policy school_update on %s for update to nexus_user '
-      'using (tenant_id = (select nexus.current_tenant_id()) and (select nexus_auth.has_permission(%L))) '
-      'with check (tenant_id = (select nexus.current_tenant_id()))',
-      tbl.name, 'UPDATE_' || tbl.entity);
-    execute format(
-      'create policy school_delete on %s for delete to nexus_user '
-      'using (tenant_id = (select nexus.current_tenant_id()) and deleted_at is null and (select nexus_auth.has_permission(%L)))',
-      tbl.name, 'DELETE_' || tbl.entity);
+    perform nexus.declare_tenant_policies(tbl.name, tbl.entity, 'school', archived_visible);
   end loop;
 end;
 $$;
@@ -108,13 +88,10 @@ begin
   -- the default roles exist before the first RESTORE_ permission is handed out
   perform nexus_auth.sync_permission_catalog();
   for tbl in
-    select n.nspname as schema_name, c.relname as table_name
-    from pg_class c
-    join pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p')
-      and n.nspname in ('campus', 'academics', 'attendance', 'billing', 'messaging', 'content')
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'deleted_at' and not a.attisdropped)
+    select t.schema_name, t.table_name
+    from nexus.owner_tables t
+    where t.schema_name in ('campus', 'academics', 'attendance', 'billing', 'messaging', 'content')
+      and t.tenant_owned and t.soft_deletable
     order by 1, 2
   loop
     insert into platform.permissions (name, description)

@@ -1,5 +1,5 @@
 /*
- * Services of seed 004: ops (API registry, aliases, anchors, metrics,
+ * Platform services: ops (API registry, aliases, anchors, metrics,
  * alerts), ledger (accounts, transactions) and ai (models, insights).
  * Grants are declared from scratch on every run (revoke, then grant). The
  * tables take the tenant defaults of 90_tenant_defaults.sql: read within

@@ -25,14 +25,7 @@ declare
   tbl record;
 begin
   for tbl in
-    select c.oid::regclass as name
-    from pg_class c
-    join pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p')
-      and pg_catalog.pg_get_userbyid(c.relowner) = 'nexus_owner'
-      and n.nspname not in ('graphile_migrate')
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'id' and not a.attisdropped)
+    select t.name from nexus.owner_tables t where t.tenant_owned and t.has_id
   loop
     execute format('drop trigger if exists _950_nexus_row_changes on %s', tbl.name);
     execute format(

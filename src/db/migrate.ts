@@ -114,9 +114,8 @@ export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?:
         await client.query(`set local role ${DB_ROLES.owner}`);
         await client.query("set local lock_timeout = '500ms'");
         const { rows: tables } = await client.query<{ name: string }>(
-          `select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-           where c.relkind in ('r', 'p') and pg_get_userbyid(c.relowner) = $1 and n.nspname <> 'graphile_migrate' order by c.oid`,
-          [DB_ROLES.owner],
+          // The owner's tables, from the catalog view that the loops of policies/ read too.
+          "select name::text as name from nexus.owner_tables order by oid",
         );
         if (tables.length) await client.query(`lock table ${tables.map((t) => t.name).join(", ")} in access exclusive mode`);
         await client.query("set local lock_timeout = 0");
