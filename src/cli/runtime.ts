@@ -29,8 +29,10 @@ export function configOrExit(): Config {
 }
 
 /**
- * Node flags the gateway runs with (`npm start`, the Dockerfile, the bench
- * and the fault suite pass them; keep those in step). A larger young
+ * Node flags the gateway runs with: the one definition. The bench and the
+ * fault suite pass these; `npm start` (package.json) and the Dockerfile's
+ * CMD cannot import them and repeat them, and test/unit/node-flags.test.ts
+ * fails when either differs from this list. A larger young
  * generation than V8's default: a GraphQL request allocates short-lived
  * objects by the hundred, and with 32 MB semi-spaces fewer of them survive
  * into a scavenge (measured with `npm run bench`: about a fifth less CPU per

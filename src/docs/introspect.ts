@@ -223,27 +223,22 @@ function privilegeRank(privilege: string): number {
 
 const tableKey = (schema: string, table: string) => `${schema}.${table}`;
 
-/**
- * Reads the documented schemas. `search_path` is pinned to pg_catalog so
- * every expression PostgreSQL prints (defaults, checks, policies, index and
- * trigger definitions) names its objects schema-qualified, whatever the
- * search_path of the login role.
- */
-async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<TableDoc, "graphql">[]> {
-  await client.query("set search_path = pg_catalog");
+interface TableRow {
+  relid: number;
+  schema: string;
+  name: string;
+  kind: string;
+  owner: string;
+  comment: string | null;
+  rls_enabled: boolean;
+  rls_forced: boolean;
+  view_definition: string | null;
+  security_invoker: boolean | null;
+}
 
-  const { rows: tables } = await client.query<{
-    relid: number;
-    schema: string;
-    name: string;
-    kind: string;
-    owner: string;
-    comment: string | null;
-    rls_enabled: boolean;
-    rls_forced: boolean;
-    view_definition: string | null;
-    security_invoker: boolean | null;
-  }>(
+/** The tables, views and foreign tables of the documented schemas (not partitions, not an extension's). */
+async function readTables(client: pg.Client, schemas: string[]): Promise<TableRow[]> {
+  const { rows } = await client.query<TableRow>(
     `select c.oid as relid, n.nspname::text as schema, c.relname::text as name, c.relkind::text as kind,
             pg_get_userbyid(c.relowner)::text as owner, obj_description(c.oid, 'pg_class') as comment,
             c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced,
@@ -262,19 +257,24 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
        )`,
     [schemas],
   );
-  const relids = tables.map((table) => table.relid);
+  return rows;
+}
 
-  const { rows: columns } = await client.query<{
-    relid: number;
-    name: string;
-    type: string;
-    short_type: string;
-    nullable: boolean;
-    default: string | null;
-    identity: string;
-    generated: string;
-    comment: string | null;
-  }>(
+interface ColumnRow {
+  relid: number;
+  name: string;
+  type: string;
+  short_type: string;
+  nullable: boolean;
+  default: string | null;
+  identity: string;
+  generated: string;
+  comment: string | null;
+}
+
+/** Their columns, in order. */
+async function readColumns(client: pg.Client, relids: number[]): Promise<ColumnRow[]> {
+  const { rows } = await client.query<ColumnRow>(
     `select a.attrelid as relid, a.attname::text as name, format_type(a.atttypid, a.atttypmod) as type,
             case when t.typcategory = 'A' and et.oid is not null then et.typname || '[]' else t.typname::text end as short_type,
             not a.attnotnull as nullable, pg_get_expr(d.adbin, d.adrelid, true) as default,
@@ -288,27 +288,32 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
      order by a.attrelid, a.attnum`,
     [relids],
   );
+  return rows;
+}
 
-  // Constraints of the documented tables, and foreign keys from anywhere into them.
-  const { rows: constraints } = await client.query<{
-    relid: number;
-    target_relid: number | null;
-    name: string;
-    type: string;
-    schema: string;
-    table: string;
-    columns: string[];
-    target_schema: string | null;
-    target_table: string | null;
-    target_columns: string[] | null;
-    on_delete: string;
-    on_update: string;
-    on_delete_columns: string[];
-    deferrable: boolean;
-    deferred: boolean;
-    definition: string;
-    comment: string | null;
-  }>(
+interface ConstraintRow {
+  relid: number;
+  target_relid: number | null;
+  name: string;
+  type: string;
+  schema: string;
+  table: string;
+  columns: string[];
+  target_schema: string | null;
+  target_table: string | null;
+  target_columns: string[] | null;
+  on_delete: string;
+  on_update: string;
+  on_delete_columns: string[];
+  deferrable: boolean;
+  deferred: boolean;
+  definition: string;
+  comment: string | null;
+}
+
+/** Their constraints, and foreign keys from anywhere into them. */
+async function readConstraints(client: pg.Client, relids: number[]): Promise<ConstraintRow[]> {
+  const { rows } = await client.query<ConstraintRow>(
     `select con.conrelid as relid, nullif(con.confrelid, 0) as target_relid, con.conname::text as name, con.contype::text as type,
             cn.nspname::text as schema, cc.relname::text as table,
             array(select a.attname::text from unnest(con.conkey) with ordinality k(num, ord)
@@ -330,18 +335,24 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
         or (con.confrelid = any($1::oid[]) and con.contype = 'f')`,
     [relids],
   );
+  return rows;
+}
 
-  const { rows: indexes } = await client.query<{
-    relid: number;
-    name: string;
-    unique: boolean;
-    primary: boolean;
-    constraint: string | null;
-    definition: string;
-    predicate: string | null;
-    keys: IndexKeyDoc[];
-    valid: boolean;
-  }>(
+interface IndexRow {
+  relid: number;
+  name: string;
+  unique: boolean;
+  primary: boolean;
+  constraint: string | null;
+  definition: string;
+  predicate: string | null;
+  keys: IndexKeyDoc[];
+  valid: boolean;
+}
+
+/** Their indexes, with the constraint each backs. */
+async function readIndexes(client: pg.Client, relids: number[]): Promise<IndexRow[]> {
+  const { rows } = await client.query<IndexRow>(
     `select i.indrelid as relid, ic.relname::text as name, i.indisunique as unique, i.indisprimary as primary,
             con.conname::text as constraint,
             substring(pg_get_indexdef(i.indexrelid, 0, true) from ' USING (.*)$') as definition,
@@ -356,16 +367,22 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
      where i.indrelid = any($1::oid[])`,
     [relids],
   );
+  return rows;
+}
 
-  const { rows: triggers } = await client.query<{
-    relid: number;
-    name: string;
-    quoted_name: string;
-    definition: string;
-    enabled: string;
-    function: string;
-    function_comment: string | null;
-  }>(
+interface TriggerRow {
+  relid: number;
+  name: string;
+  quoted_name: string;
+  definition: string;
+  enabled: string;
+  function: string;
+  function_comment: string | null;
+}
+
+/** Their triggers (not the internal ones of constraints), with each function's comment. */
+async function readTriggers(client: pg.Client, relids: number[]): Promise<TriggerRow[]> {
+  const { rows } = await client.query<TriggerRow>(
     `select t.tgrelid as relid, t.tgname::text as name, quote_ident(t.tgname) as quoted_name,
             pg_get_triggerdef(t.oid, true) as definition, t.tgenabled::text as enabled,
             t.tgfoid::regprocedure::text as function, obj_description(t.tgfoid, 'pg_proc') as function_comment
@@ -373,16 +390,22 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
      where t.tgrelid = any($1::oid[]) and not t.tgisinternal`,
     [relids],
   );
+  return rows;
+}
 
-  const { rows: policies } = await client.query<{
-    relid: number;
-    name: string;
-    command: string;
-    permissive: boolean;
-    roles: string[];
-    using: string | null;
-    with_check: string | null;
-  }>(
+interface PolicyRow {
+  relid: number;
+  name: string;
+  command: string;
+  permissive: boolean;
+  roles: string[];
+  using: string | null;
+  with_check: string | null;
+}
+
+/** Their RLS policies, the expressions as PostgreSQL prints them. */
+async function readPolicies(client: pg.Client, relids: number[]): Promise<PolicyRow[]> {
+  const { rows } = await client.query<PolicyRow>(
     `select p.polrelid as relid, p.polname::text as name, p.polcmd::text as command, p.polpermissive as permissive,
             array(select case when r = 0 then 'public' else pg_get_userbyid(r)::text end from unnest(p.polroles) r) as roles,
             pg_get_expr(p.polqual, p.polrelid, true) as using, pg_get_expr(p.polwithcheck, p.polrelid, true) as with_check
@@ -390,9 +413,19 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
      where p.polrelid = any($1::oid[])`,
     [relids],
   );
+  return rows;
+}
 
-  // Grants to anyone but the owner (whose rights are implicit), on tables and on columns.
-  const { rows: grants } = await client.query<{ relid: number; role: string; privilege: string; column: string | null }>(
+interface GrantRow {
+  relid: number;
+  role: string;
+  privilege: string;
+  column: string | null;
+}
+
+/** Grants to anyone but the owner (whose rights are implicit), on tables and on columns. */
+async function readGrants(client: pg.Client, relids: number[]): Promise<GrantRow[]> {
+  const { rows } = await client.query<GrantRow>(
     `select c.oid as relid, case when acl.grantee = 0 then 'PUBLIC' else pg_get_userbyid(acl.grantee)::text end as role,
             acl.privilege_type as privilege, null::text as column
      from pg_class c, aclexplode(c.relacl) acl
@@ -406,11 +439,31 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
      where c.oid = any($1::oid[]) and acl.grantee <> c.relowner`,
     [relids],
   );
+  return rows;
+}
+
+/**
+ * Reads the documented schemas: one query per kind of catalog object, then
+ * one TableDoc per table. `search_path` is pinned to pg_catalog so every
+ * expression PostgreSQL prints (defaults, checks, policies, index and
+ * trigger definitions) names its objects schema-qualified, whatever the
+ * search_path of the login role.
+ */
+async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<TableDoc, "graphql">[]> {
+  await client.query("set search_path = pg_catalog");
+  const tables = await readTables(client, schemas);
+  const relids = tables.map((table) => table.relid);
+  const columns = await readColumns(client, relids);
+  const constraints = await readConstraints(client, relids);
+  const indexes = await readIndexes(client, relids);
+  const triggers = await readTriggers(client, relids);
+  const policies = await readPolicies(client, relids);
+  const grants = await readGrants(client, relids);
 
   const documented = new Set(schemas);
   return tables.map((table) => {
     const own = <T extends { relid: number }>(rows: T[]) => rows.filter((row) => row.relid === table.relid);
-    const toForeignKey = (row: (typeof constraints)[number]): ForeignKeyDoc => ({
+    const toForeignKey = (row: ConstraintRow): ForeignKeyDoc => ({
       name: row.name,
       schema: row.schema,
       table: row.table,
