@@ -143,9 +143,18 @@ describe("a generated table page", () => {
     await withAdmin((client) => client.query(`drop schema if exists ${s} cascade`));
   });
 
-  test("there is a hub page, a schema page and a page per table", () => {
-    expect([...pages.keys()]).toEqual(["README.md", `${s}/README.md`, `${s}/parents.md`, `${s}/widgets.md`]);
+  test("there is a hub page, a functions page, a schema page and a page per table", () => {
+    // In path order, which puts functions.md among the schema folders.
+    expect([...pages.keys()]).toEqual(["README.md", `${s}/README.md`, `${s}/parents.md`, `${s}/widgets.md`, "functions.md"].sort());
     expect(pages.get("README.md")).toContain(`| [\`${s}\`](${s}/README.md) | 2 | Scratch schema of the docs:gen test. |`);
+  });
+
+  test("the functions page lists the schema's functions and the internal helpers, each with its comment", () => {
+    const functions = pages.get("functions.md")!;
+    expect(functions).toContain(`## \`${s}\``);
+    expect(functions).toContain("| `tg_widgets__keep_serial()` | `trigger` | plpgsql | volatile | invoker | Trigger: a serial number never changes. |");
+    expect(functions).toContain("## `nexus_auth`");
+    expect(linesWith(functions, "`has_permission(")).toEqual([expect.stringMatching(/\| `boolean` \| (sql|plpgsql) \| stable \| definer \| .+ \|$/)]);
   });
 
   test("names the table and its comment", () => {

@@ -31,6 +31,20 @@ export interface IntrospectOptions {
 
 export interface DatabaseDoc {
   schemas: SchemaDoc[];
+  /** The functions of the documented schemas and of the internal helper schemas (FUNCTION_SCHEMAS), with their comments. */
+  functions: FunctionDoc[];
+}
+
+export interface FunctionDoc {
+  schema: string;
+  name: string;
+  /** The argument list as PostgreSQL prints it (names and types). */
+  arguments: string;
+  returns: string;
+  language: string;
+  volatility: "immutable" | "stable" | "volatile";
+  securityDefiner: boolean;
+  comment: string | null;
 }
 
 export interface SchemaDoc {
@@ -222,6 +236,53 @@ function privilegeRank(privilege: string): number {
 }
 
 const tableKey = (schema: string, table: string) => `${schema}.${table}`;
+
+/** Internal schemas whose functions the reference lists beside the documented schemas' (their tables are not documented). */
+const FUNCTION_SCHEMAS = ["nexus", "nexus_auth"];
+
+const VOLATILITY: Record<string, FunctionDoc["volatility"]> = { i: "immutable", s: "stable", v: "volatile" };
+
+interface FunctionRow {
+  schema: string;
+  name: string;
+  arguments: string;
+  returns: string;
+  language: string;
+  volatility: string;
+  security_definer: boolean;
+  comment: string | null;
+}
+
+/** The functions and procedures of `schemas`, not an extension's. */
+async function readFunctions(client: pg.Client, schemas: string[]): Promise<FunctionDoc[]> {
+  const { rows } = await client.query<FunctionRow>(
+    `select n.nspname::text as schema, p.proname::text as name, pg_get_function_arguments(p.oid) as arguments,
+            pg_get_function_result(p.oid) as returns, l.lanname::text as language, p.provolatile::text as volatility,
+            p.prosecdef as security_definer, obj_description(p.oid, 'pg_proc') as comment
+     from pg_proc p
+     join pg_namespace n on n.oid = p.pronamespace
+     join pg_language l on l.oid = p.prolang
+     where n.nspname = any($1::text[])
+       and p.prokind in ('f', 'p')
+       and not exists (
+         select 1 from pg_depend d
+         where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e'
+       )`,
+    [schemas],
+  );
+  return rows
+    .map((row) => ({
+      schema: row.schema,
+      name: row.name,
+      arguments: row.arguments,
+      returns: row.returns,
+      language: row.language,
+      volatility: VOLATILITY[row.volatility] ?? "volatile",
+      securityDefiner: row.security_definer,
+      comment: row.comment,
+    }))
+    .sort((a, b) => byCodeUnits(a.schema, b.schema) || byCodeUnits(a.name, b.name) || byCodeUnits(a.arguments, b.arguments));
+}
 
 interface TableRow {
   relid: number;
@@ -802,13 +863,15 @@ async function readGraphQL(config: Config, authenticatorUrl: string, schemas: st
  */
 export async function introspectDatabase(config: Config, source: DocsSource, options: IntrospectOptions = {}): Promise<DatabaseDoc> {
   const wanted = [...new Set(options.schemas ?? EXPOSED_SCHEMAS)].filter((name) => !isInternalSchema(name)).sort(byCodeUnits);
-  const { schemaRows, tables } = await withClient(source.adminUrl, async (client) => {
+  const { schemaRows, tables, functions } = await withClient(source.adminUrl, async (client) => {
     const { rows } = await client.query<{ name: string; comment: string | null }>(
       "select nspname::text as name, obj_description(oid, 'pg_namespace') as comment from pg_namespace where nspname = any($1::text[])",
       [wanted],
     );
     const present = rows.map((row) => row.name);
-    return { schemaRows: rows, tables: present.length ? await readCatalog(client, present) : [] };
+    const tables = present.length ? await readCatalog(client, present) : [];
+    await client.query("set search_path = pg_catalog");
+    return { schemaRows: rows, tables, functions: await readFunctions(client, [...present, ...FUNCTION_SCHEMAS]) };
   });
   const present = schemaRows.map((row) => row.name).sort(byCodeUnits);
   const graphql = present.length ? await readGraphQL(config, source.authenticatorUrl, present) : { exposures: new Map(), relations: new Map() };
@@ -834,5 +897,6 @@ export async function introspectDatabase(config: Config, source: DocsSource, opt
         }))
         .sort((a, b) => byCodeUnits(a.name, b.name)),
     })),
+    functions,
   };
 }

@@ -521,6 +521,8 @@ function renderHubPage(doc: DatabaseDoc): string {
     "",
     `${total} ${total === 1 ? "table" : "tables"} in ${doc.schemas.length} ${doc.schemas.length === 1 ? "schema" : "schemas"}.`,
     "",
+    `[Functions](${FUNCTIONS_PAGE}): every function of these schemas and of the internal ones, with its comment (${doc.functions.length}).`,
+    "",
     "## Regenerating",
     "",
     "```sh",
@@ -540,6 +542,46 @@ function renderHubPage(doc: DatabaseDoc): string {
 }
 
 /* ------------------------------------------------------------------------ */
+/* Functions page                                                            */
+/* ------------------------------------------------------------------------ */
+
+export const FUNCTIONS_PAGE = "functions.md";
+
+function renderFunctionsPage(doc: DatabaseDoc): string {
+  const schemas = [...new Set(doc.functions.map((fn) => fn.schema))];
+  return finish([
+    GENERATED_NOTICE,
+    "",
+    "# Functions",
+    "",
+    "[Database reference](README.md) › Functions",
+    "",
+    "The functions of the documented schemas and of the internal schemas `nexus` (claims helpers, shared trigger functions) and `nexus_auth` (the `security definer` functions of sign-in, refresh, revocation and permission checks), each with its current definition's comment.",
+    "",
+    ...(schemas.length
+      ? schemas.flatMap((schema) => [
+          `## ${code(schema)}`,
+          "",
+          ...table(
+            ["Function", "Returns", "Language", "Volatility", "Security", "Description"],
+            doc.functions
+              .filter((fn) => fn.schema === schema)
+              .map((fn) => [
+                code(`${fn.name}(${fn.arguments})`),
+                code(fn.returns),
+                fn.language,
+                fn.volatility,
+                fn.securityDefiner ? "definer" : "invoker",
+                describe(fn.comment, { inline: true }) || "-",
+              ]),
+          ),
+          "",
+        ])
+      : [NONE, ""]),
+  ]);
+}
+
+/* ------------------------------------------------------------------------ */
 
 function finish(lines: string[]): string {
   return `${lines.join("\n").replace(/[ \t]+$/gm, "")}\n`;
@@ -548,7 +590,10 @@ function finish(lines: string[]): string {
 /** Every page of the reference, keyed by path relative to docs/database, in path order. */
 export function renderDocs(doc: DatabaseDoc): DocPages {
   const links = new Linker(doc);
-  const pages: [string, string][] = [["README.md", renderHubPage(doc)]];
+  const pages: [string, string][] = [
+    ["README.md", renderHubPage(doc)],
+    [FUNCTIONS_PAGE, renderFunctionsPage(doc)],
+  ];
   for (const schemaDoc of doc.schemas) {
     pages.push([`${schemaDoc.name}/README.md`, renderSchemaPage(schemaDoc, links)]);
     for (const tableDoc of schemaDoc.tables) pages.push([tablePagePath(schemaDoc.name, tableDoc.name), renderTablePage(tableDoc, links)]);
