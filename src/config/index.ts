@@ -121,6 +121,10 @@ export interface ApiLimits {
   maxPageSize: number;
   /** Deepest field nesting of an operation. */
   maxDepth: number;
+  /** Fields of an operation once its fragments are expanded. */
+  maxFields: number;
+  /** Milliseconds grafast may spend planning one operation (planning blocks the process). */
+  planningTimeoutMs: number;
   /** Aliased fields in one document. */
   maxAliases: number;
   /** Estimated rows and objects an operation may touch (connections multiply by their page size). */
@@ -351,6 +355,8 @@ function readApiLimits(env: Env): ApiLimits {
     defaultPageSize,
     maxPageSize,
     maxDepth: readInteger(env, "NEXUS_MAX_QUERY_DEPTH", 15, 2, 100),
+    maxFields: readInteger(env, "NEXUS_MAX_QUERY_FIELDS", 2_000, 10, 1_000_000),
+    planningTimeoutMs: readInteger(env, "NEXUS_PLANNING_TIMEOUT_MS", 2_000, 1, 60_000),
     maxAliases: readInteger(env, "NEXUS_MAX_ALIASES", 30, 0, 1000),
     maxCost: readInteger(env, "NEXUS_MAX_QUERY_COST", 2_000_000, 10, 100_000_000),
     persistedOnly: readFlag(env, "NEXUS_PERSISTED_ONLY", false),

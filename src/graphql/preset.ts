@@ -18,7 +18,7 @@ import type { Logger } from "../observability/logger";
 import { DatabaseUnavailableStatusPlugin, makeMaskError } from "./errors";
 import { graphiqlHtmlParts } from "./graphiql";
 import { NexusFilterPreset } from "./filters";
-import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
+import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
@@ -132,6 +132,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
+      makeGroupedAggregatesLimitPlugin(config.api),
       DatabaseUnavailableStatusPlugin,
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
@@ -153,6 +154,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
     },
     grafast: {
       explain: false,
+      timeouts: { planning: config.api.planningTimeoutMs },
       async context(requestContext, args) {
         const req = requestContext.node?.req;
         const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
