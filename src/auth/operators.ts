@@ -70,6 +70,8 @@ export async function findUser(pool: Pool, identifier: string): Promise<UserRef>
 export async function setUserActive(pool: Pool, identifier: string, active: boolean): Promise<UserRef> {
   const user = await findUser(pool, identifier);
   await pool.query("select nexus_auth.set_user_active($1, $2)", [user.userId, active]).catch(notFound);
+  // Enabling also lifts every sign-in backoff of the account, from every client.
+  if (active) await pool.query("select nexus_auth.clear_throttle($1)", [user.userId]);
   return user;
 }
 

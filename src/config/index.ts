@@ -40,14 +40,24 @@ export interface JwtConfig {
   external: ExternalIssuerConfig | null;
 }
 
+/** Sign-in throttling (src/auth/rate-limit.ts); a client is an IPv4 address or an IPv6 /64. */
 export interface LoginPolicy {
-  /** Failed passwords in a row before the account locks. */
+  /** Failed passwords in a row, for one account from one client, before that client backs off. */
   maxFailures: number;
+  /** The first backoff; it doubles with each further failure. */
   lockSeconds: number;
-  /** Sign-in attempts per minute from one IP address. */
+  /** The longest backoff. */
+  maxBackoffSeconds: number;
+  /** Sign-in attempts per minute from one client. */
   attemptsPerIpPerMinute: number;
-  /** Sign-in attempts per minute for one account (any IP). */
+  /** Sign-in attempts per minute for one account from one client. */
   attemptsPerAccountPerMinute: number;
+}
+
+/** Password-reset requests per hour, counted whether or not the address belongs to anyone. */
+export interface PasswordResetPolicy {
+  perAddressPerHour: number;
+  perClientPerHour: number;
 }
 
 export interface Config {
@@ -67,6 +77,7 @@ export interface Config {
   dataDir: string;
   jwt: JwtConfig;
   login: LoginPolicy;
+  passwordReset: PasswordResetPolicy;
   /** Base URL of the gateway as users reach it, for links in mail. */
   publicUrl: string;
   /** Load the demo tenants on the first start of the embedded database. */
@@ -414,6 +425,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       lockSeconds: readInteger(env, "NEXUS_LOGIN_LOCK_SECONDS", 15 * 60, 1, 24 * 60 * 60),
       attemptsPerIpPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_IP", 30, 1, 10_000),
       attemptsPerAccountPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_ACCOUNT", 10, 1, 10_000),
+      maxBackoffSeconds: readInteger(env, "NEXUS_LOGIN_MAX_BACKOFF_SECONDS", 24 * 60 * 60, 1, 7 * 24 * 60 * 60),
+    },
+    passwordReset: {
+      perAddressPerHour: readInteger(env, "NEXUS_PASSWORD_RESET_PER_ADDRESS", 3, 1, 10_000),
+      perClientPerHour: readInteger(env, "NEXUS_PASSWORD_RESET_PER_CLIENT", 20, 1, 100_000),
     },
     publicUrl: readPublicUrl(env),
     demo: readFlag(env, "NEXUS_DEMO", true),
