@@ -205,6 +205,31 @@ describe("logout, revocation and sessions", () => {
     expect(body.error.code).toBe("not_found");
     expect(await works(outsider.accessToken)).toBe(true);
   });
+
+  test("an access token is revoked only by its owner or an admin of its tenant, never by a bare jti of someone else's", async () => {
+    const jtiOf = (accessToken: string) => (jwt.decode(accessToken) as { jti: string }).jti;
+    const victim = await signIn(gateway, tenant.users[1]!.email);
+    const outsider = await signIn(gateway, other.users[0]!.email);
+    const peer = await signIn(gateway, tenant.users[0]!.email);
+    // Another tenant's user, and a peer without the permission: by jti or by token, answered as not found.
+    for (const attacker of [outsider, peer]) {
+      const byJti = await gateway.post("/auth/revoke", { jti: jtiOf(victim.accessToken) }, { token: attacker.accessToken });
+      expect([byJti.status, byJti.body.error.code]).toEqual([404, "not_found"]);
+      expect((await gateway.post("/auth/revoke", { accessToken: victim.accessToken }, { token: attacker.accessToken })).status).toBe(404);
+    }
+    expect(await works(victim.accessToken)).toBe(true);
+    const admin = await signIn(gateway, tenant.admin.email);
+    expect((await gateway.post("/auth/revoke", { jti: jtiOf(victim.accessToken) }, { token: admin.accessToken })).status).toBe(404);
+    expect((await gateway.post("/auth/revoke", { accessToken: victim.accessToken }, { token: admin.accessToken })).status).toBe(200);
+    expect(await works(victim.accessToken)).toBe(false);
+    // The owner: its other token by sending it, the current one by its jti.
+    const second = await signIn(gateway, tenant.users[1]!.email);
+    const third = await signIn(gateway, tenant.users[1]!.email);
+    expect((await gateway.post("/auth/revoke", { accessToken: second.accessToken }, { token: third.accessToken })).status).toBe(200);
+    expect(await works(second.accessToken)).toBe(false);
+    expect((await gateway.post("/auth/revoke", { jti: jtiOf(third.accessToken) }, { token: third.accessToken })).status).toBe(200);
+    expect(await works(third.accessToken)).toBe(false);
+  });
 });
 
 describe("passwords", () => {

@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
 import { deliverPasswordReset, sendMail } from "./password-reset";
 import { clientBucket, SignInThrottle, unknownAccount } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
-import { issueAccessToken, type AccessClaims } from "./tokens";
+import { issueAccessToken, TokenError, UUID, verifyAccessToken, type AccessClaims } from "./tokens";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
@@ -199,37 +199,61 @@ export class AuthService {
     return { revokedSessions: rows[0]!.count };
   }
 
-  /** Revoke one access token (by jti, the caller's own) or one session (own, or any of the tenant's for its admins). */
-  async revoke(claims: AccessClaims, body: { jti?: unknown; sessionId?: unknown }): Promise<void> {
-    const { userId } = this.requireUser(claims);
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (typeof body.jti === "string" && body.sessionId === undefined) {
-      if (!uuid.test(body.jti)) throw new AuthError(400, "invalid_request", "jti must be a UUID.");
-      // An access token lives at most one TTL; keep its revocation that long.
-      const expiresAt = new Date(Date.now() + this.config.jwt.accessTokenTtlSeconds * 1000);
-      await this.pool.query("select nexus_auth.revoke_access_token($1, $2, $3)", [body.jti, userId, expiresAt]);
-      this.revocations.remember("token", body.jti, expiresAt);
+  /** Whether the caller may end what belongs to `owner`: their own, or, for tenant admins, anything of their tenant. */
+  private async mayRevokeFor(claims: AccessClaims, owner: { userId: string; tenantId: string } | undefined): Promise<boolean> {
+    if (!owner) return false;
+    if (owner.userId === claims.userId) return true;
+    if (owner.tenantId !== claims.tenantId) return false;
+    const { rows } = await this.pool.query<{ ok: boolean }>("select nexus_auth.user_has_permission($1, 'UPDATE_USER_SESSIONS') as ok", [claims.userId]);
+    return rows[0]!.ok;
+  }
+
+  /**
+   * Revoke one access token or one session, the caller's own or, for tenant
+   * admins, one of their tenant. Access tokens are not stored, so a bare
+   * `jti` cannot be traced to its owner: `{ jti }` is accepted only for the
+   * token making the request, and any other token is named by sending it
+   * (`{ accessToken }`), which proves whose it is. Anything else answers
+   * like a missing token or session: nothing about other users leaks.
+   */
+  async revoke(claims: AccessClaims, body: { jti?: unknown; sessionId?: unknown; accessToken?: unknown }): Promise<void> {
+    this.requireUser(claims);
+    const given = [body.jti, body.sessionId, body.accessToken].filter((value) => value !== undefined).length;
+    if (given === 1 && typeof body.jti === "string") {
+      if (!UUID.test(body.jti)) throw new AuthError(400, "invalid_request", "jti must be a UUID.");
+      if (body.jti !== claims.jti) {
+        throw new AuthError(404, "not_found", "No such access token of yours; send another token of yours as { accessToken }.");
+      }
+      await this.revokeCurrentToken(claims);
       return;
     }
-    if (typeof body.sessionId === "string" && body.jti === undefined) {
-      if (!uuid.test(body.sessionId)) throw new AuthError(400, "invalid_request", "sessionId must be a UUID.");
-      const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
-      const owner = rows[0];
-      let allowed = owner !== undefined && owner.user_id === userId;
-      if (owner && !allowed && owner.tenant_id === claims.tenantId) {
-        const { rows: permitted } = await this.pool.query<{ ok: boolean }>(
-          "select nexus_auth.user_has_permission($1, 'UPDATE_USER_SESSIONS') as ok",
-          [userId],
-        );
-        allowed = permitted[0]!.ok;
+    if (given === 1 && typeof body.accessToken === "string") {
+      let target: AccessClaims;
+      try {
+        target = await verifyAccessToken(this.config.jwt, body.accessToken, null);
+      } catch (error) {
+        // An expired token needs no revocation; one that does not verify names nothing.
+        if (error instanceof TokenError && error.code === "token_expired") return;
+        throw new AuthError(404, "not_found", "No such access token.");
       }
-      // Someone else's session answers like a missing one: nothing about other tenants leaks.
-      if (!allowed) throw new AuthError(404, "not_found", "No such session.");
+      if (!target.userId || !target.jti || !(await this.mayRevokeFor(claims, { userId: target.userId, tenantId: target.tenantId }))) {
+        throw new AuthError(404, "not_found", "No such access token.");
+      }
+      const expiresAt = new Date(target.expiresAt * 1000);
+      await this.pool.query("select nexus_auth.revoke_access_token($1, $2, $3)", [target.jti, target.userId, expiresAt]);
+      this.revocations.remember("token", target.jti, expiresAt);
+      return;
+    }
+    if (given === 1 && typeof body.sessionId === "string") {
+      if (!UUID.test(body.sessionId)) throw new AuthError(400, "invalid_request", "sessionId must be a UUID.");
+      const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
+      const owner = rows[0] && { userId: rows[0].user_id, tenantId: rows[0].tenant_id };
+      if (!(await this.mayRevokeFor(claims, owner))) throw new AuthError(404, "not_found", "No such session.");
       await this.pool.query("select nexus_auth.revoke_session($1, 'revoked')", [body.sessionId]);
       this.revocations.remember("session", body.sessionId, new Date());
       return;
     }
-    throw new AuthError(400, "invalid_request", "Send { jti } or { sessionId }.");
+    throw new AuthError(400, "invalid_request", "Send { jti }, { accessToken } or { sessionId }.");
   }
 
   async sessions(claims: AccessClaims): Promise<SessionView[]> {
