@@ -265,8 +265,12 @@ describe("passwords", () => {
     const known = await gateway.post("/auth/password-reset/request", { email });
     expect(known.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
-    const body = await withAdmin(async (c) => (await c.query("select body from platform.mail_outbox where recipient = $1 order by created_at desc limit 1", [email])).rows[0].body);
-    const token = /token=(nxp_[A-Za-z0-9_-]+)/.exec(body)![1]!;
+    // The link is made after the answer: wait for it to reach the outbox.
+    const latest = () => withAdmin(async (c) => (await c.query("select body from platform.mail_outbox where recipient = $1 and subject like 'Reset%' order by created_at desc limit 1", [email])).rows[0]?.body as string | undefined);
+    const deadline = Date.now() + 10_000;
+    let body = await latest();
+    while (body === undefined && Date.now() < deadline) body = await latest();
+    const token = /token=(nxp_[A-Za-z0-9_-]+)/.exec(body ?? "")![1]!;
     expect(await withAdmin(async (c) => (await c.query("select count(*)::int as n from platform.users where password_reset_token_hash = $1", [token])).rows[0].n)).toBe(0);
     expect((await gateway.post("/auth/password-reset/confirm", { token, newPassword: "reset to this one" })).status).toBe(200);
     expect((await gateway.post("/auth/password-reset/confirm", { token, newPassword: "and again this one" })).status).toBe(400);

@@ -137,7 +137,8 @@ const times = (a: number, b: number) => Math.min(a * b, SATURATED);
  * other twice over (2^n fields from n fragments) costs n walks, yet is
  * measured at its full expanded size. A spread of a fragment already on the
  * current path counts as nothing: cycles are NoFragmentCycles' to report.
- * `measure` gets the measures of a selection's children and combines them.
+ * `field` measures one field, walking its children through the walk it is
+ * given; `combine` adds up siblings; `typeOf` resolves a type condition.
  */
 function expandedWalk<M>(
   fragments: Map<string, FragmentDefinitionNode>,
