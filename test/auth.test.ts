@@ -205,6 +205,31 @@ describe("logout, revocation and sessions", () => {
     expect(body.error.code).toBe("not_found");
     expect(await works(outsider.accessToken)).toBe(true);
   });
+
+  test("an access token is revoked only by its owner or an admin of its tenant, never by a bare jti of someone else's", async () => {
+    const jtiOf = (accessToken: string) => (jwt.decode(accessToken) as { jti: string }).jti;
+    const victim = await signIn(gateway, tenant.users[1]!.email);
+    const outsider = await signIn(gateway, other.users[0]!.email);
+    const peer = await signIn(gateway, tenant.users[0]!.email);
+    // Another tenant's user, and a peer without the permission: by jti or by token, answered as not found.
+    for (const attacker of [outsider, peer]) {
+      const byJti = await gateway.post("/auth/revoke", { jti: jtiOf(victim.accessToken) }, { token: attacker.accessToken });
+      expect([byJti.status, byJti.body.error.code]).toEqual([404, "not_found"]);
+      expect((await gateway.post("/auth/revoke", { accessToken: victim.accessToken }, { token: attacker.accessToken })).status).toBe(404);
+    }
+    expect(await works(victim.accessToken)).toBe(true);
+    const admin = await signIn(gateway, tenant.admin.email);
+    expect((await gateway.post("/auth/revoke", { jti: jtiOf(victim.accessToken) }, { token: admin.accessToken })).status).toBe(404);
+    expect((await gateway.post("/auth/revoke", { accessToken: victim.accessToken }, { token: admin.accessToken })).status).toBe(200);
+    expect(await works(victim.accessToken)).toBe(false);
+    // The owner: its other token by sending it, the current one by its jti.
+    const second = await signIn(gateway, tenant.users[1]!.email);
+    const third = await signIn(gateway, tenant.users[1]!.email);
+    expect((await gateway.post("/auth/revoke", { accessToken: second.accessToken }, { token: third.accessToken })).status).toBe(200);
+    expect(await works(second.accessToken)).toBe(false);
+    expect((await gateway.post("/auth/revoke", { jti: jtiOf(third.accessToken) }, { token: third.accessToken })).status).toBe(200);
+    expect(await works(third.accessToken)).toBe(false);
+  });
 });
 
 describe("passwords", () => {
@@ -240,8 +265,12 @@ describe("passwords", () => {
     const known = await gateway.post("/auth/password-reset/request", { email });
     expect(known.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
-    const body = await withAdmin(async (c) => (await c.query("select body from platform.mail_outbox where recipient = $1 order by created_at desc limit 1", [email])).rows[0].body);
-    const token = /token=(nxp_[A-Za-z0-9_-]+)/.exec(body)![1]!;
+    // The link is made after the answer: wait for it to reach the outbox.
+    const latest = () => withAdmin(async (c) => (await c.query("select body from platform.mail_outbox where recipient = $1 and subject like 'Reset%' order by created_at desc limit 1", [email])).rows[0]?.body as string | undefined);
+    const deadline = Date.now() + 10_000;
+    let body = await latest();
+    while (body === undefined && Date.now() < deadline) body = await latest();
+    const token = /token=(nxp_[A-Za-z0-9_-]+)/.exec(body ?? "")![1]!;
     expect(await withAdmin(async (c) => (await c.query("select count(*)::int as n from platform.users where password_reset_token_hash = $1", [token])).rows[0].n)).toBe(0);
     expect((await gateway.post("/auth/password-reset/confirm", { token, newPassword: "reset to this one" })).status).toBe(200);
     expect((await gateway.post("/auth/password-reset/confirm", { token, newPassword: "and again this one" })).status).toBe(400);
@@ -258,39 +287,6 @@ describe("passwords", () => {
     const { body: me } = await gateway.graphql("query($id: UUID!) { user(rowId: $id) { emailVerified } }", { token: accessToken, variables: { id: tenant.admin.userId } });
     expect(me.data.user.emailVerified).toBe(true);
     expect((await gateway.post("/auth/email-verification/request", {}, { token: accessToken })).body).toEqual({ alreadyVerified: true });
-  });
-});
-
-describe("guessing is slowed down", () => {
-  test("an account locks after repeated failures (423 with Retry-After), even for the right password", async () => {
-    const gateway = await startTestGateway({ config: testConfig({ NEXUS_LOGIN_MAX_FAILURES: "3", NEXUS_LOGIN_LOCK_SECONDS: "120" }) });
-    try {
-      const tenant = await createTenant("Lockout", 1);
-      const email = tenant.users[0]!.email;
-      for (let i = 0; i < 3; i++) expect((await gateway.post("/auth/login", { email, password: "wrong password" })).status).toBe(401);
-      const locked = await gateway.post("/auth/login", { email, password: PASSWORD });
-      expect(locked.status).toBe(423);
-      expect(locked.body.error.code).toBe("account_locked");
-      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(100);
-    } finally {
-      await gateway.close();
-    }
-  });
-
-  test("sign-in attempts are rate-limited per account and per IP (429 with Retry-After)", async () => {
-    const gateway = await startTestGateway({ config: testConfig({ NEXUS_LOGIN_RATE_PER_ACCOUNT: "3", NEXUS_LOGIN_RATE_PER_IP: "5" }) });
-    try {
-      const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await gateway.post("/auth/login", { email: "someone@ratelimit.test", password: "x" })).status);
-      expect(statuses).toEqual([401, 401, 401, 429]);
-      const other = await gateway.post("/auth/login", { email: "another@ratelimit.test", password: "x" });
-      expect(other.status).toBe(401);
-      const perIp = await gateway.post("/auth/login", { email: "third@ratelimit.test", password: "x" });
-      expect(perIp.status).toBe(429);
-      expect(Number(perIp.headers.get("retry-after"))).toBeGreaterThan(0);
-    } finally {
-      await gateway.close();
-    }
   });
 });
 

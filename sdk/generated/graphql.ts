@@ -21849,8 +21849,6 @@ export type Mutation = {
   updateTenant?: Maybe<UpdateTenantPayload>;
   /** Updates a single `Tenant` using its globally unique id and a patch. */
   updateTenantById?: Maybe<UpdateTenantPayload>;
-  /** Updates a single `Tenant` using a unique key and a patch. */
-  updateTenantByName?: Maybe<UpdateTenantPayload>;
   /** Updates a single `Timetable` using a unique key and a patch. */
   updateTimetable?: Maybe<UpdateTimetablePayload>;
   /** Updates a single `Timetable` using its globally unique id and a patch. */
@@ -24141,12 +24139,6 @@ export type MutationUpdateTenantByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateTenantByNameArgs = {
-  input: UpdateTenantByNameInput;
-};
-
-
-/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateTimetableArgs = {
   input: UpdateTimetableInput;
 };
@@ -26311,8 +26303,6 @@ export type Query = Node & {
   tenant?: Maybe<Tenant>;
   /** Reads a single `Tenant` using its globally unique `ID`. */
   tenantById?: Maybe<Tenant>;
-  /** Get a single `Tenant`. */
-  tenantByName?: Maybe<Tenant>;
   /** Reads and enables pagination through a set of `Tenant`. */
   tenants?: Maybe<TenantConnection>;
   /** Get a single `Timetable`. */
@@ -28150,12 +28140,6 @@ export type QueryTenantArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryTenantByIdArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-/** The root query type which gives access points into the data universe. */
-export type QueryTenantByNameArgs = {
-  name: Scalars['String']['input'];
 };
 
 
@@ -33316,7 +33300,7 @@ export type Tenant = Node & {
   messageRecipients: MessageRecipientConnection;
   /** Reads and enables pagination through a set of `Message`. */
   messages: MessageConnection;
-  /** Display name, unique across Nexus. */
+  /** Display name, chosen by the tenant's admins. */
   name: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `Payment`. */
   payments: PaymentConnection;
@@ -34333,12 +34317,21 @@ export type TenantConnection = {
   aggregates?: Maybe<TenantAggregates>;
   /** A list of edges which contains the `Tenant` and cursor to aid in pagination. */
   edges: Array<TenantEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<TenantAggregates>>;
   /** A list of `Tenant` objects. */
   nodes: Array<Tenant>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
   /** The count of *all* `Tenant` you could get from the connection. */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `Tenant` values. */
+export type TenantConnectionGroupedAggregatesArgs = {
+  groupBy: Array<TenantGroupBy>;
+  having?: InputMaybe<TenantHavingInput>;
 };
 
 export type TenantDistinctCountAggregates = {
@@ -34670,6 +34663,70 @@ export type TenantFilter = {
   walkthroughCheckinsExist?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Grouping methods for `Tenant` for usage during aggregation. */
+export type TenantGroupBy =
+  | 'NAME';
+
+export type TenantHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `Tenant` aggregates. */
+export type TenantHavingInput = {
+  AND?: InputMaybe<Array<TenantHavingInput>>;
+  OR?: InputMaybe<Array<TenantHavingInput>>;
+  average?: InputMaybe<TenantHavingAverageInput>;
+  distinctCount?: InputMaybe<TenantHavingDistinctCountInput>;
+  max?: InputMaybe<TenantHavingMaxInput>;
+  min?: InputMaybe<TenantHavingMinInput>;
+  stddevPopulation?: InputMaybe<TenantHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<TenantHavingStddevSampleInput>;
+  sum?: InputMaybe<TenantHavingSumInput>;
+  variancePopulation?: InputMaybe<TenantHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<TenantHavingVarianceSampleInput>;
+};
+
+export type TenantHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
 /** Methods to use when ordering `Tenant`. */
 export type TenantOrderBy =
   | 'NAME_ASC'
@@ -34682,7 +34739,7 @@ export type TenantOrderBy =
 
 /** Represents an update to a `Tenant`. Fields that are set will be updated. */
 export type TenantPatch = {
-  /** Display name, unique across Nexus. */
+  /** Display name, chosen by the tenant's admins. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -39592,19 +39649,6 @@ export type UpdateTenantByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `Tenant` to be updated. */
   id: Scalars['ID']['input'];
-  /** An object where the defined keys will be set on the `Tenant` being updated. */
-  patch: TenantPatch;
-};
-
-/** All input for the `updateTenantByName` mutation. */
-export type UpdateTenantByNameInput = {
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** Display name, unique across Nexus. */
-  name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `Tenant` being updated. */
   patch: TenantPatch;
 };

@@ -66,6 +66,18 @@ function explain(error: unknown, what: { tenant?: string; email: string; usernam
   throw error;
 }
 
+/**
+ * The one tenant with this name (case-insensitive) or id. Names are display
+ * names, not unique across tenants: a name several tenants share must be
+ * given as an id.
+ */
+export async function findTenant(pool: Pool, nameOrId: string): Promise<{ id: string; name: string }> {
+  const { rows } = await pool.query<{ id: string; name: string }>("select id, name from nexus_auth.find_tenant($1)", [nameOrId]);
+  if (!rows[0]) throw new AccountError(`no tenant named "${nameOrId}"`);
+  if (rows.length > 1) throw new AccountError(`${rows.length} tenants are named "${nameOrId}"; give one by its id (see nexus tenant list)`);
+  return rows[0];
+}
+
 export async function createTenant(
   pool: Pool,
   input: { name: string; adminEmail: string; adminUsername?: string; password: string },
@@ -75,6 +87,9 @@ export async function createTenant(
   if (name.length > 200) throw new AccountError("the tenant name must be at most 200 characters");
   const email = input.adminEmail.trim().toLowerCase();
   checkAccount(email, input.adminUsername ?? usernameFromEmail(email), input.password);
+  // Operators create tenants under names of their own choosing: no two alike (tenants may rename themselves to anything).
+  const { rows: namesake } = await pool.query("select 1 from nexus_auth.find_tenant($1) f where lower(f.name) = lower($1)", [name]);
+  if (namesake.length) throw new AccountError(`a tenant named "${name}" already exists`);
   const passwordHash = await hashPassword(input.password);
   try {
     return await withFreeUsername(email, input.adminUsername, async (username) => {
@@ -96,12 +111,7 @@ export async function createUser(
   if (!ROLES.includes(input.role)) throw new AccountError(`unknown role "${input.role}": use ${ROLES.join(", ")}`);
   const email = input.email.trim().toLowerCase();
   checkAccount(email, input.username ?? usernameFromEmail(email), input.password);
-  const { rows: tenants } = await pool.query<{ id: string }>(
-    "select id from nexus_auth.find_tenant($1)",
-    [input.tenant],
-  );
-  if (!tenants[0]) throw new AccountError(`no tenant named "${input.tenant}"`);
-  const tenantId = tenants[0].id;
+  const tenantId = (await findTenant(pool, input.tenant)).id;
   const passwordHash = await hashPassword(input.password);
   try {
     return await withFreeUsername(email, input.username, async (username) => {

@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import { AccountError } from "./accounts";
+import { AccountError, findTenant } from "./accounts";
 import { hashPassword, passwordProblem } from "./passwords";
 
 /**
@@ -47,11 +47,7 @@ export async function listTenants(pool: Pool): Promise<TenantRow[]> {
   return rows.map((row) => ({ id: row.id, name: row.name, isActive: row.is_active, users: Number(row.users), createdAt: row.created_at }));
 }
 
-export async function findTenant(pool: Pool, nameOrId: string): Promise<{ id: string; name: string }> {
-  const { rows } = await pool.query<{ id: string; name: string }>("select id, name from nexus_auth.find_tenant($1)", [nameOrId]);
-  if (!rows[0]) throw new AccountError(`no tenant named "${nameOrId}"`);
-  return rows[0];
-}
+export { findTenant };
 
 /** Disabling ends every session of the tenant; returns how many. */
 export async function setTenantActive(pool: Pool, nameOrId: string, active: boolean): Promise<{ tenant: string; endedSessions: number }> {
@@ -70,6 +66,8 @@ export async function findUser(pool: Pool, identifier: string): Promise<UserRef>
 export async function setUserActive(pool: Pool, identifier: string, active: boolean): Promise<UserRef> {
   const user = await findUser(pool, identifier);
   await pool.query("select nexus_auth.set_user_active($1, $2)", [user.userId, active]).catch(notFound);
+  // Enabling also lifts every sign-in backoff of the account, from every client.
+  if (active) await pool.query("select nexus_auth.clear_throttle($1)", [user.userId]);
   return user;
 }
 

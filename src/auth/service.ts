@@ -2,10 +2,11 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Pool } from "pg";
 import type { Config } from "../config";
 import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
-import { RateLimiter } from "./rate-limit";
+import { deliverPasswordReset, sendMail } from "./password-reset";
+import { clientBucket, SignInThrottle, unknownAccount } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
-import type { AccessClaims } from "./jwt";
-import { issueAccessToken } from "./tokens";
+import { type AccessClaims, TokenError, UUID } from "./jwt";
+import { issueAccessToken, verifyAccessToken } from "./tokens";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
@@ -46,7 +47,6 @@ export interface SessionView {
 }
 
 const REFRESH_PREFIX = "nxr_";
-const RESET_TTL_SECONDS = 60 * 60;
 const VERIFICATION_TTL_SECONDS = 24 * 60 * 60;
 const INVALID_CREDENTIALS = "The email, username or password is not correct.";
 
@@ -66,8 +66,7 @@ function validIp(ip: string | null): string | null {
  */
 export class AuthService {
   private readonly passwords = new PasswordVerifier();
-  private readonly ipLimiter: RateLimiter;
-  private readonly accountLimiter: RateLimiter;
+  private readonly throttle: SignInThrottle;
 
   constructor(
     private readonly config: Config,
@@ -75,8 +74,7 @@ export class AuthService {
     private readonly revocations: RevocationSet,
     private readonly log: (message: string) => void = (message) => process.stdout.write(`${message}\n`),
   ) {
-    this.ipLimiter = new RateLimiter(config.login.attemptsPerIpPerMinute, 60_000);
-    this.accountLimiter = new RateLimiter(config.login.attemptsPerAccountPerMinute, 60_000);
+    this.throttle = new SignInThrottle(pool, config.login, config.passwordReset);
   }
 
   /** The successor of a refresh token: keyed, so only this gateway can derive it. */
@@ -99,43 +97,35 @@ export class AuthService {
     return new Date(Date.now() + this.config.jwt.refreshTokenTtlSeconds * 1000);
   }
 
-  async login(identifier: unknown, password: unknown, client: ClientInfo): Promise<TokenPair> {
+  async login(identifier: unknown, password: unknown, clientInfo: ClientInfo): Promise<TokenPair> {
     if (typeof identifier !== "string" || identifier.trim() === "" || identifier.length > 320) {
       throw new AuthError(400, "invalid_request", "Send { email | username, password }.");
     }
     if (typeof password !== "string" || password.length === 0 || password.length > 1024) {
       throw new AuthError(400, "invalid_request", "Send { email | username, password }.");
     }
-    const account = identifier.trim().toLowerCase();
-    const byIp = this.ipLimiter.hit(client.ip ?? "unknown");
-    const byAccount = this.accountLimiter.hit(account);
-    const wait = Math.max(byIp, byAccount);
-    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many sign-in attempts; try again later.", wait);
-
-    const { rows } = await this.pool.query<{ user_id: string; tenant_id: string; password_hash: string; is_active: boolean; locked_until: Date | null }>(
-      "select * from nexus_auth.find_login($1)",
-      [account],
+    const identity = identifier.trim().toLowerCase();
+    const client = clientBucket(clientInfo.ip);
+    const { rows } = await this.pool.query<{ user_id: string; tenant_id: string; password_hash: string; is_active: boolean }>(
+      "select user_id, tenant_id, password_hash, is_active from nexus_auth.find_login($1)",
+      [identity],
     );
     const user = rows[0];
-    if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
-      const retry = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
-      throw new AuthError(423, "account_locked", "Too many failed sign-ins; the account is locked for a while.", retry);
-    }
+    // An unknown account is throttled and answered exactly like an existing
+    // one, so neither the status codes nor the backoff tell them apart.
+    const account = user?.user_id ?? unknownAccount(identity);
+    const wait = await this.throttle.take(account, client);
+    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many sign-in attempts; try again later.", wait);
     const ok = await this.passwords.verify(user?.password_hash ?? null, password);
     if (!user || !ok || !user.is_active) {
-      if (user && !ok) {
-        await this.pool.query("select nexus_auth.record_login_failure($1, $2, $3)", [
-          user.user_id,
-          this.config.login.maxFailures,
-          this.config.login.lockSeconds,
-        ]);
-      }
+      if (!ok) await this.throttle.failed(account, client);
       throw new AuthError(401, "invalid_credentials", INVALID_CREDENTIALS);
     }
+    await this.throttle.succeeded(account, client);
     const refreshToken = newSecretToken(REFRESH_PREFIX);
     const { rows: started } = await this.pool.query<{ session_id: string; tenant_id: string }>(
       "select * from nexus_auth.start_session($1, $2, $3, $4, $5)",
-      [user.user_id, sha256(refreshToken), this.refreshExpiry(), client.userAgent, validIp(client.ip)],
+      [user.user_id, sha256(refreshToken), this.refreshExpiry(), clientInfo.userAgent, validIp(clientInfo.ip)],
     );
     return this.pair({ userId: user.user_id, tenantId: started[0]!.tenant_id, sessionId: started[0]!.session_id }, refreshToken);
   }
@@ -210,37 +200,61 @@ export class AuthService {
     return { revokedSessions: rows[0]!.count };
   }
 
-  /** Revoke one access token (by jti, the caller's own) or one session (own, or any of the tenant's for its admins). */
-  async revoke(claims: AccessClaims, body: { jti?: unknown; sessionId?: unknown }): Promise<void> {
-    const { userId } = this.requireUser(claims);
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (typeof body.jti === "string" && body.sessionId === undefined) {
-      if (!uuid.test(body.jti)) throw new AuthError(400, "invalid_request", "jti must be a UUID.");
-      // An access token lives at most one TTL; keep its revocation that long.
-      const expiresAt = new Date(Date.now() + this.config.jwt.accessTokenTtlSeconds * 1000);
-      await this.pool.query("select nexus_auth.revoke_access_token($1, $2, $3)", [body.jti, userId, expiresAt]);
-      this.revocations.remember("token", body.jti, expiresAt);
+  /** Whether the caller may end what belongs to `owner`: their own, or, for tenant admins, anything of their tenant. */
+  private async mayRevokeFor(claims: AccessClaims, owner: { userId: string; tenantId: string } | undefined): Promise<boolean> {
+    if (!owner) return false;
+    if (owner.userId === claims.userId) return true;
+    if (owner.tenantId !== claims.tenantId) return false;
+    const { rows } = await this.pool.query<{ ok: boolean }>("select nexus_auth.user_has_permission($1, 'UPDATE_USER_SESSIONS') as ok", [claims.userId]);
+    return rows[0]!.ok;
+  }
+
+  /**
+   * Revoke one access token or one session, the caller's own or, for tenant
+   * admins, one of their tenant. Access tokens are not stored, so a bare
+   * `jti` cannot be traced to its owner: `{ jti }` is accepted only for the
+   * token making the request, and any other token is named by sending it
+   * (`{ accessToken }`), which proves whose it is. Anything else answers
+   * like a missing token or session: nothing about other users leaks.
+   */
+  async revoke(claims: AccessClaims, body: { jti?: unknown; sessionId?: unknown; accessToken?: unknown }): Promise<void> {
+    this.requireUser(claims);
+    const given = [body.jti, body.sessionId, body.accessToken].filter((value) => value !== undefined).length;
+    if (given === 1 && typeof body.jti === "string") {
+      if (!UUID.test(body.jti)) throw new AuthError(400, "invalid_request", "jti must be a UUID.");
+      if (body.jti !== claims.jti) {
+        throw new AuthError(404, "not_found", "No such access token of yours; send another token of yours as { accessToken }.");
+      }
+      await this.revokeCurrentToken(claims);
       return;
     }
-    if (typeof body.sessionId === "string" && body.jti === undefined) {
-      if (!uuid.test(body.sessionId)) throw new AuthError(400, "invalid_request", "sessionId must be a UUID.");
-      const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
-      const owner = rows[0];
-      let allowed = owner !== undefined && owner.user_id === userId;
-      if (owner && !allowed && owner.tenant_id === claims.tenantId) {
-        const { rows: permitted } = await this.pool.query<{ ok: boolean }>(
-          "select nexus_auth.user_has_permission($1, 'UPDATE_USER_SESSIONS') as ok",
-          [userId],
-        );
-        allowed = permitted[0]!.ok;
+    if (given === 1 && typeof body.accessToken === "string") {
+      let target: AccessClaims;
+      try {
+        target = await verifyAccessToken(this.config.jwt, body.accessToken, null);
+      } catch (error) {
+        // An expired token needs no revocation; one that does not verify names nothing.
+        if (error instanceof TokenError && error.code === "token_expired") return;
+        throw new AuthError(404, "not_found", "No such access token.");
       }
-      // Someone else's session answers like a missing one: nothing about other tenants leaks.
-      if (!allowed) throw new AuthError(404, "not_found", "No such session.");
+      if (!target.userId || !target.jti || !(await this.mayRevokeFor(claims, { userId: target.userId, tenantId: target.tenantId }))) {
+        throw new AuthError(404, "not_found", "No such access token.");
+      }
+      const expiresAt = new Date(target.expiresAt * 1000);
+      await this.pool.query("select nexus_auth.revoke_access_token($1, $2, $3)", [target.jti, target.userId, expiresAt]);
+      this.revocations.remember("token", target.jti, expiresAt);
+      return;
+    }
+    if (given === 1 && typeof body.sessionId === "string") {
+      if (!UUID.test(body.sessionId)) throw new AuthError(400, "invalid_request", "sessionId must be a UUID.");
+      const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
+      const owner = rows[0] && { userId: rows[0].user_id, tenantId: rows[0].tenant_id };
+      if (!(await this.mayRevokeFor(claims, owner))) throw new AuthError(404, "not_found", "No such session.");
       await this.pool.query("select nexus_auth.revoke_session($1, 'revoked')", [body.sessionId]);
       this.revocations.remember("session", body.sessionId, new Date());
       return;
     }
-    throw new AuthError(400, "invalid_request", "Send { jti } or { sessionId }.");
+    throw new AuthError(400, "invalid_request", "Send { jti }, { accessToken } or { sessionId }.");
   }
 
   async sessions(claims: AccessClaims): Promise<SessionView[]> {
@@ -260,15 +274,25 @@ export class AuthService {
     }));
   }
 
-  async changePassword(claims: AccessClaims, current: unknown, next: unknown): Promise<{ revokedSessions: number }> {
+  /**
+   * Guessing the current password here is guessing it at sign-in: the same
+   * throttle, for the same account and client, so a stolen access token
+   * cannot be turned into the password.
+   */
+  async changePassword(claims: AccessClaims, current: unknown, next: unknown, clientInfo: ClientInfo): Promise<{ revokedSessions: number }> {
     const { userId, sessionId } = this.requireUser(claims);
     if (typeof current !== "string") throw new AuthError(400, "invalid_request", "Send { currentPassword, newPassword }.");
     const problem = passwordProblem(next);
     if (problem) throw new AuthError(400, "weak_password", problem);
+    const client = clientBucket(clientInfo.ip);
+    const wait = await this.throttle.take(userId, client);
+    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many password attempts; try again later.", wait);
     const { rows } = await this.pool.query<{ password_hash: string }>("select * from nexus_auth.user_credentials($1)", [userId]);
     if (!(await this.passwords.verify(rows[0]?.password_hash ?? null, current))) {
+      await this.throttle.failed(userId, client);
       throw new AuthError(401, "invalid_credentials", "The current password is not correct.");
     }
+    await this.throttle.succeeded(userId, client);
     const { rows: changed } = await this.pool.query<{ count: number }>(
       "select nexus_auth.set_password($1, $2, $3, 'password_changed') as count",
       [userId, await hashPassword(next as string), sessionId],
@@ -277,26 +301,32 @@ export class AuthService {
     return { revokedSessions: changed[0]!.count };
   }
 
-  private async sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
-    await this.pool.query("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5)", [tenantId, userId, to, subject, `${text}\n\n${link}\n`]);
-    if (this.config.env !== "production") this.log(`nexus: mail to ${to}: ${subject}: ${link}`);
+  private sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
+    return sendMail({ pool: this.pool, config: this.config, log: this.log }, { tenantId, userId, to, subject, text, link });
   }
 
-  /** Always answers the same way, whether or not the email belongs to anyone. */
-  async requestPasswordReset(email: unknown): Promise<void> {
+  /**
+   * Always answers the same way, and after the same work, whether or not the
+   * email belongs to anyone: the request is checked and counted (per address
+   * and per client), then answered; looking the address up, storing the
+   * token and queueing the mail happen afterwards, in deliverPasswordReset.
+   */
+  async requestPasswordReset(email: unknown, clientInfo: ClientInfo): Promise<void> {
     if (typeof email !== "string" || !email.includes("@") || email.length > 320) {
       throw new AuthError(400, "invalid_request", "Send { email }.");
     }
-    const token = newSecretToken("nxp_");
-    const expiresAt = new Date(Date.now() + RESET_TTL_SECONDS * 1000);
-    const { rows } = await this.pool.query<{ user_id: string; tenant_id: string; email: string }>(
-      "select * from nexus_auth.request_password_reset($1, $2, $3)",
-      [email.trim(), sha256(token), expiresAt],
-    );
-    const user = rows[0];
-    if (!user) return;
-    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
-    await this.sendMail(user.tenant_id, user.user_id, user.email, "Reset your Nexus password", "Open this link within an hour to choose a new password:", link);
+    const address = email.trim().toLowerCase();
+    const wait = await this.throttle.takeReset(address, clientBucket(clientInfo.ip));
+    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many password-reset requests; try again later.", wait);
+    this.defer("password reset", () => deliverPasswordReset({ pool: this.pool, config: this.config, log: this.log }, address));
+  }
+
+  /**
+   * Runs work after the answer has left. In process for now: the one call
+   * is what a job queue would run instead, with the same argument.
+   */
+  private defer(what: string, work: () => Promise<void>): void {
+    setImmediate(() => work().catch((error: unknown) => this.log(`nexus: ${what} failed: ${(error as Error).message}`)));
   }
 
   async confirmPasswordReset(token: unknown, password: unknown): Promise<void> {
@@ -336,6 +366,7 @@ export class AuthService {
   /** Deletes revocations and tokens that can no longer matter. */
   async pruneExpired(): Promise<void> {
     await this.pool.query("select * from nexus_auth.prune_expired()");
+    await this.pool.query("select nexus_auth.prune_throttle()");
   }
 }
 

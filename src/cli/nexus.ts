@@ -317,7 +317,7 @@ const COMMANDS: Record<string, Command> = {
   },
   "user enable": {
     args: "--email E",
-    summary: "lets a disabled user sign in again",
+    summary: "lets a disabled user sign in again, and lifts their sign-in backoff from every client",
     run: (flags) =>
       withDatabase(async (pool) => {
         const user = await setUserActive(pool, required(flags, "email", "user enable"), true);

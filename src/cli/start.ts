@@ -1,5 +1,6 @@
 import "./graphile-env";
 import net from "node:net";
+import type { Duplex } from "node:stream";
 import type { Config } from "../config";
 import { openDatabase, type Database } from "../db/database";
 import { DataDirectoryInUseError } from "../db/embedded";
@@ -26,6 +27,15 @@ function listen(server: net.Server, port: number, host: string): Promise<number>
       resolve((server.address() as net.AddressInfo).port);
     });
   });
+}
+
+/** `work`'s value, or undefined once `ms` have passed (errors count as done). */
+function bounded<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.catch(() => undefined),
+    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, ms)))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function banner(config: Config, port: number, metricsPort: number | null, database: Database): string {
@@ -73,6 +83,12 @@ async function main(): Promise<void> {
     if (code === "EADDRINUSE") fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
     fail(`cannot start: ${(error as Error).message}`);
   }
+  // Upgraded connections (WebSockets) leave the HTTP server's books: kept here so shutdown can end them.
+  const upgraded = new Set<Duplex>();
+  gateway.server.on("upgrade", (_req, socket: Duplex) => {
+    upgraded.add(socket);
+    socket.once("close", () => upgraded.delete(socket));
+  });
   process.stdout.write(banner(config, port, metricsPort, database));
   logger.info({ port, metricsPort, env: config.env }, "gateway started");
 
@@ -81,6 +97,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
+    // Whatever a socket, the pool or the listener does, the process ends by
+    // grace + cap: an upgraded WebSocket keeps server.close() from ever
+    // calling back, and pool.end() or a listener's end() waits for a server
+    // that may never answer (a connection stuck on a dead or silent peer).
+    const deadline = Date.now() + config.shutdownGraceMs + config.shutdownCapMs;
+    setTimeout(() => {
+      logger.error({ signal, graceMs: config.shutdownGraceMs, capMs: config.shutdownCapMs }, "shutdown did not finish in time; exiting anyway");
+      process.exit(1);
+    }, config.shutdownGraceMs + config.shutdownCapMs).unref();
     const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
     // A keep-alive connection whose request finishes after the signal turns
     // idle then, not before: answers say "Connection: close", and idle
@@ -89,14 +114,16 @@ async function main(): Promise<void> {
     gateway.server.on("request", (_req, res) => res.setHeader("Connection", "close"));
     gateway.server.closeIdleConnections();
     const sweep = setInterval(() => gateway.server.closeIdleConnections(), 100);
-    const force = setTimeout(() => gateway.server.closeAllConnections(), config.shutdownGraceMs);
-    await closed;
+    await bounded(closed, config.shutdownGraceMs);
     clearInterval(sweep);
-    clearTimeout(force);
-    await gateway.release();
-    await database.close();
+    // Past the grace: every connection still open goes, WebSockets included.
+    gateway.server.closeAllConnections();
+    for (const socket of upgraded) socket.destroy();
+    const released = await bounded(gateway.release().then(() => true), deadline - Date.now());
+    const stopped = await bounded(database.close().then(() => true), deadline - Date.now());
+    if (!released || !stopped) logger.warn({ released: !!released, databaseStopped: !!stopped }, "shutdown: gave up waiting for the database connections");
     logger.info("gateway stopped");
-    process.exit(0);
+    process.exit(released && stopped ? 0 : 1);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));

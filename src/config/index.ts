@@ -1,5 +1,5 @@
-import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export type NodeEnv = "development" | "production" | "test";
@@ -40,14 +40,24 @@ export interface JwtConfig {
   external: ExternalIssuerConfig | null;
 }
 
+/** Sign-in throttling (src/auth/rate-limit.ts); a client is an IPv4 address or an IPv6 /64. */
 export interface LoginPolicy {
-  /** Failed passwords in a row before the account locks. */
+  /** Failed passwords in a row, for one account from one client, before that client backs off. */
   maxFailures: number;
+  /** The first backoff; it doubles with each further failure. */
   lockSeconds: number;
-  /** Sign-in attempts per minute from one IP address. */
+  /** The longest backoff. */
+  maxBackoffSeconds: number;
+  /** Sign-in attempts per minute from one client. */
   attemptsPerIpPerMinute: number;
-  /** Sign-in attempts per minute for one account (any IP). */
+  /** Sign-in attempts per minute for one account from one client. */
   attemptsPerAccountPerMinute: number;
+}
+
+/** Password-reset requests per hour, counted whether or not the address belongs to anyone. */
+export interface PasswordResetPolicy {
+  perAddressPerHour: number;
+  perClientPerHour: number;
 }
 
 export interface Config {
@@ -58,6 +68,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Password the gateway's GraphQL pool logs in with (role nexus_authenticator). */
   authenticatorPassword: string | null;
+  /** Set the authenticator's password even when the role exists (it is shared by every deployment on the cluster). */
+  resetAuthenticatorPassword: boolean;
   /**
    * Where the revocation listener connects (LISTEN needs a session of its
    * own, so it must bypass a transaction-mode pooler); null: as DATABASE_URL.
@@ -67,6 +79,7 @@ export interface Config {
   dataDir: string;
   jwt: JwtConfig;
   login: LoginPolicy;
+  passwordReset: PasswordResetPolicy;
   /** Base URL of the gateway as users reach it, for links in mail. */
   publicUrl: string;
   /** Load the demo tenants on the first start of the embedded database. */
@@ -79,6 +92,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** How long shutdown waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
+  /** After the grace, how long closing the pools, the listener and the database may take before the process exits anyway. */
+  shutdownCapMs: number;
   api: ApiLimits;
   log: LogConfig;
   metrics: MetricsConfig;
@@ -126,6 +141,10 @@ export interface ApiLimits {
   maxPageSize: number;
   /** Deepest field nesting of an operation. */
   maxDepth: number;
+  /** Fields of an operation once its fragments are expanded. */
+  maxFields: number;
+  /** Milliseconds grafast may spend planning one operation (planning blocks the process). */
+  planningTimeoutMs: number;
   /** Aliased fields in one document. */
   maxAliases: number;
   /** Estimated rows and objects an operation may touch (connections multiply by their page size). */
@@ -136,8 +155,44 @@ export interface ApiLimits {
   websockets: boolean;
 }
 
-/** The development secret: fine on a laptop, refused in production. */
+/**
+ * The fixed secret of the test suite (NODE_ENV=test) only, refused in
+ * production. Development never uses it: anyone who reads this file could
+ * sign tokens for any tenant of a gateway that trusted it.
+ */
 export const DEVELOPMENT_JWT_SECRET = "nexus-development-secret-change-me-in-production";
+
+/** Where development keeps its generated signing secret, per data directory. */
+export const DEVELOPMENT_SECRET_FILE = "jwt-secret";
+
+/**
+ * Development without JWT_SECRET: a random secret made on first use and
+ * kept in the data directory (mode 0600), so tokens survive restarts but no
+ * two checkouts share a key. Two processes starting at once agree: the file
+ * is created exclusively, and the loser reads the winner's.
+ */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, DEVELOPMENT_SECRET_FILE);
+  const existing = (): string | null => {
+    try {
+      return readFileSync(file, "utf8").trim() || null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw new ConfigError("JWT_SECRET", `is not set and ${file} cannot be read (${(error as Error).message})`);
+    }
+  };
+  const found = existing();
+  if (found) return found;
+  const secret = randomBytes(48).toString("base64url");
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return existing() ?? secret;
+    throw new ConfigError("JWT_SECRET", `is not set and ${file} cannot be written (${(error as Error).message})`);
+  }
+}
 
 const MIN_SECRET_BYTES = 32;
 
@@ -250,7 +305,7 @@ function readPem(env: Env, name: string): string | undefined {
   return inline?.replace(/\\n/g, "\n");
 }
 
-function readSigningKey(env: Env, nodeEnv: NodeEnv): SigningKey {
+function readSigningKey(env: Env, nodeEnv: NodeEnv, dataDir: string): SigningKey {
   const algorithm = (read(env, "JWT_ALGORITHM") ?? "HS256") as SigningAlgorithm;
   if (algorithm !== "HS256" && algorithm !== "RS256" && algorithm !== "ES256") {
     throw new ConfigError("JWT_ALGORITHM", `must be HS256, RS256 or ES256 (got "${algorithm}")`);
@@ -261,7 +316,7 @@ function readSigningKey(env: Env, nodeEnv: NodeEnv): SigningKey {
       if (nodeEnv === "production") {
         throw new ConfigError("JWT_SECRET", `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -base64 48\`)`);
       }
-      secret = DEVELOPMENT_JWT_SECRET;
+      secret = nodeEnv === "test" ? DEVELOPMENT_JWT_SECRET : developmentSecret(dataDir);
     }
     if (nodeEnv === "production" && secret === DEVELOPMENT_JWT_SECRET) {
       throw new ConfigError("JWT_SECRET", "is the development default; set a secret of your own in production");
@@ -329,9 +384,9 @@ function readExternalIssuer(env: Env): ExternalIssuerConfig | null {
   return { issuer, jwksUrl, audience, tenantClaimPath };
 }
 
-function readJwt(env: Env, nodeEnv: NodeEnv): JwtConfig {
+function readJwt(env: Env, nodeEnv: NodeEnv, dataDir: string): JwtConfig {
   const jwt: JwtConfig = {
-    key: readSigningKey(env, nodeEnv),
+    key: readSigningKey(env, nodeEnv, dataDir),
     issuer: read(env, "JWT_ISSUER") ?? "nexus-gateway",
     audience: read(env, "JWT_AUDIENCE") ?? "nexus-graphql",
     clockToleranceSeconds: readInteger(env, "JWT_CLOCK_TOLERANCE_SECONDS", 30, 0, 30),
@@ -356,6 +411,8 @@ function readApiLimits(env: Env): ApiLimits {
     defaultPageSize,
     maxPageSize,
     maxDepth: readInteger(env, "NEXUS_MAX_QUERY_DEPTH", 15, 2, 100),
+    maxFields: readInteger(env, "NEXUS_MAX_QUERY_FIELDS", 2_000, 10, 1_000_000),
+    planningTimeoutMs: readInteger(env, "NEXUS_PLANNING_TIMEOUT_MS", 2_000, 1, 60_000),
     maxAliases: readInteger(env, "NEXUS_MAX_ALIASES", 30, 0, 1000),
     maxCost: readInteger(env, "NEXUS_MAX_QUERY_COST", 2_000_000, 10, 100_000_000),
     persistedOnly: readFlag(env, "NEXUS_PERSISTED_ONLY", false),
@@ -394,12 +451,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const production = nodeEnv === "production";
   const graphiql = readFlag(env, "NEXUS_GRAPHIQL", !production);
   const port = readInteger(env, "PORT", 4000, 0, 65535);
+  const dataDir = path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus");
   return {
     env: nodeEnv,
-    host: read(env, "HOST") ?? "0.0.0.0",
+    // Outside production only this machine may connect unless HOST says otherwise.
+    host: read(env, "HOST") ?? (production ? "0.0.0.0" : "127.0.0.1"),
     port,
     databaseUrl: readDatabaseUrl(env),
     authenticatorPassword: read(env, "NEXUS_AUTHENTICATOR_PASSWORD") ?? null,
+    resetAuthenticatorPassword: readFlag(env, "NEXUS_AUTHENTICATOR_PASSWORD_RESET", false),
     listenDatabaseUrl: readDatabaseUrl(env, "NEXUS_LISTEN_DATABASE_URL"),
     pool: {
       max: readInteger(env, "NEXUS_DB_POOL_MAX", 20, 1, 1000),
@@ -407,13 +467,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       preparedStatements: readFlag(env, "NEXUS_DB_PREPARED_STATEMENTS", true),
       pipeline: readFlag(env, "NEXUS_DB_PIPELINE", true),
     },
-    dataDir: path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus"),
-    jwt: readJwt(env, nodeEnv),
+    dataDir,
+    jwt: readJwt(env, nodeEnv, dataDir),
     login: {
       maxFailures: readInteger(env, "NEXUS_LOGIN_MAX_FAILURES", 5, 1, 100),
       lockSeconds: readInteger(env, "NEXUS_LOGIN_LOCK_SECONDS", 15 * 60, 1, 24 * 60 * 60),
       attemptsPerIpPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_IP", 30, 1, 10_000),
       attemptsPerAccountPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_ACCOUNT", 10, 1, 10_000),
+      maxBackoffSeconds: readInteger(env, "NEXUS_LOGIN_MAX_BACKOFF_SECONDS", 24 * 60 * 60, 1, 7 * 24 * 60 * 60),
+    },
+    passwordReset: {
+      perAddressPerHour: readInteger(env, "NEXUS_PASSWORD_RESET_PER_ADDRESS", 3, 1, 10_000),
+      perClientPerHour: readInteger(env, "NEXUS_PASSWORD_RESET_PER_CLIENT", 20, 1, 100_000),
     },
     publicUrl: readPublicUrl(env),
     demo: readFlag(env, "NEXUS_DEMO", true),
@@ -423,6 +488,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     corsOrigins: readCorsOrigins(env),
     statementTimeoutMs: readInteger(env, "NEXUS_STATEMENT_TIMEOUT_MS", 15_000, 100, 600_000),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
+    shutdownCapMs: readInteger(env, "NEXUS_SHUTDOWN_CAP_MS", 5_000, 100, 60_000),
     api: readApiLimits(env),
     log: readLog(env, nodeEnv),
     metrics: readMetrics(env, port),

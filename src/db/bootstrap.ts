@@ -48,7 +48,37 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
  * Needs a superuser (or CREATEROLE) connection the first time; afterwards a
  * connection without those rights passes as long as the roles exist.
  */
-export async function bootstrapRoles(adminUrl: string, authenticatorPassword: string): Promise<void> {
+/**
+ * The roles are cluster-wide and their names fixed (the committed
+ * migrations and policies name them), so two deployments on one cluster
+ * share `nexus_authenticator`. Its password is therefore set only when it is
+ * created, or when `resetPassword` says so (the embedded cluster, which
+ * belongs to its data directory, or NEXUS_AUTHENTICATOR_PASSWORD_RESET=1);
+ * otherwise a password that does not log in is refused with a message,
+ * instead of silently locking the other deployment out.
+ */
+export class RolePasswordMismatchError extends Error {
+  constructor(role: string) {
+    super(
+      `the role ${role} already exists on this PostgreSQL cluster with another password (roles are shared by every database of a cluster: is another Nexus deployment using it?). ` +
+        `Set NEXUS_AUTHENTICATOR_PASSWORD to its password, or NEXUS_AUTHENTICATOR_PASSWORD_RESET=1 to change it (any other deployment using the role then stops signing in). ` +
+        `Role names cannot be prefixed per deployment: give each deployment its own cluster.`,
+    );
+    this.name = "RolePasswordMismatchError";
+  }
+}
+
+/** Whether `password` logs `role` in (a failed authentication, 28P01, is the only "no"). */
+async function passwordWorks(adminUrl: string, role: string, password: string): Promise<boolean> {
+  try {
+    await withClient(withCredentials(withDatabase(adminUrl, "postgres"), role, password), async () => undefined);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code !== "28P01";
+  }
+}
+
+export async function bootstrapRoles(adminUrl: string, authenticatorPassword: string, options: { resetPassword: boolean }): Promise<void> {
   await withClient(withDatabase(adminUrl, "postgres"), async (client) => {
     const { rows } = await client.query<{ superuser: boolean; createrole: boolean }>(
       "select rolsuper as superuser, rolcreaterole as createrole from pg_roles where rolname = current_user",
@@ -80,9 +110,13 @@ export async function bootstrapRoles(adminUrl: string, authenticatorPassword: st
     if (rows[0]!.superuser) await create(DB_ROLES.auth, "nologin noinherit bypassrls");
     await create(DB_ROLES.anonymous, "nologin nobypassrls");
     await create(DB_ROLES.user, "nologin nobypassrls");
+    const keepPassword = have.has(DB_ROLES.authenticator) && !options.resetPassword;
+    if (keepPassword && !(await passwordWorks(adminUrl, DB_ROLES.authenticator, authenticatorPassword))) {
+      throw new RolePasswordMismatchError(DB_ROLES.authenticator);
+    }
     await create(
       DB_ROLES.authenticator,
-      `login noinherit nobypassrls nocreatedb nocreaterole password ${escapeLiteral(authenticatorPassword)}`,
+      `login noinherit nobypassrls nocreatedb nocreaterole${keepPassword ? "" : ` password ${escapeLiteral(authenticatorPassword)}`}`,
     );
     await client.query(
       `grant ${escapeIdentifier(DB_ROLES.anonymous)}, ${escapeIdentifier(DB_ROLES.user)} to ${escapeIdentifier(DB_ROLES.authenticator)}`,

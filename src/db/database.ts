@@ -77,7 +77,7 @@ export async function openDatabase(config: Config, options: { migrate?: boolean;
   try {
     const target: MigrationTarget = { adminUrl, shadowUrl: withDatabase(adminUrl, `${new URL(adminUrl).pathname.slice(1)}_shadow`) };
     await oneInstanceAtATime(adminUrl, async () => {
-      await bootstrapRoles(adminUrl, authenticatorPassword);
+      await bootstrapRoles(adminUrl, authenticatorPassword, { resetPassword: embedded !== null || config.resetAuthenticatorPassword });
       if (embedded) await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
       await grantDatabase(adminUrl);
       if (options.migrate !== false) await migrateDatabase(target);

@@ -34,3 +34,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable right now; retry in a few seconds.";
+
+/**
+ * Whether the database refused the gateway's credentials (invalid_password,
+ * invalid_authorization_specification): not an outage, and retrying will
+ * not help; someone changed or never set the password of the login role.
+ */
+export function isDatabaseAuthenticationFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "28P01" || code === "28000";
+}

@@ -7,8 +7,12 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  getOperationAST,
   type ASTVisitor,
+  type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -112,54 +116,117 @@ function isConnectionOverPgSelect($step: unknown): $step is { getSubplan(): Self
 
 const limitError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
-/**
- * Walks an operation through its fragments. Fragment results are memoised
- * by name, so a document that spreads one fragment many times costs one
- * walk per fragment, and a fragment already on the current path counts as
- * nothing: cycles are NoFragmentCycles' to report, not ours to recurse into.
- */
-function fragmentsOf(context: ValidationContext): Map<string, FragmentDefinitionNode> {
+/** The fragments of a document by name. */
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of context.getDocument().definitions) {
+  for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   return fragments;
 }
 
-/** Deepest field nesting of each operation. */
-export function depthLimitRule(maxDepth: number): ValidationRule {
-  return (context) => {
-    const fragments = fragmentsOf(context);
-    const memo = new Map<string, number>();
-    const onPath = new Set<string>();
-    const depthOf = (selectionSet: SelectionSetNode | undefined): number => {
-      if (!selectionSet) return 0;
-      let deepest = 0;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet) : 1);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet));
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (!fragment || onPath.has(name)) continue;
-          if (!memo.has(name)) {
-            onPath.add(name);
-            memo.set(name, depthOf(fragment.selectionSet));
-            onPath.delete(name);
-          }
-          deepest = Math.max(deepest, memo.get(name)!);
+/** Sums stop growing here: an operation this large is refused whatever its exact size. */
+const SATURATED = 1e15;
+const add = (a: number, b: number) => Math.min(a + b, SATURATED);
+const times = (a: number, b: number) => Math.min(a * b, SATURATED);
+
+/**
+ * Walks a selection set as if every fragment spread were written out in
+ * place, without writing it out: the measure of each fragment is computed
+ * once and reused at every spread, so a document whose fragments spread each
+ * other twice over (2^n fields from n fragments) costs n walks, yet is
+ * measured at its full expanded size. A spread of a fragment already on the
+ * current path counts as nothing: cycles are NoFragmentCycles' to report.
+ * `field` measures one field, walking its children through the walk it is
+ * given; `combine` adds up siblings; `typeOf` resolves a type condition.
+ */
+function expandedWalk<M>(
+  fragments: Map<string, FragmentDefinitionNode>,
+  empty: M,
+  combine: (into: M, child: M) => M,
+  field: (selection: FieldNode, parent: GraphQLCompositeType | null, walk: (type: GraphQLCompositeType | null, set: SelectionSetNode | undefined) => M) => M,
+  typeOf: (name: string | undefined, parent: GraphQLCompositeType | null) => GraphQLCompositeType | null,
+): (type: GraphQLCompositeType | null, set: SelectionSetNode | undefined) => M {
+  const memo = new Map<string, M>();
+  const onPath = new Set<string>();
+  const walk = (parent: GraphQLCompositeType | null, selectionSet: SelectionSetNode | undefined): M => {
+    let total = empty;
+    if (!selectionSet) return total;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total = combine(total, field(selection, parent, walk));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total = combine(total, walk(typeOf(selection.typeCondition?.name.value, parent), selection.selectionSet));
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || onPath.has(name)) continue;
+        if (!memo.has(name)) {
+          onPath.add(name);
+          memo.set(name, walk(typeOf(fragment.typeCondition.name.value, null), fragment.selectionSet));
+          onPath.delete(name);
         }
+        total = combine(total, memo.get(name)!);
       }
-      return deepest;
-    };
+    }
+    return total;
+  };
+  return walk;
+}
+
+function compositeTypeOf(schema: GraphQLSchema) {
+  return (name: string | undefined, parent: GraphQLCompositeType | null): GraphQLCompositeType | null => {
+    if (name === undefined) return parent;
+    const type = schema.getType(name);
+    return type && isCompositeType(type) ? type : null;
+  };
+}
+
+function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLCompositeType | null {
+  const root =
+    operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  return root ?? null;
+}
+
+interface Size {
+  /** Fields after fragment expansion, `__typename` and leaves included. */
+  fields: number;
+  /** Deepest field nesting. */
+  depth: number;
+}
+
+/**
+ * Size and depth of each operation with its fragments expanded, refused
+ * before planning: planning work grows with the expanded operation, so a
+ * small document that spreads fragments into each other must be measured as
+ * what it expands to (QUERY_TOO_LARGE), not as what it is written as.
+ */
+export function operationSizeRule(limits: Pick<ApiLimits, "maxDepth" | "maxFields">): ValidationRule {
+  return (context) => {
+    const walk = expandedWalk<Size>(
+      fragmentsOf(context.getDocument()),
+      { fields: 0, depth: 0 },
+      (into, child) => ({ fields: add(into.fields, child.fields), depth: Math.max(into.depth, child.depth) }),
+      (selection, _parent, inner) => {
+        const children = inner(null, selection.selectionSet);
+        return { fields: add(1, children.fields), depth: 1 + children.depth };
+      },
+      (_name, parent) => parent,
+    );
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet);
-        if (depth > maxDepth) {
+        const { fields, depth } = walk(null, operation.selectionSet);
+        if (fields > limits.maxFields) {
           context.reportError(
-            limitError(`The operation is nested ${depth} fields deep; at most ${maxDepth} are allowed.`, "QUERY_TOO_DEEP"),
+            limitError(
+              `The operation selects ${fields >= SATURATED ? "more than a quadrillion" : fields} fields once its fragments are expanded; at most ${limits.maxFields} are allowed.`,
+              "QUERY_TOO_LARGE",
+            ),
+          );
+        }
+        if (depth > limits.maxDepth) {
+          context.reportError(
+            limitError(`The operation is nested ${depth} fields deep; at most ${limits.maxDepth} are allowed.`, "QUERY_TOO_DEEP"),
           );
         }
       },
@@ -208,89 +275,106 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   };
 }
 
-function intValue(node: ValueNode | undefined, variables: Map<string, VariableDefinitionNode>, fallback: number): number | null {
+/**
+ * The integer a `first`/`last` argument carries in this request: a literal,
+ * or the value the request gives its variable, else the variable's default.
+ * null when the argument is absent (or null).
+ */
+function intValue(node: ValueNode | undefined, variables: Readonly<Record<string, unknown>>, definitions: Map<string, VariableDefinitionNode>): number | null {
   if (!node) return null;
   if (node.kind === Kind.INT) return Number(node.value);
-  if (node.kind === Kind.VARIABLE) {
-    // Validation does not see variable values: a variable counts as its
-    // default, or as the largest page it could ask for.
-    const defaultValue = variables.get(node.name.value)?.defaultValue;
-    return defaultValue?.kind === Kind.INT ? Number(defaultValue.value) : fallback;
-  }
-  return null;
+  if (node.kind !== Kind.VARIABLE) return null;
+  const name = node.name.value;
+  const given = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : undefined;
+  if (typeof given === "number" && Number.isFinite(given)) return given;
+  if (given === null) return null;
+  const fallback = definitions.get(name)?.defaultValue;
+  return fallback?.kind === Kind.INT ? Number(fallback.value) : null;
+}
+
+/** The list field of pg-aggregates' connections: one object per group, its groups bounded by makeGroupedAggregatesLimitPlugin. */
+const GROUPED_AGGREGATES = "groupedAggregates";
+
+/**
+ * Estimated objects an operation produces, with the variable values of
+ * this request: every object field counts one, times the page size of every
+ * connection above it (`first`/`last`, else the default page size); a
+ * `groupedAggregates` list counts as a full page of groups.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>>,
+  limits: Pick<ApiLimits, "defaultPageSize" | "maxPageSize">,
+): number {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return 0;
+  const definitions = new Map((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v]));
+  const fieldOf = (parent: GraphQLCompositeType | null, name: string): GraphQLField<unknown, unknown> | undefined =>
+    parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  const walk = expandedWalk<number>(
+    fragmentsOf(document),
+    0,
+    add,
+    (selection, parent, inner) => {
+      if (!selection.selectionSet) return 0;
+      const field = fieldOf(parent, selection.name.value);
+      const type = field ? getNamedType(field.type) : null;
+      const child = type && isCompositeType(type) ? type : null;
+      let multiplier = 1;
+      if (field?.args.some((arg) => arg.name === "first")) {
+        const arg = (name: string) => selection.arguments?.find((a) => a.name.value === name)?.value;
+        const first = intValue(arg("first"), variables, definitions);
+        const last = intValue(arg("last"), variables, definitions);
+        // A page above the maximum is refused when it runs; count it at the maximum here.
+        multiplier =
+          first === null && last === null ? limits.defaultPageSize : Math.min(Math.max(first ?? 0, last ?? 0), limits.maxPageSize) || 1;
+      } else if (field?.name === GROUPED_AGGREGATES) {
+        multiplier = limits.maxPageSize;
+      }
+      return times(multiplier, add(1, inner(child, selection.selectionSet)));
+    },
+    compositeTypeOf(schema),
+  );
+  return walk(rootTypeOf(schema, operation), operation.selectionSet);
+}
+
+function costError(cost: number, maxCost: number): GraphQLError {
+  return limitError(
+    `The operation could return about ${cost > 1e9 ? "more than a billion" : cost} objects; at most ${maxCost} are allowed. Ask for smaller pages (\`first\`) or fewer nested connections.`,
+    "QUERY_TOO_COSTLY",
+  );
 }
 
 /**
- * Estimated objects an operation produces: every object field counts one,
- * times the page size of every connection above it (`first`/`last`, else
- * the default page size). Refused above `maxCost`, before any SQL runs.
+ * groupedAggregates ignores the connection's pagination (it groups every
+ * matching row), so without a bound it returns one object per distinct key:
+ * as many as the table has rows. At most `maxPageSize` groups are returned,
+ * in the order of the group keys' first appearance PostgreSQL chooses;
+ * `having` narrows them.
  */
-export function costLimitRule(limits: Pick<ApiLimits, "maxCost" | "defaultPageSize" | "maxPageSize">): ValidationRule {
-  return (context) => {
-    const schema: GraphQLSchema = context.getSchema();
-    const fragments = fragmentsOf(context);
-    const memo = new Map<string, number>();
-    const onPath = new Set<string>();
-    let variables = new Map<string, VariableDefinitionNode>();
-
-    const fieldOf = (parent: GraphQLCompositeType | null | undefined, name: string): GraphQLField<unknown, unknown> | undefined =>
-      parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
-
-    const costOf = (parent: GraphQLCompositeType | null | undefined, selectionSet: SelectionSetNode | undefined): number => {
-      if (!selectionSet) return 0;
-      let total = 0;
-      for (const selection of selectionSet.selections) {
-        if (total > limits.maxCost) return total;
-        if (selection.kind === Kind.FIELD) {
-          if (!selection.selectionSet) continue;
-          const field = fieldOf(parent, selection.name.value);
-          const type = field ? getNamedType(field.type) : null;
-          const child = type && isCompositeType(type) ? type : null;
-          let multiplier = 1;
-          if (field?.args.some((arg) => arg.name === "first")) {
-            const arg = (name: string) => selection.arguments?.find((a) => a.name.value === name)?.value;
-            const first = intValue(arg("first"), variables, limits.maxPageSize);
-            const last = intValue(arg("last"), variables, limits.maxPageSize);
-            // A page above the maximum is refused when it runs; count it at the maximum here.
-            multiplier = Math.min(Math.max(first ?? 0, last ?? 0), limits.maxPageSize) || (first === null && last === null ? limits.defaultPageSize : 1);
-          }
-          total += multiplier * (1 + costOf(child, selection.selectionSet));
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-          total += costOf(type && isCompositeType(type) ? type : parent, selection.selectionSet);
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (!fragment || onPath.has(name)) continue;
-          if (!memo.has(name)) {
-            const type = schema.getType(fragment.typeCondition.name.value);
-            onPath.add(name);
-            memo.set(name, costOf(type && isCompositeType(type) ? type : null, fragment.selectionSet));
-            onPath.delete(name);
-          }
-          total += memo.get(name)!;
-        }
-      }
-      return total;
-    };
-
-    return {
-      OperationDefinition(operation) {
-        variables = new Map((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v]));
-        memo.clear();
-        const root =
-          operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
-        const cost = costOf(root, operation.selectionSet);
-        if (cost > limits.maxCost) {
-          context.reportError(
-            limitError(
-              `The operation could return about ${cost > 1e9 ? "more than a billion" : cost} objects; at most ${limits.maxCost} are allowed. Ask for smaller pages (\`first\`) or fewer nested connections.`,
-              "QUERY_TOO_COSTLY",
-            ),
-          );
-        }
+export function makeGroupedAggregatesLimitPlugin(limits: Pick<ApiLimits, "maxPageSize">): GraphileConfig.Plugin {
+  return {
+    name: "NexusGroupedAggregatesLimitPlugin",
+    version: "1.0.0",
+    after: ["PgAggregatesAddConnectionGroupedAggregatesPlugin"],
+    schema: {
+      hooks: {
+        GraphQLObjectType_fields_field(field, _build, context) {
+          if (!context.scope.isConnectionType || context.scope.fieldName !== GROUPED_AGGREGATES || !field.plan) return field;
+          const plan = field.plan as (...args: unknown[]) => { setFirst?: (step: ExecutableStep) => void };
+          return {
+            ...field,
+            plan(...planArgs: unknown[]) {
+              const $groups = plan(...planArgs);
+              $groups.setFirst?.(constant(limits.maxPageSize));
+              return $groups;
+            },
+          } as typeof field;
+        },
       },
-    };
+    },
   };
 }
 
@@ -313,8 +397,16 @@ function withoutSuggestionsRule(rule: ValidationRule): ValidationRule {
   };
 }
 
-/** Adds the depth, alias and cost rules to every operation grafserv validates, HTTP and WebSocket alike. */
+/**
+ * Adds the size, depth, alias and page rules to every operation grafserv
+ * validates, HTTP and WebSocket alike, and costs each request with its
+ * variable values before grafast plans it (validation never sees them).
+ */
 export function makeLimitsPlugin(limits: ApiLimits, options: { hideSuggestions: boolean }): GraphileConfig.Plugin {
+  const refuseCostly = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown }) => {
+    const cost = operationCost(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, limits);
+    return cost > limits.maxCost ? { errors: [costError(cost, limits.maxCost)] } : null;
+  };
   return {
     name: "NexusLimitsPlugin",
     version: "1.0.0",
@@ -322,10 +414,18 @@ export function makeLimitsPlugin(limits: ApiLimits, options: { hideSuggestions: 
       middleware: {
         setPreset(next, event) {
           if (options.hideSuggestions) event.validationRules = event.validationRules.map(withoutSuggestionsRule);
-          event.validationRules.push(
-            pageSizeRule(limits.maxPageSize),
-            depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits));
+          event.validationRules.push(pageSizeRule(limits.maxPageSize), operationSizeRule(limits), aliasLimitRule(limits.maxAliases));
           return next();
+        },
+      },
+    },
+    grafast: {
+      middleware: {
+        execute(next, event) {
+          return (refuseCostly(event.args) as never) ?? next();
+        },
+        subscribe(next, event) {
+          return (refuseCostly(event.args) as never) ?? next();
         },
       },
     },

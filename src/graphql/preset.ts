@@ -11,7 +11,7 @@ import { makeContext, type RealtimeOptions, type RequestSettings } from "./conte
 import { DatabaseUnavailableStatusPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
-import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
+import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { NoIntrospectionPlugin } from "./no-introspection";
 import { persistedOperations } from "./persisted";
 import { RowChangesPlugin } from "./realtime";
@@ -47,6 +47,7 @@ export function makePreset(
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
+      makeGroupedAggregatesLimitPlugin(config.api),
       DatabaseUnavailableStatusPlugin,
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
@@ -68,6 +69,7 @@ export function makePreset(
     },
     grafast: {
       explain: false,
+      timeouts: { planning: config.api.planningTimeoutMs },
       context: makeContext(config, authenticatorPool, realtime, requestSettings),
     },
     schema: {

@@ -101,7 +101,7 @@ export async function createGateway({
         logger.warn("metrics are off: in production set NEXUS_METRICS_PORT (a private port) or NEXUS_METRICS_TOKEN to serve /metrics");
     }
 
-    app.get("/health", healthHandler(graphqlPool));
+    app.get("/health", healthHandler(graphqlPool, logger));
     app.get("/ready", readyHandler(authPool, newestCommittedMigration()));
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
     app.use("/auth", createAuthRouter({ config, auth, verifier }));

@@ -90,11 +90,11 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
 
   router.post("/password", requireToken, async (req, res) => {
     const { currentPassword, newPassword } = (req.body ?? {}) as Record<string, unknown>;
-    res.json(await auth.changePassword(requestClaims(req)!, currentPassword, newPassword));
+    res.json(await auth.changePassword(requestClaims(req)!, currentPassword, newPassword, clientOf(req)));
   });
 
   router.post("/password-reset/request", async (req, res) => {
-    await auth.requestPasswordReset((req.body as Record<string, unknown>)?.email);
+    await auth.requestPasswordReset((req.body as Record<string, unknown>)?.email, clientOf(req));
     res.status(202).json({ accepted: true, message: "If the address belongs to an account, a reset link is on its way." });
   });
 

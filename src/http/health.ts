@@ -3,6 +3,8 @@ import path from "node:path";
 import type { RequestHandler } from "express";
 import type { Pool } from "pg";
 import { projectRoot } from "../db/project";
+import { isDatabaseAuthenticationFailure } from "../db/unavailable";
+import type { Logger } from "../observability/logger";
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -15,15 +17,24 @@ function withinTimeout<T>(work: Promise<T>): Promise<T> {
 }
 
 const DATABASE_DOWN = { code: "database_unavailable", message: "The database does not answer." };
+const DATABASE_REFUSES_LOGIN = {
+  code: "database_authentication_failed",
+  message: "The database refuses the gateway's credentials (its login role's password was changed or is wrong).",
+};
 
-/** Liveness: 200 only when the database answers within a short timeout; 503 otherwise. */
-export function healthHandler(pool: Pool): RequestHandler {
+/** Liveness: 200 only when the database answers within a short timeout; 503 otherwise, naming a refused login as such. */
+export function healthHandler(pool: Pool, logger?: Pick<Logger, "error">): RequestHandler {
   return async (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
     try {
       await withinTimeout(pool.query("select 1"));
       res.status(200).json({ status: "ok", database: "up" });
-    } catch {
+    } catch (error) {
+      if (isDatabaseAuthenticationFailure(error)) {
+        logger?.error({ err: error }, "database authentication failed: the gateway's login role cannot sign in");
+        res.status(503).json({ status: "unavailable", database: "refuses_login", error: DATABASE_REFUSES_LOGIN });
+        return;
+      }
       res.status(503).json({ status: "unavailable", database: "down", error: DATABASE_DOWN });
     }
   };

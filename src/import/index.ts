@@ -104,6 +104,8 @@ async function findTenantAdmin(adminUrl: string, tenant: string, email?: string)
     );
     const row = rows[0];
     if (!row) throw new ImportError(`no tenant named "${tenant}"`);
+    // Tenant names are display names: several tenants may share one.
+    if (rows.length > 1) throw new ImportError(`${rows.length} tenants are named "${tenant}"; give one by its id (see nexus tenant list)`);
     if (!row.user_id) throw new ImportError(email ? `no active user ${email} in tenant ${row.name}` : `tenant ${row.name} has no active admin`);
     return { tenantId: row.tenant_id, userId: row.user_id, name: row.name };
   } finally {

@@ -193,7 +193,7 @@ export class SuiteDatabase {
     const dir = await tempDir("db");
     postmasterFiles.add(path.join(dir, "pg", "postmaster.pid"));
     const database = new SuiteDatabase(dir, await startEmbeddedCluster(dir));
-    await bootstrapRoles(database.adminUrl, database.cluster.authenticatorPassword);
+    await bootstrapRoles(database.adminUrl, database.cluster.authenticatorPassword, { resetPassword: true });
     await ensureDatabase(database.adminUrl, SuiteDatabase.NAME);
     await grantDatabase(database.adminUrl);
     await migrateDatabase({ adminUrl: database.adminUrl });

@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
   const cluster = await startEmbeddedCluster(dir);
   globalThis.nexusTestCluster = { cluster, dir };
   const adminUrl = cluster.url(TEST_DATABASE);
-  await bootstrapRoles(adminUrl, cluster.authenticatorPassword);
+  await bootstrapRoles(adminUrl, cluster.authenticatorPassword, { resetPassword: true });
   await ensureDatabase(adminUrl, TEST_DATABASE);
   await grantDatabase(adminUrl);
   await migrateDatabase({ adminUrl });

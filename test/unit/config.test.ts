@@ -1,4 +1,7 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ConfigError, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_FILE, loadConfig } from "../../src/config";
 
 const problem = (env: Record<string, string>) => {
   try {
@@ -12,8 +15,28 @@ const problem = (env: Record<string, string>) => {
 
 describe("configuration", () => {
   test("defaults suit development", () => {
-    const config = loadConfig({}, "/srv/app");
-    expect(config).toMatchObject({ env: "development", port: 4000, databaseUrl: null, dataDir: "/srv/app/.nexus", graphiql: true, introspection: true });
+    const app = mkdtempSync(path.join(os.tmpdir(), "nexus-config-"));
+    const config = loadConfig({}, app);
+    expect(config).toMatchObject({ env: "development", port: 4000, databaseUrl: null, dataDir: path.join(app, ".nexus"), graphiql: true, introspection: true });
+  });
+
+  test("development listens on loopback unless HOST says otherwise; production on every interface", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48) }).host).toBe("0.0.0.0");
+  });
+
+  test("development signs with a random secret of its data directory, kept there, never the one in the source", () => {
+    const first = mkdtempSync(path.join(os.tmpdir(), "nexus-secret-"));
+    const second = mkdtempSync(path.join(os.tmpdir(), "nexus-secret-"));
+    const key = (dir: string) => loadConfig({ NEXUS_DATA_DIR: dir }).jwt.key.signingKey.export().toString("utf8");
+    const mine = key(first);
+    expect(mine).not.toBe(DEVELOPMENT_JWT_SECRET);
+    expect(mine.length).toBeGreaterThanOrEqual(48);
+    expect(key(first)).toBe(mine);
+    expect(readFileSync(path.join(first, DEVELOPMENT_SECRET_FILE), "utf8").trim()).toBe(mine);
+    expect(statSync(path.join(first, DEVELOPMENT_SECRET_FILE)).mode & 0o077).toBe(0);
+    expect(key(second)).not.toBe(mine);
   });
 
   test("NEXUS_CORS_ORIGINS lists origins, none by default", () => {
