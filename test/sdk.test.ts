@@ -60,7 +60,7 @@ describe("the generated SDK", () => {
       .request(RolesDocument)
       .catch((e: unknown) => e);
     expect((badToken as GatewayError).status).toBe(401);
-    expect((badToken as GatewayError).codes).toEqual(["invalid_token"]);
+    expect((badToken as GatewayError).codes).toEqual(["INVALID_TOKEN"]);
   });
 });
 

@@ -5,12 +5,13 @@ import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
 import { RateLimiter } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
 import { issueAccessToken, type AccessClaims } from "./tokens";
+import type { ErrorCode } from "../errors/codes";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
   ) {
@@ -100,16 +101,16 @@ export class AuthService {
 
   async login(identifier: unknown, password: unknown, client: ClientInfo): Promise<TokenPair> {
     if (typeof identifier !== "string" || identifier.trim() === "" || identifier.length > 320) {
-      throw new AuthError(400, "invalid_request", "Send { email | username, password }.");
+      throw new AuthError(400, "INVALID_REQUEST", "Send { email | username, password }.");
     }
     if (typeof password !== "string" || password.length === 0 || password.length > 1024) {
-      throw new AuthError(400, "invalid_request", "Send { email | username, password }.");
+      throw new AuthError(400, "INVALID_REQUEST", "Send { email | username, password }.");
     }
     const account = identifier.trim().toLowerCase();
     const byIp = this.ipLimiter.hit(client.ip ?? "unknown");
     const byAccount = this.accountLimiter.hit(account);
     const wait = Math.max(byIp, byAccount);
-    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many sign-in attempts; try again later.", wait);
+    if (wait > 0) throw new AuthError(429, "RATE_LIMITED", "Too many sign-in attempts; try again later.", wait);
 
     const { rows } = await this.pool.query<{ user_id: string; tenant_id: string; password_hash: string; is_active: boolean; locked_until: Date | null }>(
       "select * from nexus_auth.find_login($1)",
@@ -118,7 +119,7 @@ export class AuthService {
     const user = rows[0];
     if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
       const retry = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
-      throw new AuthError(423, "account_locked", "Too many failed sign-ins; the account is locked for a while.", retry);
+      throw new AuthError(423, "ACCOUNT_LOCKED", "Too many failed sign-ins; the account is locked for a while.", retry);
     }
     const ok = await this.passwords.verify(user?.password_hash ?? null, password);
     if (!user || !ok || !user.is_active) {
@@ -129,7 +130,7 @@ export class AuthService {
           this.config.login.lockSeconds,
         ]);
       }
-      throw new AuthError(401, "invalid_credentials", INVALID_CREDENTIALS);
+      throw new AuthError(401, "INVALID_CREDENTIALS", INVALID_CREDENTIALS);
     }
     const refreshToken = newSecretToken(REFRESH_PREFIX);
     const { rows: started } = await this.pool.query<{ session_id: string; tenant_id: string }>(
@@ -146,7 +147,7 @@ export class AuthService {
    */
   async refresh(refreshToken: unknown, client: ClientInfo): Promise<TokenPair> {
     if (typeof refreshToken !== "string" || !refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 200) {
-      throw new AuthError(401, "invalid_refresh_token", "The refresh token is missing or invalid.");
+      throw new AuthError(401, "INVALID_REFRESH_TOKEN", "The refresh token is missing or invalid.");
     }
     const successor = this.successorOf(refreshToken);
     const { rows } = await this.pool.query<{ outcome: string; user_id: string; tenant_id: string; session_id: string; hops: number }>(
@@ -165,16 +166,16 @@ export class AuthService {
       case "reused":
         this.revocations.remember("session", result.session_id, new Date());
         await this.revocations.sync();
-        throw new AuthError(401, "refresh_token_reused", "This refresh token was already used; the session has been ended. Sign in again.");
+        throw new AuthError(401, "REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
       case "expired":
-        throw new AuthError(401, "refresh_token_expired", "The session has expired. Sign in again.");
+        throw new AuthError(401, "REFRESH_TOKEN_EXPIRED", "The session has expired. Sign in again.");
       default:
-        throw new AuthError(401, "invalid_refresh_token", "The refresh token is missing or invalid.");
+        throw new AuthError(401, "INVALID_REFRESH_TOKEN", "The refresh token is missing or invalid.");
     }
   }
 
   private requireUser(claims: AccessClaims): { userId: string; sessionId: string | null } {
-    if (!claims.userId) throw new AuthError(403, "forbidden", "This token does not belong to a Nexus user.");
+    if (!claims.userId) throw new AuthError(403, "FORBIDDEN", "This token does not belong to a Nexus user.");
     return { userId: claims.userId, sessionId: claims.sessionId };
   }
 
@@ -189,7 +190,7 @@ export class AuthService {
     const { userId, sessionId } = this.requireUser(claims);
     const chosen = (scope ?? "local") as LogoutScope;
     if (!["local", "global", "others"].includes(chosen)) {
-      throw new AuthError(400, "invalid_request", "scope must be local, global or others.");
+      throw new AuthError(400, "INVALID_REQUEST", "scope must be local, global or others.");
     }
     if (chosen === "local") {
       await this.revokeCurrentToken(claims);
@@ -214,7 +215,7 @@ export class AuthService {
     const { userId } = this.requireUser(claims);
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     if (typeof body.jti === "string" && body.sessionId === undefined) {
-      if (!uuid.test(body.jti)) throw new AuthError(400, "invalid_request", "jti must be a UUID.");
+      if (!uuid.test(body.jti)) throw new AuthError(400, "INVALID_REQUEST", "jti must be a UUID.");
       // An access token lives at most one TTL; keep its revocation that long.
       const expiresAt = new Date(Date.now() + this.config.jwt.accessTokenTtlSeconds * 1000);
       await this.pool.query("select nexus_auth.revoke_access_token($1, $2, $3)", [body.jti, userId, expiresAt]);
@@ -222,7 +223,7 @@ export class AuthService {
       return;
     }
     if (typeof body.sessionId === "string" && body.jti === undefined) {
-      if (!uuid.test(body.sessionId)) throw new AuthError(400, "invalid_request", "sessionId must be a UUID.");
+      if (!uuid.test(body.sessionId)) throw new AuthError(400, "INVALID_REQUEST", "sessionId must be a UUID.");
       const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
       const owner = rows[0];
       let allowed = owner !== undefined && owner.user_id === userId;
@@ -234,12 +235,12 @@ export class AuthService {
         allowed = permitted[0]!.ok;
       }
       // Someone else's session answers like a missing one: nothing about other tenants leaks.
-      if (!allowed) throw new AuthError(404, "not_found", "No such session.");
+      if (!allowed) throw new AuthError(404, "NOT_FOUND", "No such session.");
       await this.pool.query("select nexus_auth.revoke_session($1, 'revoked')", [body.sessionId]);
       this.revocations.remember("session", body.sessionId, new Date());
       return;
     }
-    throw new AuthError(400, "invalid_request", "Send { jti } or { sessionId }.");
+    throw new AuthError(400, "INVALID_REQUEST", "Send { jti } or { sessionId }.");
   }
 
   async sessions(claims: AccessClaims): Promise<SessionView[]> {
@@ -261,12 +262,12 @@ export class AuthService {
 
   async changePassword(claims: AccessClaims, current: unknown, next: unknown): Promise<{ revokedSessions: number }> {
     const { userId, sessionId } = this.requireUser(claims);
-    if (typeof current !== "string") throw new AuthError(400, "invalid_request", "Send { currentPassword, newPassword }.");
+    if (typeof current !== "string") throw new AuthError(400, "INVALID_REQUEST", "Send { currentPassword, newPassword }.");
     const problem = passwordProblem(next);
-    if (problem) throw new AuthError(400, "weak_password", problem);
+    if (problem) throw new AuthError(400, "WEAK_PASSWORD", problem);
     const { rows } = await this.pool.query<{ password_hash: string }>("select * from nexus_auth.user_credentials($1)", [userId]);
     if (!(await this.passwords.verify(rows[0]?.password_hash ?? null, current))) {
-      throw new AuthError(401, "invalid_credentials", "The current password is not correct.");
+      throw new AuthError(401, "INVALID_CREDENTIALS", "The current password is not correct.");
     }
     const { rows: changed } = await this.pool.query<{ count: number }>(
       "select nexus_auth.set_password($1, $2, $3, 'password_changed') as count",
@@ -284,7 +285,7 @@ export class AuthService {
   /** Always answers the same way, whether or not the email belongs to anyone. */
   async requestPasswordReset(email: unknown): Promise<void> {
     if (typeof email !== "string" || !email.includes("@") || email.length > 320) {
-      throw new AuthError(400, "invalid_request", "Send { email }.");
+      throw new AuthError(400, "INVALID_REQUEST", "Send { email }.");
     }
     const token = newSecretToken("nxp_");
     const expiresAt = new Date(Date.now() + RESET_TTL_SECONDS * 1000);
@@ -299,14 +300,14 @@ export class AuthService {
   }
 
   async confirmPasswordReset(token: unknown, password: unknown): Promise<void> {
-    if (typeof token !== "string" || !token.startsWith("nxp_")) throw new AuthError(400, "invalid_token", "The reset link is invalid or has expired.");
+    if (typeof token !== "string" || !token.startsWith("nxp_")) throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
     const problem = passwordProblem(password);
-    if (problem) throw new AuthError(400, "weak_password", problem);
+    if (problem) throw new AuthError(400, "WEAK_PASSWORD", problem);
     const { rows } = await this.pool.query<{ user_id: string | null }>(
       "select nexus_auth.confirm_password_reset($1, $2) as user_id",
       [sha256(token), await hashPassword(password as string)],
     );
-    if (!rows[0]!.user_id) throw new AuthError(400, "invalid_token", "The reset link is invalid or has expired.");
+    if (!rows[0]!.user_id) throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
     await this.revocations.sync();
   }
 
@@ -319,7 +320,7 @@ export class AuthService {
       [userId, sha256(token), expiresAt],
     );
     const user = rows[0];
-    if (!user) throw new AuthError(404, "not_found", "No such user.");
+    if (!user) throw new AuthError(404, "NOT_FOUND", "No such user.");
     if (user.email_verified) return { alreadyVerified: true };
     const link = `${this.config.publicUrl}/verify-email?token=${token}`;
     await this.sendMail(user.tenant_id, userId, user.email, "Confirm your email address", "Open this link to confirm your email address:", link);
@@ -327,9 +328,9 @@ export class AuthService {
   }
 
   async confirmEmailVerification(token: unknown): Promise<void> {
-    if (typeof token !== "string" || !token.startsWith("nxv_")) throw new AuthError(400, "invalid_token", "The verification link is invalid or has expired.");
+    if (typeof token !== "string" || !token.startsWith("nxv_")) throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
     const { rows } = await this.pool.query<{ user_id: string | null }>("select nexus_auth.confirm_email_verification($1) as user_id", [sha256(token)]);
-    if (!rows[0]!.user_id) throw new AuthError(400, "invalid_token", "The verification link is invalid or has expired.");
+    if (!rows[0]!.user_id) throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
   }
 
   /** Deletes revocations and tokens that can no longer matter. */

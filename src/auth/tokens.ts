@@ -2,6 +2,7 @@ import { randomUUID, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 import type { JwtConfig } from "../config";
 import type { ExternalIssuer } from "./external";
+import type { ErrorCode } from "../errors/codes";
 
 /** Who a verified access token speaks for. */
 export interface AccessClaims {
@@ -15,7 +16,7 @@ export interface AccessClaims {
   issuer: "nexus" | "external";
 }
 
-export type TokenErrorCode = "invalid_token" | "token_expired" | "token_revoked";
+export type TokenErrorCode = Extract<ErrorCode, "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED">;
 
 export class TokenError extends Error {
   constructor(
@@ -29,7 +30,7 @@ export class TokenError extends Error {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const invalid = (message = "The access token is invalid.") => new TokenError("invalid_token", message);
+const invalid = (message = "The access token is invalid.") => new TokenError("INVALID_TOKEN", message);
 
 export interface IssuedAccessToken {
   token: string;
@@ -85,7 +86,7 @@ export function verifySignature(
     return payload;
   } catch (error) {
     if (error instanceof TokenError) throw error;
-    if (error instanceof jwt.TokenExpiredError) throw new TokenError("token_expired", "The access token has expired.");
+    if (error instanceof jwt.TokenExpiredError) throw new TokenError("TOKEN_EXPIRED", "The access token has expired.");
     if (error instanceof jwt.NotBeforeError) throw invalid("The access token is not valid yet.");
     throw invalid();
   }

@@ -15,7 +15,10 @@ import { requestClaims } from "../auth/middleware";
 import { pgSettingsFor } from "../auth/tokens";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import type { Logger } from "../observability/logger";
-import { DatabaseUnavailableStatusPlugin, makeMaskError } from "./errors";
+import { ConstraintCatalog } from "./constraints";
+import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
+import { MutationOutcomePlugin } from "./mutation-outcome";
+import { ScalarInputPlugin } from "./scalar-input";
 import { graphiqlHtmlParts } from "./graphiql";
 import { NexusFilterPreset } from "./filters";
 import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
@@ -123,12 +126,17 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
   const production = config.env === "production";
   // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
   const queryClient = pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements });
+  const constraints = new ConstraintCatalog();
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
     plugins: [
       SchemaNamesPlugin,
       TenantKeysPlugin,
       SoftDeletePlugin,
+      MutationOutcomePlugin,
+      constraints.plugin(),
+      ScalarInputPlugin,
+      ErrorCodesPlugin,
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
@@ -148,7 +156,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
-      maskError: makeMaskError({ hideSuggestions: production, ...(logger ? { logger } : {}) }),
+      maskError: makeMaskError({ hideSuggestions: production, constraints, ...(logger ? { logger } : {}) }),
       ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
     },
     grafast: {

@@ -1,21 +1,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { defaultMessage, type ErrorCode } from "../errors/codes";
 import type { Logger } from "../observability/logger";
 import { requestIdOf } from "../observability/logger";
 
 /** Seconds a client is asked to wait before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 2;
 
-const refusals = new WeakMap<ServerResponse, string>();
+const refusals = new WeakMap<ServerResponse, ErrorCode>();
 
 /** The error code a response was refused with (for metrics), if it was. */
-export function refusalCode(res: ServerResponse): string | undefined {
+export function refusalCode(res: ServerResponse): ErrorCode | undefined {
   return refusals.get(res);
 }
 
 /** The one error shape of the HTTP surface: `{ "error": { "code", "message" } }`. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string = defaultMessage(code)): void {
   refusals.set(res, code);
   const body = JSON.stringify({ error: { code, message } });
   res.statusCode = status;
@@ -25,7 +26,7 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  sendError(res, 404, "not_found", `No route for ${req.method} ${req.path}.`);
+  sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${req.path}.`);
 };
 
 /**
@@ -40,12 +41,12 @@ export function answerError(logger: Logger, error: any, req: IncomingMessage, re
   }
   if (isDatabaseUnavailable(error)) {
     res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-    return sendError(res, 503, "database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+    return sendError(res, 503, "DATABASE_UNAVAILABLE");
   }
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) logger.error({ err: error, requestId: requestIdOf(req) }, "request failed");
-  const message = status === 500 ? "Internal server error." : String(error?.message ?? "Bad request.");
-  sendError(res, status, status === 500 ? "internal_error" : "bad_request", message);
+  const message = status === 500 ? defaultMessage("INTERNAL_ERROR") : String(error?.message ?? defaultMessage("BAD_REQUEST"));
+  sendError(res, status, status === 500 ? "INTERNAL_ERROR" : "BAD_REQUEST", message);
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
