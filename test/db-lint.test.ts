@@ -135,6 +135,12 @@ describe("db:lint on planted violations", () => {
     ${secured("secrets")}
     grant select (id, tenant_id, api_token, password_changed_at) on ${s}.secrets to nexus_user;
 
+    ${tenantTable("uncommented_check", ", quantity int not null constraint uncommented_check_quantity_positive check (quantity > 0)")}
+    ${secured("uncommented_check")}
+    ${tenantTable("clean_check", ", quantity int not null constraint clean_check_quantity_positive check (quantity > 0)")}
+    ${secured("clean_check")}
+    comment on constraint clean_check_quantity_positive on ${s}.clean_check is 'Quantity must be greater than zero.';
+
     do $$
     declare
       obj record;
@@ -176,6 +182,7 @@ describe("db:lint on planted violations", () => {
     ["security_definer_not_allowed", "WARN", `${h}.definer_unlisted()`],
     ["view_not_security_invoker", "ERROR", `${s}.definer_view`],
     ["sensitive_column_readable", "ERROR", `${s}.secrets.api_token`],
+    ["check_constraint_comment", "WARN", `constraint uncommented_check_quantity_positive on ${s}.uncommented_check`],
   ];
 
   beforeAll(async () => {

@@ -433,6 +433,25 @@ sensitive_column_readable as (
     and ty.typcategory not in ('B', 'D', 'N', 'T')
     and readers.roles is not null
 )
+,
+
+/*
+ * A refused write is answered with the comment of the CHECK it broke: a
+ * CHECK without one leaves a form with only the constraint's name to show.
+ * Self-contained: reads pg_constraint only.
+ */
+check_constraint_comment as (
+  select 'WARN', 'check_constraint_comment', format('constraint %I on %I.%I', co.conname, n.nspname, c.relname),
+         'a CHECK constraint has no comment, so a refused write has no message a form can show',
+         format('Add "comment on constraint %I on %I.%I is ''<what the value must be, as a sentence for the user>'';" in a new migration.',
+                co.conname, n.nspname, c.relname)
+  from pg_constraint co
+  join pg_class c on c.oid = co.conrelid
+  join pg_namespace n on n.oid = c.relnamespace
+  where co.contype = 'c'
+    and n.nspname = any($1::text[])
+    and pg_catalog.obj_description(co.oid, 'pg_constraint') is null
+)
 
 select * from rls_disabled_in_exposed_schema
 union all select * from policy_exists_rls_disabled
@@ -453,3 +472,4 @@ union all select * from security_definer_exposed
 union all select * from security_definer_not_allowed
 union all select * from view_not_security_invoker
 union all select * from sensitive_column_readable
+union all select * from check_constraint_comment

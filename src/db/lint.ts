@@ -46,6 +46,7 @@ export const LINT_RULES = [
   "security_definer_not_allowed",
   "view_not_security_invoker",
   "sensitive_column_readable",
+  "check_constraint_comment",
 ] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 

@@ -59,7 +59,7 @@ export class ConstraintCatalog {
                 table: table.relname,
                 name: constraint.conname,
                 columns: (constraint.getAttributes() ?? []).map((a) => a.attname),
-                comment: constraint.getDescription()?.trim() || null,
+                comment: constraint.getTagsAndDescription().description?.trim() || null,
               });
             }
           },

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isSafeError } from "postgraphile/grafast";
-import { GraphQLError } from "postgraphile/graphql";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "postgraphile/graphql";
 import { defaultMaskError } from "postgraphile/grafserv";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { defaultMessage, type ErrorCode } from "../errors/codes";
@@ -162,7 +162,8 @@ export function makeMaskError({
 
 function maskDatabaseError(error: GraphQLError, logger?: Logger, constraints?: ConstraintCatalog): GraphQLError {
   const original = error.originalError as DatabaseError | undefined;
-  if (!original) return withCode(error);
+  // graphql-js's own errors (validation, variable coercion), and GraphQLErrors raised by plugins, keep their message.
+  if (!original || original instanceof GraphQLError) return withCode(error);
   const known: Described | null = NOTHING_MATCHED.test(original.message)
     ? { code: "NOT_FOUND", message: defaultMessage("NOT_FOUND") }
     : describe(original, constraints);
@@ -190,19 +191,54 @@ function withCode(error: GraphQLError): GraphQLError {
   });
 }
 
+/** Wraps a validation rule so that the errors it reports carry a code (the limit rules' own codes stay). */
+function codedRule(rule: ValidationRule): ValidationRule {
+  return (context) => {
+    const coded = Object.create(context) as ValidationContext;
+    coded.reportError = (error: GraphQLError) => context.reportError(withCode(error));
+    return rule(coded);
+  };
+}
+
+type ServedResult = { type: string; json?: unknown; buffer?: Buffer; headers?: Record<string, string> } | null | undefined;
+
+/** A payload whose errors lack a code, answered again with the codes added; anything else unchanged. */
+function withParseCodes<T extends ServedResult>(result: T): T {
+  if (result?.type === "buffer" && result.buffer?.includes("Syntax Error")) {
+    const payload = JSON.parse(result.buffer.toString("utf8")) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    if (!Array.isArray(payload?.errors) || payload.errors.every((e) => typeof e.extensions?.code === "string")) return result;
+    for (const error of payload.errors) error.extensions = { ...error.extensions, code: error.extensions?.code ?? codeOfGraphqlError(error) };
+    const buffer = Buffer.from(JSON.stringify(payload), "utf8");
+    return { ...result, buffer, headers: { ...result.headers, "content-length": String(buffer.length) } };
+  }
+  if (result?.type === "json") {
+    const payload = result.json as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
+    if (!Array.isArray(payload?.errors) || payload.errors.every((e) => typeof e.extensions?.code === "string")) return result;
+    const errors = payload.errors.map((e) => ({ ...e, extensions: { ...e.extensions, code: e.extensions?.code ?? codeOfGraphqlError(e) } }));
+    return { ...result, json: { ...payload, errors } };
+  }
+  return result;
+}
+
 /**
  * Parse and validation errors never reach maskError: grafserv answers them
- * straight from parseAndValidate. They get their code here, for HTTP and
- * WebSocket alike; the limit rules' own codes (QUERY_TOO_DEEP, …) stay.
+ * straight from its own parse-and-validate step. Validation errors get
+ * their code from the rules themselves (each rule wrapped); a parse error
+ * has no hook before the answer is serialised, so an answer that carries
+ * one (it contains graphql-js's "Syntax Error") is read again and its
+ * errors given their code. Other answers are passed on untouched.
  */
 export const ErrorCodesPlugin: GraphileConfig.Plugin = {
   name: "NexusErrorCodesPlugin",
   version: "1.0.0",
-  grafast: {
+  grafserv: {
     middleware: {
-      parseAndValidate(next) {
-        const result = next();
-        return Array.isArray(result) ? (result as readonly GraphQLError[]).map(withCode) : result;
+      setPreset(next, event) {
+        event.validationRules = event.validationRules.map(codedRule);
+        return next();
+      },
+      async processRequest(next) {
+        return withParseCodes(await next());
       },
     },
   },
