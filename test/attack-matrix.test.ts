@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { DEMO_PASSWORD, loadDemoData } from "../src/demo";
+import { DEMO_PASSWORD } from "../src/demo";
+import { ensureDemoData } from "./support/demo";
 import { withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -74,13 +74,7 @@ describe("generated tenant-isolation attack matrix", () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
-    try {
-      const demo = await loadDemoData(pool);
-      acmeId = demo.find((t) => t.name === "Acme")!.tenantId;
-    } finally {
-      await pool.end();
-    }
+    acmeId = (await ensureDemoData()).Acme!;
     for (const who of ["admin@acme.test", "user@acme.test", "viewer@acme.test", "admin@globex.test"]) {
       const { body } = await gateway.post("/auth/login", { email: who, password: DEMO_PASSWORD });
       tokens[who] = body.accessToken;

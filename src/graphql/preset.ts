@@ -18,6 +18,7 @@ import type { Logger } from "../observability/logger";
 import { ConstraintCatalog } from "./constraints";
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
 import { MutationOutcomePlugin } from "./mutation-outcome";
+import { RelationNullabilityPlugin } from "./nullability";
 import { ScalarInputPlugin } from "./scalar-input";
 import { graphiqlHtmlParts } from "./graphiql";
 import { NexusFilterPreset } from "./filters";
@@ -137,6 +138,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       constraints.plugin(),
       ScalarInputPlugin,
       ErrorCodesPlugin,
+      RelationNullabilityPlugin,
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
