@@ -1,7 +1,6 @@
 import "postgraphile";
 
-const HIDDEN_BY_RLS =
-  "Null when row level security hides the related row from you (it belongs to a group or state you may not read), although the key is set.";
+const HIDDEN_BY_RLS = "May be null although the key is set: the related row is read through its own row level security, which can hide it from you.";
 
 /**
  * Where non-null is right, and where it is not. Columns keep PostgreSQL's
