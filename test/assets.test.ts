@@ -82,12 +82,12 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
 
   test("an assignment ends on or after it starts", async () => {
     const body = await assign({ personId }, { startDate: "2026-09-01", endDate: "2026-08-31" });
-    expect(body.errors[0].message).toContain("asset_assignments_dates_ordered");
+    expect(body.errors[0].extensions.constraint).toBe("asset_assignments_dates_ordered");
   });
 
   test("quantity is positive and a serial number is unique within the tenant", async () => {
     const zero = await createAsset(userToken, modelId, "Cables", null, 0);
-    expect(zero.errors[0].message).toContain("assets_quantity_positive");
+    expect(zero.errors[0].extensions.constraint).toBe("assets_quantity_positive");
     const twice = await createAsset(userToken, modelId, "Laptop 1 again", "SN-1");
     expect(twice.errors[0].extensions.code).toBe("CONFLICT");
     const otherModel = await catalog(otherToken, "Other");
