@@ -1,9 +1,11 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { NEXUS_SCALARS } from "./sdk/scalars";
 
 /**
  * The typed SDK: schema.graphql (the committed contract) plus the
  * operations in sdk/operations → sdk/generated. Scalars the gateway sends
- * as strings are strings here too.
+ * as strings are strings here too; the scalar map is the one the package
+ * ships (sdk/scalars.ts), so the SDK and outside projects agree.
  */
 const config: CodegenConfig = {
   schema: "schema.graphql",
@@ -17,18 +19,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: {
-          BigFloat: "string",
-          BigInt: "string",
-          Cursor: "string",
-          Date: "string",
-          Datetime: "string",
-          InternetAddress: "string",
-          Interval: "{ years?: number; months?: number; days?: number; hours?: number; minutes?: number; seconds?: number }",
-          JSON: "unknown",
-          Time: "string",
-          UUID: "string",
-        },
+        scalars: { ...NEXUS_SCALARS },
       },
     },
   },

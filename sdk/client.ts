@@ -36,7 +36,7 @@ export class GatewayError extends Error {
     this.name = "GatewayError";
   }
 
-  /** The codes of the errors (`PAGE_TOO_LARGE`, `FORBIDDEN`, `invalid_token`…), for `switch`es. */
+  /** The codes of the errors (`PAGE_TOO_LARGE`, `FORBIDDEN`, `INVALID_TOKEN`…), for `switch`es. */
   get codes(): string[] {
     return this.errors.map((e) => e.code).filter((c): c is string => c !== null);
   }

@@ -135,7 +135,7 @@ describe("operation limits", () => {
     expect((await post(operation, "gzip")).status).toBe(400);
     const unknown = await post(operation, "compress");
     expect(unknown.status).toBe(415);
-    expect(((await unknown.json()) as any).error.code).toBe("unsupported_encoding");
+    expect(((await unknown.json()) as any).error.code).toBe("UNSUPPORTED_ENCODING");
     await stillAnswers();
   });
 

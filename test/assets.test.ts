@@ -76,18 +76,18 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
     for (const holder of [{ personId, locationId }, {}]) {
       const body = await assign(holder);
       expect(body.errors[0].extensions.code).toBe("INVALID_INPUT");
-      expect(body.errors[0].message).toContain("asset_assignments_person_or_location");
+      expect(body.errors[0].extensions.constraint).toBe("asset_assignments_person_or_location");
     }
   });
 
   test("an assignment ends on or after it starts", async () => {
     const body = await assign({ personId }, { startDate: "2026-09-01", endDate: "2026-08-31" });
-    expect(body.errors[0].message).toContain("asset_assignments_dates_ordered");
+    expect(body.errors[0].extensions.constraint).toBe("asset_assignments_dates_ordered");
   });
 
   test("quantity is positive and a serial number is unique within the tenant", async () => {
     const zero = await createAsset(userToken, modelId, "Cables", null, 0);
-    expect(zero.errors[0].message).toContain("assets_quantity_positive");
+    expect(zero.errors[0].extensions.constraint).toBe("assets_quantity_positive");
     const twice = await createAsset(userToken, modelId, "Laptop 1 again", "SN-1");
     expect(twice.errors[0].extensions.code).toBe("CONFLICT");
     const otherModel = await catalog(otherToken, "Other");
@@ -104,13 +104,13 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
     expect(repair.errors).toBeUndefined();
     expect(repair.data.createAssetRepair.assetRepair).toMatchObject({ status: "open", priority: "high", asset: { name: "Laptop 1" }, location: { name: "Room 1" } });
     const empty = await gql(userToken, 'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "" } }) { assetRepair { rowId } } }', { a: assetId });
-    expect(empty.errors[0].message).toContain("asset_repairs_title_not_empty");
+    expect(empty.errors[0].extensions.constraint).toBe("asset_repairs_title_not_empty");
     const early = await gql(
       userToken,
       'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "Time travel", reportedAt: "2026-05-02T00:00:00Z", resolvedAt: "2026-05-01T00:00:00Z" } }) { assetRepair { rowId } } }',
       { a: assetId },
     );
-    expect(early.errors[0].message).toContain("asset_repairs_resolved_after_reported");
+    expect(early.errors[0].extensions.constraint).toBe("asset_repairs_resolved_after_reported");
     const bogus = await gql(userToken, 'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "x", status: exploded } }) { assetRepair { rowId } } }', { a: assetId });
     expect(bogus.errors).toBeDefined();
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { DEMO_PASSWORD, loadDemoData } from "../src/demo";
+import { DEMO_PASSWORD } from "../src/demo";
+import { ensureDemoData } from "./support/demo";
 import { withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -55,6 +55,11 @@ interface TenantType {
   patchTakesTenantId: boolean;
 }
 
+/** Tables whose rows a user may change when the row is their own (their profile, their preferences): no one permission gates them. */
+const OWN_ROW_TABLES = ["User", "UserPreference"];
+
+const codesOf = (answer: { errors?: Array<{ extensions?: { code?: string } }> }) => (answer.errors ?? []).map((e) => e.extensions?.code ?? null);
+
 const operations = new Map<string, number>();
 const count = (operation: string) => operations.set(operation, (operations.get(operation) ?? 0) + 1);
 
@@ -69,13 +74,7 @@ describe("generated tenant-isolation attack matrix", () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
-    try {
-      const demo = await loadDemoData(pool);
-      acmeId = demo.find((t) => t.name === "Acme")!.tenantId;
-    } finally {
-      await pool.end();
-    }
+    acmeId = (await ensureDemoData()).Acme!;
     for (const who of ["admin@acme.test", "user@acme.test", "viewer@acme.test", "admin@globex.test"]) {
       const { body } = await gateway.post("/auth/login", { email: who, password: DEMO_PASSWORD });
       tokens[who] = body.accessToken;
@@ -225,12 +224,14 @@ describe("generated tenant-isolation attack matrix", () => {
           });
         const attack = await mutate(target.rowId);
         expect(attack).toEqual(await mutate(randomUUID()));
+        expect({ type: t.type, codes: codesOf(attack) }).toEqual({ type: t.type, codes: ["NOT_FOUND"] });
         count("update B's row");
       }
       if (t.remove) {
         const remove = (id: string) => q("admin@acme.test", `mutation($id: UUID!) { ${t.remove}(input: { rowId: $id }) { clientMutationId } }`, { id });
         const attack = await remove(target.rowId);
         expect(attack).toEqual(await remove(randomUUID()));
+        expect({ type: t.type, codes: codesOf(attack) }).toEqual({ type: t.type, codes: ["NOT_FOUND"] });
         count("delete B's row");
       }
       const after = await rowsOf("admin@globex.test", t);
@@ -281,30 +282,57 @@ describe("generated tenant-isolation attack matrix", () => {
     }
   });
 
-  test("a viewer writes nothing and a plain user deletes nothing, even in their own tenant", async () => {
+  test("a viewer writes nothing and a plain user deletes nothing, even in their own tenant; each refusal says why", async () => {
+    const held: Record<string, string[]> = {};
+    for (const who of ["viewer@acme.test", "user@acme.test"]) held[who] = (await q(who, "{ viewerPermissions }")).data.viewerPermissions;
+    /**
+     * A refused write fails, never a silent null: FORBIDDEN naming a
+     * permission the caller lacks, or NOT_FOUND where the caller may write
+     * some rows of the table but not this one (their own profile, their own
+     * preferences), answered exactly as for a row that does not exist.
+     */
+    const expectRefused = async (who: string, t: TenantType, answer: any, missing: () => Promise<any>) => {
+      const [error] = answer.errors ?? [];
+      expect({ type: t.type, who, code: error?.extensions?.code ?? null, message: error?.message }).toEqual({ type: t.type, who, code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/), message: expect.any(String) });
+      if (error.extensions.code === "FORBIDDEN") {
+        expect(held[who]).not.toContain(error.extensions.permission);
+        expect(error.message).toContain(error.extensions.permission);
+      } else {
+        expect(answer).toEqual(await missing());
+      }
+      return error.extensions.code as string;
+    };
+    const viewerUpdates: Record<string, string> = {};
     for (const t of types) {
       const before = await rowsOf("admin@acme.test", t);
       const target = before[0]!;
       if (t.update && t.scalarPatch) {
-        const value = t.scalarPatch.type === "Boolean" ? false : "viewer was here";
-        await q("viewer@acme.test", `mutation($id: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $id, patch: $patch }) { clientMutationId } }`, {
-          id: target.rowId,
-          patch: { [t.scalarPatch.field]: value },
-        });
+        const value = t.scalarPatch.type === "Boolean" ? false : "VWR";
+        const update = (id: string) =>
+          q("viewer@acme.test", `mutation($id: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $id, patch: $patch }) { clientMutationId } }`, {
+            id,
+            patch: { [t.scalarPatch!.field]: value },
+          });
+        const answer = await update(target.rowId);
+        if (answer.errors) viewerUpdates[t.type] = await expectRefused("viewer@acme.test", t, answer, () => update(randomUUID()));
         const check = await q("admin@acme.test", `{ ${t.list} { nodes { rowId ${t.scalarPatch.field} } } }`);
         const row = check.data[t.list].nodes.find((r: { rowId: string }) => r.rowId === target.rowId);
         // The viewer's own row (their preferences, their profile) is theirs to edit; anything else must be untouched.
-        if (row) expect(row[t.scalarPatch.field] === value && !["UserPreference", "User"].includes(t.type)).toBe(false);
+        if (row) expect(row[t.scalarPatch.field] === value && !OWN_ROW_TABLES.includes(t.type)).toBe(false);
         count("viewer update");
       }
       for (const who of ["viewer@acme.test", "user@acme.test"]) {
         if (!t.remove) continue;
-        await q(who, `mutation($id: UUID!) { ${t.remove}(input: { rowId: $id }) { clientMutationId } }`, { id: target.rowId });
+        const remove = (id: string) => q(who, `mutation($id: UUID!) { ${t.remove}(input: { rowId: $id }) { clientMutationId } }`, { id });
+        await expectRefused(who, t, await remove(target.rowId), () => remove(randomUUID()));
         count(who.startsWith("viewer") ? "viewer delete" : "user delete");
       }
       const after = await rowsOf("admin@acme.test", t);
       expect(after.map((r) => r.rowId)).toContain(target.rowId);
     }
+    // A viewer lacks every UPDATE_ permission: apart from the rows that are a user's own, every update is FORBIDDEN.
+    const notForbidden = Object.entries(viewerUpdates).filter(([, code]) => code !== "FORBIDDEN").map(([type]) => type);
+    expect(notForbidden.sort()).toEqual(OWN_ROW_TABLES.filter((type) => type in viewerUpdates).sort());
   });
 
   test("a user can neither grant themselves a role nor join a group", async () => {

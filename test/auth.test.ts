@@ -53,7 +53,7 @@ describe("sign-in", () => {
     expect((await gateway.post("/auth/login", { email: tenant.users[0]!.email })).status).toBe(400);
     const response = await fetch(`${gateway.url}/auth/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=x&password=y" });
     expect(response.status).toBe(415);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 });
 
@@ -113,17 +113,17 @@ describe("refresh rotation", () => {
     expect(rotated.status).toBe(200);
     const reuse = await strict.post("/auth/refresh", { refreshToken: first.refreshToken });
     expect(reuse.status).toBe(401);
-    expect(reuse.body.error.code).toBe("refresh_token_reused");
+    expect(reuse.body.error.code).toBe("REFRESH_TOKEN_REUSED");
     // the legitimate holder's newer tokens die with the family
     expect((await strict.post("/auth/refresh", { refreshToken: rotated.body.refreshToken })).status).toBe(401);
-    expect((await strict.graphql("{ __typename }", { token: rotated.body.accessToken })).body.error.code).toBe("token_revoked");
+    expect((await strict.graphql("{ __typename }", { token: rotated.body.accessToken })).body.error.code).toBe("TOKEN_REVOKED");
     expect((await strict.graphql("{ __typename }", { token: first.accessToken })).status).toBe(401);
   });
 
   test("an unknown refresh token gets 401", async () => {
     const { status, body } = await gateway.post("/auth/refresh", { refreshToken: "nxr_made-up" });
     expect(status).toBe(401);
-    expect(body.error.code).toBe("invalid_refresh_token");
+    expect(body.error.code).toBe("INVALID_REFRESH_TOKEN");
   });
 });
 
@@ -202,7 +202,7 @@ describe("logout, revocation and sessions", () => {
     const admin = await signIn(gateway, tenant.admin.email);
     const { status, body } = await gateway.post("/auth/revoke", { sessionId: sidOf(outsider.accessToken) }, { token: admin.accessToken });
     expect(status).toBe(404);
-    expect(body.error.code).toBe("not_found");
+    expect(body.error.code).toBe("NOT_FOUND");
     expect(await works(outsider.accessToken)).toBe(true);
   });
 
@@ -214,7 +214,7 @@ describe("logout, revocation and sessions", () => {
     // Another tenant's user, and a peer without the permission: by jti or by token, answered as not found.
     for (const attacker of [outsider, peer]) {
       const byJti = await gateway.post("/auth/revoke", { jti: jtiOf(victim.accessToken) }, { token: attacker.accessToken });
-      expect([byJti.status, byJti.body.error.code]).toEqual([404, "not_found"]);
+      expect([byJti.status, byJti.body.error.code]).toEqual([404, "NOT_FOUND"]);
       expect((await gateway.post("/auth/revoke", { accessToken: victim.accessToken }, { token: attacker.accessToken })).status).toBe(404);
     }
     expect(await works(victim.accessToken)).toBe(true);
@@ -248,7 +248,7 @@ describe("passwords", () => {
     const wrong = await gateway.post("/auth/password", { currentPassword: "nope", newPassword: "a brand new password" }, { token: here.accessToken });
     expect(wrong.status).toBe(401);
     const weak = await gateway.post("/auth/password", { currentPassword: PASSWORD, newPassword: "short" }, { token: here.accessToken });
-    expect(weak.body.error.code).toBe("weak_password");
+    expect(weak.body.error.code).toBe("WEAK_PASSWORD");
     const { status, body } = await gateway.post("/auth/password", { currentPassword: PASSWORD, newPassword: "a brand new password" }, { token: here.accessToken });
     expect(status).toBe(200);
     expect(body.revokedSessions).toBeGreaterThanOrEqual(1);

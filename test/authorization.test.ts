@@ -44,10 +44,12 @@ describe("roles, groups and permissions", () => {
     expect(body.data.createUserGroup.userGroup).toMatchObject({ name: "Auditors", tenantId: tenant.tenantId });
   });
 
-  test("a plain user may not write authorization tables", async () => {
+  test("a plain user may not write authorization tables, and is told which permission it needs", async () => {
     const { body } = await createGroup(userToken, "Shadow admins");
     expect(body.data?.createUserGroup ?? null).toBeNull();
-    expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(body.errors[0].extensions).toEqual({ code: "FORBIDDEN", permission: "CREATE_USER_GROUPS" });
+    expect(body.errors[0].message).toContain("CREATE_USER_GROUPS");
+    expect(body.errors[0].message).not.toMatch(/sign in/i);
   });
 
   test("nobody in a tenant can hand out the platform operator role", async () => {
@@ -87,8 +89,12 @@ describe("roles, groups and permissions", () => {
       });
     const own = await update(userToken, tenant.users[0]!.userId, { firstName: "Ada" });
     expect(own.body.data.updateUser.user.firstName).toBe("Ada");
+    // Another user's profile is not theirs to change: the same answer as for a missing user.
     const others = await update(userToken, tenant.users[1]!.userId, { firstName: "Mallory" });
-    expect(others.body.data?.updateUser?.user ?? null).toBeNull();
+    expect(others.body.data?.updateUser ?? null).toBeNull();
+    expect(others.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["NOT_FOUND"]);
+    const missing = await update(userToken, "00000000-0000-4000-8000-000000000000", { firstName: "Mallory" });
+    expect(missing.body.errors[0].message).toBe(others.body.errors[0].message);
     const stored = await withAdmin(async (c) => (await c.query("select first_name from platform.users where id = $1", [tenant.users[1]!.userId])).rows[0].first_name);
     expect(stored).not.toBe("Mallory");
     const deactivate = await update(userToken, tenant.users[0]!.userId, { isActive: false });

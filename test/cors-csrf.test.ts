@@ -41,7 +41,7 @@ describe("CORS and CSRF", () => {
     const response = await preflight(EVIL);
     expect(response.status).toBe(403);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
-    expect(((await response.json()) as { error: unknown }).error).toEqual({ code: "origin_not_allowed", message: expect.stringMatching(/NEXUS_CORS_ORIGINS/) });
+    expect(((await response.json()) as { error: unknown }).error).toEqual({ code: "ORIGIN_NOT_ALLOWED", message: expect.stringMatching(/NEXUS_CORS_ORIGINS/) });
   });
 
   test("an actual request carries the CORS headers for an allowed origin only", async () => {
@@ -54,7 +54,7 @@ describe("CORS and CSRF", () => {
   test("a cookie refresh without the X-Nexus-CSRF header is refused with a clear error", async () => {
     const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie: await cookieOf(), origin: APP } });
     expect(status).toBe(403);
-    expect(body.error.code).toBe("csrf_header_missing");
+    expect(body.error.code).toBe("CSRF_HEADER_MISSING");
     expect(body.error.message).toMatch(/X-Nexus-CSRF/);
   });
 
@@ -74,14 +74,14 @@ describe("CORS and CSRF", () => {
   test("a cookie refresh from an untrusted origin is refused even with the header", async () => {
     const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie: await cookieOf(), origin: EVIL, "x-nexus-csrf": "1" } });
     expect(status).toBe(403);
-    expect(body.error.code).toBe("origin_not_allowed");
+    expect(body.error.code).toBe("ORIGIN_NOT_ALLOWED");
   });
 
   test("logout with the cookie needs the header too; a token in the body needs none", async () => {
     const signedIn = await signIn(gateway, tenant.users[0]!.email);
     const cookie = signedIn.cookie!.split(";")[0]!;
     const refused = await gateway.post("/auth/logout", {}, { token: signedIn.accessToken, headers: { cookie } });
-    expect(refused.body.error.code).toBe("csrf_header_missing");
+    expect(refused.body.error.code).toBe("CSRF_HEADER_MISSING");
     const loggedOut = await gateway.post("/auth/logout", {}, { token: signedIn.accessToken, headers: { cookie, "x-nexus-csrf": "1" } });
     expect(loggedOut.status).toBe(200);
     expect(loggedOut.headers.get("set-cookie")).toMatch(/nexus_refresh=;/);

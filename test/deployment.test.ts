@@ -105,8 +105,8 @@ describe("deployments side by side", () => {
       let reply: any;
       const deadline = Date.now() + 20_000;
       do reply = await (await fetch(`${url}/health`)).json();
-      while (reply.error?.code !== "database_authentication_failed" && Date.now() < deadline);
-      expect(reply).toMatchObject({ status: "unavailable", error: { code: "database_authentication_failed" } });
+      while (reply.error?.code !== "DATABASE_AUTHENTICATION_FAILED" && Date.now() < deadline);
+      expect(reply).toMatchObject({ status: "unavailable", error: { code: "DATABASE_AUTHENTICATION_FAILED" } });
       const logged = lines.find((line) => line.msg === "database authentication failed: the gateway's login role cannot sign in");
       expect(logged?.err?.code).toBe("28P01");
     } finally {

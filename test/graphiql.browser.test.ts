@@ -58,7 +58,7 @@ describe("GraphiQL in the browser", () => {
     await page.route("**/graphql", async (route) => {
       if (refused) return route.continue();
       refused = true;
-      await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "token_expired", message: "expired" } }) });
+      await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "TOKEN_EXPIRED", message: "expired" } }) });
     });
     const refreshed = page.waitForResponse((r) => r.url().endsWith("/auth/refresh"));
     const response = await runAssetsExample();

@@ -26,7 +26,7 @@ describe("/health", () => {
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: "unavailable", error: { code: "database_unavailable" } });
+      expect(await response.json()).toMatchObject({ status: "unavailable", error: { code: "DATABASE_UNAVAILABLE" } });
     } finally {
       server.close();
       await pool.end();
@@ -62,7 +62,7 @@ describe("/ready", () => {
         status: "not_ready",
         applied: newestCommittedMigration(),
         expected: "999999-from-a-newer-build.sql",
-        error: { code: "migrations_not_current" },
+        error: { code: "MIGRATIONS_NOT_CURRENT" },
       });
     } finally {
       server.close();
@@ -78,7 +78,7 @@ describe("/ready", () => {
     try {
       const response = await fetch(url);
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: "not_ready", error: { code: "database_unavailable" } });
+      expect(await response.json()).toMatchObject({ status: "not_ready", error: { code: "DATABASE_UNAVAILABLE" } });
     } finally {
       server.close();
       await pool.end();

@@ -42,7 +42,7 @@ describe("ITSM: projects, issues, configuration items", () => {
   test("a project key is uppercase letters and digits, unique within the tenant", async () => {
     for (const key of ["ops", "O", "1OPS", "OPS-1"]) {
       const body = await createProject(userToken, key);
-      expect(body.errors[0].message).toContain("projects_key_format");
+      expect(body.errors[0].extensions.constraint).toBe("projects_key_format");
     }
     expect((await createProject(userToken, "OPS")).errors[0].extensions.code).toBe("CONFLICT");
     expect((await createProject(otherToken, "OPS")).errors).toBeUndefined();
@@ -65,7 +65,7 @@ describe("ITSM: projects, issues, configuration items", () => {
 
   test("an issue needs a title and takes enum status and priority", async () => {
     const blank = await createIssue({ title: "   " });
-    expect(blank.errors[0].message).toContain("issues_title_not_blank");
+    expect(blank.errors[0].extensions.constraint).toBe("issues_title_not_blank");
     const urgent = await createIssue({ title: "Outage", status: "in_progress", priority: "critical" });
     expect(urgent.data.createIssue.issue).toMatchObject({ status: "in_progress", priority: "critical" });
     const enumValues = async (name: string) =>
@@ -97,7 +97,7 @@ describe("ITSM: projects, issues, configuration items", () => {
     expect((await relate(website, server, "depends_on")).errors).toBeUndefined();
     expect((await relate(website, server, "runs_on")).errors[0].extensions.code).toBe("CONFLICT");
     const self = await relate(server, server, "backs_up");
-    expect(self.errors[0].message).toContain("configuration_item_relationships_not_self");
+    expect(self.errors[0].extensions.constraint).toBe("configuration_item_relationships_not_self");
     const graph = await ok(userToken, "query($id: UUID!) { configurationItem(rowId: $id) { name outgoingRelationships { nodes { relationshipType target { name incomingRelationships { totalCount } } } } } }", {
       id: website,
     });

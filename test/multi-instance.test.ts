@@ -63,7 +63,7 @@ describe("a second gateway process on the same database", () => {
     expect((await first.post("/auth/logout", { scope: "local" }, { token: accessToken })).status).toBe(200);
     const after = await askSecond(accessToken);
     expect(after.status).toBe(401);
-    expect(((await after.json()) as { error: { code: string } }).error.code).toBe("token_revoked");
+    expect(((await after.json()) as { error: { code: string } }).error.code).toBe("TOKEN_REVOKED");
   });
 
   test("a single revoked access token is refused by the second too", async () => {

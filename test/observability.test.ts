@@ -90,7 +90,7 @@ describe("/metrics", () => {
     expect(body).toMatch(/nexus_graphql_request_duration_seconds_bucket\{le="[^"]+",operation="MetricsProbe"\}/);
     expect(body).toMatch(/nexus_db_pool_connections_total\{pool="graphql"\} \d+/);
     expect(body).toMatch(/nexus_db_pool_waiting_requests\{pool="auth"\} 0/);
-    expect(body).toMatch(/nexus_auth_failures_total\{reason="invalid_credentials"\} 1/);
+    expect(body).toMatch(/nexus_auth_failures_total\{reason="INVALID_CREDENTIALS"\} 1/);
     expect(body).toMatch(/nexus_revocations_total\{kind="session"\} [1-9]/);
   });
 

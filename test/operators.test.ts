@@ -71,11 +71,11 @@ describe("operating tenants and users beside a running gateway", () => {
 
     const refused = await probe(session.accessToken);
     expect(refused.status).toBe(401);
-    expect(refused.body.error.code).toBe("token_revoked");
+    expect(refused.body.error.code).toBe("TOKEN_REVOKED");
     expect((await gateway.post("/auth/refresh", { refreshToken: session.refreshToken })).status).toBe(401);
     const login = await gateway.post("/auth/login", { email: tenant.admin.email, password: PASSWORD });
     expect(login.status).toBe(401);
-    expect(login.body.error.code).toBe("invalid_credentials");
+    expect(login.body.error.code).toBe("INVALID_CREDENTIALS");
 
     const list = await nexus(["tenant", "list"]);
     expect(list.stdout).toMatch(new RegExp(`${tenant.tenantId}\\s+${tenant.name}\\s+no\\s+3`));

@@ -19,6 +19,6 @@ describe("production mode", () => {
   test("GraphiQL is not served", async () => {
     const response = await fetch(`${gateway.url}/graphiql`, { headers: { accept: "text/html" } });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
   });
 });

@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import {
   createClient,
@@ -60,7 +62,7 @@ describe("the generated SDK", () => {
       .request(RolesDocument)
       .catch((e: unknown) => e);
     expect((badToken as GatewayError).status).toBe(401);
-    expect((badToken as GatewayError).codes).toEqual(["invalid_token"]);
+    expect((badToken as GatewayError).codes).toEqual(["INVALID_TOKEN"]);
   });
 });
 
@@ -87,4 +89,79 @@ describe("trusted documents (NEXUS_PERSISTED_ONLY=1)", () => {
     const nexus = createClient({ url: `${gateway.url}/graphql`, token });
     await expect(nexus.request(RolesDocument)).rejects.toBeInstanceOf(GatewayError);
   });
+});
+
+/**
+ * The SDK as a package (npm workspace @nexus/sdk): it builds, packs, and an
+ * outside project gets exact types from it with three lines of codegen
+ * config. The scratch project lives in a temporary folder outside the
+ * repository and reuses the repository's installed packages through a
+ * node_modules link, so nothing is downloaded.
+ */
+describe("the @nexus/sdk package", () => {
+  const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+  const sdk = path.join(root, "sdk");
+  let project: string;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [tsc, "-p", path.join(sdk, "tsconfig.build.json")], { stdio: "pipe" });
+    project = mkdtempSync(path.join(os.tmpdir(), "nexus-sdk-consumer-"));
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  test("packs with its build, scalar map, codegen preset and error codes", () => {
+    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: sdk, encoding: "utf8" })) as Array<{
+      name: string;
+      files: Array<{ path: string }>;
+    }>;
+    expect(packed!.name).toBe("@nexus/sdk");
+    expect(packed!.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/codegen.js", "dist/scalars.js", "dist/error-codes.d.ts", "package.json"]),
+    );
+  });
+
+  test("an outside project generates exact types from schema.graphql with strictScalars, and they compile", () => {
+    symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
+    mkdirSync(path.join(project, "src"));
+    writeFileSync(
+      path.join(project, "codegen.ts"),
+      [
+        'import { nexusCodegen } from "@nexus/sdk/codegen";',
+        "",
+        `export default nexusCodegen({ schema: ${JSON.stringify(path.join(root, "schema.graphql"))}, documents: "src/**/*.graphql", output: "src/gql/" });`,
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      path.join(project, "src", "invoices.graphql"),
+      "query Invoices($after: Cursor) { invoices(first: 5, after: $after) { nodes { rowId createdAt balanceDue } pageInfo { endCursor } } schoolYears { nodes { endDate } } }\n",
+    );
+    // Compiles only if every scalar has its exact type: string is not assignable from unknown.
+    writeFileSync(
+      path.join(project, "src", "main.ts"),
+      [
+        'import type { InvoicesQuery } from "./gql/graphql";',
+        'import type { ErrorCode } from "@nexus/sdk";',
+        "export function summary(data: InvoicesQuery): string[] {",
+        "  const invoice = data.invoices?.nodes[0];",
+        "  const id: string | undefined = invoice?.rowId;",
+        "  const created: string | undefined = invoice?.createdAt;",
+        "  const balance: string | null | undefined = invoice?.balanceDue;",
+        "  const cursor: string | null | undefined = data.invoices?.pageInfo.endCursor;",
+        "  const end: string | undefined = data.schoolYears?.nodes[0]?.endDate;",
+        '  const code: ErrorCode = "NOT_FOUND";',
+        "  return [id, created, balance, cursor, end, code].map(String);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "node16", moduleResolution: "node16", target: "ES2022", lib: ["ES2022", "DOM"], skipLibCheck: true, types: [] }, include: ["src"] }),
+    );
+    const codegen = path.join(root, "node_modules", "@graphql-codegen", "cli", "cjs", "bin.js");
+    execFileSync(process.execPath, [codegen, "--config", "codegen.ts", "--silent"], { cwd: project, stdio: "pipe" });
+    expect(readFileSync(path.join(project, "src", "gql", "graphql.ts"), "utf8")).toContain("Datetime: { input: string; output: string; }");
+    execFileSync(process.execPath, [tsc, "-p", project], { cwd: project, stdio: "pipe" });
+  }, 120_000);
 });

@@ -29,7 +29,8 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
   const refused = (reply: Reply, code: string, constraint?: string) => {
     expect(reply.body.errors?.[0]?.extensions?.code).toBe(code);
-    if (constraint) expect(reply.body.errors[0].message).toContain(constraint);
+    // The constraint is named beside the message, which is the constraint's comment.
+    if (constraint) expect(reply.body.errors[0].extensions.constraint).toBe(constraint);
   };
 
   const createEndpoint = (token: string, endpoint: Record<string, unknown>) =>

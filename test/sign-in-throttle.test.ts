@@ -45,7 +45,7 @@ describe("sign-in throttling", () => {
     const missing = await answers(unknown, v4());
     expect(known.statuses).toEqual([401, 401, 401]);
     // Even the right password waits, from the client that has been failing.
-    expect(known).toMatchObject({ blocked: 429, code: "rate_limited" });
+    expect(known).toMatchObject({ blocked: 429, code: "RATE_LIMITED" });
     expect(known.retryAfter).toBeGreaterThan(100);
     expect(known.retryAfter).toBeLessThanOrEqual(120);
     // An unknown address: the same statuses, codes and backoff, so the answers reveal nothing.
@@ -79,7 +79,7 @@ describe("sign-in throttling", () => {
     expect([(await change("guess one")).status, (await change("guess two")).status, (await change("guess three")).status]).toEqual([401, 401, 401]);
     const blocked = await change(PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(blocked.body.error.code).toBe("rate_limited");
+    expect(blocked.body.error.code).toBe("RATE_LIMITED");
     // The guesses count at sign-in too: the same account and client.
     expect((await login(gateway, email, PASSWORD, thief)).status).toBe(429);
     expect((await login(gateway, email, PASSWORD, v4())).status).toBe(200);

@@ -127,7 +127,7 @@ describe("the example single-page app", () => {
 
     const refused = await gateway.graphql("{ assets { totalCount } }", { token: accessToken });
     expect(refused.status).toBe(401);
-    expect(refused.body.error.code).toBe("token_revoked");
+    expect(refused.body.error.code).toBe("TOKEN_REVOKED");
     await page.reload();
     await page.locator("#sign-in").waitFor();
   });

@@ -40,7 +40,7 @@ describe("access token verification", () => {
       ...options,
     });
 
-  const expect401 = async (token: string, code = "invalid_token") => {
+  const expect401 = async (token: string, code = "INVALID_TOKEN") => {
     const { status, body, headers } = await gateway.graphql("{ tenants { nodes { rowId } } }", { token });
     expect(status).toBe(401);
     expect(body).toEqual({ error: { code, message: expect.any(String) } });
@@ -93,13 +93,13 @@ describe("access token verification", () => {
   });
 
   test("an expired token gets 401 token_expired", async () => {
-    await expect401(forge({ iat: now() - 3600, exp: now() - 120 }), "token_expired");
+    await expect401(forge({ iat: now() - 3600, exp: now() - 120 }), "TOKEN_EXPIRED");
   });
 
   test("expiry is tolerated within 30 s of clock skew, not beyond", async () => {
     const { status } = await gateway.graphql("{ __typename }", { token: forge({ iat: now() - 600, exp: now() - 10 }) });
     expect(status).toBe(200);
-    await expect401(forge({ iat: now() - 600, exp: now() - 45 }), "token_expired");
+    await expect401(forge({ iat: now() - 600, exp: now() - 45 }), "TOKEN_EXPIRED");
   });
 
   test("nbf in the future gets 401", async () => {
@@ -127,7 +127,7 @@ describe("access token verification", () => {
     const { accessToken } = await signIn(gateway, tenant.users[0]!.email);
     const { jti } = jwt.decode(accessToken) as { jti: string };
     expect((await gateway.post("/auth/revoke", { jti }, { token: accessToken })).status).toBe(200);
-    await expect401(accessToken, "token_revoked");
+    await expect401(accessToken, "TOKEN_REVOKED");
   });
 
   test("a token of a revoked session gets 401 token_revoked", async () => {
@@ -135,14 +135,14 @@ describe("access token verification", () => {
     const second = await signIn(gateway, tenant.users[0]!.email);
     const { sid } = jwt.decode(first.accessToken) as { sid: string };
     expect((await gateway.post("/auth/revoke", { sessionId: sid }, { token: second.accessToken })).status).toBe(200);
-    await expect401(first.accessToken, "token_revoked");
+    await expect401(first.accessToken, "TOKEN_REVOKED");
     expect((await gateway.graphql("{ __typename }", { token: second.accessToken })).status).toBe(200);
   });
 
   test("a malformed Authorization header gets 401", async () => {
     const { status, body } = await gateway.graphql("{ __typename }", { headers: { authorization: "Basic abc" } });
     expect(status).toBe(401);
-    expect(body.error.code).toBe("invalid_token");
+    expect(body.error.code).toBe("INVALID_TOKEN");
   });
 
   test("the JWKS of an HS256 gateway publishes nothing", async () => {
@@ -182,7 +182,7 @@ describe("RS256 signing keys", () => {
     );
     const { status, body } = await gateway.graphql("{ __typename }", { token });
     expect(status).toBe(401);
-    expect(body.error.code).toBe("invalid_token");
+    expect(body.error.code).toBe("INVALID_TOKEN");
   });
 });
 

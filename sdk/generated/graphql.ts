@@ -73,7 +73,11 @@ export type AcademicYear = Node & {
   rowId: Scalars['UUID']['output'];
   /** First day of the year. */
   startDate?: Maybe<Scalars['Datetime']['output']>;
-  /** Reads a single `Tenant` that is related to this `AcademicYear`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AcademicYear`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -440,7 +444,11 @@ export type Account = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
-  /** The ISO 4217 currency of the account. */
+  /**
+   * The ISO 4217 currency of the account.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   currencyDetails?: Maybe<Currency>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
@@ -448,7 +456,11 @@ export type Account = Node & {
   isActive: Scalars['Boolean']['output'];
   /** Unique identifier of the account. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Account`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Account`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the account belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -811,13 +823,21 @@ export type AiInsight = Node & {
   id: Scalars['ID']['output'];
   /** Kind of insight. */
   insightType: AiInsightType;
-  /** The model that produced the insight. */
+  /**
+   * The model that produced the insight.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   model?: Maybe<AiModel>;
   /** The model that produced the insight. */
   modelId: Scalars['UUID']['output'];
   /** Unique identifier of the insight. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AiInsight`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AiInsight`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the insight belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -1133,7 +1153,11 @@ export type AiModel = Node & {
   rowId: Scalars['UUID']['output'];
   /** Whether the model is in use. */
   status: AiModelStatus;
-  /** Reads a single `Tenant` that is related to this `AiModel`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AiModel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the model belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -1395,7 +1419,11 @@ export type Alert = Node & {
   severity: AlertSeverity;
   /** active, acknowledged or resolved; setting it records who and when. */
   status: AlertStatus;
-  /** Reads a single `Tenant` that is related to this `Alert`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Alert`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the alert belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -1714,7 +1742,11 @@ export type ApiAlias = Node & {
   creator?: Maybe<User>;
   /** Notes on the alias. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The endpoint this alias names. */
+  /**
+   * The endpoint this alias names.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   endpoint?: Maybe<ApiEndpoint>;
   /** After this time the alias no longer resolves. */
   expiresAt?: Maybe<Scalars['Datetime']['output']>;
@@ -1724,7 +1756,11 @@ export type ApiAlias = Node & {
   isActive: Scalars['Boolean']['output'];
   /** Unique identifier of the alias. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `ApiAlias`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ApiAlias`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the alias belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -2011,7 +2047,11 @@ export type ApiEndpoint = Node & {
   path: Scalars['String']['output'];
   /** Unique identifier of the endpoint. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `ApiEndpoint`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ApiEndpoint`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the endpoint belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -2289,7 +2329,11 @@ export type Assessment = Node & {
   rowId: Scalars['UUID']['output'];
   /** Lifecycle of the assessment. */
   status?: Maybe<AssessmentStatus>;
-  /** Reads a single `Tenant` that is related to this `Assessment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Assessment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -2682,7 +2726,11 @@ export type AssessmentResult = Node & {
   student?: Maybe<Student>;
   /** The student. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `AssessmentResult`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssessmentResult`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -3104,7 +3152,11 @@ export type Asset = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** The model this asset is. */
+  /**
+   * The model this asset is.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   model?: Maybe<AssetModel>;
   /** The model this asset is. */
   modelId: Scalars['UUID']['output'];
@@ -3116,7 +3168,11 @@ export type Asset = Node & {
   rowId: Scalars['UUID']['output'];
   /** Serial number, unique within the tenant when given. */
   serialNumber?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `Asset`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Asset`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant that owns the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -3202,7 +3258,11 @@ export type AssetAggregates = {
 /** Who or where holds an asset, from start to (optional) end: exactly one of a person or a location. */
 export type AssetAssignment = Node & {
   __typename?: 'AssetAssignment';
-  /** Reads a single `Asset` that is related to this `AssetAssignment`. */
+  /**
+   * Reads a single `Asset` that is related to this `AssetAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   asset?: Maybe<Asset>;
   /** The assigned asset. */
   assetId: Scalars['UUID']['output'];
@@ -3224,7 +3284,11 @@ export type AssetAssignment = Node & {
   rowId: Scalars['UUID']['output'];
   /** First day of the assignment. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetAssignment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -3481,7 +3545,11 @@ export type AssetAverageAggregates = {
 /** An event in an asset's movement: issued to or returned from a person, moved to or received at a place. */
 export type AssetCirculation = Node & {
   __typename?: 'AssetCirculation';
-  /** Reads a single `Asset` that is related to this `AssetCirculation`. */
+  /**
+   * Reads a single `Asset` that is related to this `AssetCirculation`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   asset?: Maybe<Asset>;
   /** The asset that moved. */
   assetId: Scalars['UUID']['output'];
@@ -3505,7 +3573,11 @@ export type AssetCirculation = Node & {
   personId?: Maybe<Scalars['UUID']['output']>;
   /** Unique identifier of the event. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetCirculation`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetCirculation`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -3966,7 +4038,11 @@ export type AssetManufacturer = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the manufacturer. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetManufacturer`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetManufacturer`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the manufacturer belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -4190,7 +4266,11 @@ export type AssetMinAggregates = {
 /** A product model of a manufacturer; assets are instances of a model. */
 export type AssetModel = Node & {
   __typename?: 'AssetModel';
-  /** Reads a single `AssetType` that is related to this `AssetModel`. */
+  /**
+   * Reads a single `AssetType` that is related to this `AssetModel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   assetType?: Maybe<AssetType>;
   /** What kind of asset the model is. */
   assetTypeId: Scalars['UUID']['output'];
@@ -4202,7 +4282,11 @@ export type AssetModel = Node & {
   endOfSupport?: Maybe<Scalars['Date']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Who makes the model. */
+  /**
+   * Who makes the model.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   manufacturer?: Maybe<AssetManufacturer>;
   /** Who makes the model. */
   manufacturerId: Scalars['UUID']['output'];
@@ -4210,7 +4294,11 @@ export type AssetModel = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the model. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetModel`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetModel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the model belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -4496,7 +4584,11 @@ export type AssetPatch = {
 /** A repair of an asset, from report to resolution. */
 export type AssetRepair = Node & {
   __typename?: 'AssetRepair';
-  /** Reads a single `Asset` that is related to this `AssetRepair`. */
+  /**
+   * Reads a single `Asset` that is related to this `AssetRepair`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   asset?: Maybe<Asset>;
   /** The asset to repair. */
   assetId: Scalars['UUID']['output'];
@@ -4520,7 +4612,11 @@ export type AssetRepair = Node & {
   rowId: Scalars['UUID']['output'];
   /** Where the repair stands. */
   status: AssetRepairStatus;
-  /** Reads a single `Tenant` that is related to this `AssetRepair`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetRepair`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -4869,7 +4965,11 @@ export type AssetType = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the asset type. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetType`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetType`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the type belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -5127,7 +5227,11 @@ export type AttendanceRecord = Node & {
   student?: Maybe<Student>;
   /** The student. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `AttendanceRecord`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AttendanceRecord`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -5518,7 +5622,11 @@ export type AttendanceSession = Node & {
   takenBy?: Maybe<StaffMember>;
   /** The staff member who took attendance. */
   takenById?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `AttendanceSession`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AttendanceSession`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -5903,7 +6011,11 @@ export type AuditLog = Node & {
   rowId: Scalars['UUID']['output'];
   /** Schema-qualified table of the changed row, e.g. platform.users. */
   tableName: Scalars['String']['output'];
-  /** Reads a single `Tenant` that is related to this `AuditLog`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AuditLog`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the changed row. */
   tenantId: Scalars['UUID']['output'];
@@ -6186,7 +6298,11 @@ export type Campus = Node & {
   staffMembers: StaffMemberConnection;
   /** Reads and enables pagination through a set of `Student`. */
   students: StudentConnection;
-  /** Reads a single `Tenant` that is related to this `Campus`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Campus`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -6459,7 +6575,11 @@ export type CampusAttendanceConfig = Node & {
   importHash?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the campus attendance config. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `CampusAttendanceConfig`. */
+  /**
+   * Reads a single `Tenant` that is related to this `CampusAttendanceConfig`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -6752,7 +6872,11 @@ export type CampusAttendanceSummary = Node & {
   recordedByLabel?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the campus attendance summary. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `CampusAttendanceSummary`. */
+  /**
+   * Reads a single `Tenant` that is related to this `CampusAttendanceSummary`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -7827,7 +7951,11 @@ export type Class = Node & {
   section?: Maybe<Scalars['String']['output']>;
   /** Lifecycle of the class. */
   status?: Maybe<ClassStatus>;
-  /** Reads a single `Tenant` that is related to this `Class`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Class`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -8029,7 +8157,11 @@ export type ClassEnrollment = Node & {
   student?: Maybe<Student>;
   /** The enrolled student. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `ClassEnrollment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ClassEnrollment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -8614,7 +8746,11 @@ export type ClassSubject = Node & {
   teacher?: Maybe<StaffMember>;
   /** The staff member who teaches it. */
   teacherId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `ClassSubject`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ClassSubject`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -9059,7 +9195,11 @@ export type CommunicationEvent = Node & {
   roles: Scalars['JSON']['output'];
   /** Unique identifier of the communication event. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `CommunicationEvent`. */
+  /**
+   * Reads a single `Tenant` that is related to this `CommunicationEvent`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -9365,7 +9505,11 @@ export type ConfigurationItem = Node & {
   rowId: Scalars['UUID']['output'];
   /** Lifecycle state of the item. */
   status: ConfigurationItemStatus;
-  /** Reads a single `Tenant` that is related to this `ConfigurationItem`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ConfigurationItem`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the item belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -9646,15 +9790,27 @@ export type ConfigurationItemRelationship = Node & {
   relationshipType: ConfigurationItemRelationshipType;
   /** Unique identifier of the relationship. */
   rowId: Scalars['UUID']['output'];
-  /** The item the relationship starts from. */
+  /**
+   * The item the relationship starts from.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   source?: Maybe<ConfigurationItem>;
   /** The item the relationship starts from. */
   sourceId: Scalars['UUID']['output'];
-  /** The item the relationship points to. */
+  /**
+   * The item the relationship points to.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   target?: Maybe<ConfigurationItem>;
   /** The item the relationship points to; not the source. */
   targetId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `ConfigurationItemRelationship`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ConfigurationItemRelationship`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of both items. */
   tenantId: Scalars['UUID']['output'];
@@ -16226,7 +16382,11 @@ export type Document = Node & {
   notes?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the document. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Document`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Document`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -16576,7 +16736,11 @@ export type FeePlan = Node & {
   notes?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the fee plan. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `FeePlan`. */
+  /**
+   * Reads a single `Tenant` that is related to this `FeePlan`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -16995,7 +17159,11 @@ export type File = Node & {
   rowId: Scalars['UUID']['output'];
   /** Size of the file in bytes. */
   sizeInBytes?: Maybe<Scalars['Int']['output']>;
-  /** Reads a single `Tenant` that is related to this `File`. */
+  /**
+   * Reads a single `Tenant` that is related to this `File`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -17367,7 +17535,11 @@ export type FrameEntry = Node & {
   recognition: Scalars['String']['output'];
   /** Unique identifier of the frame entry. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `FrameEntry`. */
+  /**
+   * Reads a single `Tenant` that is related to this `FrameEntry`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -17695,7 +17867,11 @@ export type Grade = Node & {
   rowId: Scalars['UUID']['output'];
   /** Position of the grade level in lists, lowest first. */
   sortOrder?: Maybe<Scalars['Int']['output']>;
-  /** Reads a single `Tenant` that is related to this `Grade`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Grade`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -18089,19 +18265,31 @@ export type GroupRole = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Role` that is related to this `GroupRole`. */
+  /**
+   * Reads a single `Role` that is related to this `GroupRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   role?: Maybe<Role>;
   /** The role its members get. */
   roleId: Scalars['UUID']['output'];
   /** Unique identifier of the assignment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `GroupRole`. */
+  /**
+   * Reads a single `Tenant` that is related to this `GroupRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the group. */
   tenantId: Scalars['UUID']['output'];
   /** When the assignment was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `UserGroup` that is related to this `GroupRole`. */
+  /**
+   * Reads a single `UserGroup` that is related to this `GroupRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   userGroup?: Maybe<UserGroup>;
   /** The group. */
   userGroupId: Scalars['UUID']['output'];
@@ -18323,7 +18511,11 @@ export type Guardian = Node & {
   student?: Maybe<Student>;
   /** The student this guardian is a contact of. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `Guardian`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Guardian`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -18663,13 +18855,21 @@ export type Identity = Node & {
   lastName: Scalars['String']['output'];
   /** Middle name(s), if any. */
   middleName?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Person` that is related to this `Identity`. */
+  /**
+   * Reads a single `Person` that is related to this `Identity`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The person this identity belongs to. */
   personId: Scalars['UUID']['output'];
   /** Unique identifier of the identity. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Identity`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Identity`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person. */
   tenantId: Scalars['UUID']['output'];
@@ -18922,7 +19122,11 @@ export type Invoice = Node & {
   subtotal?: Maybe<Scalars['BigFloat']['output']>;
   /** Tax. */
   taxAmount?: Maybe<Scalars['BigFloat']['output']>;
-  /** Reads a single `Tenant` that is related to this `Invoice`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Invoice`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -19501,7 +19705,11 @@ export type Issue = Node & {
   id: Scalars['ID']['output'];
   /** How urgent the issue is. */
   priority: IssuePriority;
-  /** Reads a single `Project` that is related to this `Issue`. */
+  /**
+   * Reads a single `Project` that is related to this `Issue`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   project?: Maybe<Project>;
   /** The project the issue is filed under. */
   projectId: Scalars['UUID']['output'];
@@ -19513,7 +19721,11 @@ export type Issue = Node & {
   rowId: Scalars['UUID']['output'];
   /** Where the issue stands. */
   status: IssueStatus;
-  /** Reads a single `Tenant` that is related to this `Issue`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Issue`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the project. */
   tenantId: Scalars['UUID']['output'];
@@ -19809,11 +20021,19 @@ export type Location = Node & {
   parentId?: Maybe<Scalars['UUID']['output']>;
   /** Unique identifier of the location. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Location`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Location`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the location belongs to. */
   tenantId: Scalars['UUID']['output'];
-  /** What kind of place this is. */
+  /**
+   * What kind of place this is.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   type?: Maybe<LocationType>;
   /** What kind of place this is. */
   typeId: Scalars['UUID']['output'];
@@ -20168,7 +20388,11 @@ export type LocationType = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the location type. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `LocationType`. */
+  /**
+   * Reads a single `Tenant` that is related to this `LocationType`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the type belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -20416,7 +20640,11 @@ export type Message = Node & {
   status?: Maybe<MessageStatus>;
   /** Subject line. */
   subject?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `Message`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Message`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -20783,7 +21011,11 @@ export type MessageRecipient = Node & {
   recipientType?: Maybe<RecipientType>;
   /** Unique identifier of the message recipient. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `MessageRecipient`. */
+  /**
+   * Reads a single `Tenant` that is related to this `MessageRecipient`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -24301,7 +24533,11 @@ export type Payment = Node & {
   referenceCode?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the payment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Payment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Payment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -24885,7 +25121,11 @@ export type Person = Node & {
   staffMembers: StaffMemberConnection;
   /** Reads and enables pagination through a set of `Student`. */
   students: StudentConnection;
-  /** Reads a single `Tenant` that is related to this `Person`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Person`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the person belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -25340,7 +25580,11 @@ export type PersonalityQuizResult = Node & {
   quizAnswers: Scalars['JSON']['output'];
   /** Unique identifier of the personality quiz result. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `PersonalityQuizResult`. */
+  /**
+   * Reads a single `Tenant` that is related to this `PersonalityQuizResult`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -25647,7 +25891,11 @@ export type Project = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the project. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Project`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Project`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the project belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -28682,11 +28930,19 @@ export type RolePermission = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Permission` that is related to this `RolePermission`. */
+  /**
+   * Reads a single `Permission` that is related to this `RolePermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   permission?: Maybe<Permission>;
   /** The permission the role grants. */
   permissionId: Scalars['UUID']['output'];
-  /** Reads a single `Role` that is related to this `RolePermission`. */
+  /**
+   * Reads a single `Role` that is related to this `RolePermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   role?: Maybe<Role>;
   /** The role. */
   roleId: Scalars['UUID']['output'];
@@ -28941,7 +29197,11 @@ export type SafetyQuizResult = Node & {
   rowId: Scalars['UUID']['output'];
   /** Correct answers. */
   score: Scalars['Int']['output'];
-  /** Reads a single `Tenant` that is related to this `SafetyQuizResult`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SafetyQuizResult`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -29390,7 +29650,11 @@ export type School = Node & {
   schoolCalendars: SchoolCalendarConnection;
   /** Reads and enables pagination through a set of `SchoolEmploymentAssignment`. */
   schoolEmploymentAssignments: SchoolEmploymentAssignmentConnection;
-  /** Reads a single `Tenant` that is related to this `School`. */
+  /**
+   * Reads a single `Tenant` that is related to this `School`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the school belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -29457,15 +29721,27 @@ export type SchoolCalendar = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the calendar. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `School` that is related to this `SchoolCalendar`. */
+  /**
+   * Reads a single `School` that is related to this `SchoolCalendar`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   school?: Maybe<School>;
   /** Reads and enables pagination through a set of `SchoolEnrollment`. */
   schoolEnrollments: SchoolEnrollmentConnection;
   /** The school. */
   schoolId: Scalars['UUID']['output'];
-  /** The school year this calendar covers. */
+  /**
+   * The school year this calendar covers.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   schoolYear?: Maybe<SchoolYear>;
-  /** Reads a single `Tenant` that is related to this `SchoolCalendar`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolCalendar`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the school. */
   tenantId: Scalars['UUID']['output'];
@@ -29763,7 +30039,11 @@ export type SchoolEmployment = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Person` that is related to this `SchoolEmployment`. */
+  /**
+   * Reads a single `Person` that is related to this `SchoolEmployment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The employed person. */
   personId: Scalars['UUID']['output'];
@@ -29771,7 +30051,11 @@ export type SchoolEmployment = Node & {
   rowId: Scalars['UUID']['output'];
   /** First day of the employment. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolEmployment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolEmployment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person. */
   tenantId: Scalars['UUID']['output'];
@@ -29795,19 +30079,31 @@ export type SchoolEmploymentAssignment = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Person` that is related to this `SchoolEmploymentAssignment`. */
+  /**
+   * Reads a single `Person` that is related to this `SchoolEmploymentAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The assigned person. */
   personId: Scalars['UUID']['output'];
   /** Unique identifier of the assignment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `School` that is related to this `SchoolEmploymentAssignment`. */
+  /**
+   * Reads a single `School` that is related to this `SchoolEmploymentAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   school?: Maybe<School>;
   /** The school they work at. */
   schoolId: Scalars['UUID']['output'];
   /** First day at the school. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolEmploymentAssignment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolEmploymentAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person and the school. */
   tenantId: Scalars['UUID']['output'];
@@ -30238,7 +30534,11 @@ export type SchoolEmploymentPatch = {
 /** A person enrolled in a school calendar; at most once per calendar. */
 export type SchoolEnrollment = Node & {
   __typename?: 'SchoolEnrollment';
-  /** The school calendar they are enrolled in. */
+  /**
+   * The school calendar they are enrolled in.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   calendar?: Maybe<SchoolCalendar>;
   /** The school calendar they are enrolled in. */
   calendarId: Scalars['UUID']['output'];
@@ -30246,13 +30546,21 @@ export type SchoolEnrollment = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Person` that is related to this `SchoolEnrollment`. */
+  /**
+   * Reads a single `Person` that is related to this `SchoolEnrollment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The enrolled person. */
   personId: Scalars['UUID']['output'];
   /** Unique identifier of the enrollment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolEnrollment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolEnrollment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person and the calendar. */
   tenantId: Scalars['UUID']['output'];
@@ -30617,7 +30925,11 @@ export type SchoolYear = Node & {
   schoolCalendars: SchoolCalendarConnection;
   /** First day of the year. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolYear`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolYear`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the school year belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -30885,7 +31197,11 @@ export type SsotAnchor = Node & {
   rowId: Scalars['UUID']['output'];
   /** Where the source lives (a file path or URL). */
   sourceHint?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `SsotAnchor`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SsotAnchor`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the anchor belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -31229,7 +31545,11 @@ export type StaffAttendanceRecord = Node & {
   rowId: Scalars['UUID']['output'];
   /** Whether the staff member was present, late or absent. */
   status: StaffAttendanceStatus;
-  /** Reads a single `Tenant` that is related to this `StaffAttendanceRecord`. */
+  /**
+   * Reads a single `Tenant` that is related to this `StaffAttendanceRecord`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -31584,7 +31904,11 @@ export type StaffMember = Node & {
   status?: Maybe<StaffStatus>;
   /** Reads and enables pagination through a set of `ClassSubject`. */
   taughtClassSubjects: ClassSubjectConnection;
-  /** Reads a single `Tenant` that is related to this `StaffMember`. */
+  /**
+   * Reads a single `Tenant` that is related to this `StaffMember`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -32106,7 +32430,11 @@ export type Student = Node & {
   status?: Maybe<StudentStatus>;
   /** Student number, unique among the tenant's students that are not archived. */
   studentNumber?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `Student`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Student`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -32609,7 +32937,11 @@ export type Subject = Node & {
   name?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the subject. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Subject`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Subject`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -32906,7 +33238,11 @@ export type SystemMetric = Node & {
   rowId: Scalars['UUID']['output'];
   /** Dimensions of the measurement as a JSON object. */
   tags: Scalars['JSON']['output'];
-  /** Reads a single `Tenant` that is related to this `SystemMetric`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SystemMetric`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the measurement belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -33212,7 +33548,11 @@ export type Tenant = Node & {
   academicYears: AcademicYearConnection;
   /** Reads and enables pagination through a set of `Account`. */
   accounts: AccountConnection;
-  /** The group whose members administer the tenant. */
+  /**
+   * The group whose members administer the tenant.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   adminGroup?: Maybe<UserGroup>;
   /** Reads and enables pagination through a set of `AiInsight`. */
   aiInsights: AiInsightConnection;
@@ -33366,7 +33706,11 @@ export type Tenant = Node & {
   userSessions: UserSessionConnection;
   /** Reads and enables pagination through a set of `User`. */
   users: UserConnection;
-  /** The group every user of the tenant belongs to. */
+  /**
+   * The group every user of the tenant belongs to.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   usersGroup?: Maybe<UserGroup>;
   /** Reads and enables pagination through a set of `WalkthroughCheckin`. */
   walkthroughCheckins: WalkthroughCheckinConnection;
@@ -35486,7 +35830,11 @@ export type Timetable = Node & {
   rowId: Scalars['UUID']['output'];
   /** Lifecycle of the timetable. */
   status?: Maybe<TimetableStatus>;
-  /** Reads a single `Tenant` that is related to this `Timetable`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Timetable`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -35835,7 +36183,11 @@ export type TimetablePeriod = Node & {
   rowId: Scalars['UUID']['output'];
   /** When the period starts. */
   startsAt?: Maybe<Scalars['Datetime']['output']>;
-  /** Reads a single `Tenant` that is related to this `TimetablePeriod`. */
+  /**
+   * Reads a single `Tenant` that is related to this `TimetablePeriod`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -36159,7 +36511,11 @@ export type TimetableToManyTimetablePeriodFilter = {
 /** A transaction on an account. Completed transactions move the account's balance. */
 export type Transaction = Node & {
   __typename?: 'Transaction';
-  /** Reads a single `Account` that is related to this `Transaction`. */
+  /**
+   * Reads a single `Account` that is related to this `Transaction`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   account?: Maybe<Account>;
   /** The account the transaction is posted to. */
   accountId: Scalars['UUID']['output'];
@@ -36177,7 +36533,11 @@ export type Transaction = Node & {
   rowId: Scalars['UUID']['output'];
   /** pending, completed, failed or cancelled; only completed counts in the balance. */
   status: TransactionStatus;
-  /** Reads a single `Tenant` that is related to this `Transaction`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Transaction`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the transaction belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -40155,7 +40515,11 @@ export type User = Node & {
   staffAttendanceRecords: StaffAttendanceRecordConnection;
   /** Reads and enables pagination through a set of `StaffMember`. */
   staffMembers: StaffMemberConnection;
-  /** Reads a single `Tenant` that is related to this `User`. */
+  /**
+   * Reads a single `Tenant` that is related to this `User`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant this user belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -40870,7 +41234,11 @@ export type UserGroup = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the group. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserGroup`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserGroup`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the group belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -41098,15 +41466,27 @@ export type UserGroupMembership = Node & {
   id: Scalars['ID']['output'];
   /** Unique identifier of the membership. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserGroupMembership`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserGroupMembership`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user and the group. */
   tenantId: Scalars['UUID']['output'];
   /** When the membership was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserGroupMembership`. */
+  /**
+   * Reads a single `User` that is related to this `UserGroupMembership`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
-  /** Reads a single `UserGroup` that is related to this `UserGroupMembership`. */
+  /**
+   * Reads a single `UserGroup` that is related to this `UserGroupMembership`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   userGroup?: Maybe<UserGroup>;
   /** The group. */
   userGroupId: Scalars['UUID']['output'];
@@ -41450,19 +41830,31 @@ export type UserPermission = Node & {
   grantedBy?: Maybe<Scalars['UUID']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Permission` that is related to this `UserPermission`. */
+  /**
+   * Reads a single `Permission` that is related to this `UserPermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   permission?: Maybe<Permission>;
   /** The permission. */
   permissionId: Scalars['UUID']['output'];
   /** Unique identifier of the grant. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserPermission`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserPermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
   /** When the grant was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserPermission`. */
+  /**
+   * Reads a single `User` that is related to this `UserPermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
   /** Reads a single `User` that is related to this `UserPermission`. */
   userByTenantIdAndGrantedBy?: Maybe<User>;
@@ -41679,7 +42071,11 @@ export type UserPreference = Node & {
   rowId: Scalars['UUID']['output'];
   /** Client settings as a JSON object. */
   settings: Scalars['JSON']['output'];
-  /** Reads a single `Tenant` that is related to this `UserPreference`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserPreference`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
@@ -41689,7 +42085,11 @@ export type UserPreference = Node & {
   timeZone: Scalars['String']['output'];
   /** When the preferences were last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserPreference`. */
+  /**
+   * Reads a single `User` that is related to this `UserPreference`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
   /** The user. */
   userId: Scalars['UUID']['output'];
@@ -41920,7 +42320,11 @@ export type UserProgress = Node & {
   rowId: Scalars['UUID']['output'];
   /** Score reached. */
   score?: Maybe<Scalars['Int']['output']>;
-  /** Reads a single `Tenant` that is related to this `UserProgress`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserProgress`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -42299,19 +42703,31 @@ export type UserRole = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Role` that is related to this `UserRole`. */
+  /**
+   * Reads a single `Role` that is related to this `UserRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   role?: Maybe<Role>;
   /** The role. */
   roleId: Scalars['UUID']['output'];
   /** Unique identifier of the assignment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserRole`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
   /** When the assignment was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserRole`. */
+  /**
+   * Reads a single `User` that is related to this `UserRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
   /** Reads a single `User` that is related to this `UserRole`. */
   userByTenantIdAndAssignedBy?: Maybe<User>;
@@ -42545,13 +42961,21 @@ export type UserSession = Node & {
   revokedReason?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the session (the sid claim of its access tokens). */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserSession`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserSession`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
   /** When the session was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserSession`. */
+  /**
+   * Reads a single `User` that is related to this `UserSession`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
   /** User agent of the device that signed in. */
   userAgent?: Maybe<Scalars['String']['output']>;
@@ -43229,7 +43653,11 @@ export type WalkthroughCheckin = Node & {
   teamDynamicsComment?: Maybe<Scalars['String']['output']>;
   /** Team dynamics, 1 to 5. */
   teamDynamicsRating: Scalars['Int']['output'];
-  /** Reads a single `Tenant` that is related to this `WalkthroughCheckin`. */
+  /**
+   * Reads a single `Tenant` that is related to this `WalkthroughCheckin`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];

@@ -14,7 +14,7 @@ const JWKS_MIN_REFETCH_MS = 30_000;
 const JWKS_TIMEOUT_MS = 5_000;
 const ALGORITHM_OF_KEY: Record<string, jwt.Algorithm> = { RSA: "RS256", EC: "ES256" };
 
-const invalid = (message: string) => new TokenError("invalid_token", message);
+const invalid = (message: string) => new TokenError("INVALID_TOKEN", message);
 
 /** Reads the tenant id at a dotted path such as app_metadata.organization_id. */
 function claimAt(payload: Record<string, unknown>, path: string): unknown {

@@ -2,11 +2,13 @@ import type { KeyObject } from "node:crypto";
 
 import jwt from "jsonwebtoken";
 
+import type { ErrorCode } from "../errors/codes";
+
 /*
  * JWT primitives shared by this gateway's own tokens (tokens.ts) and an
  * external issuer's (external.ts): the claims a verified token yields, its
  * error, and signature verification with one algorithm per key. A leaf:
- * it imports nothing of the project, so both verifiers can build on it.
+ * it imports nothing of the project but the error-code catalog, so both verifiers can build on it.
  */
 
 /** Who a verified access token speaks for. */
@@ -21,7 +23,7 @@ export interface AccessClaims {
   issuer: "nexus" | "external";
 }
 
-export type TokenErrorCode = "invalid_token" | "token_expired" | "token_revoked";
+export type TokenErrorCode = Extract<ErrorCode, "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED">;
 
 export class TokenError extends Error {
   constructor(
@@ -35,7 +37,7 @@ export class TokenError extends Error {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const invalid = (message = "The access token is invalid.") => new TokenError("invalid_token", message);
+export const invalid = (message = "The access token is invalid.") => new TokenError("INVALID_TOKEN", message);
 
 /** Header and payload without verification: only to route the token to its verifier. */
 export function peek(token: string): { header: jwt.JwtHeader; payload: jwt.JwtPayload } {
@@ -66,7 +68,7 @@ export function verifySignature(
     return payload;
   } catch (error) {
     if (error instanceof TokenError) throw error;
-    if (error instanceof jwt.TokenExpiredError) throw new TokenError("token_expired", "The access token has expired.");
+    if (error instanceof jwt.TokenExpiredError) throw new TokenError("TOKEN_EXPIRED", "The access token has expired.");
     if (error instanceof jwt.NotBeforeError) throw invalid("The access token is not valid yet.");
     throw invalid();
   }

@@ -7,12 +7,13 @@ import { clientBucket, SignInThrottle, unknownAccount } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
 import { type AccessClaims, TokenError, UUID } from "./jwt";
 import { issueAccessToken, verifyAccessToken } from "./tokens";
+import type { ErrorCode } from "../errors/codes";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
   ) {
@@ -99,10 +100,10 @@ export class AuthService {
 
   async login(identifier: unknown, password: unknown, clientInfo: ClientInfo): Promise<TokenPair> {
     if (typeof identifier !== "string" || identifier.trim() === "" || identifier.length > 320) {
-      throw new AuthError(400, "invalid_request", "Send { email | username, password }.");
+      throw new AuthError(400, "INVALID_REQUEST", "Send { email | username, password }.");
     }
     if (typeof password !== "string" || password.length === 0 || password.length > 1024) {
-      throw new AuthError(400, "invalid_request", "Send { email | username, password }.");
+      throw new AuthError(400, "INVALID_REQUEST", "Send { email | username, password }.");
     }
     const identity = identifier.trim().toLowerCase();
     const client = clientBucket(clientInfo.ip);
@@ -115,11 +116,11 @@ export class AuthService {
     // one, so neither the status codes nor the backoff tell them apart.
     const account = user?.user_id ?? unknownAccount(identity);
     const wait = await this.throttle.take(account, client);
-    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many sign-in attempts; try again later.", wait);
+    if (wait > 0) throw new AuthError(429, "RATE_LIMITED", "Too many sign-in attempts; try again later.", wait);
     const ok = await this.passwords.verify(user?.password_hash ?? null, password);
     if (!user || !ok || !user.is_active) {
       if (!ok) await this.throttle.failed(account, client);
-      throw new AuthError(401, "invalid_credentials", INVALID_CREDENTIALS);
+      throw new AuthError(401, "INVALID_CREDENTIALS", INVALID_CREDENTIALS);
     }
     await this.throttle.succeeded(account, client);
     const refreshToken = newSecretToken(REFRESH_PREFIX);
@@ -137,7 +138,7 @@ export class AuthService {
    */
   async refresh(refreshToken: unknown, client: ClientInfo): Promise<TokenPair> {
     if (typeof refreshToken !== "string" || !refreshToken.startsWith(REFRESH_PREFIX) || refreshToken.length > 200) {
-      throw new AuthError(401, "invalid_refresh_token", "The refresh token is missing or invalid.");
+      throw new AuthError(401, "INVALID_REFRESH_TOKEN", "The refresh token is missing or invalid.");
     }
     const successor = this.successorOf(refreshToken);
     const { rows } = await this.pool.query<{ outcome: string; user_id: string; tenant_id: string; session_id: string; hops: number }>(
@@ -156,16 +157,16 @@ export class AuthService {
       case "reused":
         this.revocations.remember("session", result.session_id, new Date());
         await this.revocations.sync();
-        throw new AuthError(401, "refresh_token_reused", "This refresh token was already used; the session has been ended. Sign in again.");
+        throw new AuthError(401, "REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
       case "expired":
-        throw new AuthError(401, "refresh_token_expired", "The session has expired. Sign in again.");
+        throw new AuthError(401, "REFRESH_TOKEN_EXPIRED", "The session has expired. Sign in again.");
       default:
-        throw new AuthError(401, "invalid_refresh_token", "The refresh token is missing or invalid.");
+        throw new AuthError(401, "INVALID_REFRESH_TOKEN", "The refresh token is missing or invalid.");
     }
   }
 
   private requireUser(claims: AccessClaims): { userId: string; sessionId: string | null } {
-    if (!claims.userId) throw new AuthError(403, "forbidden", "This token does not belong to a Nexus user.");
+    if (!claims.userId) throw new AuthError(403, "FORBIDDEN", "This token does not belong to a Nexus user.");
     return { userId: claims.userId, sessionId: claims.sessionId };
   }
 
@@ -180,7 +181,7 @@ export class AuthService {
     const { userId, sessionId } = this.requireUser(claims);
     const chosen = (scope ?? "local") as LogoutScope;
     if (!["local", "global", "others"].includes(chosen)) {
-      throw new AuthError(400, "invalid_request", "scope must be local, global or others.");
+      throw new AuthError(400, "INVALID_REQUEST", "scope must be local, global or others.");
     }
     if (chosen === "local") {
       await this.revokeCurrentToken(claims);
@@ -221,9 +222,9 @@ export class AuthService {
     this.requireUser(claims);
     const given = [body.jti, body.sessionId, body.accessToken].filter((value) => value !== undefined).length;
     if (given === 1 && typeof body.jti === "string") {
-      if (!UUID.test(body.jti)) throw new AuthError(400, "invalid_request", "jti must be a UUID.");
+      if (!UUID.test(body.jti)) throw new AuthError(400, "INVALID_REQUEST", "jti must be a UUID.");
       if (body.jti !== claims.jti) {
-        throw new AuthError(404, "not_found", "No such access token of yours; send another token of yours as { accessToken }.");
+        throw new AuthError(404, "NOT_FOUND", "No such access token of yours; send another token of yours as { accessToken }.");
       }
       await this.revokeCurrentToken(claims);
       return;
@@ -234,11 +235,11 @@ export class AuthService {
         target = await verifyAccessToken(this.config.jwt, body.accessToken, null);
       } catch (error) {
         // An expired token needs no revocation; one that does not verify names nothing.
-        if (error instanceof TokenError && error.code === "token_expired") return;
-        throw new AuthError(404, "not_found", "No such access token.");
+        if (error instanceof TokenError && error.code === "TOKEN_EXPIRED") return;
+        throw new AuthError(404, "NOT_FOUND", "No such access token.");
       }
       if (!target.userId || !target.jti || !(await this.mayRevokeFor(claims, { userId: target.userId, tenantId: target.tenantId }))) {
-        throw new AuthError(404, "not_found", "No such access token.");
+        throw new AuthError(404, "NOT_FOUND", "No such access token.");
       }
       const expiresAt = new Date(target.expiresAt * 1000);
       await this.pool.query("select nexus_auth.revoke_access_token($1, $2, $3)", [target.jti, target.userId, expiresAt]);
@@ -246,15 +247,15 @@ export class AuthService {
       return;
     }
     if (given === 1 && typeof body.sessionId === "string") {
-      if (!UUID.test(body.sessionId)) throw new AuthError(400, "invalid_request", "sessionId must be a UUID.");
+      if (!UUID.test(body.sessionId)) throw new AuthError(400, "INVALID_REQUEST", "sessionId must be a UUID.");
       const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
       const owner = rows[0] && { userId: rows[0].user_id, tenantId: rows[0].tenant_id };
-      if (!(await this.mayRevokeFor(claims, owner))) throw new AuthError(404, "not_found", "No such session.");
+      if (!(await this.mayRevokeFor(claims, owner))) throw new AuthError(404, "NOT_FOUND", "No such session.");
       await this.pool.query("select nexus_auth.revoke_session($1, 'revoked')", [body.sessionId]);
       this.revocations.remember("session", body.sessionId, new Date());
       return;
     }
-    throw new AuthError(400, "invalid_request", "Send { jti }, { accessToken } or { sessionId }.");
+    throw new AuthError(400, "INVALID_REQUEST", "Send { jti }, { accessToken } or { sessionId }.");
   }
 
   async sessions(claims: AccessClaims): Promise<SessionView[]> {
@@ -281,16 +282,16 @@ export class AuthService {
    */
   async changePassword(claims: AccessClaims, current: unknown, next: unknown, clientInfo: ClientInfo): Promise<{ revokedSessions: number }> {
     const { userId, sessionId } = this.requireUser(claims);
-    if (typeof current !== "string") throw new AuthError(400, "invalid_request", "Send { currentPassword, newPassword }.");
+    if (typeof current !== "string") throw new AuthError(400, "INVALID_REQUEST", "Send { currentPassword, newPassword }.");
     const problem = passwordProblem(next);
-    if (problem) throw new AuthError(400, "weak_password", problem);
+    if (problem) throw new AuthError(400, "WEAK_PASSWORD", problem);
     const client = clientBucket(clientInfo.ip);
     const wait = await this.throttle.take(userId, client);
-    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many password attempts; try again later.", wait);
+    if (wait > 0) throw new AuthError(429, "RATE_LIMITED", "Too many password attempts; try again later.", wait);
     const { rows } = await this.pool.query<{ password_hash: string }>("select * from nexus_auth.user_credentials($1)", [userId]);
     if (!(await this.passwords.verify(rows[0]?.password_hash ?? null, current))) {
       await this.throttle.failed(userId, client);
-      throw new AuthError(401, "invalid_credentials", "The current password is not correct.");
+      throw new AuthError(401, "INVALID_CREDENTIALS", "The current password is not correct.");
     }
     await this.throttle.succeeded(userId, client);
     const { rows: changed } = await this.pool.query<{ count: number }>(
@@ -313,11 +314,11 @@ export class AuthService {
    */
   async requestPasswordReset(email: unknown, clientInfo: ClientInfo): Promise<void> {
     if (typeof email !== "string" || !email.includes("@") || email.length > 320) {
-      throw new AuthError(400, "invalid_request", "Send { email }.");
+      throw new AuthError(400, "INVALID_REQUEST", "Send { email }.");
     }
     const address = email.trim().toLowerCase();
     const wait = await this.throttle.takeReset(address, clientBucket(clientInfo.ip));
-    if (wait > 0) throw new AuthError(429, "rate_limited", "Too many password-reset requests; try again later.", wait);
+    if (wait > 0) throw new AuthError(429, "RATE_LIMITED", "Too many password-reset requests; try again later.", wait);
     this.defer("password reset", () => deliverPasswordReset({ pool: this.pool, config: this.config, log: this.log }, address));
   }
 
@@ -330,14 +331,14 @@ export class AuthService {
   }
 
   async confirmPasswordReset(token: unknown, password: unknown): Promise<void> {
-    if (typeof token !== "string" || !token.startsWith("nxp_")) throw new AuthError(400, "invalid_token", "The reset link is invalid or has expired.");
+    if (typeof token !== "string" || !token.startsWith("nxp_")) throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
     const problem = passwordProblem(password);
-    if (problem) throw new AuthError(400, "weak_password", problem);
+    if (problem) throw new AuthError(400, "WEAK_PASSWORD", problem);
     const { rows } = await this.pool.query<{ user_id: string | null }>(
       "select nexus_auth.confirm_password_reset($1, $2) as user_id",
       [sha256(token), await hashPassword(password as string)],
     );
-    if (!rows[0]!.user_id) throw new AuthError(400, "invalid_token", "The reset link is invalid or has expired.");
+    if (!rows[0]!.user_id) throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
     await this.revocations.sync();
   }
 
@@ -350,7 +351,7 @@ export class AuthService {
       [userId, sha256(token), expiresAt],
     );
     const user = rows[0];
-    if (!user) throw new AuthError(404, "not_found", "No such user.");
+    if (!user) throw new AuthError(404, "NOT_FOUND", "No such user.");
     if (user.email_verified) return { alreadyVerified: true };
     const link = `${this.config.publicUrl}/verify-email?token=${token}`;
     await this.sendMail(user.tenant_id, userId, user.email, "Confirm your email address", "Open this link to confirm your email address:", link);
@@ -358,9 +359,9 @@ export class AuthService {
   }
 
   async confirmEmailVerification(token: unknown): Promise<void> {
-    if (typeof token !== "string" || !token.startsWith("nxv_")) throw new AuthError(400, "invalid_token", "The verification link is invalid or has expired.");
+    if (typeof token !== "string" || !token.startsWith("nxv_")) throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
     const { rows } = await this.pool.query<{ user_id: string | null }>("select nexus_auth.confirm_email_verification($1) as user_id", [sha256(token)]);
-    if (!rows[0]!.user_id) throw new AuthError(400, "invalid_token", "The verification link is invalid or has expired.");
+    if (!rows[0]!.user_id) throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
   }
 
   /** Deletes revocations and tokens that can no longer matter. */

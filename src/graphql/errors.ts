@@ -1,19 +1,50 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isSafeError } from "postgraphile/grafast";
-import { GraphQLError } from "postgraphile/graphql";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "postgraphile/graphql";
 import { defaultMaskError } from "postgraphile/grafserv";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { defaultMessage, type ErrorCode } from "../errors/codes";
 import type { Logger } from "../observability/logger";
+import type { ConstraintCatalog } from "./constraints";
 import { withoutSuggestions } from "./limits";
 
 interface DatabaseError extends Error {
   code?: string;
   constraint?: string;
   column?: string;
+  schema?: string;
+  table?: string;
+  detail?: string;
 }
 
 /** Retryable: the database was down or no connection was free in time. */
-export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+export const DATABASE_UNAVAILABLE: ErrorCode = "DATABASE_UNAVAILABLE";
+
+interface Described {
+  code: ErrorCode;
+  message: string;
+  constraint?: string;
+  fields?: string[];
+}
+
+const list = (fields: readonly string[]) => fields.map((f) => `\`${f}\``).join(", ");
+
+/**
+ * A refusal of a constraint: its name, the GraphQL fields of its columns,
+ * and its `comment on constraint` as the message (every CHECK has one, the
+ * db:lint rule check_constraint_comment sees to it). Without a comment the
+ * message is built from the fields, never from the row's values.
+ */
+function constraintRefusal(error: DatabaseError, code: ErrorCode, fallback: (fields: string[]) => string, constraints?: ConstraintCatalog): Described {
+  const known = constraints?.constraint(error.schema, error.table, error.constraint);
+  const fields = known?.fields ?? [];
+  return {
+    code,
+    message: known?.comment ?? fallback(fields),
+    ...(error.constraint ? { constraint: error.constraint } : {}),
+    fields,
+  };
+}
 
 /**
  * The one place that turns PostgreSQL errors into messages for clients.
@@ -21,20 +52,26 @@ export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
  * names no other tenant's data; everything else is masked with an id that
  * the server log carries in full.
  */
-function describe(error: DatabaseError): { code: string; message: string } | null {
-  if (isDatabaseUnavailable(error)) return { code: DATABASE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE };
+function describe(error: DatabaseError, constraints?: ConstraintCatalog): Described | null {
+  if (isDatabaseUnavailable(error)) return { code: "DATABASE_UNAVAILABLE", message: defaultMessage("DATABASE_UNAVAILABLE") };
   switch (error.code) {
     case "42501":
-      return { code: "FORBIDDEN", message: "Permission denied: sign in, or ask an administrator for access." };
+      return { code: "FORBIDDEN", message: defaultMessage("FORBIDDEN") };
     case "23505":
-      return { code: "CONFLICT", message: `A record with the same value already exists${error.constraint ? ` (${error.constraint})` : ""}.` };
+      return constraintRefusal(error, "CONFLICT", (fields) => (fields.length ? `A record with the same ${list(fields)} already exists.` : defaultMessage("CONFLICT")), constraints);
     case "23503":
     case "23001":
-      return { code: "INVALID_REFERENCE", message: `A referenced record does not exist, or is still referenced${error.constraint ? ` (${error.constraint})` : ""}.` };
+      // Deleting a row others still point at names the other table's constraint: its fields mean nothing to this form.
+      if (/still referenced/.test(error.detail ?? "") || /on table .* violates foreign key .* on table/.test(error.message) && !/insert or update/.test(error.message)) {
+        return { code: "INVALID_REFERENCE", message: "This record is still referenced by other records.", ...(error.constraint ? { constraint: error.constraint } : {}), fields: [] };
+      }
+      return constraintRefusal(error, "INVALID_REFERENCE", (fields) => (fields.length ? `${list(fields)} must name an existing record.` : defaultMessage("INVALID_REFERENCE")), constraints);
     case "23514":
-      return { code: "INVALID_INPUT", message: `A value breaks the rule ${error.constraint ?? "of this table"}.` };
-    case "23502":
-      return { code: "INVALID_INPUT", message: `A required value is missing${error.column ? ` (${error.column})` : ""}.` };
+      return constraintRefusal(error, "INVALID_INPUT", () => `A value breaks the rule ${error.constraint ?? "of this table"}.`, constraints);
+    case "23502": {
+      const field = constraints?.field(error.schema, error.table, error.column) ?? error.column;
+      return { code: "INVALID_INPUT", message: field ? `\`${field}\` is required.` : "A required value is missing.", fields: field ? [field] : [] };
+    }
     case "22P02":
     case "22007":
     case "22008":
@@ -45,21 +82,31 @@ function describe(error: DatabaseError): { code: string; message: string } | nul
     case "54000":
       return { code: "INVALID_INPUT", message: "A text value contains a character PostgreSQL cannot store (such as NUL) or is too long." };
     case "57014":
-      return { code: "TIMEOUT", message: "The query took too long and was cancelled." };
+      return { code: "TIMEOUT", message: defaultMessage("TIMEOUT") };
     default:
       return null;
   }
 }
 
 /**
- * PostGraphile's answer when an update or delete matched no row it may
- * touch. RLS makes "missing" and "someone else's" the same row set, so the
- * message must not tell them apart either.
+ * PostGraphile's answer when a delete matched no row it may touch. RLS
+ * makes "missing" and "someone else's" the same row set, so the message
+ * must not tell them apart either. (Mutations are explained before this,
+ * by mutation-outcome.ts; this catches any other path.)
  */
 const NOTHING_MATCHED = /^No values were (updated|deleted) in collection/;
 
-export function maskError(error: GraphQLError): GraphQLError {
-  return makeMaskError({ hideSuggestions: false })(error);
+/**
+ * The code of an error no step raised: graphql-js's parse and validation
+ * errors (they never reach maskError; see CodesPlugin) and the coercion of
+ * variables, which names the variable and the path of the bad value.
+ */
+export function codeOfGraphqlError(error: { message: string; path?: unknown }): ErrorCode {
+  // An error with a path and no cause is graphql-js's own during execution (a null for a non-null field).
+  if (error.path) return "INTERNAL_ERROR";
+  if (error.message.startsWith("Syntax Error")) return "GRAPHQL_PARSE_FAILED";
+  if (error.message.startsWith("Variable \"$")) return "INVALID_INPUT";
+  return "GRAPHQL_VALIDATION_FAILED";
 }
 
 /**
@@ -79,7 +126,7 @@ function maskUnexpected(error: GraphQLError, logger?: Logger): GraphQLError {
     positions: error.positions,
     path: error.path,
     originalError: original,
-    extensions: { errorId },
+    extensions: { code: "INTERNAL_ERROR", errorId },
   });
 }
 
@@ -88,39 +135,114 @@ function maskUnexpected(error: GraphQLError, logger?: Logger): GraphQLError {
  * carries "Did you mean …?": that would publish the schema piece by piece
  * where introspection is off.
  */
-export function makeMaskError({ hideSuggestions, logger }: { hideSuggestions: boolean; logger?: Logger }): (error: GraphQLError) => GraphQLError {
+export function makeMaskError({
+  hideSuggestions,
+  logger,
+  constraints,
+}: {
+  hideSuggestions: boolean;
+  logger?: Logger;
+  constraints?: ConstraintCatalog;
+}): (error: GraphQLError) => GraphQLError {
   return (error) => {
-    const masked = maskDatabaseError(error, logger);
+    const masked = maskDatabaseError(error, logger, constraints);
     const message = hideSuggestions ? withoutSuggestions(masked.message) : masked.message;
-    if (message === masked.message) return masked;
+    if (message === masked.message && typeof masked.extensions?.code === "string") return masked;
     return new GraphQLError(message, {
       nodes: masked.nodes,
       source: masked.source,
       positions: masked.positions,
       path: masked.path,
       originalError: masked.originalError,
-      extensions: masked.extensions,
+      // A SafeError raised without a code (a plugin's) still gets one: every GraphQL error carries a code.
+      extensions: { ...masked.extensions, code: typeof masked.extensions?.code === "string" ? masked.extensions.code : "INTERNAL_ERROR" },
     });
   };
 }
 
-function maskDatabaseError(error: GraphQLError, logger?: Logger): GraphQLError {
+function maskDatabaseError(error: GraphQLError, logger?: Logger, constraints?: ConstraintCatalog): GraphQLError {
   const original = error.originalError as DatabaseError | undefined;
-  const known = original
-    ? NOTHING_MATCHED.test(original.message)
-      ? { code: "NOT_FOUND", message: "No such record, or it may not be changed by you." }
-      : describe(original)
-    : null;
+  // graphql-js's own errors (validation, variable coercion), and GraphQLErrors raised by plugins, keep their message.
+  if (!original || original instanceof GraphQLError) return withCode(error);
+  const known: Described | null = NOTHING_MATCHED.test(original.message)
+    ? { code: "NOT_FOUND", message: defaultMessage("NOT_FOUND") }
+    : describe(original, constraints);
   if (!known) return maskUnexpected(error, logger);
-  return new GraphQLError(known.message, {
+  const { code, message, ...details } = known;
+  return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
     originalError: original,
-    extensions: { code: known.code },
+    extensions: { code, ...details },
   });
 }
+
+function withCode(error: GraphQLError): GraphQLError {
+  if (typeof error.extensions?.code === "string") return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+    extensions: { ...error.extensions, code: codeOfGraphqlError(error) },
+  });
+}
+
+/** Wraps a validation rule so that the errors it reports carry a code (the limit rules' own codes stay). */
+function codedRule(rule: ValidationRule): ValidationRule {
+  return (context) => {
+    const coded = Object.create(context) as ValidationContext;
+    coded.reportError = (error: GraphQLError) => context.reportError(withCode(error));
+    return rule(coded);
+  };
+}
+
+type ServedResult = { type: string; json?: unknown; buffer?: Buffer; headers?: Record<string, string> } | null | undefined;
+
+/** A payload whose errors lack a code, answered again with the codes added; anything else unchanged. */
+function withParseCodes<T extends ServedResult>(result: T): T {
+  if (result?.type === "buffer" && result.buffer?.includes("Syntax Error")) {
+    const payload = JSON.parse(result.buffer.toString("utf8")) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    if (!Array.isArray(payload?.errors) || payload.errors.every((e) => typeof e.extensions?.code === "string")) return result;
+    for (const error of payload.errors) error.extensions = { ...error.extensions, code: error.extensions?.code ?? codeOfGraphqlError(error) };
+    const buffer = Buffer.from(JSON.stringify(payload), "utf8");
+    return { ...result, buffer, headers: { ...result.headers, "content-length": String(buffer.length) } };
+  }
+  if (result?.type === "json") {
+    const payload = result.json as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
+    if (!Array.isArray(payload?.errors) || payload.errors.every((e) => typeof e.extensions?.code === "string")) return result;
+    const errors = payload.errors.map((e) => ({ ...e, extensions: { ...e.extensions, code: e.extensions?.code ?? codeOfGraphqlError(e) } }));
+    return { ...result, json: { ...payload, errors } };
+  }
+  return result;
+}
+
+/**
+ * Parse and validation errors never reach maskError: grafserv answers them
+ * straight from its own parse-and-validate step. Validation errors get
+ * their code from the rules themselves (each rule wrapped); a parse error
+ * has no hook before the answer is serialised, so an answer that carries
+ * one (it contains graphql-js's "Syntax Error") is read again and its
+ * errors given their code. Other answers are passed on untouched.
+ */
+export const ErrorCodesPlugin: GraphileConfig.Plugin = {
+  name: "NexusErrorCodesPlugin",
+  version: "1.0.0",
+  grafserv: {
+    middleware: {
+      setPreset(next, event) {
+        event.validationRules = event.validationRules.map(codedRule);
+        return next();
+      },
+      async processRequest(next) {
+        return withParseCodes(await next());
+      },
+    },
+  },
+};
 
 /**
  * GraphQL errors normally come with 200. A request that failed entirely

@@ -29,6 +29,8 @@ query UsersAndRoles {
     nodes {
       email
       isActive
+      # Roles come with the user's groups (the admin's is "admin", through Administrators) and, rarely, directly.
+      userGroupMemberships { nodes { userGroup { name groupRoles { nodes { role { name } } } } } }
       userRoles { nodes { role { name } } }
     }
   }
@@ -109,14 +111,14 @@ query Repairs {
   ),
   op(
     "assets",
-    "Report a repair",
+    "Add a manufacturer",
     `
-mutation ReportRepair($assetId: UUID!, $title: String!) {
-  createAssetRepair(input: { assetRepair: { assetId: $assetId, title: $title, priority: normal } }) {
-    assetRepair { rowId title status reportedAt }
+mutation AddManufacturer($name: String!) {
+  createAssetManufacturer(input: { assetManufacturer: { name: $name } }) {
+    assetManufacturer { rowId name createdAt }
   }
 }`,
-    { assetId: "paste an asset rowId here", title: "Screen flickers" },
+    { name: "Framework" },
   ),
   op(
     "locations",

@@ -8,13 +8,17 @@ import type { Config } from "../config";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import type { Logger } from "../observability/logger";
 import { makeContext, type RealtimeOptions, type RequestSettings } from "./context";
-import { DatabaseUnavailableStatusPlugin, makeMaskError } from "./errors";
+import { ConstraintCatalog } from "./constraints";
+import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
+import { MutationOutcomePlugin } from "./mutation-outcome";
+import { RelationNullabilityPlugin } from "./nullability";
 import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { NoIntrospectionPlugin } from "./no-introspection";
 import { persistedOperations } from "./persisted";
 import { RowChangesPlugin } from "./realtime";
+import { ScalarInputPlugin } from "./scalar-input";
 import { SchemaNamesPlugin } from "./schema-names";
 import { SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
@@ -38,12 +42,18 @@ export function makePreset(
   requestSettings: RequestSettings = () => ({}),
 ): GraphileConfig.Preset {
   const production = config.env === "production";
+  const constraints = new ConstraintCatalog();
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, NexusFilterPreset, PgAggregatesPreset],
     plugins: [
       SchemaNamesPlugin,
       TenantKeysPlugin,
       SoftDeletePlugin,
+      MutationOutcomePlugin,
+      constraints.plugin(),
+      ScalarInputPlugin,
+      ErrorCodesPlugin,
+      RelationNullabilityPlugin,
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
@@ -64,7 +74,7 @@ export function makePreset(
       // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
-      maskError: makeMaskError({ hideSuggestions: production, ...(logger ? { logger } : {}) }),
+      maskError: makeMaskError({ hideSuggestions: production, constraints, ...(logger ? { logger } : {}) }),
       ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
     },
     grafast: {

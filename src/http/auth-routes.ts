@@ -32,8 +32,10 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
 
   router.use((req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
-    if (req.method === "POST" && !req.is("application/json")) {
-      return sendError(res, 415, "unsupported_media_type", "Send the body as application/json.");
+    // No body (or an empty one: fetch sends Content-Length: 0) is an empty request, fine where every field is optional; a body must be JSON.
+    const empty = req.headers["content-length"] === "0" || (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined);
+    if (req.method === "POST" && !empty && !req.is("application/json")) {
+      return sendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
     }
     next();
   });
@@ -121,7 +123,7 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     }
     const status = (error as { status?: number; type?: string }).status;
     if (status === 400 || status === 413) {
-      return sendError(res, status, status === 413 ? "payload_too_large" : "invalid_json", status === 413 ? "The body is too large." : "The body is not valid JSON.");
+      return sendError(res, status, status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID_JSON", status === 413 ? "The body is too large." : "The body is not valid JSON.");
     }
     next(error);
   });

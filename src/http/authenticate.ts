@@ -21,7 +21,7 @@ export async function authenticateRequest(
   if (header === undefined) {
     if (!options.required) return true;
     res.setHeader("WWW-Authenticate", "Bearer");
-    sendError(res, 401, "unauthenticated", "Sign in: this needs an access token (Authorization: Bearer <token>).");
+    sendError(res, 401, "UNAUTHENTICATED", "Sign in: this needs an access token (Authorization: Bearer <token>).");
     return false;
   }
   try {

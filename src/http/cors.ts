@@ -27,7 +27,7 @@ export function cors(origins: readonly string[]): (req: IncomingMessage, res: Se
     }
     if (!preflight) return false;
     if (!allowed) {
-      sendError(res, 403, "origin_not_allowed", `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`);
+      sendError(res, 403, "ORIGIN_NOT_ALLOWED", `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`);
       return true;
     }
     res.setHeader("Access-Control-Allow-Methods", "GET, POST");

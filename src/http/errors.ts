@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { defaultMessage, type ErrorCode } from "../errors/codes";
 import type { Logger } from "../observability/logger";
 import { requestIdOf } from "../observability/logger";
 import { noteRefusal } from "../observability/metrics";
@@ -9,7 +10,7 @@ import { noteRefusal } from "../observability/metrics";
 const RETRY_AFTER_SECONDS = 2;
 
 /** The one error shape of the HTTP surface: `{ "error": { "code", "message" } }`. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string = defaultMessage(code)): void {
   noteRefusal(res, code);
   const body = JSON.stringify({ error: { code, message } });
   res.statusCode = status;
@@ -19,7 +20,7 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  sendError(res, 404, "not_found", `No route for ${req.method} ${req.path}.`);
+  sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${req.path}.`);
 };
 
 /**
@@ -34,12 +35,12 @@ export function answerError(logger: Logger, error: any, req: IncomingMessage, re
   }
   if (isDatabaseUnavailable(error)) {
     res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-    return sendError(res, 503, "database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+    return sendError(res, 503, "DATABASE_UNAVAILABLE");
   }
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) logger.error({ err: error, requestId: requestIdOf(req) }, "request failed");
-  const message = status === 500 ? "Internal server error." : String(error?.message ?? "Bad request.");
-  sendError(res, status, status === 500 ? "internal_error" : "bad_request", message);
+  const message = status === 500 ? defaultMessage("INTERNAL_ERROR") : String(error?.message ?? defaultMessage("BAD_REQUEST"));
+  sendError(res, status, status === 500 ? "INTERNAL_ERROR" : "BAD_REQUEST", message);
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -69,13 +69,13 @@ const DECODERS: Record<string, () => Transform> = {
 function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
   const encoding = (req.headers["content-encoding"] ?? "identity").trim().toLowerCase();
   const tooLarge = () =>
-    sendError(res, 413, "payload_too_large", `The request body is larger than ${limit} bytes: send a smaller operation (variables included).`);
+    sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes: send a smaller operation (variables included).`);
   let source: Readable = req;
   let decoding: Transform | null = null;
   if (encoding !== "identity") {
     const decoder = DECODERS[encoding];
     if (!decoder) {
-      sendError(res, 415, "unsupported_encoding", `Content-Encoding ${encoding} is not accepted: send the body as is, or gzip, deflate or br.`);
+      sendError(res, 415, "UNSUPPORTED_ENCODING", `Content-Encoding ${encoding} is not accepted: send the body as is, or gzip, deflate or br.`);
       return Promise.resolve(null);
     }
     decoding = decoder();
@@ -111,7 +111,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Pro
     };
     const onEnd = () => settle(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
     const onDecodeError = () => {
-      if (decoding) sendError(res, 400, "bad_request", `The request body is not valid ${encoding}.`);
+      if (decoding) sendError(res, 400, "BAD_REQUEST", `The request body is not valid ${encoding}.`);
       settle(null);
     };
     const onGone = () => settle(null);
@@ -173,7 +173,7 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
     // grafserv's handler is async: what it rejects with must not go unheard.
     const handled: unknown = graphql(req, res, (error) => {
       if (error !== undefined) return failed(req, res)(error);
-      sendError(res, 404, "not_found", `No route for ${req.method} ${pathOf(req.url)}.`);
+      sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${pathOf(req.url)}.`);
     });
     await handled;
   }

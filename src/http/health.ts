@@ -16,9 +16,9 @@ function withinTimeout<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-const DATABASE_DOWN = { code: "database_unavailable", message: "The database does not answer." };
+const DATABASE_DOWN = { code: "DATABASE_UNAVAILABLE", message: "The database does not answer." };
 const DATABASE_REFUSES_LOGIN = {
-  code: "database_authentication_failed",
+  code: "DATABASE_AUTHENTICATION_FAILED",
   message: "The database refuses the gateway's credentials (its login role's password was changed or is wrong).",
 };
 
@@ -74,7 +74,7 @@ export function readyHandler(pool: Pool, expected: string | null): RequestHandle
         status: "not_ready",
         database: "up",
         expected,
-        error: { code: "migrations_unknown", message: "The applied migrations cannot be read (graphile_migrate.migrations)." },
+        error: { code: "MIGRATIONS_UNKNOWN", message: "The applied migrations cannot be read (graphile_migrate.migrations)." },
       });
       return;
     }
@@ -84,7 +84,7 @@ export function readyHandler(pool: Pool, expected: string | null): RequestHandle
         database: "up",
         applied,
         expected,
-        error: { code: "migrations_not_current", message: `The database is at migration ${applied}; this gateway expects ${expected}.` },
+        error: { code: "MIGRATIONS_NOT_CURRENT", message: `The database is at migration ${applied}; this gateway expects ${expected}.` },
       });
       return;
     }

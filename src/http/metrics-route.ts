@@ -13,7 +13,7 @@ export function metricsRoute(metrics: GatewayMetrics, token: string | null): Req
       const given = Buffer.from(req.headers.authorization ?? "");
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         res.setHeader("WWW-Authenticate", "Bearer");
-        return sendError(res, 401, "unauthenticated", "Metrics need the metrics token (Authorization: Bearer <NEXUS_METRICS_TOKEN>).");
+        return sendError(res, 401, "UNAUTHENTICATED", "Metrics need the metrics token (Authorization: Bearer <NEXUS_METRICS_TOKEN>).");
       }
     }
     res.setHeader("Content-Type", metrics.registry.contentType);

@@ -40,10 +40,10 @@ function kindOf(status: number, body: any): { kind: Kind; detail?: string } {
   if (status === 200 && body && !body.errors) return { kind: "ok" };
   const code: string | undefined = body?.errors?.[0]?.extensions?.code ?? body?.error?.code;
   // 503 when the whole request failed; a partial answer (some fields served) stays 200.
-  if (code === "DATABASE_UNAVAILABLE" || (status === 503 && code === "database_unavailable")) return { kind: "unavailable" };
+  if (code === "DATABASE_UNAVAILABLE" || (status === 503 && code === "DATABASE_UNAVAILABLE")) return { kind: "unavailable" };
   if (code === "TIMEOUT") return { kind: "timeout" };
   if (code === "CONFLICT") return { kind: "conflict" };
-  if (status === 401 && code === "token_revoked") return { kind: "revoked" };
+  if (status === 401 && code === "TOKEN_REVOKED") return { kind: "revoked" };
   return { kind: "other", detail: `${status} ${code ?? ""} ${JSON.stringify(body).slice(0, 300)}` };
 }
 

@@ -1,0 +1,128 @@
+--! Previous: sha1:d21315f591d652ed97e4c27685d5c50c08a5c75e
+--! Hash: sha1:a5780b5dc67af9e20a6d25e877caf3ffd8dc5306
+--! Message: constraints: a form-ready message for every CHECK
+
+/*
+ * Every CHECK says, in a sentence a form can show, what it requires: the
+ * gateway answers a refused write with the constraint's comment as the
+ * message, next to the constraint's name and the GraphQL fields of its
+ * columns (extensions.constraint, extensions.fields). db:lint's
+ * check_constraint_comment rule keeps every new CHECK commented.
+ */
+comment on constraint academic_years_dates_ordered on academics.academic_years is 'End date must be after start date.';
+comment on constraint academic_years_import_hash_not_blank on academics.academic_years is 'Import hash must not be blank.';
+comment on constraint assessment_results_import_hash_not_blank on academics.assessment_results is 'Import hash must not be blank.';
+comment on constraint assessment_results_score_nonnegative on academics.assessment_results is 'Score must not be negative.';
+comment on constraint assessments_dates_ordered on academics.assessments is 'Due date must be on or after the assigned date.';
+comment on constraint assessments_import_hash_not_blank on academics.assessments is 'Import hash must not be blank.';
+comment on constraint assessments_max_score_positive on academics.assessments is 'Max score must be greater than zero.';
+comment on constraint class_enrollments_dates_ordered on academics.class_enrollments is 'End date must be on or after the enrollment date.';
+comment on constraint class_enrollments_import_hash_not_blank on academics.class_enrollments is 'Import hash must not be blank.';
+comment on constraint class_subjects_import_hash_not_blank on academics.class_subjects is 'Import hash must not be blank.';
+comment on constraint classes_capacity_positive on academics.classes is 'Capacity must be greater than zero.';
+comment on constraint classes_import_hash_not_blank on academics.classes is 'Import hash must not be blank.';
+comment on constraint grades_import_hash_not_blank on academics.grades is 'Import hash must not be blank.';
+comment on constraint grades_sort_order_nonnegative on academics.grades is 'Sort order must not be negative.';
+comment on constraint subjects_import_hash_not_blank on academics.subjects is 'Import hash must not be blank.';
+comment on constraint timetable_periods_import_hash_not_blank on academics.timetable_periods is 'Import hash must not be blank.';
+comment on constraint timetable_periods_times_ordered on academics.timetable_periods is 'End time must be after the start time.';
+comment on constraint timetables_dates_ordered on academics.timetables is 'The end of the effective period must be on or after its start.';
+comment on constraint timetables_import_hash_not_blank on academics.timetables is 'Import hash must not be blank.';
+comment on constraint ai_insights_confidence_range on ai.ai_insights is 'Confidence must be between 0 and 1.';
+comment on constraint ai_insights_data_object on ai.ai_insights is 'Data must be a JSON object.';
+comment on constraint ai_insights_title_not_blank on ai.ai_insights is 'Title must not be blank.';
+comment on constraint ai_models_capabilities_array on ai.ai_models is 'Capabilities must be a JSON array.';
+comment on constraint ai_models_name_not_blank on ai.ai_models is 'Name must not be blank.';
+comment on constraint ai_models_performance_object on ai.ai_models is 'Performance must be a JSON object.';
+comment on constraint asset_assignments_dates_ordered on assets.asset_assignments is 'End date must be on or after start date.';
+comment on constraint asset_assignments_person_or_location on assets.asset_assignments is 'Assign the asset to either a person or a location, not both and not neither.';
+comment on constraint asset_repairs_resolved_after_reported on assets.asset_repairs is 'A repair cannot be resolved before it was reported.';
+comment on constraint asset_repairs_title_not_empty on assets.asset_repairs is 'Title must not be empty.';
+comment on constraint assets_quantity_positive on assets.assets is 'Quantity must be greater than zero.';
+comment on constraint attendance_records_import_hash_not_blank on attendance.attendance_records is 'Import hash must not be blank.';
+comment on constraint attendance_records_minutes_late_nonnegative on attendance.attendance_records is 'Minutes late must not be negative.';
+comment on constraint attendance_sessions_import_hash_not_blank on attendance.attendance_sessions is 'Import hash must not be blank.';
+comment on constraint campus_attendance_config_campus_key_not_blank on attendance.campus_attendance_config is 'Campus key must not be blank.';
+comment on constraint campus_attendance_config_import_hash_not_blank on attendance.campus_attendance_config is 'Import hash must not be blank.';
+comment on constraint campus_attendance_summaries_import_hash_not_blank on attendance.campus_attendance_summaries is 'Import hash must not be blank.';
+comment on constraint campus_attendance_summaries_percentage_range on attendance.campus_attendance_summaries is 'Attendance percentage must be between 0 and 100.';
+comment on constraint campus_attendance_summaries_totals_nonnegative on attendance.campus_attendance_summaries is 'Enrolled, present, absent and tardy totals must not be negative.';
+comment on constraint staff_attendance_records_import_hash_not_blank on attendance.staff_attendance_records is 'Import hash must not be blank.';
+comment on constraint audit_logs_user_agent_length on audit.audit_logs is 'User agent must be at most 512 characters.';
+comment on constraint audit_logs_values_match_action on audit.audit_logs is 'Old and new values must match the action: an insert has only new values, a delete only old values, an update both.';
+comment on constraint audit_logs_values_objects on audit.audit_logs is 'Old values and new values must be JSON objects.';
+comment on constraint fee_plans_import_hash_not_blank on billing.fee_plans is 'Import hash must not be blank.';
+comment on constraint fee_plans_total_amount_nonnegative on billing.fee_plans is 'Total amount must not be negative.';
+comment on constraint invoices_amounts_nonnegative on billing.invoices is 'Subtotal, discount, tax and total amounts must not be negative.';
+comment on constraint invoices_dates_ordered on billing.invoices is 'Due date must be on or after issue date.';
+comment on constraint invoices_import_hash_not_blank on billing.invoices is 'Import hash must not be blank.';
+comment on constraint payments_amount_positive on billing.payments is 'Amount must be greater than zero.';
+comment on constraint payments_import_hash_not_blank on billing.payments is 'Import hash must not be blank.';
+comment on constraint campuses_email_format on campus.campuses is 'Email must be a valid email address.';
+comment on constraint campuses_import_hash_not_blank on campus.campuses is 'Import hash must not be blank.';
+comment on constraint campuses_name_not_blank on campus.campuses is 'Name must not be blank.';
+comment on constraint guardians_email_format on campus.guardians is 'Email must be a valid email address.';
+comment on constraint guardians_import_hash_not_blank on campus.guardians is 'Import hash must not be blank.';
+comment on constraint staff_import_hash_not_blank on campus.staff is 'Import hash must not be blank.';
+comment on constraint students_email_format on campus.students is 'Email must be a valid email address.';
+comment on constraint students_enrolled_after_birth on campus.students is 'Enrollment date must be on or after the date of birth.';
+comment on constraint students_import_hash_not_blank on campus.students is 'Import hash must not be blank.';
+comment on constraint school_employment_assignments_dates_ordered on census.school_employment_assignments is 'End date must be on or after start date.';
+comment on constraint school_employments_dates_ordered on census.school_employments is 'End date must be on or after start date.';
+comment on constraint school_years_dates_ordered on census.school_years is 'End date must be on or after start date.';
+comment on constraint content_catalog_content_type_not_blank on content.content_catalog is 'Content type must not be blank.';
+comment on constraint content_catalog_import_hash_not_blank on content.content_catalog is 'Import hash must not be blank.';
+comment on constraint documents_import_hash_not_blank on content.documents is 'Import hash must not be blank.';
+comment on constraint files_import_hash_not_blank on content.files is 'Import hash must not be blank.';
+comment on constraint files_name_not_blank on content.files is 'Name must not be blank.';
+comment on constraint files_size_nonnegative on content.files is 'Size in bytes must not be negative.';
+comment on constraint frame_entries_import_hash_not_blank on content.frame_entries is 'Import hash must not be blank.';
+comment on constraint personality_quiz_results_import_hash_not_blank on content.personality_quiz_results is 'Import hash must not be blank.';
+comment on constraint safety_quiz_results_import_hash_not_blank on content.safety_quiz_results is 'Import hash must not be blank.';
+comment on constraint safety_quiz_results_score_range on content.safety_quiz_results is 'Total questions must be greater than zero, and the score between 0 and the total questions.';
+comment on constraint user_progress_import_hash_not_blank on content.user_progress is 'Import hash must not be blank.';
+comment on constraint walkthrough_checkins_import_hash_not_blank on content.walkthrough_checkins is 'Import hash must not be blank.';
+comment on constraint walkthrough_checkins_ratings_range on content.walkthrough_checkins is 'Every rating must be between 1 and 5.';
+comment on constraint accounts_account_name_not_blank on ledger.accounts is 'Account name must not be blank.';
+comment on constraint accounts_account_number_not_blank on ledger.accounts is 'Account number must not be blank.';
+comment on constraint accounts_currency_format on ledger.accounts is 'Currency must be a three-letter ISO 4217 code, e.g. EUR.';
+comment on constraint currencies_code_format on ledger.currencies is 'Code must be a three-letter ISO 4217 code, e.g. EUR.';
+comment on constraint currencies_minor_unit_range on ledger.currencies is 'Minor unit must be between 0 and 4.';
+comment on constraint transactions_amount_positive on ledger.transactions is 'Amount must be greater than zero.';
+comment on constraint communication_events_import_hash_not_blank on messaging.communication_events is 'Import hash must not be blank.';
+comment on constraint communication_events_roles_array on messaging.communication_events is 'Roles must be a JSON array.';
+comment on constraint communication_events_title_not_blank on messaging.communication_events is 'Title must not be blank.';
+comment on constraint message_recipients_import_hash_not_blank on messaging.message_recipients is 'Import hash must not be blank.';
+comment on constraint messages_import_hash_not_blank on messaging.messages is 'Import hash must not be blank.';
+comment on constraint alerts_alert_name_not_blank on ops.alerts is 'Alert name must not be blank.';
+comment on constraint alerts_message_not_blank on ops.alerts is 'Message must not be blank.';
+comment on constraint api_aliases_alias_name_not_blank on ops.api_aliases is 'Alias name must not be blank.';
+comment on constraint api_aliases_context_not_blank on ops.api_aliases is 'Context must not be blank.';
+comment on constraint api_aliases_distinct_names on ops.api_aliases is 'Alias name must differ from the canonical name.';
+comment on constraint api_endpoints_name_not_blank on ops.api_endpoints is 'Name must not be blank.';
+comment on constraint api_endpoints_path_format on ops.api_endpoints is 'Path must start with / and contain no spaces.';
+comment on constraint ssot_anchors_anchor_id_not_blank on ops.ssot_anchors is 'Anchor ID must not be blank.';
+comment on constraint ssot_anchors_centrality_score_range on ops.ssot_anchors is 'Centrality score must be between 0 and 1.';
+comment on constraint system_metrics_metric_name_not_blank on ops.system_metrics is 'Metric name must not be blank.';
+comment on constraint system_metrics_tags_object on ops.system_metrics is 'Tags must be a JSON object.';
+comment on constraint permissions_name_format on platform.permissions is 'Name must look like METHOD_ENTITY in capitals, e.g. READ_ASSETS.';
+comment on constraint refresh_tokens_rotation on platform.refresh_tokens is 'A rotated refresh token must name the token that replaced it, and only a rotated one may.';
+comment on constraint roles_name_format on platform.roles is 'Name must start with a lowercase letter and contain only lowercase letters, digits and underscores (2 to 100 characters).';
+comment on constraint tenants_groups_differ on platform.tenants is 'The administrators group and the users group must be different groups.';
+comment on constraint tenants_name_not_blank on platform.tenants is 'Name must not be blank.';
+comment on constraint user_groups_name_not_blank on platform.user_groups is 'Name must not be blank.';
+comment on constraint user_preferences_locale_format on platform.user_preferences is 'Locale must be a language tag such as en or pt-BR.';
+comment on constraint user_preferences_settings_object on platform.user_preferences is 'Settings must be a JSON object.';
+comment on constraint user_preferences_theme on platform.user_preferences is 'Theme must be light, dark or system.';
+comment on constraint user_sessions_expires_after_created on platform.user_sessions is 'A session must expire after it was created.';
+comment on constraint user_sessions_revoked_reason on platform.user_sessions is 'A revoked session needs a revocation reason (logout, logout_global, …), and only a revoked one may have one.';
+comment on constraint users_email_format on platform.users is 'Email must be a valid email address of at most 320 characters.';
+comment on constraint users_failed_login_count_nonnegative on platform.users is 'Failed login count must not be negative.';
+comment on constraint users_phone_number_format on platform.users is 'Phone number may contain only digits, spaces and + ( ) . / - (3 to 40 characters).';
+comment on constraint users_provider_format on platform.users is 'Provider must start with a lowercase letter and contain only lowercase letters, digits, _ and - (at most 40 characters).';
+comment on constraint users_username_format on platform.users is 'Username must be 2 to 63 letters, digits, dots, underscores or hyphens, starting with a letter or digit.';
+comment on constraint configuration_item_relationships_not_self on public.configuration_item_relationships is 'A configuration item cannot be related to itself: source and target must differ.';
+comment on constraint configuration_items_name_not_blank on public.configuration_items is 'Name must not be blank.';
+comment on constraint issues_title_not_blank on public.issues is 'Title must not be blank.';
+comment on constraint projects_key_format on public.projects is 'Key must be 2 to 10 capital letters or digits, starting with a letter, e.g. OPS.';
+comment on constraint projects_name_not_blank on public.projects is 'Name must not be blank.';

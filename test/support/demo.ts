@@ -1,0 +1,29 @@
+import pg from "pg";
+import { loadDemoData } from "../../src/demo";
+
+/**
+ * The demo tenants (Acme, Globex) in the test database, loaded by the first
+ * test file that asks. Files run in parallel workers, so the check and the
+ * load happen under a session advisory lock: the second file waits, then
+ * finds the data. Resolves to the tenant ids by name.
+ */
+export async function ensureDemoData(): Promise<Record<string, string>> {
+  const admin = new pg.Client({ connectionString: process.env.NEXUS_TEST_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query("select pg_advisory_lock(hashtext('nexus test demo data'))");
+    const tenants = async () => (await admin.query<{ id: string; name: string }>("select id, name from platform.tenants where name in ('Acme', 'Globex')")).rows;
+    if ((await tenants()).length === 0) {
+      const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
+      try {
+        await loadDemoData(pool);
+      } finally {
+        await pool.end();
+      }
+    }
+    return Object.fromEntries((await tenants()).map((t) => [t.name, t.id]));
+  } finally {
+    // Ending the session releases the lock.
+    await admin.end();
+  }
+}
