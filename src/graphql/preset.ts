@@ -22,6 +22,7 @@ import { makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { SchemaNamesPlugin } from "./schema-names";
 import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
+import { IndexHintsPlugin } from "./index-hints";
 import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
 import { noteOperation } from "../observability/metrics";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
@@ -129,6 +130,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       SchemaNamesPlugin,
       TenantKeysPlugin,
       SoftDeletePlugin,
+      IndexHintsPlugin,
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
