@@ -31,7 +31,7 @@ describe("the written questions on the demo data", () => {
     }
     gateway = await startTestGateway();
     token = (await signIn(gateway, fixture.admin.email)).accessToken;
-  });
+  }, 180_000);
   afterAll(async () => gateway?.close());
 
   test("there are at least 40, across every module", () => {
