@@ -130,15 +130,15 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
       expect(body.data.__type.kind).toBe("ENUM");
       return body.data.__type.enumValues.map((v: { name: string }) => v.name);
     };
-    expect(await enumValues("AssetRepairStatus")).toEqual(["open", "in_progress", "resolved", "cancelled"]);
-    expect(await enumValues("AssetRepairPriority")).toEqual(["low", "normal", "high", "critical"]);
-    expect(await enumValues("AssetTrackingType")).toEqual(["serialized", "countable"]);
+    expect(await enumValues("AssetRepairStatus")).toEqual(["OPEN", "IN_PROGRESS", "RESOLVED", "CANCELLED"]);
+    expect(await enumValues("AssetRepairPriority")).toEqual(["LOW", "NORMAL", "HIGH", "CRITICAL"]);
+    expect(await enumValues("AssetTrackingType")).toEqual(["SERIALIZED", "COUNTABLE"]);
     expect(await enumValues("AssetCirculationType")).toEqual([
-      "issued_to_person",
-      "returned_from_person",
-      "moved_to_location",
-      "received_at_location",
-      "location_confirmation",
+      "ISSUED_TO_PERSON",
+      "RETURNED_FROM_PERSON",
+      "MOVED_TO_LOCATION",
+      "RECEIVED_AT_LOCATION",
+      "LOCATION_CONFIRMATION",
     ]);
   });
 

@@ -70,7 +70,7 @@ describe("ITSM: projects, issues, configuration items", () => {
     expect(urgent.data.createIssue.issue).toMatchObject({ status: "IN_PROGRESS", priority: "CRITICAL" });
     const enumValues = async (name: string) =>
       (await gql(userToken, "query($n: String!) { __type(name: $n) { kind enumValues { name } } }", { n: name })).data.__type;
-    expect(await enumValues("IssueStatus")).toEqual({ kind: "ENUM", enumValues: ["open", "in_progress", "blocked", "resolved", "closed"].map((name) => ({ name })) });
+    expect(await enumValues("IssueStatus")).toEqual({ kind: "ENUM", enumValues: ["OPEN", "IN_PROGRESS", "BLOCKED", "RESOLVED", "CLOSED"].map((name) => ({ name })) });
     expect((await enumValues("IssuePriority")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemType")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemStatus")).kind).toBe("ENUM");

@@ -208,7 +208,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
     test("only completed transactions move the balance: credit, debit, status change and delete", async () => {
       const account = await newAccount();
       const deposit = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "100.50", transactionType: "DEPOSIT" })).createTransaction.transaction;
-      expect(deposit.status).toBe("pending");
+      expect(deposit.status).toBe("PENDING");
       expect(await balanceOf(userToken, account.rowId)).toBe("0.00");
       const setStatus = (token: string, id: string, status: string) =>
         gql(token, "mutation($id: UUID!, $s: TransactionStatus!) { updateTransaction(input: { rowId: $id, patch: { status: $s } }) { transaction { status } } }", { id, s: status });
