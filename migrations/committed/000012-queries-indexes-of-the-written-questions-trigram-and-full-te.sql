@@ -1,5 +1,5 @@
 --! Previous: sha1:d21315f591d652ed97e4c27685d5c50c08a5c75e
---! Hash: sha1:8d677518a7066dda330f4845e7b53359815cd5a9
+--! Hash: sha1:06c69b7c2c71f6a5a6e85db92c98cc884c798ea2
 --! Message: queries: indexes of the written questions, trigram and full-text search, newest-first on every table
 
 /*
@@ -80,45 +80,49 @@ create index accounts_account_name_trgm_idx on ledger.accounts using gin (tenant
 
 /*
  * Btree indexes for the lists the screens sort and the filters they apply,
- * tenant_id first, the filtered column next, the sort key last.
+ * tenant_id first, the filtered column next, the sort key, then id:
+ * PostGraphile orders by the requested columns and then the primary key
+ * (stable cursors), and only an index that ends in id gives that order
+ * without a sort.
  */
-create index users_email_idx on platform.users (tenant_id, email);
-create index users_last_name_idx on platform.users (tenant_id, last_name, first_name);
-create index identities_last_name_idx on census.identities (tenant_id, last_name, first_name);
-create index students_last_name_idx on campus.students (tenant_id, last_name, first_name);
-create index students_campus_last_name_idx on campus.students (tenant_id, campus_id, last_name, first_name);
-create index students_status_idx on campus.students (tenant_id, status, last_name);
-create index staff_status_idx on campus.staff (tenant_id, status);
-create index invoices_status_due_date_idx on billing.invoices (tenant_id, status, due_date);
-create index invoices_due_date_idx on billing.invoices (tenant_id, due_date);
-create index payments_paid_at_idx on billing.payments (tenant_id, paid_at);
-create index payments_method_idx on billing.payments (tenant_id, method, paid_at);
-create index attendance_sessions_session_date_idx on attendance.attendance_sessions (tenant_id, session_date);
-create index attendance_sessions_class_date_idx on attendance.attendance_sessions (tenant_id, class_id, session_date);
-create index attendance_records_status_idx on attendance.attendance_records (tenant_id, status);
-create index attendance_records_student_status_idx on attendance.attendance_records (tenant_id, student_id, status);
-create index assessments_status_idx on academics.assessments (tenant_id, status, due_at);
-create index assessments_due_at_idx on academics.assessments (tenant_id, due_at);
-create index classes_status_idx on academics.classes (tenant_id, status);
-create index messages_sent_at_idx on messaging.messages (tenant_id, sent_at);
-create index messages_status_idx on messaging.messages (tenant_id, status, sent_at);
-create index message_recipients_delivery_status_idx on messaging.message_recipients (tenant_id, delivery_status);
-create index documents_category_idx on content.documents (tenant_id, category);
-create index issues_status_priority_idx on public.issues (tenant_id, status, priority);
-create index issues_priority_idx on public.issues (tenant_id, priority);
-create index issues_due_date_idx on public.issues (tenant_id, due_date);
-create index configuration_items_status_idx on public.configuration_items (tenant_id, status);
-create index asset_repairs_status_priority_idx on assets.asset_repairs (tenant_id, status, priority);
-create index asset_repairs_priority_idx on assets.asset_repairs (tenant_id, priority);
-create index asset_repairs_reported_at_idx on assets.asset_repairs (tenant_id, reported_at);
-create index asset_models_name_idx on assets.asset_models (tenant_id, name);
-create index locations_name_idx on locations.locations (tenant_id, name);
-create index alerts_status_severity_idx on ops.alerts (tenant_id, status, severity);
-create index api_endpoints_path_idx on ops.api_endpoints (tenant_id, path);
-create index transactions_account_date_idx on ledger.transactions (tenant_id, account_id, transaction_date);
-create index transactions_status_idx on ledger.transactions (tenant_id, status);
-create index ai_insights_type_idx on ai.ai_insights (tenant_id, insight_type);
-create index user_sessions_last_seen_at_idx on platform.user_sessions (tenant_id, last_seen_at);
+create index users_email_idx on platform.users (tenant_id, email, id);
+create index users_last_name_idx on platform.users (tenant_id, last_name, id);
+create index identities_last_name_idx on census.identities (tenant_id, last_name, id);
+create index students_last_name_idx on campus.students (tenant_id, last_name, id);
+create index students_campus_last_name_idx on campus.students (tenant_id, campus_id, last_name, id);
+create index students_status_idx on campus.students (tenant_id, status, last_name, id);
+create index staff_status_idx on campus.staff (tenant_id, status, id);
+create index invoices_status_due_date_idx on billing.invoices (tenant_id, status, due_date, id);
+create index invoices_due_date_idx on billing.invoices (tenant_id, due_date, id);
+create index payments_paid_at_idx on billing.payments (tenant_id, paid_at, id);
+create index payments_method_idx on billing.payments (tenant_id, method, paid_at, id);
+create index attendance_sessions_session_date_idx on attendance.attendance_sessions (tenant_id, session_date, id);
+create index attendance_sessions_class_date_idx on attendance.attendance_sessions (tenant_id, class_id, session_date, id);
+create index attendance_records_status_idx on attendance.attendance_records (tenant_id, status, id);
+create index attendance_records_student_status_idx on attendance.attendance_records (tenant_id, student_id, status, id);
+create index assessments_status_idx on academics.assessments (tenant_id, status, due_at, id);
+create index assessments_due_at_idx on academics.assessments (tenant_id, due_at, id);
+create index classes_status_idx on academics.classes (tenant_id, status, id);
+create index messages_sent_at_idx on messaging.messages (tenant_id, sent_at, id);
+create index messages_status_idx on messaging.messages (tenant_id, status, sent_at, id);
+create index message_recipients_delivery_status_idx on messaging.message_recipients (tenant_id, delivery_status, id);
+create index documents_category_idx on content.documents (tenant_id, category, id);
+create index issues_status_priority_idx on public.issues (tenant_id, status, priority, id);
+create index issues_status_created_at_idx on public.issues (tenant_id, status, created_at, id);
+create index issues_priority_idx on public.issues (tenant_id, priority, id);
+create index issues_due_date_idx on public.issues (tenant_id, due_date, id);
+create index configuration_items_status_idx on public.configuration_items (tenant_id, status, id);
+create index asset_repairs_status_priority_idx on assets.asset_repairs (tenant_id, status, priority, id);
+create index asset_repairs_priority_idx on assets.asset_repairs (tenant_id, priority, id);
+create index asset_repairs_reported_at_idx on assets.asset_repairs (tenant_id, reported_at, id);
+create index asset_models_name_idx on assets.asset_models (tenant_id, name, id);
+create index locations_name_idx on locations.locations (tenant_id, name, id);
+create index alerts_status_severity_idx on ops.alerts (tenant_id, status, severity, id);
+create index api_endpoints_path_idx on ops.api_endpoints (tenant_id, path, id);
+create index transactions_account_date_idx on ledger.transactions (tenant_id, account_id, transaction_date, id);
+create index transactions_status_idx on ledger.transactions (tenant_id, status, id);
+create index ai_insights_type_idx on ai.ai_insights (tenant_id, insight_type, id);
+create index user_sessions_last_seen_at_idx on platform.user_sessions (tenant_id, last_seen_at, id);
 
 /*
  * Full-text search over long text, ranked. A stored tsvector per table with

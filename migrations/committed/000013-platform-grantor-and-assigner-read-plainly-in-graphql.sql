@@ -1,5 +1,5 @@
---! Previous: sha1:8d677518a7066dda330f4845e7b53359815cd5a9
---! Hash: sha1:7eb608a34748a5875184096e97ec9ba4a80f8547
+--! Previous: sha1:06c69b7c2c71f6a5a6e85db92c98cc884c798ea2
+--! Hash: sha1:db682068c796e1dca58ff7a20a02635e37202a96
 --! Message: platform: grantor and assigner read plainly in GraphQL
 
 /*
