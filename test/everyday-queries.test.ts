@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import type { DemoTenant } from "../src/demo";
 import { loadAssetsDemo } from "../src/demo/assets";
@@ -37,6 +38,12 @@ describe("the written questions on the demo data", () => {
   test("there are at least 40, across every module", () => {
     expect(QUESTIONS.length).toBeGreaterThanOrEqual(40);
     expect(new Set(QUESTIONS.map((q) => q.module)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  test("docs/access-paths.md lists every question with its index", () => {
+    const page = readFileSync("docs/access-paths.md", "utf8");
+    const missing = QUESTIONS.filter((q) => !page.split("\n").some((line) => line.startsWith(`| ${q.question} | \`${q.table}\` | \`${q.index}\``)));
+    expect(missing.map((q) => q.question)).toEqual([]);
   });
 
   test("each question's index exists and starts with tenant_id", async () => {

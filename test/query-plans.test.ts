@@ -49,7 +49,7 @@ describe("query plans of the bench's read scenarios", () => {
       for (const statement of recording.statements) explained.push(await explain(statement, { tenantId: tenant.tenantId, userId }));
       plans.set(scenario, explained);
     }
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await gateway?.close();
