@@ -97,6 +97,13 @@ describe("filters, ordering and aggregates", () => {
     const domain = a.admin.email.split("@")[1]!.toUpperCase();
     const { body } = await gateway.graphql(`{ users(filter: { email: { includesInsensitive: "${domain}" } }) { totalCount } }`, { token: tokenA });
     expect(body.data.users.totalCount).toBe(4);
+    // Quotes, backslashes and LIKE wildcards in the input match literally (the pattern is written into the SQL).
+    for (const text of ["o'_%\\", "_", "%", "' or ''='"]) {
+      const { body: tricky } = await gateway.graphql("query($t: String!) { users(filter: { email: { includesInsensitive: $t } }) { totalCount } }", { token: tokenA, variables: { t: text } });
+      expect({ text, errors: tricky.errors, count: tricky.data?.users.totalCount }).toEqual({ text, errors: undefined, count: 0 });
+    }
+    const { body: prefix } = await gateway.graphql(`{ users(filter: { email: { startsWithInsensitive: "ADMIN@" } }) { totalCount } }`, { token: tokenA });
+    expect(prefix.data.users.totalCount).toBe(1);
     const { body: refused } = await gateway.graphql('{ users(filter: { phoneNumber: { includesInsensitive: "1" } }) { totalCount } }', { token: tokenA });
     expect(refused.errors[0]).toMatchObject({ extensions: { code: "NOT_INDEXED" } });
     expect(refused.errors[0].message).toMatch(/gin \(tenant_id, phone_number extensions\.gin_trgm_ops\)/);
