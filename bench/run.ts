@@ -23,7 +23,7 @@ import { loadConfig } from "../src/config";
 import { GATEWAY_NODE_FLAGS } from "../src/cli/runtime";
 import { openDatabase } from "../src/db/database";
 import { argCount, argValue, BENCH_PASSWORD, dataOptions, loadBenchData, type BenchTenant } from "./data";
-import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario } from "./scenarios";
+import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, SEARCH_FRAGMENTS, type ReadScenario } from "./scenarios";
 import type { ServerKind } from "./server";
 
 const RESULTS_FILE = path.join("bench", "results", "latest.md");
@@ -272,16 +272,17 @@ async function tenantParams(adminUrl: string, sessions: Session[]): Promise<Tena
 function scenarioParams(scenario: ReadScenario, tenant: TenantParams): Array<string | null> {
   if (scenario === "point") return tenant.assetIds;
   if (scenario === "aggregate") return tenant.manufacturerIds;
+  if (scenario === "search") return SEARCH_FRAGMENTS;
   return [null];
 }
 
 function gatewayVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
-  const variables = scenario === "point" ? { id: param } : scenario === "aggregate" ? { manufacturer: param } : undefined;
+  const variables = scenario === "point" ? { id: param } : scenario === "aggregate" ? { manufacturer: param } : scenario === "search" ? { text: param } : undefined;
   return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: GRAPHQL[scenario], variables }) };
 }
 
 function baselineVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
-  return { method: "GET", path: param === null ? `/${scenario}` : `/${scenario}?id=${param}`, headers: json(token) };
+  return { method: "GET", path: param === null ? `/${scenario}` : `/${scenario}?id=${encodeURIComponent(param)}`, headers: json(token) };
 }
 
 function variants(scenario: ReadScenario, tenants: TenantParams[], make: typeof gatewayVariant): Variant[] {

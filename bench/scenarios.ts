@@ -8,11 +8,19 @@
  * GraphQL field: the gateway answers with the count of each of the
  * manufacturer's models, per type; `countsByType` folds either answer into
  * { type: count } for the comparison.
+ *
+ * "search" is a search box over asset names: the first 20 names, by name,
+ * containing a typed fragment, case-insensitively (a trigram GIN index);
+ * "newest" is a list newest first (the (tenant_id, created_at, id) index,
+ * ties broken by id).
  */
 
-export type ReadScenario = "list" | "point" | "aggregate";
+export type ReadScenario = "list" | "point" | "aggregate" | "search" | "newest";
 
-export const READ_SCENARIOS: ReadScenario[] = ["list", "point", "aggregate"];
+export const READ_SCENARIOS: ReadScenario[] = ["list", "point", "aggregate", "search", "newest"];
+
+/** The fragments the search scenario types, parts of the bench's asset names (`Laptop AC-000123`). */
+export const SEARCH_FRAGMENTS = ["-0001", "-0042", "-0777", "p a", "op ", "-00099", "-0123", "r a"];
 
 export const GRAPHQL: Record<ReadScenario, string> = {
   list: `query BenchList {
@@ -33,6 +41,16 @@ export const GRAPHQL: Record<ReadScenario, string> = {
   aggregate: `query BenchCountByType($manufacturer: UUID!) {
   assetTypes(orderBy: [NAME_ASC]) {
     nodes { name assetModels(condition: { manufacturerId: $manufacturer }) { nodes { assets { totalCount } } } }
+  }
+}`,
+  search: `query BenchSearch($text: String!) {
+  assets(first: 20, filter: { name: { includesInsensitive: $text } }, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
+    nodes { rowId name serialNumber }
+  }
+}`,
+  newest: `query BenchNewest {
+  assets(first: 20, orderBy: [CREATED_AT_DESC]) {
+    nodes { rowId name serialNumber }
   }
 }`,
 };
@@ -66,6 +84,12 @@ export const BASELINE_SQL: Record<ReadScenario, string> = {
           from census.persons p where p.id = s.person_id)) order by s.id)
       from (select * from assets.asset_assignments where asset_id = a.id order by id limit 5) s), '[]'::json)))
   from assets.assets a where a.id = $1::uuid))) as body`,
+  search: `select json_build_object('data', json_build_object('assets', json_build_object('nodes', coalesce((
+    select json_agg(json_build_object('rowId', a.id, 'name', a.name, 'serialNumber', a.serial_number) order by a.name, a.id)
+    from (select * from assets.assets where name ilike '%' || replace(replace($1::text, '%', '\\%'), '_', '\\_') || '%' order by name, id limit 20) a), '[]'::json)))) as body`,
+  newest: `select json_build_object('data', json_build_object('assets', json_build_object('nodes', coalesce((
+    select json_agg(json_build_object('rowId', a.id, 'name', a.name, 'serialNumber', a.serial_number) order by a.created_at desc, a.id desc)
+    from (select * from assets.assets order by created_at desc, id desc limit 20) a), '[]'::json)))) as body`,
   aggregate: `select json_build_object('data', json_build_object('countsByType', coalesce(json_object_agg(t.name, c.n), '{}'::json))) as body
 from (select m.asset_type_id, count(*) as n
       from assets.assets a join assets.asset_models m on m.id = a.model_id

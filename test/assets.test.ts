@@ -21,10 +21,10 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
     const t = await ok(token, "mutation($n: String!) { createAssetType(input: { assetType: { name: $n, endOfSupportLabel: \"End of warranty\" } }) { assetType { rowId } } }", { n: `${label} Laptop` });
     const model = await ok(
       token,
-      "mutation($m: UUID!, $t: UUID!, $n: String!) { createAssetModel(input: { assetModel: { name: $n, manufacturerId: $m, assetTypeId: $t, trackingType: serialized } }) { assetModel { rowId trackingType } } }",
+      "mutation($m: UUID!, $t: UUID!, $n: String!) { createAssetModel(input: { assetModel: { name: $n, manufacturerId: $m, assetTypeId: $t, trackingType: SERIALIZED } }) { assetModel { rowId trackingType } } }",
       { m: m.createAssetManufacturer.assetManufacturer.rowId, t: t.createAssetType.assetType.rowId, n: `${label} Book 14` },
     );
-    expect(model.createAssetModel.assetModel.trackingType).toBe("serialized");
+    expect(model.createAssetModel.assetModel.trackingType).toBe("SERIALIZED");
     return model.createAssetModel.assetModel.rowId;
   };
   const createAsset = (token: string, model: string, name: string, serial: string | null, quantity?: number) =>
@@ -98,11 +98,11 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
   test("repairs: a title, enum status and priority, resolved not before reported", async () => {
     const repair = await gql(
       userToken,
-      'mutation($a: UUID!, $l: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, locationId: $l, title: "Broken hinge", priority: high } }) { assetRepair { rowId status priority asset { name } location { name } } } }',
+      'mutation($a: UUID!, $l: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, locationId: $l, title: "Broken hinge", priority: HIGH } }) { assetRepair { rowId status priority asset { name } location { name } } } }',
       { a: assetId, l: locationId },
     );
     expect(repair.errors).toBeUndefined();
-    expect(repair.data.createAssetRepair.assetRepair).toMatchObject({ status: "open", priority: "high", asset: { name: "Laptop 1" }, location: { name: "Room 1" } });
+    expect(repair.data.createAssetRepair.assetRepair).toMatchObject({ status: "OPEN", priority: "HIGH", asset: { name: "Laptop 1" }, location: { name: "Room 1" } });
     const empty = await gql(userToken, 'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "" } }) { assetRepair { rowId } } }', { a: assetId });
     expect(empty.errors[0].extensions.constraint).toBe("asset_repairs_title_not_empty");
     const early = await gql(
@@ -118,10 +118,10 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
   test("circulation events record what happened", async () => {
     const body = await ok(
       userToken,
-      'mutation($a: UUID!, $p: UUID!) { createAssetCirculation(input: { assetCirculation: { assetId: $a, personId: $p, circulationType: issued_to_person, notes: "Start of term" } }) { assetCirculation { circulationType occurredAt person { rowId } } } }',
+      'mutation($a: UUID!, $p: UUID!) { createAssetCirculation(input: { assetCirculation: { assetId: $a, personId: $p, circulationType: ISSUED_TO_PERSON, notes: "Start of term" } }) { assetCirculation { circulationType occurredAt person { rowId } } } }',
       { a: assetId, p: personId },
     );
-    expect(body.createAssetCirculation.assetCirculation).toMatchObject({ circulationType: "issued_to_person", person: { rowId: personId } });
+    expect(body.createAssetCirculation.assetCirculation).toMatchObject({ circulationType: "ISSUED_TO_PERSON", person: { rowId: personId } });
   });
 
   test("value lists are GraphQL enums", async () => {
@@ -130,15 +130,15 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
       expect(body.data.__type.kind).toBe("ENUM");
       return body.data.__type.enumValues.map((v: { name: string }) => v.name);
     };
-    expect(await enumValues("AssetRepairStatus")).toEqual(["open", "in_progress", "resolved", "cancelled"]);
-    expect(await enumValues("AssetRepairPriority")).toEqual(["low", "normal", "high", "critical"]);
-    expect(await enumValues("AssetTrackingType")).toEqual(["serialized", "countable"]);
+    expect(await enumValues("AssetRepairStatus")).toEqual(["OPEN", "IN_PROGRESS", "RESOLVED", "CANCELLED"]);
+    expect(await enumValues("AssetRepairPriority")).toEqual(["LOW", "NORMAL", "HIGH", "CRITICAL"]);
+    expect(await enumValues("AssetTrackingType")).toEqual(["SERIALIZED", "COUNTABLE"]);
     expect(await enumValues("AssetCirculationType")).toEqual([
-      "issued_to_person",
-      "returned_from_person",
-      "moved_to_location",
-      "received_at_location",
-      "location_confirmation",
+      "ISSUED_TO_PERSON",
+      "RETURNED_FROM_PERSON",
+      "MOVED_TO_LOCATION",
+      "RECEIVED_AT_LOCATION",
+      "LOCATION_CONFIRMATION",
     ]);
   });
 

@@ -96,7 +96,8 @@ describe("generated tenant-isolation attack matrix", () => {
     };
     for (const t of schema) {
       if (!isTenantType(t.name) || /(Connection|Edge|Payload)$/.test(t.name)) continue;
-      const list = query.find((f) => connectionOf(named(f.type)) === t.name && f.args.every((a) => a.type.kind !== "NON_NULL"));
+      // The table's own list, not a search function over it (searchIssues(query:)).
+      const list = query.find((f) => connectionOf(named(f.type)) === t.name && f.args.every((a) => a.type.kind !== "NON_NULL" && a.name !== "query"));
       if (!list) continue;
       const single = query.find((f) => named(f.type) === t.name && f.args.length === 1 && f.args[0]!.name === "rowId");
       const mutationNamed = (prefix: string) => mutation.find((f) => f.name === `${prefix}${t.name}`)?.name ?? null;

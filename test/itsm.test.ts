@@ -53,8 +53,8 @@ describe("ITSM: projects, issues, configuration items", () => {
     const body = await createIssue({ title: "Printer jams", assigneeId: tenant.users[1]!.userId, dueDate: "2026-12-01" });
     expect(body.errors).toBeUndefined();
     expect(body.data.createIssue.issue).toMatchObject({
-      status: "open",
-      priority: "normal",
+      status: "OPEN",
+      priority: "NORMAL",
       reporter: { rowId: tenant.users[0]!.userId },
       assignee: { rowId: tenant.users[1]!.userId },
       project: { key: "OPS" },
@@ -66,16 +66,16 @@ describe("ITSM: projects, issues, configuration items", () => {
   test("an issue needs a title and takes enum status and priority", async () => {
     const blank = await createIssue({ title: "   " });
     expect(blank.errors[0].extensions.constraint).toBe("issues_title_not_blank");
-    const urgent = await createIssue({ title: "Outage", status: "in_progress", priority: "critical" });
-    expect(urgent.data.createIssue.issue).toMatchObject({ status: "in_progress", priority: "critical" });
+    const urgent = await createIssue({ title: "Outage", status: "IN_PROGRESS", priority: "CRITICAL" });
+    expect(urgent.data.createIssue.issue).toMatchObject({ status: "IN_PROGRESS", priority: "CRITICAL" });
     const enumValues = async (name: string) =>
       (await gql(userToken, "query($n: String!) { __type(name: $n) { kind enumValues { name } } }", { n: name })).data.__type;
-    expect(await enumValues("IssueStatus")).toEqual({ kind: "ENUM", enumValues: ["open", "in_progress", "blocked", "resolved", "closed"].map((name) => ({ name })) });
+    expect(await enumValues("IssueStatus")).toEqual({ kind: "ENUM", enumValues: ["OPEN", "IN_PROGRESS", "BLOCKED", "RESOLVED", "CLOSED"].map((name) => ({ name })) });
     expect((await enumValues("IssuePriority")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemType")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemStatus")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemRelationshipType")).enumValues.map((v: { name: string }) => v.name)).toEqual(
-      expect.arrayContaining(["depends_on", "runs_on", "connects_to", "contains", "backs_up"]),
+      expect.arrayContaining(["DEPENDS_ON", "RUNS_ON", "CONNECTS_TO", "CONTAINS", "BACKS_UP"]),
     );
   });
 
@@ -91,19 +91,19 @@ describe("ITSM: projects, issues, configuration items", () => {
   });
 
   test("configuration items relate to each other by type, never to themselves, once per type", async () => {
-    const website = await createItem(userToken, "Website", "service");
-    const server = await createItem(userToken, "web-01", "server");
-    expect((await relate(website, server, "runs_on")).errors).toBeUndefined();
-    expect((await relate(website, server, "depends_on")).errors).toBeUndefined();
-    expect((await relate(website, server, "runs_on")).errors[0].extensions.code).toBe("CONFLICT");
-    const self = await relate(server, server, "backs_up");
+    const website = await createItem(userToken, "Website", "SERVICE");
+    const server = await createItem(userToken, "web-01", "SERVER");
+    expect((await relate(website, server, "RUNS_ON")).errors).toBeUndefined();
+    expect((await relate(website, server, "DEPENDS_ON")).errors).toBeUndefined();
+    expect((await relate(website, server, "RUNS_ON")).errors[0].extensions.code).toBe("CONFLICT");
+    const self = await relate(server, server, "BACKS_UP");
     expect(self.errors[0].extensions.constraint).toBe("configuration_item_relationships_not_self");
     const graph = await ok(userToken, "query($id: UUID!) { configurationItem(rowId: $id) { name outgoingRelationships { nodes { relationshipType target { name incomingRelationships { totalCount } } } } } }", {
       id: website,
     });
     expect(graph.configurationItem.outgoingRelationships.nodes).toHaveLength(2);
     expect(graph.configurationItem.outgoingRelationships.nodes[0].target).toEqual({ name: "web-01", incomingRelationships: { totalCount: 2 } });
-    const foreign = await createItem(otherToken, "their-db", "database");
-    expect((await relate(website, foreign, "depends_on")).errors[0].extensions.code).toBe("INVALID_REFERENCE");
+    const foreign = await createItem(otherToken, "their-db", "DATABASE");
+    expect((await relate(website, foreign, "DEPENDS_ON")).errors[0].extensions.code).toBe("INVALID_REFERENCE");
   });
 });

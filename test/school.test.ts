@@ -45,10 +45,10 @@ describe("school operations", () => {
       const student = await created(
         userToken,
         "Student",
-        { firstName: "Ada", lastName: "Lovelace", gender: "female", status: "enrolled", campusId: campus.rowId },
+        { firstName: "Ada", lastName: "Lovelace", gender: "FEMALE", status: "ENROLLED", campusId: campus.rowId },
         "rowId gender status campus { name } creator { rowId }",
       );
-      expect(student).toMatchObject({ gender: "female", status: "enrolled", campus: { name: "North" }, creator: { rowId: acme.users[0]!.userId } });
+      expect(student).toMatchObject({ gender: "FEMALE", status: "ENROLLED", campus: { name: "North" }, creator: { rowId: acme.users[0]!.userId } });
 
       const updated = await query(
         adminToken,
@@ -85,7 +85,7 @@ describe("school operations", () => {
       expect(body.errors[0].message).toMatch(/robot/);
       const type = await query(userToken, "{ __type(name: \"DayOfWeek\") { kind enumValues { name } } }");
       expect(type.data.__type.kind).toBe("ENUM");
-      expect(type.data.__type.enumValues.map((v: { name: string }) => v.name)).toContain("monday");
+      expect(type.data.__type.enumValues.map((v: { name: string }) => v.name)).toContain("MONDAY");
     });
 
     test.each([

@@ -48,18 +48,18 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
   let accountNumber = 0;
   const newAccount = async (token = userToken, extra: Record<string, unknown> = {}) =>
-    ok(await createAccount(token, { accountName: "Operating", accountNumber: `ACC-${++accountNumber}`, accountType: "checking", ...extra })).createAccount.account;
+    ok(await createAccount(token, { accountName: "Operating", accountNumber: `ACC-${++accountNumber}`, accountType: "CHECKING", ...extra })).createAccount.account;
 
   describe("API registry and alias resolution", () => {
     test("a user registers an endpoint and an alias; the alias records its creator from the token", async () => {
       ok(await createEndpoint(userToken, { name: "orders.list", path: "/v1/orders", method: "GET" }));
-      const alias = ok(await createAlias(userToken, { aliasName: "orders", canonicalName: "orders.list", context: "web", aliasType: "shortcut" }));
+      const alias = ok(await createAlias(userToken, { aliasName: "orders", canonicalName: "orders.list", context: "web", aliasType: "SHORTCUT" }));
       expect(alias.createApiAlias.apiAlias).toMatchObject({ createdBy: acme.users[0]!.userId, endpoint: { name: "orders.list" } });
     });
 
     test("createdBy cannot be sent by a client", async () => {
       const reply = await createAlias(userToken, {
-        aliasName: "x", canonicalName: "orders.list", context: "web", aliasType: "synonym", createdBy: acme.admin.userId,
+        aliasName: "x", canonicalName: "orders.list", context: "web", aliasType: "SYNONYM", createdBy: acme.admin.userId,
       });
       expect(reply.body.errors[0].message).toMatch(/createdBy/);
     });
@@ -72,9 +72,9 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("expired and inactive aliases, and inactive endpoints, do not resolve", async () => {
       ok(await createEndpoint(userToken, { name: "invoices.list", path: "/v1/invoices", method: "GET" }));
-      ok(await createAlias(userToken, { aliasName: "old-invoices", canonicalName: "invoices.list", context: "web", aliasType: "legacy", expiresAt: "2000-01-01T00:00:00Z" }));
-      ok(await createAlias(userToken, { aliasName: "off-invoices", canonicalName: "invoices.list", context: "web", aliasType: "legacy", isActive: false }));
-      ok(await createAlias(userToken, { aliasName: "invoices", canonicalName: "invoices.list", context: "web", aliasType: "shortcut", expiresAt: "2999-01-01T00:00:00Z" }));
+      ok(await createAlias(userToken, { aliasName: "old-invoices", canonicalName: "invoices.list", context: "web", aliasType: "LEGACY", expiresAt: "2000-01-01T00:00:00Z" }));
+      ok(await createAlias(userToken, { aliasName: "off-invoices", canonicalName: "invoices.list", context: "web", aliasType: "LEGACY", isActive: false }));
+      ok(await createAlias(userToken, { aliasName: "invoices", canonicalName: "invoices.list", context: "web", aliasType: "SHORTCUT", expiresAt: "2999-01-01T00:00:00Z" }));
       expect(await resolve(userToken, "old-invoices", "web")).toBeNull();
       expect(await resolve(userToken, "off-invoices", "web")).toBeNull();
       expect(await resolve(userToken, "invoices", "web")).toMatchObject({ name: "invoices.list" });
@@ -90,7 +90,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("renaming an endpoint carries its aliases along", async () => {
       ok(await createEndpoint(userToken, { name: "carts.get", path: "/v1/cart", method: "GET" }));
-      ok(await createAlias(userToken, { aliasName: "cart", canonicalName: "carts.get", context: "web", aliasType: "shortcut" }));
+      ok(await createAlias(userToken, { aliasName: "cart", canonicalName: "carts.get", context: "web", aliasType: "SHORTCUT" }));
       const id = ok(await gql(userToken, '{ apiEndpoints(condition: { name: "carts.get" }) { nodes { rowId } } }')).apiEndpoints.nodes[0].rowId;
       ok(await gql(userToken, 'mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { name: "baskets.get" } }) { apiEndpoint { name } } }', { id }));
       expect(await resolve(userToken, "cart", "web")).toMatchObject({ name: "baskets.get" });
@@ -102,7 +102,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("an alias is unique within its context", async () => {
-      refused(await createAlias(userToken, { aliasName: "orders", canonicalName: "invoices.list", context: "web", aliasType: "synonym" }), "CONFLICT");
+      refused(await createAlias(userToken, { aliasName: "orders", canonicalName: "invoices.list", context: "web", aliasType: "SYNONYM" }), "CONFLICT");
     });
   });
 
@@ -112,7 +112,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("an alias cannot name itself", async () => {
-      refused(await createAlias(userToken, { aliasName: "orders.list", canonicalName: "orders.list", context: "web", aliasType: "synonym" }), "INVALID_INPUT", "api_aliases_distinct_names");
+      refused(await createAlias(userToken, { aliasName: "orders.list", canonicalName: "orders.list", context: "web", aliasType: "SYNONYM" }), "INVALID_INPUT", "api_aliases_distinct_names");
     });
 
     test("an HTTP method outside the enum is refused by GraphQL", async () => {
@@ -121,20 +121,20 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("centrality score is between 0 and 1", async () => {
-      const reply = await gql(userToken, 'mutation { createSsotAnchor(input: { ssotAnchor: { anchorId: "a", family: "api", format: json, version: "1", centralityScore: "1.5" } }) { ssotAnchor { rowId } } }');
+      const reply = await gql(userToken, 'mutation { createSsotAnchor(input: { ssotAnchor: { anchorId: "a", family: "api", format: JSON, version: "1", centralityScore: "1.5" } }) { ssotAnchor { rowId } } }');
       refused(reply, "INVALID_INPUT", "ssot_anchors_centrality_score_range");
     });
 
     test("currency must be an ISO 4217 code", async () => {
-      refused(await createAccount(userToken, { accountName: "X", accountNumber: "C-1", accountType: "savings", currency: "usd" }), "INVALID_INPUT", "accounts_currency_format");
-      refused(await createAccount(userToken, { accountName: "X", accountNumber: "C-2", accountType: "savings", currency: "XYZ" }), "INVALID_REFERENCE", "accounts_currency_fkey");
-      const eur = ok(await createAccount(userToken, { accountName: "X", accountNumber: "C-3", accountType: "savings", currency: "EUR" }));
+      refused(await createAccount(userToken, { accountName: "X", accountNumber: "C-1", accountType: "SAVINGS", currency: "usd" }), "INVALID_INPUT", "accounts_currency_format");
+      refused(await createAccount(userToken, { accountName: "X", accountNumber: "C-2", accountType: "SAVINGS", currency: "XYZ" }), "INVALID_REFERENCE", "accounts_currency_fkey");
+      const eur = ok(await createAccount(userToken, { accountName: "X", accountNumber: "C-3", accountType: "SAVINGS", currency: "EUR" }));
       expect(eur.createAccount.account.currency).toBe("EUR");
     });
 
     test("a transaction amount is positive", async () => {
       const account = await newAccount();
-      refused(await createTransaction(userToken, { accountId: account.rowId, amount: "-5.00", transactionType: "deposit" }), "INVALID_INPUT", "transactions_amount_positive");
+      refused(await createTransaction(userToken, { accountId: account.rowId, amount: "-5.00", transactionType: "DEPOSIT" }), "INVALID_INPUT", "transactions_amount_positive");
     });
 
     test("capabilities are a JSON array, performance and data JSON objects, tags a JSON object", async () => {
@@ -147,7 +147,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
       const { rowId } = ok(await model({ capabilities: ["chat"] })).createAiModel.aiModel;
       const insight = (extra: Record<string, unknown>) =>
         gql(userToken, "mutation($i: AiInsightInput!) { createAiInsight(input: { aiInsight: $i }) { aiInsight { rowId } } }", {
-          i: { modelId: rowId, insightType: "trend", title: "t", ...extra },
+          i: { modelId: rowId, insightType: "TREND", title: "t", ...extra },
         });
       refused(await insight({ data: "text" }), "INVALID_INPUT", "ai_insights_data_object");
       refused(await insight({ confidence: "1.20" }), "INVALID_INPUT", "ai_insights_confidence_range");
@@ -163,11 +163,11 @@ describe("services: API registry, ledger, AI, audit log", () => {
   describe("tenant boundaries", () => {
     test("a row cannot reference another tenant's row: transaction, insight and alias are refused and nothing is written", async () => {
       const foreignAccount = await newAccount(globexAdminToken);
-      refused(await createTransaction(userToken, { accountId: foreignAccount.rowId, amount: "10.00", transactionType: "deposit", status: "completed" }), "INVALID_REFERENCE");
+      refused(await createTransaction(userToken, { accountId: foreignAccount.rowId, amount: "10.00", transactionType: "DEPOSIT", status: "COMPLETED" }), "INVALID_REFERENCE");
       const foreignModel = ok(await gql(globexAdminToken, 'mutation { createAiModel(input: { aiModel: { name: "g", provider: "p", version: "1" } }) { aiModel { rowId } } }')).createAiModel.aiModel;
-      refused(await gql(userToken, "mutation($m: UUID!) { createAiInsight(input: { aiInsight: { modelId: $m, insightType: trend, title: \"x\" } }) { aiInsight { rowId } } }", { m: foreignModel.rowId }), "INVALID_REFERENCE");
+      refused(await gql(userToken, "mutation($m: UUID!) { createAiInsight(input: { aiInsight: { modelId: $m, insightType: TREND, title: \"x\" } }) { aiInsight { rowId } } }", { m: foreignModel.rowId }), "INVALID_REFERENCE");
       ok(await createEndpoint(globexAdminToken, { name: "globex.only", path: "/g", method: "GET" }));
-      refused(await createAlias(userToken, { aliasName: "g", canonicalName: "globex.only", context: "web", aliasType: "synonym" }), "INVALID_REFERENCE");
+      refused(await createAlias(userToken, { aliasName: "g", canonicalName: "globex.only", context: "web", aliasType: "SYNONYM" }), "INVALID_REFERENCE");
       const written = await withAdmin(async (c) => (await c.query(
         `select (select count(*) from ledger.transactions where account_id = $1)::int as transactions,
                 (select count(*) from ai.ai_insights where model_id = $2)::int as insights,
@@ -187,13 +187,13 @@ describe("services: API registry, ledger, AI, audit log", () => {
       expect(typeOf(types.t.fields, "amount")).toBe("BigFloat");
 
       const account = await newAccount();
-      const created = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "9999999999999.99", transactionType: "deposit", status: "completed" }));
+      const created = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "9999999999999.99", transactionType: "DEPOSIT", status: "COMPLETED" }));
       expect(created.createTransaction.transaction.amount).toBe("9999999999999.99");
       const balance = await balanceOf(userToken, account.rowId);
       expect(typeof balance).toBe("string");
       expect(balance).toBe("9999999999999.99"); // 15 significant digits, carried as text
-      ok(await createTransaction(userToken, { accountId: account.rowId, amount: "0.10", transactionType: "fee", status: "completed" }));
-      ok(await createTransaction(userToken, { accountId: account.rowId, amount: "0.20", transactionType: "fee", status: "completed" }));
+      ok(await createTransaction(userToken, { accountId: account.rowId, amount: "0.10", transactionType: "FEE", status: "COMPLETED" }));
+      ok(await createTransaction(userToken, { accountId: account.rowId, amount: "0.20", transactionType: "FEE", status: "COMPLETED" }));
       expect(await balanceOf(userToken, account.rowId)).toBe("9999999999999.69");
     });
 
@@ -209,18 +209,18 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("only completed transactions move the balance: credit, debit, status change and delete", async () => {
       const account = await newAccount();
-      const deposit = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "100.50", transactionType: "deposit" })).createTransaction.transaction;
-      expect(deposit.status).toBe("pending");
+      const deposit = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "100.50", transactionType: "DEPOSIT" })).createTransaction.transaction;
+      expect(deposit.status).toBe("PENDING");
       expect(await balanceOf(userToken, account.rowId)).toBe("0.00");
       const setStatus = (token: string, id: string, status: string) =>
         gql(token, "mutation($id: UUID!, $s: TransactionStatus!) { updateTransaction(input: { rowId: $id, patch: { status: $s } }) { transaction { status } } }", { id, s: status });
-      ok(await setStatus(userToken, deposit.rowId, "completed"));
+      ok(await setStatus(userToken, deposit.rowId, "COMPLETED"));
       expect(await balanceOf(userToken, account.rowId)).toBe("100.50");
-      const payment = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "40.25", transactionType: "payment", status: "completed" })).createTransaction.transaction;
+      const payment = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "40.25", transactionType: "PAYMENT", status: "COMPLETED" })).createTransaction.transaction;
       expect(await balanceOf(userToken, account.rowId)).toBe("60.25");
       ok(await gql(userToken, 'mutation($id: UUID!) { updateTransaction(input: { rowId: $id, patch: { amount: "50.25" } }) { transaction { amount } } }', { id: payment.rowId }));
       expect(await balanceOf(userToken, account.rowId)).toBe("50.25");
-      ok(await setStatus(userToken, payment.rowId, "cancelled"));
+      ok(await setStatus(userToken, payment.rowId, "CANCELLED"));
       expect(await balanceOf(userToken, account.rowId)).toBe("100.50");
       ok(await gql(adminToken, "mutation($id: UUID!) { deleteTransaction(input: { rowId: $id }) { transaction { rowId } } }", { id: deposit.rowId }));
       expect(await balanceOf(userToken, account.rowId)).toBe("0.00");
@@ -228,7 +228,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("an account with transactions cannot be deleted", async () => {
       const account = await newAccount();
-      ok(await createTransaction(userToken, { accountId: account.rowId, amount: "1.00", transactionType: "deposit" }));
+      ok(await createTransaction(userToken, { accountId: account.rowId, amount: "1.00", transactionType: "DEPOSIT" }));
       refused(await gql(adminToken, "mutation($id: UUID!) { deleteAccount(input: { rowId: $id }) { account { rowId } } }", { id: account.rowId }), "INVALID_REFERENCE");
     });
 
@@ -237,7 +237,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
       const amounts = Array.from({ length: 20 }, (_, i) => `${i + 1}.${String((i * 7) % 100).padStart(2, "0")}`);
       const replies = await Promise.all(
         amounts.map((amount, i) =>
-          createTransaction(i % 2 ? adminToken : userToken, { accountId: account.rowId, amount, transactionType: "deposit", status: "completed" }),
+          createTransaction(i % 2 ? adminToken : userToken, { accountId: account.rowId, amount, transactionType: "DEPOSIT", status: "COMPLETED" }),
         ),
       );
       for (const reply of replies) ok(reply);
@@ -261,15 +261,15 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
   describe("alerts", () => {
     test("acknowledging and resolving record who and when from the token", async () => {
-      const alert = ok(await gql(userToken, 'mutation { createAlert(input: { alert: { alertName: "DiskFull", severity: critical, message: "Disk at 95%." } }) { alert { rowId status acknowledgedBy } } }')).createAlert.alert;
-      expect(alert).toMatchObject({ status: "active", acknowledgedBy: null });
+      const alert = ok(await gql(userToken, 'mutation { createAlert(input: { alert: { alertName: "DiskFull", severity: CRITICAL, message: "Disk at 95%." } }) { alert { rowId status acknowledgedBy } } }')).createAlert.alert;
+      expect(alert).toMatchObject({ status: "ACTIVE", acknowledgedBy: null });
       const update = (status: string) =>
         gql(adminToken, "mutation($id: UUID!, $s: AlertStatus!) { updateAlert(input: { rowId: $id, patch: { status: $s } }) { alert { status acknowledgedBy acknowledgedAt resolvedAt } } }", { id: alert.rowId, s: status });
-      const acknowledged = ok(await update("acknowledged")).updateAlert.alert;
-      expect(acknowledged).toMatchObject({ status: "acknowledged", acknowledgedBy: acme.admin.userId, resolvedAt: null });
+      const acknowledged = ok(await update("ACKNOWLEDGED")).updateAlert.alert;
+      expect(acknowledged).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedBy: acme.admin.userId, resolvedAt: null });
       expect(acknowledged.acknowledgedAt).not.toBeNull();
-      const resolved = ok(await update("resolved")).updateAlert.alert;
-      expect(resolved).toMatchObject({ status: "resolved", acknowledgedBy: acme.admin.userId });
+      const resolved = ok(await update("RESOLVED")).updateAlert.alert;
+      expect(resolved).toMatchObject({ status: "RESOLVED", acknowledgedBy: acme.admin.userId });
       expect(resolved.resolvedAt).not.toBeNull();
     });
   });
@@ -286,7 +286,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
     test("a change made through GraphQL is logged with old and new values, the user, IP and user agent, without secrets", async () => {
       const user = acme.users[0]!;
       ok(await gql(userToken, 'mutation($id: UUID!) { updateUser(input: { rowId: $id, patch: { firstName: "Grace" } }) { user { firstName } } }', { id: user.userId }, { "user-agent": "audit-test/1.0" }));
-      const entries = (await auditOf(adminToken, "platform.users", user.userId)).filter((e) => e.action === "update" && e.newValues.first_name === "Grace");
+      const entries = (await auditOf(adminToken, "platform.users", user.userId)).filter((e) => e.action === "UPDATE" && e.newValues.first_name === "Grace");
       expect(entries).toHaveLength(1);
       const [entry] = entries;
       expect(entry!.oldValues.first_name).toBeNull();
@@ -308,7 +308,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
       ok(await gql(adminToken, 'mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { path: "/audited" } }) { apiEndpoint { path } } }', { id: rowId }));
       ok(await gql(adminToken, "mutation($id: UUID!) { deleteApiEndpoint(input: { rowId: $id }) { apiEndpoint { rowId } } }", { id: rowId }));
       const entries = await auditOf(adminToken, "ops.api_endpoints", rowId);
-      expect(entries.map((e) => e.action)).toEqual(["insert", "update", "delete"]);
+      expect(entries.map((e) => e.action)).toEqual(["INSERT", "UPDATE", "DELETE"]);
       expect(entries[0]).toMatchObject({ oldValues: null, newValues: expect.objectContaining({ path: "/audit" }), changedBy: acme.admin.userId });
       expect(entries[1]).toMatchObject({ oldValues: expect.objectContaining({ path: "/audit" }), newValues: expect.objectContaining({ path: "/audited" }) });
       expect(entries[2]).toMatchObject({ oldValues: expect.objectContaining({ path: "/audited" }), newValues: null });
@@ -415,7 +415,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
     expect(data.accounts.nodes).toEqual([{ balance: "23714.51", transactions: { totalCount: 4 } }]);
     expect(data.aiModels.nodes).toEqual([{ name: "support-assistant", aiInsights: { totalCount: 1 } }]);
     expect(data.systemMetrics.totalCount).toBe(3);
-    expect(data.alerts.nodes).toEqual([{ status: "active" }]);
+    expect(data.alerts.nodes).toEqual([{ status: "ACTIVE" }]);
     expect(data.resolveApiAlias).toEqual({ name: "health.check" });
   });
 });

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { DB_ROLES } from "./roles";
+import { markSearchFunctionsLeakproof } from "./leakproof";
 
 const { escapeIdentifier, escapeLiteral } = pg;
 
@@ -139,5 +140,6 @@ export async function grantDatabase(adminUrl: string): Promise<void> {
     await client.query(`grant connect on database ${db} to ${escapeIdentifier(DB_ROLES.authenticator)}`);
     await client.query(`grant usage, create on schema public to ${escapeIdentifier(DB_ROLES.owner)}`);
     await client.query("revoke create on schema public from public");
+    await markSearchFunctionsLeakproof(client);
   });
 }

@@ -20,6 +20,50 @@ const op = (module: string, title: string, query: string, variables?: Record<str
 
 export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
   op(
+    "itsm",
+    "Open issues, newest first",
+    `
+query OpenIssuesNewestFirst {
+  issues(filter: { status: { equalTo: OPEN } }, orderBy: [CREATED_AT_DESC], first: 20) {
+    totalCount
+    nodes { title priority createdAt assignee { email } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  ),
+  op(
+    "assets",
+    "Find assets by part of the serial number",
+    `
+query FindAssets($text: String!) {
+  assets(filter: { serialNumber: { includesInsensitive: $text } }, orderBy: [NAME_ASC], first: 20) {
+    nodes { name serialNumber model { name } }
+  }
+}`,
+    { text: "lt-1" },
+  ),
+  op(
+    "itsm",
+    "Search issues (full text, best match first)",
+    `
+query SearchIssues($words: String!) {
+  searchIssues(query: $words, first: 10) {
+    nodes { title status description }
+  }
+}`,
+    { words: "laptop" },
+  ),
+  op(
+    "billing",
+    "Payments per month",
+    `
+query PaymentsPerMonth {
+  payments {
+    groupedAggregates(groupBy: [PAID_AT_TRUNCATED_TO_MONTH]) { keys sum { amount } }
+  }
+}`,
+  ),
+  op(
     "platform",
     "Users and their roles",
     `

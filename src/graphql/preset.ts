@@ -22,6 +22,7 @@ import { ScalarInputPlugin } from "./scalar-input";
 import { SchemaNamesPlugin } from "./schema-names";
 import { SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
+import { IndexHintsPlugin } from "./index-hints";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
@@ -54,6 +55,7 @@ export function makePreset(
       ScalarInputPlugin,
       ErrorCodesPlugin,
       RelationNullabilityPlugin,
+      IndexHintsPlugin,
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),

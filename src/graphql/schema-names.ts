@@ -5,6 +5,7 @@ import "postgraphile";
  * (`opsApiEndpoints`, `AiAiModel`). Table names are unique across all
  * exposed schemas (docs/data-model.md, rule 3), so the prefix only adds noise:
  * drop it, and a clash stays a schema-build error rather than a rename.
+ * Enum values follow GraphQL's UPPER_CASE convention.
  */
 export const SchemaNamesPlugin: GraphileConfig.Plugin = {
   name: "NexusSchemaNamesPlugin",
@@ -13,6 +14,12 @@ export const SchemaNamesPlugin: GraphileConfig.Plugin = {
     replace: {
       _schemaPrefix(_previous, _options, { serviceName }) {
         return serviceName === "main" ? "" : `${serviceName}_`;
+      },
+      // GraphQL enum values are UPPER_CASE by convention (`IN_PROGRESS`);
+      // the SQL values stay lowercase (`in_progress`), and PostGraphile maps
+      // one to the other.
+      enumValue(previous, _options, value, codec) {
+        return previous!.call(this, value, codec).toUpperCase();
       },
     },
   },

@@ -13,12 +13,33 @@ const isTenantKey = (attributes: readonly string[]) =>
  *     `groupRolesByTenantIdAndUserGroupId`;
  *   - the `unique (tenant_id, id)` every tenant table carries as the target
  *     of those keys adds no root fields or mutations (the primary key
- *     already does).
+ *     already does);
+ *   - every other unique key within the tenant, `unique (tenant_id,
+ *     serial_number)`, is looked up by its other columns alone
+ *     (`assetBySerialNumber(serialNumber:)`): the tenant comes from the
+ *     token, and row level security adds `tenant_id = <claim>` to the
+ *     statement, so within what the caller can see the rest of the key is
+ *     unique, and the index (tenant_id, serial_number) serves the lookup.
  */
 export const TenantKeysPlugin: GraphileConfig.Plugin = {
   name: "NexusTenantKeysPlugin",
   version: "1.0.0",
   after: ["PgSimplifyInflectionPlugin"],
+  gather: {
+    hooks: {
+      pgTables_unique(_info, event) {
+        const { unique, pgClass } = event;
+        const attributes = unique.attributes as string[];
+        if (unique.isPrimary || isTenantKey(attributes) || attributes.length < 2 || !attributes.includes("tenant_id")) return;
+        const rest = attributes.filter((name) => name !== "tenant_id");
+        // (tenant_id, jti) beside primary key (jti): the primary key's lookup already is the tenant-free one.
+        const primary = pgClass.getConstraints().find((c) => c.contype === "p");
+        const primaryNames = (primary?.conkey ?? []).map((k) => pgClass.getAttribute({ number: k })?.attname);
+        if (primaryNames.length === rest.length && rest.every((name) => primaryNames.includes(name))) return;
+        (unique as { attributes: string[] }).attributes = rest;
+      },
+    },
+  },
   inflection: {
     replace: {
       _getBaseNameFromKeys(previous, _preset, detailedKeys) {

@@ -1,5 +1,5 @@
---! Previous: sha1:87fc8484fbb49652e40d35913fd38a3e7291f545
---! Hash: sha1:f358a92bcedead50df4de0e48da7bed057c52d54
+--! Previous: sha1:6363b40c17089347c68af85e2cd53cbc0daefd22
+--! Hash: sha1:6d2bc04f12e86c1f6257e7452131eec34c6a7b85
 --! Message: platform: tenant names are display names, not unique across tenants
 
 /*

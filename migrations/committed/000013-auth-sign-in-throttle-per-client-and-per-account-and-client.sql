@@ -1,5 +1,5 @@
---! Previous: sha1:d21315f591d652ed97e4c27685d5c50c08a5c75e
---! Hash: sha1:87fc8484fbb49652e40d35913fd38a3e7291f545
+--! Previous: sha1:735bc3b4359f0970894a3789854173b94c4f976c
+--! Hash: sha1:6363b40c17089347c68af85e2cd53cbc0daefd22
 --! Message: auth: sign-in throttle per client and per account and client
 
 /*

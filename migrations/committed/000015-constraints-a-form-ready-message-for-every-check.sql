@@ -1,5 +1,5 @@
---! Previous: sha1:d21315f591d652ed97e4c27685d5c50c08a5c75e
---! Hash: sha1:a5780b5dc67af9e20a6d25e877caf3ffd8dc5306
+--! Previous: sha1:6d2bc04f12e86c1f6257e7452131eec34c6a7b85
+--! Hash: sha1:b0553a406c86f8a26bad2ea9649934b1f2dc735b
 --! Message: constraints: a form-ready message for every CHECK
 
 /*
