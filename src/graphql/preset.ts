@@ -24,6 +24,7 @@ import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
 import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
 import { noteOperation } from "../observability/metrics";
+import { ErrorCodesPlugin } from "../observability/outcome";
 import { RowChangesPlugin, type SocketRegistry } from "./realtime";
 import { verifyBearer, type TokenVerifier } from "../auth/middleware";
 import type { AccessClaims } from "../auth/tokens";
@@ -133,6 +134,7 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       DatabaseUnavailableStatusPlugin,
+      ErrorCodesPlugin,
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],

@@ -6,7 +6,8 @@ import type { GrafservConfig } from "postgraphile/grafserv";
 import { authenticateRequest, requestClaims, type TokenVerifier } from "../auth/middleware";
 import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
 import { pathOf, requestLogger, type Logger } from "../observability/logger";
-import type { GatewayMetrics } from "../observability/metrics";
+import { graphqlOperationOf, type GatewayMetrics } from "../observability/metrics";
+import { noteErrorCodes, outcomeCodes } from "../observability/outcome";
 import { cors } from "./cors";
 import { answerError, sendError } from "./errors";
 
@@ -145,7 +146,7 @@ export interface FrontDoorOptions {
  */
 export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
   const lines = requestLogger(logger);
-  const preflight = cors(corsOrigins);
+  const preflight = cors(corsOrigins, logger);
   const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
     try {
       answerError(logger, error, req, res);
@@ -160,6 +161,7 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
       const body = await readBody(req, res, MAX_REQUEST_BYTES);
       if (body === null) return;
       if (isBatch(body)) {
+        noteErrorCodes(req, ["BATCH_NOT_ALLOWED"]);
         const answer = JSON.stringify({
           errors: [{ message: "Batched operations (a JSON array) are not accepted: send one operation per request.", extensions: { code: "BATCH_NOT_ALLOWED" } }],
         });
@@ -183,9 +185,11 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
     lines.start(req, res);
     res.once("close", () => {
       const ms = performance.now() - started;
-      lines.done(req, res, path, ms, requestClaims(req));
+      const errorCodes = outcomeCodes(req, res);
+      const operation = path === GRAPHQL_PATH ? graphqlOperationOf(req) : null;
+      lines.done(req, res, path, ms, requestClaims(req), { operation, errorCodes });
       // An abandoned request is in the log (as aborted), not in the metrics.
-      if (res.writableFinished) metrics.record(req, res, path, ms / 1000);
+      if (res.writableFinished) metrics.record(req, res, path, ms / 1000, errorCodes);
     });
     if (preflight(req, res)) return;
     if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
