@@ -77,6 +77,8 @@ export interface Config {
   corsOrigins: string[];
   /** Seconds a GraphQL statement may run before PostgreSQL cancels it. */
   statementTimeoutMs: number;
+  /** Rebuild the GraphQL schema when a migration or policies/ is applied (NOTIFY), without a restart. */
+  schemaReload: boolean;
   /** How long shutdown waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
   api: ApiLimits;
@@ -416,6 +418,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     introspection: readFlag(env, "NEXUS_INTROSPECTION", !production || graphiql),
     corsOrigins: readCorsOrigins(env),
     statementTimeoutMs: readInteger(env, "NEXUS_STATEMENT_TIMEOUT_MS", 15_000, 100, 600_000),
+    schemaReload: readFlag(env, "NEXUS_SCHEMA_RELOAD", nodeEnv === "development"),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
     api: readApiLimits(env),
     log: readLog(env, nodeEnv),

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PersistedPlugin } from "@grafserv/persisted";
 import { getOperationAST, NoSchemaIntrospectionCustomRule, type DocumentNode } from "postgraphile/graphql";
-import { makePgService } from "postgraphile/adaptors/pg";
+import { makePgService, type PgSubscriber } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import { PgAggregatesPreset } from "@graphile/pg-aggregates";
@@ -42,6 +42,23 @@ function persistedOperations(): Record<string, string> {
   } catch (error) {
     throw new Error(`NEXUS_PERSISTED_ONLY=1 needs ${file} (npm run codegen): ${(error as Error).message}`);
   }
+}
+
+/**
+ * Only the SDK's documents, looked up by their hash. A request without a
+ * hash asks for "": @grafserv/persisted then refuses it as unknown, quietly,
+ * instead of printing a stack to the console for every such refusal. Only
+ * the table's own keys count (a hash of "constructor" names no document).
+ */
+function persistedOnlyOptions(operations: Record<string, string>): GraphileConfig.GrafservOptions {
+  return {
+    allowUnpersistedOperation: false,
+    persistedOperationsGetter: (hash: string) => (Object.hasOwn(operations, hash) ? operations[hash]! : null),
+    hashFromPayload: (payload: { documentId?: unknown; id?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | undefined) => {
+      const hash = payload?.extensions?.persistedQuery?.sha256Hash || payload?.documentId || payload?.id;
+      return typeof hash === "string" ? hash : "";
+    },
+  } as GraphileConfig.GrafservOptions;
 }
 
 /** Refuses `__schema` / `__type` queries: production does not publish its schema. */
@@ -120,7 +137,13 @@ function isQuery(req: IncomingMessage | undefined, document: DocumentNode | unde
   return operation?.operation === "query";
 }
 
-export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions, logger?: Logger): GraphileConfig.Preset {
+/**
+ * `subscriber`: LISTENs for schema changes (and row changes) on a connection
+ * of its own; with one, the schema is rebuilt whenever a migration or
+ * policies/ is applied (see SCHEMA_CHANGED in src/db/migrate.ts), without a
+ * restart. Without one (schema export, docs) the schema is built once.
+ */
+export function makePreset(config: Config, authenticatorPool: Pool, realtime?: RealtimeOptions, logger?: Logger, subscriber?: PgSubscriber): GraphileConfig.Preset {
   const production = config.env === "production";
   // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
   const queryClient = pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements });
@@ -139,19 +162,21 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],
     ...(config.graphiql ? { ruru: { htmlParts: graphiqlHtmlParts(GRAPHQL_PATH) } } : {}),
-    pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
+    pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS, ...(subscriber ? { pgSubscriber: subscriber } : {}) })],
+    // PostGraphile's event triggers need a superuser; the gateway's own NOTIFY after migrating replaces them.
+    gather: { installWatchFixtures: false },
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
       graphiql: config.graphiql,
       graphiqlPath: GRAPHIQL_PATH,
       graphiqlOnGraphQLGET: false,
-      watch: false,
+      watch: !!subscriber,
       websockets: !!realtime,
       // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
       maskError: makeMaskError({ hideSuggestions: production, ...(logger ? { logger } : {}) }),
-      ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
+      ...(config.api.persistedOnly ? persistedOnlyOptions(persistedOperations()) : {}),
     },
     grafast: {
       explain: false,

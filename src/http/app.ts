@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import express from "express";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
+import { PgSubscriber } from "postgraphile/adaptors/pg";
 import type { Config } from "../config";
 import { ExternalIssuer } from "../auth/external";
 import { jwksHandler } from "../auth/jwks";
@@ -70,9 +71,14 @@ export async function createGateway({
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
+  // With schema reloading, LISTEN for schema changes (and row changes) on
+  // one direct connection of its own: past a transaction-mode pooler, like revocations.
+  const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
+  const subscriber = config.schemaReload ? new PgSubscriber(subscriberPool) : undefined;
   const releasePools = async () => {
     await revocations.stop();
-    await Promise.all([graphqlPool.end(), authPool.end()]);
+    subscriber?.release();
+    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end()]);
   };
   try {
     await revocations.start();
@@ -111,7 +117,7 @@ export async function createGateway({
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger));
+    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger, subscriber));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);
@@ -120,8 +126,13 @@ export async function createGateway({
 
     const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, verifier, graphql, rest: app }));
     await serv.attachWebsockets(server);
-    // Build the schema now: a broken schema fails the start, not the first request.
-    await pgl.getSchema();
+    // Build the schema now: a broken schema fails the start, not the first
+    // request. In watch mode PostGraphile releases the server when the first
+    // build fails, and the schema's promise never settles: that is a failure too.
+    await Promise.race([
+      pgl.getSchema(),
+      new Promise<never>((_, reject) => serv.onRelease(() => reject(new Error("the GraphQL schema could not be built")))),
+    ]);
 
     const pruning = setInterval(() => void auth.pruneExpired().catch(() => undefined), PRUNE_INTERVAL_MS);
     pruning.unref();
