@@ -5,6 +5,7 @@ import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
 import { RateLimiter } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
 import { issueAccessToken, type AccessClaims } from "./tokens";
+import { mailLink } from "../mail/links";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
@@ -276,8 +277,12 @@ export class AuthService {
     return { revokedSessions: changed[0]!.count };
   }
 
+  /** Told of every mail queued in the outbox (its delivery, src/mail/delivery.ts); null: the outbox only. */
+  mailQueued: ((id: string) => Promise<void>) | null = null;
+
   private async sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
-    await this.pool.query("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5)", [tenantId, userId, to, subject, `${text}\n\n${link}\n`]);
+    const { rows } = await this.pool.query<{ id: string }>("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5) as id", [tenantId, userId, to, subject, `${text}\n\n${link}\n`]);
+    await this.mailQueued?.(rows[0]!.id);
     if (this.config.env !== "production") this.log(`nexus: mail to ${to}: ${subject}: ${link}`);
   }
 
@@ -294,7 +299,7 @@ export class AuthService {
     );
     const user = rows[0];
     if (!user) return;
-    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
+    const link = mailLink(this.config, "reset-password", token);
     await this.sendMail(user.tenant_id, user.user_id, user.email, "Reset your Nexus password", "Open this link within an hour to choose a new password:", link);
   }
 
@@ -321,7 +326,7 @@ export class AuthService {
     const user = rows[0];
     if (!user) throw new AuthError(404, "not_found", "No such user.");
     if (user.email_verified) return { alreadyVerified: true };
-    const link = `${this.config.publicUrl}/verify-email?token=${token}`;
+    const link = mailLink(this.config, "verify-email", token);
     await this.sendMail(user.tenant_id, userId, user.email, "Confirm your email address", "Open this link to confirm your email address:", link);
     return { alreadyVerified: false };
   }

@@ -69,6 +69,7 @@ export interface Config {
   login: LoginPolicy;
   /** Base URL of the gateway as users reach it, for links in mail. */
   publicUrl: string;
+  mail: MailConfig;
   /** Load the demo tenants on the first start of the embedded database. */
   demo: boolean;
   graphiql: boolean;
@@ -84,6 +85,16 @@ export interface Config {
   api: ApiLimits;
   log: LogConfig;
   metrics: MetricsConfig;
+}
+
+/** Where mail goes (SMTP, through the job queue) and where its links point. */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the mail server; null: mail stays in the outbox (printed in development). */
+  smtpUrl: string | null;
+  /** The front end that opens reset, verification and invitation links; null: the gateway's own pages. */
+  appUrl: string | null;
+  /** The From address. */
+  from: string;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -201,6 +212,33 @@ function readPublicUrl(env: Env): string {
   } catch {
     throw new ConfigError("NEXUS_PUBLIC_URL", `must be an http(s) URL (got "${raw}")`);
   }
+}
+
+function readMail(env: Env, publicUrl: string): MailConfig {
+  const smtpUrl = read(env, "NEXUS_SMTP_URL") ?? null;
+  if (smtpUrl !== null) {
+    let protocol = "";
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "smtp:" && protocol !== "smtps:") throw new ConfigError("NEXUS_SMTP_URL", "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465");
+  }
+  const rawApp = read(env, "NEXUS_APP_URL");
+  let appUrl: string | null = null;
+  if (rawApp !== undefined) {
+    try {
+      const url = new URL(rawApp);
+      if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
+      appUrl = url.toString().replace(/\/$/, "");
+    } catch {
+      throw new ConfigError("NEXUS_APP_URL", `must be an http(s) URL (got "${rawApp}")`);
+    }
+  }
+  const from = read(env, "NEXUS_MAIL_FROM") ?? `Nexus <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(from)) throw new ConfigError("NEXUS_MAIL_FROM", `must be an address like "Nexus <no-reply@example.com>" (got "${from}")`);
+  return { smtpUrl, appUrl, from };
 }
 
 function readCorsOrigins(env: Env): string[] {
@@ -412,6 +450,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       attemptsPerAccountPerMinute: readInteger(env, "NEXUS_LOGIN_RATE_PER_ACCOUNT", 10, 1, 10_000),
     },
     publicUrl: readPublicUrl(env),
+    mail: readMail(env, readPublicUrl(env)),
     demo: readFlag(env, "NEXUS_DEMO", true),
     graphiql,
     // GraphiQL needs introspection; production has both off unless asked for.

@@ -17,6 +17,9 @@ import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { errorHandler, notFound } from "./errors";
 import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
+import { JobRegistry, startJobs, type Jobs } from "../jobs";
+import { MailDelivery } from "../mail/delivery";
+import { MAIL_PAGE_PATHS, mailPage } from "../mail/pages";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
@@ -57,6 +60,7 @@ export async function createGateway({
   logger = createLogger(config.log),
   listenerUrl = authenticatorUrl,
   checkRevocation = true,
+  jobsUrl,
 }: {
   config: Config;
   authenticatorUrl: string;
@@ -65,6 +69,8 @@ export async function createGateway({
   listenerUrl?: string;
   /** false only in the benchmark that measures the revocation check (see TokenVerifier). */
   checkRevocation?: boolean;
+  /** Where the job queue lives (a connection that may create its schema); without it no jobs run here (and mail stays in the outbox). */
+  jobsUrl?: string;
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", true);
@@ -75,7 +81,11 @@ export async function createGateway({
   // one direct connection of its own: past a transaction-mode pooler, like revocations.
   const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
   const subscriber = config.schemaReload ? new PgSubscriber(subscriberPool) : undefined;
+  let jobs: Jobs | null = null;
+  let mail: MailDelivery | null = null;
   const releasePools = async () => {
+    await jobs?.stop();
+    mail?.close();
     await revocations.stop();
     subscriber?.release();
     await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end()]);
@@ -112,6 +122,8 @@ export async function createGateway({
     app.get("/health", healthHandler(graphqlPool));
     app.get("/ready", readyHandler(authPool, newestCommittedMigration()));
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
+    // Mail links open these when no front end is configured.
+    if (!config.mail.appUrl) app.get(MAIL_PAGE_PATHS, mailPage);
     app.use("/auth", createAuthRouter({ config, auth, verifier }));
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
@@ -133,6 +145,22 @@ export async function createGateway({
       pgl.getSchema(),
       new Promise<never>((_, reject) => serv.onRelease(() => reject(new Error("the GraphQL schema could not be built")))),
     ]);
+
+    // Jobs: modules register their tasks, then one worker runs them all.
+    const registry = new JobRegistry();
+    const smtpUrl = config.mail.smtpUrl;
+    if (smtpUrl && jobsUrl) {
+      mail = new MailDelivery({ ...config.mail, smtpUrl }, authPool, logger);
+      mail.register(registry);
+    } else if (smtpUrl) {
+      logger.warn("NEXUS_SMTP_URL is set but this gateway runs no job queue: mail stays in the outbox");
+    }
+    if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
+    if (mail && jobs) {
+      const delivery = mail;
+      auth.mailQueued = (id) => delivery.queued(id);
+      await delivery.started(jobs);
+    }
 
     const pruning = setInterval(() => void auth.pruneExpired().catch(() => undefined), PRUNE_INTERVAL_MS);
     pruning.unref();
