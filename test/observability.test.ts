@@ -179,10 +179,11 @@ describe("/metrics", () => {
     }
   });
 
-  test("production without a metrics port or token serves no metrics on the public port", async () => {
-    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48) }) });
+  test("production without a metrics port or token serves no metrics on the public port (nor, without GraphiQL, the schema event stream)", async () => {
+    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_SCHEMA_RELOAD: "1" }) });
     try {
       expect((await scrape(production)).status).toBe(404);
+      expect((await production.get("/graphql/stream", { headers: { accept: "text/event-stream" } })).status).toBe(404);
     } finally {
       await production.close();
     }

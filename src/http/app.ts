@@ -136,7 +136,7 @@ export async function createGateway({
     app.use(notFound);
     app.use(errorHandler(logger));
 
-    const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, verifier, graphql, rest: app }));
+    const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, schemaEvents: config.graphiql, verifier, graphql, rest: app }));
     await serv.attachWebsockets(server);
     // Build the schema now: a broken schema fails the start, not the first
     // request. In watch mode PostGraphile releases the server when the first

@@ -130,6 +130,13 @@ export interface FrontDoorOptions {
   logger: Logger;
   metrics: GatewayMetrics;
   corsOrigins: readonly string[];
+  /**
+   * Serve grafserv's schema-change event stream (GraphQL path + /stream,
+   * there while the schema is reloaded): GraphiQL refetches the schema when
+   * it fires. Without GraphiQL nothing needs it, and it would be an
+   * unauthenticated connection held open.
+   */
+  schemaEvents?: boolean;
   verifier: TokenVerifier;
   /** Grafserv's handler: the GraphQL endpoint, GraphiQL and its assets. */
   graphql: NodeHandler;
@@ -144,7 +151,7 @@ export interface FrontDoorOptions {
  * router in between), with a POST body read once, bounded and refused when
  * it is a batch; the rest goes to the Express app.
  */
-export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
+export function frontDoor({ logger, metrics, corsOrigins, schemaEvents = false, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
   const lines = requestLogger(logger);
   const preflight = cors(corsOrigins, logger);
   const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
@@ -192,6 +199,10 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
       if (res.writableFinished) metrics.record(req, res, path, ms / 1000, errorCodes);
     });
     if (preflight(req, res)) return;
+    if (path === `${GRAPHQL_PATH}/stream` && !schemaEvents) {
+      sendError(res, 404, "not_found", `No route for ${req.method} ${path}.`);
+      return;
+    }
     if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
       serveGraphql(req, res).catch(failed(req, res));
       return;
