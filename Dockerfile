@@ -4,11 +4,9 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json .gmrc ./
+COPY tsconfig.json tsconfig.build.json .gmrc ./
 COPY src src
-COPY test test
-RUN npm run build \
- && rm -rf dist/test \
+RUN node_modules/.bin/tsc -p tsconfig.build.json \
  && npm prune --omit=dev --omit=optional
 
 FROM node:22-bookworm-slim
@@ -20,6 +18,8 @@ COPY --from=build /app/dist dist
 COPY package.json .gmrc ./
 COPY migrations migrations
 COPY policies policies
+# The SDK's trusted documents, for NEXUS_PERSISTED_ONLY=1.
+COPY sdk/generated/persisted-documents.json sdk/generated/
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

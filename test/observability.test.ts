@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { GraphQLError } from "postgraphile/graphql";
 import { makeMaskError } from "../src/graphql/errors";
 import { createLogger } from "../src/observability/logger";
-import { MAX_OPERATION_NAMES } from "../src/observability/metrics";
+import { GatewayMetrics, MAX_ERROR_CODES, MAX_OPERATION_NAMES } from "../src/observability/metrics";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 import { createTenant, PASSWORD, signIn, type TenantFixture } from "./support/fixtures";
 
@@ -39,6 +41,31 @@ describe("structured request logs", () => {
     expect(line).toMatchObject({ req: { method: "POST", path: "/graphql" }, res: { statusCode: 200 }, userId: tenant.admin.userId, tenantId: tenant.tenantId });
     expect(typeof line!.durationMs).toBe("number");
     for (const secret of [session.accessToken, session.refreshToken, PASSWORD]) expect(logs.raw()).not.toContain(secret);
+  });
+
+  test("a GraphQL request's line names its operation and the error codes of its answer (which came with 200)", async () => {
+    const session = await signIn(gateway, tenant.admin.email);
+    const headers = { "x-request-id": "trace-too-large-0001" };
+    const reply = await gateway.graphql("query TooLarge { users(first: 100000) { nodes { id } } }", { token: session.accessToken, headers });
+    expect(reply.body.errors[0].extensions.code).toBe("PAGE_TOO_LARGE");
+    expect(logs.lines.find((entry) => entry.requestId === headers["x-request-id"])).toMatchObject({
+      operation: "TooLarge",
+      errorCodes: ["PAGE_TOO_LARGE"],
+      msg: `POST /graphql ${reply.status}`,
+    });
+    await gateway.graphql("query Fine { __typename }", { headers: { "x-request-id": "trace-fine-00000001" } });
+    const fine = logs.lines.find((entry) => entry.requestId === "trace-fine-00000001");
+    expect(fine).toMatchObject({ operation: "Fine" });
+    expect(fine).not.toHaveProperty("errorCodes");
+  });
+
+  test("a refused CORS request logs the origin and the reason", async () => {
+    const origin = "https://not-listed.example";
+    const reply = await fetch(`${gateway.url}/auth/login`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+    expect(reply.status).toBe(403);
+    const refusal = logs.lines.find((entry) => entry.origin === origin);
+    expect(refusal).toMatchObject({ level: 40, msg: `CORS preflight refused for ${origin}`, reason: expect.stringContaining("NEXUS_CORS_ORIGINS") });
+    expect(logs.lines.find((entry) => entry.requestId === refusal!.requestId && entry.res)).toMatchObject({ errorCodes: ["ORIGIN_NOT_ALLOWED"] });
   });
 
   test("an unusable incoming request id is replaced by a generated one", async () => {
@@ -84,9 +111,9 @@ describe("/metrics", () => {
     const { status, body, headers } = await scrape(gateway);
     expect(status).toBe(200);
     expect(headers.get("content-type")).toContain("text/plain");
-    expect(body).toMatch(/nexus_graphql_requests_total\{operation="MetricsProbe",status="200"\} 1/);
-    expect(body).toMatch(/nexus_graphql_requests_total\{operation="anonymous",status="200"\} 1/);
-    expect(body).toMatch(/nexus_graphql_requests_total\{operation="persisted",status="\d+"\} 1/);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="MetricsProbe",status="200",code="ok"\} 1/);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="anonymous",status="200",code="ok"\} 1/);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="persisted",status="\d+",code="[A-Za-z_]+"\} 1/);
     expect(body).toMatch(/nexus_graphql_request_duration_seconds_bucket\{le="[^"]+",operation="MetricsProbe"\}/);
     expect(body).toMatch(/nexus_db_pool_connections_total\{pool="graphql"\} \d+/);
     expect(body).toMatch(/nexus_db_pool_waiting_requests\{pool="auth"\} 0/);
@@ -94,10 +121,36 @@ describe("/metrics", () => {
     expect(body).toMatch(/nexus_revocations_total\{kind="session"\} [1-9]/);
   });
 
-  test("operation names are capped: past the cap they count as other", async () => {
-    for (let i = 0; i <= MAX_OPERATION_NAMES; i++) gateway.gateway.metrics.operationLabel(`Flood${i}`);
-    await gateway.graphql("query OneTooMany { __typename }");
-    expect((await scrape(gateway)).body).toMatch(/nexus_graphql_requests_total\{operation="other",status="200"\} 1/);
+  // On metrics of their own: a flooded gateway would count every later name and code as other, whatever order the tests run in.
+  test("operation names and error codes are capped: past the cap they count as other", () => {
+    const metrics = new GatewayMetrics({});
+    for (let i = 0; i < MAX_OPERATION_NAMES; i++) metrics.operationLabel(`Flood${i}`);
+    expect(metrics.operationLabel("OneTooMany")).toBe("other");
+    expect(metrics.operationLabel("Flood0")).toBe("Flood0");
+    for (let i = 0; i < MAX_ERROR_CODES; i++) metrics.codeLabel([`FLOOD_${i}`]);
+    expect(metrics.codeLabel(["ONE_TOO_MANY"])).toBe("other");
+    expect(metrics.codeLabel(["FLOOD_0", "OTHER"])).toBe("FLOOD_0");
+    expect(metrics.codeLabel([])).toBe("ok");
+  });
+
+  test("a failed operation counts by the first error's code, under 200 too", async () => {
+    const session = await signIn(gateway, tenant.admin.email);
+    await gateway.graphql("query TooLarge { users(first: 100000) { nodes { id } } }", { token: session.accessToken });
+    await gateway.graphql("query Misspelt { nosuchField }");
+    const { body } = await scrape(gateway);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="TooLarge",status="200",code="PAGE_TOO_LARGE"\} 1/);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="Misspelt",status="\d+",code="GRAPHQL_ERROR"\} 1/);
+  });
+
+  test("every metric the example alert rules and Grafana dashboard use is one the gateway serves", async () => {
+    const { body } = await scrape(gateway);
+    const served = new Set([...body.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1]));
+    for (const file of ["alerts.yml", "grafana-dashboard.json"]) {
+      const text = readFileSync(path.join(__dirname, "..", "docs", "monitoring", file), "utf8");
+      const used = new Set([...text.matchAll(/\bnexus_[a-z0-9_]+/g)].map((match) => match[0].replace(/_(bucket|sum|count)$/, "")));
+      expect(used.size).toBeGreaterThan(4);
+      expect([...used].filter((name) => !served.has(name))).toEqual([]);
+    }
   });
 
   test("with NEXUS_METRICS_TOKEN, /metrics needs it", async () => {
@@ -126,10 +179,11 @@ describe("/metrics", () => {
     }
   });
 
-  test("production without a metrics port or token serves no metrics on the public port", async () => {
-    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48) }) });
+  test("production without a metrics port or token serves no metrics on the public port (nor, without GraphiQL, the schema event stream)", async () => {
+    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_SCHEMA_RELOAD: "1" }) });
     try {
       expect((await scrape(production)).status).toBe(404);
+      expect((await production.get("/graphql/stream", { headers: { accept: "text/event-stream" } })).status).toBe(404);
     } finally {
       await production.close();
     }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freePort } from "../src/db/embedded";
 
 /**
@@ -33,6 +34,61 @@ function start(env: Record<string, string>): Running {
   return { child, output: () => output, exited };
 }
 
+/** Runs the admin CLI beside the gateway, on its data directory; `input` on stdin. */
+function nexus(env: Record<string, string>, args: string[], input = ""): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [NEXUS, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stdin.end(input);
+    child.once("exit", (code) => resolve({ code, output }));
+  });
+}
+
+async function stop(running: Running | undefined): Promise<void> {
+  if (running?.child.exitCode === null) {
+    running.child.kill("SIGTERM");
+    await running.exited;
+  }
+}
+
+async function signInAs(port: number, email: string, password: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * A GraphQL request. `fresh`: on a connection of its own, as a new client
+ * makes it. Rebuilding the schema keeps the gateway's event loop busy for a
+ * few seconds; a keep-alive connection idle for longer than the server's
+ * keep-alive timeout is closed when it wakes, even with a request on its way.
+ */
+function graphqlAt(port: number, token: string, query: string, fresh = false): Promise<any> {
+  const body = JSON.stringify({ query });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: fresh ? false : undefined, headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.once("end", () => resolve(JSON.parse(text)));
+      },
+    );
+    request.once("error", reject);
+    request.end(body);
+  });
+}
+
 async function waitFor(running: Running, text: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!running.output().includes(text)) {
@@ -42,10 +98,13 @@ async function waitFor(running: Running, text: string, timeoutMs = 90_000): Prom
   }
 }
 
+/*
+ * Each block starts (and stops) its own gateway on the one data directory,
+ * so the blocks and the tests in them hold in any order (CI shuffles them).
+ */
 describe("the gateway process (npm start)", () => {
   let dataDir: string;
   let port: number;
-  let first: Running | undefined;
 
   beforeAll(async () => {
     if (!existsSync(START)) throw new Error("run `npm run build` first (npm test does)");
@@ -53,152 +112,170 @@ describe("the gateway process (npm start)", () => {
     port = await freePort();
   });
   afterAll(async () => {
-    if (first?.child.exitCode === null) {
-      first.child.kill("SIGTERM");
-      await first.exited;
-    }
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
   const env = () => ({ NEXUS_DATA_DIR: dataDir, PORT: String(port), NODE_ENV: "development" });
 
-  test("starts an embedded PostgreSQL, migrates and prints the URLs", async () => {
-    first = start(env());
-    await waitFor(first, "Health");
-    expect(first.output()).toContain(`http://localhost:${port}/graphql`);
-    expect(first.output()).toContain(`http://localhost:${port}/graphiql`);
-    const health = await fetch(`http://127.0.0.1:${port}/health`);
-    expect(health.status).toBe(200);
-    const graphiql = await fetch(`http://127.0.0.1:${port}/graphiql`, { headers: { accept: "text/html" } });
-    expect(graphiql.status).toBe(200);
-    expect(await graphiql.text()).toMatch(/ruru/i);
+  describe("while it runs", () => {
+    let running: Running | undefined;
+    beforeAll(async () => {
+      running = start(env());
+      await waitFor(running, "Health");
+    });
+    afterAll(() => stop(running));
+
+    test("it started an embedded PostgreSQL, migrated and printed the URLs", async () => {
+      expect(running!.output()).toContain(`http://localhost:${port}/graphql`);
+      expect(running!.output()).toContain(`http://localhost:${port}/graphiql`);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      const graphiql = await fetch(`http://127.0.0.1:${port}/graphiql`, { headers: { accept: "text/html" } });
+      expect(graphiql.status).toBe(200);
+      expect(await graphiql.text()).toMatch(/ruru/i);
+    });
+
+    test("a second start on the same port says so in one line", async () => {
+      const second = start(env());
+      expect(await second.exited).toBe(1);
+      const lines = second.output().trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/port \d+ is in use/);
+    });
+
+    test("a second start on the same data directory says so in one line", async () => {
+      const second = start({ ...env(), PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      const lines = second.output().trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/data directory .* is in use/);
+    });
+
+    test("the demo tenants are there", async () => {
+      for (const email of ["admin@acme.test", "user@acme.test", "admin@globex.test", "user@globex.test"]) await signInAs(port, email, "nexus-demo");
+    });
+
+    test("`nexus tenant create` and `user create` work beside the running gateway, and refuse bad input clearly", async () => {
+      const run = (args: string[]) => nexus(env(), [...args, "--password-stdin"], "a long enough password\n");
+      const create = (name: string) => run(["tenant", "create", "--name", name, "--admin-email", `boss@${name.toLowerCase()}.test`]);
+      const first = await create("Initech");
+      expect(first.code).toBe(0);
+      expect(first.output).toMatch(/created tenant Initech/);
+      const again = await create("Initech");
+      expect(again.code).toBe(1);
+      expect(again.output.trim()).toBe('nexus: a tenant named "Initech" already exists');
+      const user = await run(["user", "create", "--tenant", "Initech", "--email", "peter@initech.test", "--role", "viewer"]);
+      expect(user.code).toBe(0);
+      expect(user.output).toMatch(/created viewer peter@initech.test/);
+      const duplicate = await run(["user", "create", "--tenant", "Initech", "--email", "peter@initech.test"]);
+      expect(duplicate.output.trim()).toBe("nexus: a user with email peter@initech.test already exists");
+      const nowhere = await run(["user", "create", "--tenant", "Vandelay", "--email", "art@vandelay.test"]);
+      expect(nowhere.output.trim()).toBe('nexus: no tenant named "Vandelay"');
+      const seed = await run(["seed"]);
+      expect(seed.code).toBe(0);
+      expect(seed.output.trim()).toBe("the demo tenants are already there");
+      const badEmail = await run(["user", "create", "--tenant", "Initech", "--email", "not-an-email"]);
+      expect(badEmail.code).toBe(1);
+      expect(badEmail.output.trim()).toBe('nexus: "not-an-email" is not a valid email address');
+    });
+
+    test("`db migrate` and `db policies` run beside it, and a schema change reaches its GraphQL schema without a restart", async () => {
+      const token = await signInAs(port, "admin@acme.test", "nexus-demo");
+      const probe = "{ userGroups(first: 1) { nodes { reloadProbe } } }";
+      expect((await graphqlAt(port, token, probe)).errors?.[0]?.message).toMatch(/reloadProbe/);
+      expect(await nexus(env(), ["db", "migrate"])).toMatchObject({ code: 0 });
+      // A change as current.sql makes one (db watch applies it, then policies/ through `db policies`).
+      const cluster = JSON.parse(readFileSync(path.join(dataDir, "cluster.json"), "utf8")) as { port: number; superuserPassword: string };
+      const admin = new pg.Client({ host: "127.0.0.1", port: cluster.port, user: "postgres", password: cluster.superuserPassword, database: "nexus" });
+      await admin.connect();
+      try {
+        await admin.query("alter table platform.user_groups add column reload_probe text");
+        await admin.query("comment on column platform.user_groups.reload_probe is 'Made by the process test.'");
+      } finally {
+        await admin.end();
+      }
+      const policies = await nexus(env(), ["db", "policies"]);
+      expect(policies).toMatchObject({ code: 0 });
+      const deadline = Date.now() + 30_000;
+      let answer: any;
+      do {
+        answer = await graphqlAt(port, token, probe, true);
+        if (!answer.errors) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      } while (Date.now() < deadline);
+      expect(answer).toEqual({ data: { userGroups: { nodes: [expect.objectContaining({ reloadProbe: null })] } } });
+      expect(running!.child.exitCode).toBeNull();
+    });
   });
 
-  test("a second start on the same port says so in one line", async () => {
-    const second = start(env());
-    expect(await second.exited).toBe(1);
-    const lines = second.output().trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/port \d+ is in use/);
-  });
+  describe("stopping and starting again", () => {
+    let running: Running | undefined;
+    afterAll(() => stop(running));
 
-  test("a second start on the same data directory says so in one line", async () => {
-    const second = start({ ...env(), PORT: String(await freePort()) });
-    expect(await second.exited).toBe(1);
-    const lines = second.output().trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/data directory .* is in use/);
-  });
-
-  test("the demo tenants are there on the first start", async () => {
-    for (const email of ["admin@acme.test", "user@acme.test", "admin@globex.test", "user@globex.test"]) {
-      const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password: "nexus-demo" }),
-      });
-      expect(response.status).toBe(200);
-    }
-  });
-
-  test("`nexus tenant create` and `user create` work beside the running gateway, and refuse bad input clearly", async () => {
-    const nexus = (args: string[]) =>
-      new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [NEXUS, ...args, "--password-stdin"], {
-          cwd: ROOT,
-          env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env() },
-          stdio: ["pipe", "pipe", "pipe"],
+    test("SIGTERM finishes an in-flight request, stops PostgreSQL cleanly, and the data is there on the next start", async () => {
+      running = start(env());
+      await waitFor(running, "Health");
+      const before = await signInAs(port, "admin@acme.test", "nexus-demo");
+      const tenantsBefore = await graphqlAt(port, before, "{ tenants { totalCount } }");
+      // A request in flight when the signal arrives: the gateway has read its
+      // headers (it answered "100 Continue") and half its body before
+      // SIGTERM, and gets the rest once it says it is shutting down.
+      const request = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json", expect: "100-continue" } });
+      const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request.once("response", (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.once("end", () => resolve({ status: response.statusCode!, body }));
         });
-        let output = "";
-        child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-        child.stdin.end("a long enough password\n");
-        child.once("exit", (code) => resolve({ code, output }));
+        request.once("error", reject);
       });
-    const create = (name: string) => nexus(["tenant", "create", "--name", name, "--admin-email", `boss@${name.toLowerCase()}.test`]);
-    const first = await create("Initech");
-    expect(first.code).toBe(0);
-    expect(first.output).toMatch(/created tenant Initech/);
-    const again = await create("Initech");
-    expect(again.code).toBe(1);
-    expect(again.output.trim()).toBe('nexus: a tenant named "Initech" already exists');
-    const user = await nexus(["user", "create", "--tenant", "Initech", "--email", "peter@initech.test", "--role", "viewer"]);
-    expect(user.code).toBe(0);
-    expect(user.output).toMatch(/created viewer peter@initech.test/);
-    const duplicate = await nexus(["user", "create", "--tenant", "Initech", "--email", "peter@initech.test"]);
-    expect(duplicate.output.trim()).toBe("nexus: a user with email peter@initech.test already exists");
-    const nowhere = await nexus(["user", "create", "--tenant", "Vandelay", "--email", "art@vandelay.test"]);
-    expect(nowhere.output.trim()).toBe('nexus: no tenant named "Vandelay"');
-    const seed = await nexus(["seed"]);
-    expect(seed.code).toBe(0);
-    expect(seed.output.trim()).toBe("the demo tenants are already there");
-    const badEmail = await nexus(["user", "create", "--tenant", "Initech", "--email", "not-an-email"]);
-    expect(badEmail.code).toBe(1);
-    expect(badEmail.output.trim()).toBe('nexus: "not-an-email" is not a valid email address');
+      request.flushHeaders();
+      await new Promise<void>((resolve) => request.once("continue", resolve));
+      request.write('{"query":"{ __typ');
+      running.child.kill("SIGTERM");
+      await waitFor(running, "shutting down");
+      request.end('ename }"}');
+      const { status, body } = await answered;
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toEqual({ data: { __typename: "Query" } });
+      expect(await running.exited).toBe(0);
+      expect(running.output()).toContain("gateway stopped");
+      expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+
+      running = start(env());
+      await waitFor(running, "Health");
+      const after = await signInAs(port, "admin@acme.test", "nexus-demo");
+      // The demo is loaded on the first start only: the same tenants, not twice as many.
+      expect(await graphqlAt(port, after, "{ tenants { totalCount } }")).toEqual(tenantsBefore);
+    });
   });
 
-  test("SIGTERM finishes an in-flight request, then stops PostgreSQL cleanly", async () => {
-    // A request in flight when the signal arrives: headers and half the body
-    // sent before SIGTERM, the rest after. It must still get its answer.
-    const request = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json" } });
-    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      request.once("response", (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.once("end", () => resolve({ status: response.statusCode!, body }));
-      });
-      request.once("error", reject);
-    });
-    request.write('{"query":"{ __typ');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    first!.child.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    request.end('ename }"}');
-    const { status, body } = await answered;
-    expect(status).toBe(200);
-    expect(JSON.parse(body)).toEqual({ data: { __typename: "Query" } });
-    expect(await first!.exited).toBe(0);
-    expect(first!.output()).toContain("gateway stopped");
-    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
-  });
+  describe("when its database goes away", () => {
+    let running: Running | undefined;
+    afterAll(() => stop(running));
 
-  test("starts again on the same data directory, with its data, without loading the demo twice", async () => {
-    first = start(env());
-    await waitFor(first, "Health");
-    const signIn = await fetch(`http://127.0.0.1:${port}/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "boss@initech.test", password: "a long enough password" }),
+    test("/health reports the outage with 503, and the gateway still stops cleanly", async () => {
+      running = start(env());
+      await waitFor(running, "Health");
+      const postmaster = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+      process.kill(postmaster, "SIGINT");
+      const deadline = Date.now() + 30_000;
+      let status = 0;
+      while (Date.now() < deadline) {
+        status = (await fetch(`http://127.0.0.1:${port}/health`)).status;
+        if (status === 503) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(status).toBe(503);
+      running.child.kill("SIGTERM");
+      expect(await running.exited).toBe(0);
     });
-    expect(signIn.status).toBe(200);
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
-    const tenants = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ query: "{ tenants { nodes { name } } }" }),
-    });
-    expect(await tenants.json()).toEqual({ data: { tenants: { nodes: [{ name: "Initech" }] } } });
-  });
-
-  test("/health reports an outage of the database with 503, and the gateway still stops cleanly", async () => {
-    const postmaster = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-    process.kill(postmaster, "SIGINT");
-    const deadline = Date.now() + 30_000;
-    let status = 0;
-    while (Date.now() < deadline) {
-      status = (await fetch(`http://127.0.0.1:${port}/health`)).status;
-      if (status === 503) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(status).toBe(503);
-    first!.child.kill("SIGTERM");
-    expect(await first!.exited).toBe(0);
   });
 
   test("production without JWT_SECRET refuses to start, naming the variable in one line", async () => {
-    const running = start({ ...env(), NODE_ENV: "production", PORT: String(await freePort()) });
-    expect(await running.exited).toBe(1);
-    const lines = running.output().trim().split("\n");
+    const refused = start({ ...env(), NODE_ENV: "production", PORT: String(await freePort()) });
+    expect(await refused.exited).toBe(1);
+    const lines = refused.output().trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^nexus: invalid configuration: JWT_SECRET /);
   });

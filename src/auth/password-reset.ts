@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Pool } from "pg";
 import type { Config } from "../config";
+import { mailLink } from "../mail/links";
 
 /** What the deferred auth work needs: no request, no service object, so a job queue can run it from its payload alone. */
 export interface MailDeps {
   pool: Pool;
-  config: Pick<Config, "env" | "publicUrl">;
+  config: Pick<Config, "env" | "publicUrl" | "mail">;
   log: (message: string) => void;
+  /** Told of every mail queued in the outbox, so its delivery job starts at once (src/mail/delivery.ts). */
+  mailQueued?: (id: string) => Promise<void>;
 }
 
 const RESET_TTL_SECONDS = 60 * 60;
@@ -16,7 +19,14 @@ export async function sendMail(
   deps: MailDeps,
   mail: { tenantId: string; userId: string; to: string; subject: string; text: string; link: string },
 ): Promise<void> {
-  await deps.pool.query("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5)", [mail.tenantId, mail.userId, mail.to, mail.subject, `${mail.text}\n\n${mail.link}\n`]);
+  const { rows } = await deps.pool.query<{ id: string }>("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5) as id", [
+    mail.tenantId,
+    mail.userId,
+    mail.to,
+    mail.subject,
+    `${mail.text}\n\n${mail.link}\n`,
+  ]);
+  await deps.mailQueued?.(rows[0]!.id);
   if (deps.config.env !== "production") deps.log(`nexus: mail to ${mail.to}: ${mail.subject}: ${mail.link}`);
 }
 
@@ -41,6 +51,6 @@ export async function deliverPasswordReset(deps: MailDeps, email: string): Promi
     to: user.email,
     subject: "Reset your Nexus password",
     text: "Open this link within an hour to choose a new password:",
-    link: `${deps.config.publicUrl}/reset-password?token=${token}`,
+    link: mailLink(deps.config, "reset-password", token),
   });
 }

@@ -2,12 +2,13 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Pool } from "pg";
 import type { Config } from "../config";
 import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
-import { deliverPasswordReset, sendMail } from "./password-reset";
+import { deliverPasswordReset, type MailDeps, sendMail } from "./password-reset";
 import { clientBucket, SignInThrottle, unknownAccount } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
 import { type AccessClaims, TokenError, UUID } from "./jwt";
 import { issueAccessToken, verifyAccessToken } from "./tokens";
 import type { ErrorCode } from "../errors/codes";
+import { mailLink } from "../mail/links";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
@@ -302,8 +303,15 @@ export class AuthService {
     return { revokedSessions: changed[0]!.count };
   }
 
-  private sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
-    return sendMail({ pool: this.pool, config: this.config, log: this.log }, { tenantId, userId, to, subject, text, link });
+  /** Told of every mail queued in the outbox (its delivery, src/mail/delivery.ts); null: the outbox only. */
+  mailQueued: ((id: string) => Promise<void>) | null = null;
+
+  private mailDeps(): MailDeps {
+    return { pool: this.pool, config: this.config, log: this.log, mailQueued: (id) => this.mailQueued?.(id) ?? Promise.resolve() };
+  }
+
+  private async sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
+    await sendMail(this.mailDeps(), { tenantId, userId, to, subject, text, link });
   }
 
   /**
@@ -319,7 +327,7 @@ export class AuthService {
     const address = email.trim().toLowerCase();
     const wait = await this.throttle.takeReset(address, clientBucket(clientInfo.ip));
     if (wait > 0) throw new AuthError(429, "RATE_LIMITED", "Too many password-reset requests; try again later.", wait);
-    this.defer("password reset", () => deliverPasswordReset({ pool: this.pool, config: this.config, log: this.log }, address));
+    this.defer("password reset", () => deliverPasswordReset(this.mailDeps(), address));
   }
 
   /**
@@ -353,7 +361,7 @@ export class AuthService {
     const user = rows[0];
     if (!user) throw new AuthError(404, "NOT_FOUND", "No such user.");
     if (user.email_verified) return { alreadyVerified: true };
-    const link = `${this.config.publicUrl}/verify-email?token=${token}`;
+    const link = mailLink(this.config, "verify-email", token);
     await this.sendMail(user.tenant_id, userId, user.email, "Confirm your email address", "Open this link to confirm your email address:", link);
     return { alreadyVerified: false };
   }

@@ -141,7 +141,10 @@ async function runDatabaseCommand(command: "migrate" | "reset" | "watch" | "comm
   if (command === "reset" && !flags.erase) usageError("db reset drops every row; pass --erase to confirm", "db reset");
   if (command === "reset" && config.env === "production") fail("db reset is refused with NODE_ENV=production");
 
-  const database = await openDatabase(config, { migrate: false });
+  // Beside a running gateway (npm start), its PostgreSQL is used: the gateway
+  // rebuilds its schema when the policies are applied after each change. A
+  // reset drops the database, which the gateway's open connections prevent.
+  const database = await openDatabase(config, { migrate: false, attach: command !== "reset" });
   const stop = async () => {
     await database.close();
   };

@@ -82,6 +82,7 @@ export interface Config {
   passwordReset: PasswordResetPolicy;
   /** Base URL of the gateway as users reach it, for links in mail. */
   publicUrl: string;
+  mail: MailConfig;
   /** Load the demo tenants on the first start of the embedded database. */
   demo: boolean;
   graphiql: boolean;
@@ -90,6 +91,8 @@ export interface Config {
   corsOrigins: string[];
   /** Seconds a GraphQL statement may run before PostgreSQL cancels it. */
   statementTimeoutMs: number;
+  /** Rebuild the GraphQL schema when a migration or policies/ is applied (NOTIFY), without a restart. */
+  schemaReload: boolean;
   /** How long shutdown waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
   /** After the grace, how long closing the pools, the listener and the database may take before the process exits anyway. */
@@ -97,6 +100,16 @@ export interface Config {
   api: ApiLimits;
   log: LogConfig;
   metrics: MetricsConfig;
+}
+
+/** Where mail goes (SMTP, through the job queue) and where its links point. */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the mail server; null: mail stays in the outbox (printed in development). */
+  smtpUrl: string | null;
+  /** The front end that opens reset, verification and invitation links; null: the gateway's own pages. */
+  appUrl: string | null;
+  /** The From address. */
+  from: string;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -259,6 +272,33 @@ function readPublicUrl(env: Env): string {
   } catch {
     throw new ConfigError("NEXUS_PUBLIC_URL", `must be an http(s) URL (got "${raw}")`);
   }
+}
+
+function readMail(env: Env, publicUrl: string): MailConfig {
+  const smtpUrl = read(env, "NEXUS_SMTP_URL") ?? null;
+  if (smtpUrl !== null) {
+    let protocol = "";
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "smtp:" && protocol !== "smtps:") throw new ConfigError("NEXUS_SMTP_URL", "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465");
+  }
+  const rawApp = read(env, "NEXUS_APP_URL");
+  let appUrl: string | null = null;
+  if (rawApp !== undefined) {
+    try {
+      const url = new URL(rawApp);
+      if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
+      appUrl = url.toString().replace(/\/$/, "");
+    } catch {
+      throw new ConfigError("NEXUS_APP_URL", `must be an http(s) URL (got "${rawApp}")`);
+    }
+  }
+  const from = read(env, "NEXUS_MAIL_FROM") ?? `Nexus <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(from)) throw new ConfigError("NEXUS_MAIL_FROM", `must be an address like "Nexus <no-reply@example.com>" (got "${from}")`);
+  return { smtpUrl, appUrl, from };
 }
 
 function readCorsOrigins(env: Env): string[] {
@@ -481,12 +521,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       perClientPerHour: readInteger(env, "NEXUS_PASSWORD_RESET_PER_CLIENT", 20, 1, 100_000),
     },
     publicUrl: readPublicUrl(env),
+    mail: readMail(env, readPublicUrl(env)),
     demo: readFlag(env, "NEXUS_DEMO", true),
     graphiql,
     // GraphiQL needs introspection; production has both off unless asked for.
     introspection: readFlag(env, "NEXUS_INTROSPECTION", !production || graphiql),
     corsOrigins: readCorsOrigins(env),
     statementTimeoutMs: readInteger(env, "NEXUS_STATEMENT_TIMEOUT_MS", 15_000, 100, 600_000),
+    schemaReload: readFlag(env, "NEXUS_SCHEMA_RELOAD", nodeEnv === "development"),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
     shutdownCapMs: readInteger(env, "NEXUS_SHUTDOWN_CAP_MS", 5_000, 100, 60_000),
     api: readApiLimits(env),

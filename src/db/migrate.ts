@@ -67,6 +67,18 @@ export async function policyFiles(): Promise<string[]> {
 const LOCK_ATTEMPTS = 40;
 
 /**
+ * Sent when the policies have been applied, that is after every migration
+ * and every change of current.sql: every running gateway (this instance and
+ * the others on the database) rebuilds its GraphQL schema from the catalog.
+ * It is PostGraphile's own watch channel, which its event triggers would
+ * use; those need a superuser, this NOTIFY does not. Sent inside the
+ * transaction, it is delivered at its commit, never for a rolled-back change.
+ * A gateway keeps serving the old schema until the new one is built, so no
+ * request fails on the way.
+ */
+export const SCHEMA_CHANGED = "postgraphile_watch";
+
+/**
  * What the contract was last applied for: the policy files and the
  * committed migrations. Kept by nexus_auth, out of reach of every request
  * role, so that instances starting beside running ones skip the work.
@@ -131,6 +143,7 @@ export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?:
           "insert into nexus_auth.policy_state (id, fingerprint) values (1, $1) on conflict (id) do update set fingerprint = excluded.fingerprint, applied_at = now()",
           [wanted],
         );
+        await client.query("select pg_notify($1, $2)", [SCHEMA_CHANGED, JSON.stringify({ type: "nexus_policies_applied" })]);
         await client.query("commit");
         return;
       } catch (error) {

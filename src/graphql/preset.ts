@@ -2,7 +2,7 @@ import { PgAggregatesPreset } from "@graphile/pg-aggregates";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import { PersistedPlugin } from "@grafserv/persisted";
 import type { Pool } from "pg";
-import { makePgService } from "postgraphile/adaptors/pg";
+import { makePgService, type PgSubscriber } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import type { Config } from "../config";
 import { EXPOSED_SCHEMAS } from "../db/roles";
@@ -16,13 +16,14 @@ import { MutationOutcomePlugin } from "./mutation-outcome";
 import { RelationNullabilityPlugin } from "./nullability";
 import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { NoIntrospectionPlugin } from "./no-introspection";
-import { persistedOperations } from "./persisted";
+import { persistedOnlyOptions, persistedOperations } from "./persisted";
 import { RowChangesPlugin } from "./realtime";
 import { ScalarInputPlugin } from "./scalar-input";
 import { SchemaNamesPlugin } from "./schema-names";
 import { SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
 import { IndexHintsPlugin } from "./index-hints";
+import { OutcomeCodesPlugin } from "../observability/outcome";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
@@ -35,12 +36,19 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
  * context from `makeContext` (context.ts). Composition only: every plugin
  * is in a file of its own.
  */
+/**
+ * `subscriber`: LISTENs for schema changes (and row changes) on a connection
+ * of its own; with one, the schema is rebuilt whenever a migration or
+ * policies/ is applied (see SCHEMA_CHANGED in src/db/migrate.ts), without a
+ * restart. Without one (schema export, docs) the schema is built once.
+ */
 export function makePreset(
   config: Config,
   authenticatorPool: Pool,
   realtime?: RealtimeOptions,
   logger?: Logger,
   requestSettings: RequestSettings = () => ({}),
+  subscriber?: PgSubscriber,
 ): GraphileConfig.Preset {
   const production = config.env === "production";
   const constraints = new ConstraintCatalog();
@@ -53,6 +61,8 @@ export function makePreset(
       MutationOutcomePlugin,
       constraints.plugin(),
       ScalarInputPlugin,
+      // Outermost first: the outcome (metrics, log line) sees the codes ErrorCodesPlugin adds.
+      OutcomeCodesPlugin,
       ErrorCodesPlugin,
       RelationNullabilityPlugin,
       IndexHintsPlugin,
@@ -65,19 +75,21 @@ export function makePreset(
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
     ],
     ...(config.graphiql ? { ruru: { htmlParts: graphiqlHtmlParts(GRAPHQL_PATH) } } : {}),
-    pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS })],
+    pgServices: [makePgService({ pool: authenticatorPool, schemas: EXPOSED_SCHEMAS, ...(subscriber ? { pgSubscriber: subscriber } : {}) })],
+    // PostGraphile's event triggers need a superuser; the gateway's own NOTIFY after migrating replaces them.
+    gather: { installWatchFixtures: false },
     grafserv: {
       graphqlPath: GRAPHQL_PATH,
       graphiql: config.graphiql,
       graphiqlPath: GRAPHIQL_PATH,
       graphiqlOnGraphQLGET: false,
-      watch: false,
+      watch: !!subscriber,
       websockets: !!realtime,
       // Queries may be sent by GET (cacheable links); grafserv refuses anything else over GET.
       graphqlOverGET: true,
       maxRequestLength: MAX_REQUEST_BYTES,
       maskError: makeMaskError({ hideSuggestions: production, constraints, ...(logger ? { logger } : {}) }),
-      ...(config.api.persistedOnly ? { persistedOperations: persistedOperations(), allowUnpersistedOperation: false } : {}),
+      ...(config.api.persistedOnly ? persistedOnlyOptions(persistedOperations()) : {}),
     },
     grafast: {
       explain: false,

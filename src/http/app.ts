@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import express from "express";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
+import { PgSubscriber } from "postgraphile/adaptors/pg";
 import type { Config } from "../config";
 import { ExternalIssuer } from "../auth/external";
 import { jwksHandler } from "./jwks";
@@ -18,6 +19,9 @@ import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
 import { metricsRoute } from "./metrics-route";
 import { clientSettings, TRUSTED_PROXIES } from "./client-address";
+import { JobRegistry, startJobs, type Jobs } from "../jobs";
+import { MailDelivery } from "../mail/delivery";
+import { MAIL_PAGE_PATHS, mailPage } from "../mail/pages";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
@@ -57,21 +61,33 @@ export async function createGateway({
   authenticatorUrl,
   logger = createLogger(config.log),
   listenerUrl = authenticatorUrl,
+  jobsUrl,
 }: {
   config: Config;
   authenticatorUrl: string;
   logger?: Logger;
   /** A direct connection for LISTEN, when authenticatorUrl goes through a transaction-mode pooler. */
   listenerUrl?: string;
+  /** Where the job queue lives (a connection that may create its schema); without it no jobs run here (and mail stays in the outbox). */
+  jobsUrl?: string;
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
+  // With schema reloading, LISTEN for schema changes (and row changes) on
+  // one direct connection of its own: past a transaction-mode pooler, like revocations.
+  const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
+  const subscriber = config.schemaReload ? new PgSubscriber(subscriberPool) : undefined;
+  let jobs: Jobs | null = null;
+  let mail: MailDelivery | null = null;
   const releasePools = async () => {
+    await jobs?.stop();
+    mail?.close();
     await revocations.stop();
-    await Promise.all([graphqlPool.end(), authPool.end()]);
+    subscriber?.release();
+    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end()]);
   };
   try {
     await revocations.start();
@@ -104,22 +120,45 @@ export async function createGateway({
     app.get("/health", healthHandler(graphqlPool, logger));
     app.get("/ready", readyHandler(authPool, newestCommittedMigration()));
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
+    // Mail links open these when no front end is configured.
+    if (!config.mail.appUrl) app.get(MAIL_PAGE_PATHS, mailPage);
     app.use("/auth", createAuthRouter({ config, auth, verifier }));
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger, clientSettings));
+    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger, clientSettings, subscriber));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);
     app.use(notFound);
     app.use(errorHandler(logger));
 
-    const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, verifier, graphql, rest: app }));
+    const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, schemaEvents: config.graphiql, verifier, graphql, rest: app }));
     await serv.attachWebsockets(server);
-    // Build the schema now: a broken schema fails the start, not the first request.
-    await pgl.getSchema();
+    // Build the schema now: a broken schema fails the start, not the first
+    // request. In watch mode PostGraphile releases the server when the first
+    // build fails, and the schema's promise never settles: that is a failure too.
+    await Promise.race([
+      pgl.getSchema(),
+      new Promise<never>((_, reject) => serv.onRelease(() => reject(new Error("the GraphQL schema could not be built")))),
+    ]);
+
+    // Jobs: modules register their tasks, then one worker runs them all.
+    const registry = new JobRegistry();
+    const smtpUrl = config.mail.smtpUrl;
+    if (smtpUrl && jobsUrl) {
+      mail = new MailDelivery({ ...config.mail, smtpUrl }, authPool, logger);
+      mail.register(registry);
+    } else if (smtpUrl) {
+      logger.warn("NEXUS_SMTP_URL is set but this gateway runs no job queue: mail stays in the outbox");
+    }
+    if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
+    if (mail && jobs) {
+      const delivery = mail;
+      auth.mailQueued = (id) => delivery.queued(id);
+      await delivery.started(jobs);
+    }
 
     const pruning = setInterval(() => void auth.pruneExpired().catch(() => undefined), PRUNE_INTERVAL_MS);
     pruning.unref();

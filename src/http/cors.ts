@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CSRF_HEADER } from "../auth/refresh-cookie";
 import { INCLUDE_ARCHIVED_HEADER } from "../graphql/soft-delete";
+import type { Logger } from "../observability/logger";
+import { pathOf, requestIdOf } from "../observability/logger";
 import { sendError } from "./errors";
 
 const ALLOWED_HEADERS = ["authorization", "content-type", "accept", CSRF_HEADER, INCLUDE_ARCHIVED_HEADER].join(", ");
@@ -12,8 +14,24 @@ const ALLOWED_HEADERS = ["authorization", "content-type", "accept", CSRF_HEADER,
  * from one runs without CORS headers, so its page cannot read the answer.
  * The returned function answers preflights itself (and returns true);
  * every other request goes on.
+ *
+ * The browser shows a refusal only as "Failed to fetch", so the gateway
+ * logs each one (a warning with the origin and the reason): a refused
+ * preflight, and a cross-origin request from an origin not listed. A page
+ * of the gateway itself (GraphiQL) sends its own origin and is not one.
  */
-export function cors(origins: readonly string[]): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function cors(origins: readonly string[], logger?: Logger): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const refused = (req: IncomingMessage, origin: string, preflight: boolean) =>
+    logger?.warn(
+      {
+        requestId: requestIdOf(req),
+        origin,
+        req: { method: req.method, path: pathOf(req.url) },
+        reason: origins.length === 0 ? "NEXUS_CORS_ORIGINS is empty: no cross-origin caller is allowed" : "the origin is not in NEXUS_CORS_ORIGINS",
+        allowed: origins,
+      },
+      preflight ? `CORS preflight refused for ${origin}` : `CORS: no access for ${origin} (the browser will not let its page read the answer)`,
+    );
   return (req, res) => {
     const origin = req.headers.origin;
     if (origin === undefined) return false;
@@ -25,8 +43,12 @@ export function cors(origins: readonly string[]): (req: IncomingMessage, res: Se
       res.setHeader("Access-Control-Allow-Credentials", "true");
       res.setHeader("Access-Control-Expose-Headers", "WWW-Authenticate, Retry-After");
     }
-    if (!preflight) return false;
+    if (!preflight) {
+      if (!allowed && !sameOrigin(req, origin)) refused(req, origin, false);
+      return false;
+    }
     if (!allowed) {
+      refused(req, origin, true);
       sendError(res, 403, "ORIGIN_NOT_ALLOWED", `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`);
       return true;
     }
@@ -37,4 +59,13 @@ export function cors(origins: readonly string[]): (req: IncomingMessage, res: Se
     res.end();
     return true;
   };
+}
+
+/** A request from a page the gateway served (its Origin names the host it was sent to). */
+function sameOrigin(req: IncomingMessage, origin: string): boolean {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }

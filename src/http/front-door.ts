@@ -7,7 +7,8 @@ import { requestClaims, type TokenVerifier } from "../auth/verify";
 import { authenticateRequest } from "./authenticate";
 import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
 import { pathOf, requestLogger, type Logger } from "../observability/logger";
-import type { GatewayMetrics } from "../observability/metrics";
+import { graphqlOperationOf, type GatewayMetrics } from "../observability/metrics";
+import { noteErrorCodes, outcomeCodes } from "../observability/outcome";
 import { cors } from "./cors";
 import { answerError, sendError } from "./errors";
 
@@ -130,6 +131,13 @@ export interface FrontDoorOptions {
   logger: Logger;
   metrics: GatewayMetrics;
   corsOrigins: readonly string[];
+  /**
+   * Serve grafserv's schema-change event stream (GraphQL path + /stream,
+   * there while the schema is reloaded): GraphiQL refetches the schema when
+   * it fires. Without GraphiQL nothing needs it, and it would be an
+   * unauthenticated connection held open.
+   */
+  schemaEvents?: boolean;
   verifier: TokenVerifier;
   /** Grafserv's handler: the GraphQL endpoint, GraphiQL and its assets. */
   graphql: NodeHandler;
@@ -144,9 +152,9 @@ export interface FrontDoorOptions {
  * router in between), with a POST body read once, bounded and refused when
  * it is a batch; the rest goes to the Express app.
  */
-export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
+export function frontDoor({ logger, metrics, corsOrigins, schemaEvents = false, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
   const lines = requestLogger(logger);
-  const preflight = cors(corsOrigins);
+  const preflight = cors(corsOrigins, logger);
   const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
     try {
       answerError(logger, error, req, res);
@@ -161,6 +169,7 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
       const body = await readBody(req, res, MAX_REQUEST_BYTES);
       if (body === null) return;
       if (isBatch(body)) {
+        noteErrorCodes(req, ["BATCH_NOT_ALLOWED"]);
         const answer = JSON.stringify({
           errors: [{ message: "Batched operations (a JSON array) are not accepted: send one operation per request.", extensions: { code: "BATCH_NOT_ALLOWED" } }],
         });
@@ -184,11 +193,17 @@ export function frontDoor({ logger, metrics, corsOrigins, verifier, graphql, res
     lines.start(req, res);
     res.once("close", () => {
       const ms = performance.now() - started;
-      lines.done(req, res, path, ms, requestClaims(req));
+      const errorCodes = outcomeCodes(req, res);
+      const operation = path === GRAPHQL_PATH ? graphqlOperationOf(req) : null;
+      lines.done(req, res, path, ms, requestClaims(req), { operation, errorCodes });
       // An abandoned request is in the log (as aborted), not in the metrics.
-      if (res.writableFinished) metrics.record(req, res, path, ms / 1000);
+      if (res.writableFinished) metrics.record(req, res, path, ms / 1000, errorCodes);
     });
     if (preflight(req, res)) return;
+    if (path === `${GRAPHQL_PATH}/stream` && !schemaEvents) {
+      sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}.`);
+      return;
+    }
     if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
       serveGraphql(req, res).catch(failed(req, res));
       return;

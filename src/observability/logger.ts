@@ -76,9 +76,17 @@ export function pathOf(url: string | undefined): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
+/** What a request ran and ended with: the GraphQL operation's name (GraphQL requests only) and its error codes. */
+export interface RequestOutcome {
+  operation: string | null;
+  errorCodes: readonly string[];
+}
+
 /**
  * One line per request with its id, method, path (never the query string),
- * status, time, and the signed-in user and tenant: `start` gives the
+ * status, time, the GraphQL operation and the error codes it ended with
+ * (a GraphQL answer's `errors` come with 200), and the signed-in user and
+ * tenant: `start` gives the
  * request its id (sent back in X-Request-Id) and returns what writes the
  * line once the response is done. A response that was not finished (the
  * client went away) is logged as aborted.
@@ -86,7 +94,14 @@ export function pathOf(url: string | undefined): string {
 export function requestLogger(logger: Logger): {
   start(req: IncomingMessage, res: ServerResponse): void;
   /** `path`: the request's path as it arrived (routers rewrite req.url). */
-  done(req: IncomingMessage, res: ServerResponse, path: string, durationMs: number, claims: { userId: string | null; tenantId: string | null } | null): void;
+  done(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    durationMs: number,
+    claims: { userId: string | null; tenantId: string | null } | null,
+    outcome?: RequestOutcome,
+  ): void;
 } {
   // The line's fields are known and hold no secret (no headers but the user
   // agent, no query string): the logger's redaction is not run on them.
@@ -95,7 +110,7 @@ export function requestLogger(logger: Logger): {
     start(req, res) {
       res.setHeader(REQUEST_ID_HEADER, requestIdOf(req));
     },
-    done(req, res, path, durationMs, claims) {
+    done(req, res, path, durationMs, claims, outcome) {
       const status = res.statusCode;
       const finished = res.writableFinished;
       const level = !finished ? "warn" : status >= 500 ? "error" : status >= 400 ? "warn" : "info";
@@ -105,6 +120,8 @@ export function requestLogger(logger: Logger): {
           requestId: requestIdOf(req),
           req: { method: req.method, path, userAgent: req.headers["user-agent"] },
           res: { statusCode: status },
+          ...(outcome?.operation ? { operation: outcome.operation } : {}),
+          ...(outcome && outcome.errorCodes.length > 0 ? { errorCodes: outcome.errorCodes } : {}),
           ...(claims ? { userId: claims.userId, tenantId: claims.tenantId } : {}),
           durationMs: Math.round(durationMs * 1000) / 1000,
         },

@@ -10,8 +10,16 @@ export function noteRefusal(res: ServerResponse, code: string): void {
   refusals.set(res, code);
 }
 
+/** The error code a response was refused with, if it was. */
+export function refusalCode(res: ServerResponse): string | undefined {
+  return refusals.get(res);
+}
+
 /** Distinct operation names kept as labels; later ones count as "other", so a client cannot grow the series without bound. */
 export const MAX_OPERATION_NAMES = 100;
+/** Distinct error codes kept as labels (the gateway's own codes are far fewer); later ones count as "other". */
+export const MAX_ERROR_CODES = 50;
+const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const FIRST_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
@@ -50,6 +58,11 @@ export function operationNameOf(req: IncomingMessage & { body?: unknown }): stri
   return null;
 }
 
+/** The operation a GraphQL request ran, or named when it did not get to run. */
+export function graphqlOperationOf(req: IncomingMessage & { body?: unknown }): string | null {
+  return executedOperations.get(req) ?? operationNameOf(req);
+}
+
 /**
  * The gateway's Prometheus metrics, in a registry of its own (tests run
  * several gateways in one process).
@@ -57,7 +70,8 @@ export function operationNameOf(req: IncomingMessage & { body?: unknown }): stri
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
-  private readonly graphqlRequests: Counter<"operation" | "status">;
+  private readonly codes = new Set<string>();
+  private readonly graphqlRequests: Counter<"operation" | "status" | "code">;
   private readonly graphqlDuration: Histogram<"operation">;
   private readonly httpRequests: Counter<"route" | "status">;
   private readonly authFailures: Counter<"reason">;
@@ -67,8 +81,8 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: "nexus_process_" });
     this.graphqlRequests = new Counter({
       name: "nexus_graphql_requests_total",
-      help: "GraphQL requests by operation name and HTTP status.",
-      labelNames: ["operation", "status"],
+      help: "GraphQL requests by operation name, HTTP status and outcome (the first error's code, or ok).",
+      labelNames: ["operation", "status", "code"],
       registers: [this.registry],
     });
     this.graphqlDuration = new Histogram({
@@ -108,6 +122,7 @@ export class GatewayMetrics {
       });
     poolGauge("nexus_db_pool_connections_total", "Open connections of each database pool.", (pool) => pool.totalCount);
     poolGauge("nexus_db_pool_connections_idle", "Idle connections of each database pool.", (pool) => pool.idleCount);
+    poolGauge("nexus_db_pool_connections_max", "Connections each database pool may open (saturation: (total - idle) / max).", (pool) => pool.options.max ?? 10);
     poolGauge("nexus_db_pool_waiting_requests", "Queries waiting for a connection of each database pool.", (pool) => pool.waitingCount);
   }
 
@@ -124,21 +139,33 @@ export class GatewayMetrics {
     return name;
   }
 
+  /** Bounded label: "ok" (no error), the first error's code, "other" past the cap. */
+  codeLabel(codes: readonly string[]): string {
+    const code = codes[0];
+    if (code === undefined) return "ok";
+    if (!ERROR_CODE.test(code)) return "other";
+    if (this.codes.has(code)) return code;
+    if (this.codes.size >= MAX_ERROR_CODES) return "other";
+    this.codes.add(code);
+    return code;
+  }
+
   revoked(kind: "token" | "session"): void {
     this.revocations.inc({ kind });
   }
 
   /**
    * Counts a request whose response is done (`path` as it arrived):
-   * GraphQL ones by operation, refusals by their error code.
+   * GraphQL ones by operation and outcome (`codes`: what the request
+   * ended with, see outcome.ts), refusals by their error code.
    */
-  record(req: IncomingMessage, res: ServerResponse, path: string, seconds: number): void {
+  record(req: IncomingMessage, res: ServerResponse, path: string, seconds: number, codes: readonly string[]): void {
     const status = String(res.statusCode);
     const route = path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
     this.httpRequests.inc({ route, status });
     if (route === "graphql") {
-      const operation = this.operationLabel(executedOperations.get(req) ?? operationNameOf(req));
-      this.graphqlRequests.inc({ operation, status });
+      const operation = this.operationLabel(graphqlOperationOf(req));
+      this.graphqlRequests.inc({ operation, status, code: this.codeLabel(codes) });
       this.graphqlDuration.observe({ operation }, seconds);
     }
     const code = refusals.get(res);

@@ -36,6 +36,24 @@ async function applyProbeMigration(adminUrl: string): Promise<void> {
 }
 
 const READ = "{ userGroups(first: 1) { totalCount } }";
+const NEW_COLUMN = "{ userGroups(first: 1) { nodes { faultProbeNote } } }";
+const RELOAD_DEADLINE_MS = 60_000;
+
+/** Milliseconds from `since` until `url` answers a query of the migration's new column, or null past the deadline. */
+async function untilNewColumn(url: string, token: string, since: number): Promise<number | null> {
+  while (Date.now() - since < RELOAD_DEADLINE_MS) {
+    const answer = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: NEW_COLUMN }),
+    })
+      .then((response) => response.json() as Promise<{ data?: unknown; errors?: unknown }>)
+      .catch(() => null);
+    if (answer?.data && !answer.errors) return Date.now() - since;
+    await sleep(100);
+  }
+  return null;
+}
 
 /**
  * Three gateway processes on one database, sharing nothing else: a logout
@@ -46,7 +64,9 @@ export async function severalInstances(context: Context, report: Report): Promis
   const { tally, ledger, database, tenants } = context;
   const others = await Promise.all(
     // Started at the same moment: their start-up preparation must take turns, not fail.
-    ["second", "third"].map((name) => GatewayProcess.start(name, { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(context.connectTimeoutMs) })),
+    ["second", "third"].map((name) =>
+      GatewayProcess.start(name, { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(context.connectTimeoutMs), NEXUS_SCHEMA_RELOAD: "1" }),
+    ),
   );
   try {
     const gateways = [context.gateway, ...others];
@@ -74,8 +94,16 @@ export async function severalInstances(context: Context, report: Report): Promis
     const migrating = Date.now();
     await applyProbeMigration(database.adminUrl);
     report.note(`migration and policies applied under load in ${Date.now() - migrating} ms`);
-    await sleep(1_500);
+    // The policies' NOTIFY (at their commit) makes every instance (all run
+    // with NEXUS_SCHEMA_RELOAD=1) rebuild its schema: introspection first,
+    // then a build that keeps the event loop busy for seconds, when requests
+    // to the instance wait. The load covers the migration and stops as it
+    // ends; the rebuild is measured on its own.
     await load.stop();
+    const token = await signIn(context.gateway.url, tenants[0].adminEmail, PASSWORD);
+    const reloaded = await Promise.all(gateways.map((g) => untilNewColumn(g.url, token, migrating)));
+    report.note(`the new column reached each instance's schema after ${reloaded.map((ms) => (ms === null ? "never" : `${ms} ms`)).join(", ")}`);
+    report.check("every instance serves the new column without a restart", reloaded.every((ms) => ms !== null));
     const samples = tally.since(started);
     report.check("no request fails while the migration runs", samples.length > 0 && samples.every((s) => s.kind === "ok"), summarise(samples));
     const column = await withClient(database.adminUrl, async (client) =>

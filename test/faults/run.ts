@@ -54,7 +54,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 async function prepare(): Promise<Context> {
   const database = await SuiteDatabase.create();
   const tenants = [await makeTenant(database.authenticatorUrl, "FaultsA"), await makeTenant(database.authenticatorUrl, "FaultsB")] as const;
-  const gateway = await GatewayProcess.start("main", { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS) });
+  // Schema reloading on, as the migration scenario needs on every instance (it is on only in development by default).
+  const gateway = await GatewayProcess.start("main", { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS), NEXUS_SCHEMA_RELOAD: "1" });
   const tokens = [await signIn(gateway.url, tenants[0].adminEmail, PASSWORD), await signIn(gateway.url, tenants[1].adminEmail, PASSWORD)] as const;
   return {
     tally: new Tally(),

@@ -47,6 +47,23 @@ describe("configuration", () => {
     ]);
   });
 
+  test("mail: SMTP and app URLs are checked, and links default to the gateway", () => {
+    expect(loadConfig({ NEXUS_PUBLIC_URL: "https://api.example.com" }).mail).toEqual({ smtpUrl: null, appUrl: null, from: "Nexus <no-reply@api.example.com>" });
+    expect(loadConfig({ NEXUS_SMTP_URL: "smtps://u:p@mail.example.com:465", NEXUS_APP_URL: "https://app.example.com/" }).mail).toMatchObject({
+      smtpUrl: "smtps://u:p@mail.example.com:465",
+      appUrl: "https://app.example.com",
+    });
+    expect(problem({ NEXUS_SMTP_URL: "mail.example.com" }).variable).toBe("NEXUS_SMTP_URL");
+    expect(problem({ NEXUS_APP_URL: "ftp://app" }).variable).toBe("NEXUS_APP_URL");
+    expect(problem({ NEXUS_MAIL_FROM: "nobody" }).variable).toBe("NEXUS_MAIL_FROM");
+  });
+
+  test("schema reloading is on in development only", () => {
+    expect(loadConfig({}).schemaReload).toBe(true);
+    expect(loadConfig({ NODE_ENV: "test" }).schemaReload).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_SCHEMA_RELOAD: "1" }).schemaReload).toBe(true);
+  });
+
   test("NEXUS_DATA_DIR and PORT are honoured", () => {
     expect(loadConfig({ NEXUS_DATA_DIR: "/tmp/x", PORT: "8080" })).toMatchObject({ dataDir: "/tmp/x", port: 8080 });
   });
