@@ -139,7 +139,7 @@ describe("/metrics", () => {
     await gateway.graphql("query Misspelt { nosuchField }");
     const { body } = await scrape(gateway);
     expect(body).toMatch(/nexus_graphql_requests_total\{operation="TooLarge",status="200",code="PAGE_TOO_LARGE"\} 1/);
-    expect(body).toMatch(/nexus_graphql_requests_total\{operation="Misspelt",status="\d+",code="GRAPHQL_ERROR"\} 1/);
+    expect(body).toMatch(/nexus_graphql_requests_total\{operation="Misspelt",status="\d+",code="GRAPHQL_VALIDATION_FAILED"\} 1/);
   });
 
   test("every metric the example alert rules and Grafana dashboard use is one the gateway serves", async () => {

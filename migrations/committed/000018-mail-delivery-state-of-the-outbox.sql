@@ -1,5 +1,5 @@
 --! Previous: sha1:9e2d7641b8b6249ad8be9ba1b02ad204e44a9e51
---! Hash: sha1:07ec2c129591e659b89946d2aa0f1a35096e9bcb
+--! Hash: sha1:3c28e9b59387486b20272247f13a15311cab6889
 --! Message: mail: delivery state of the outbox
 
 /*
@@ -20,6 +20,8 @@ comment on column platform.mail_outbox.status is 'pending until sent; failed aft
 comment on column platform.mail_outbox.attempts is 'Delivery attempts made so far.';
 comment on column platform.mail_outbox.last_error is 'What the last failed attempt was told by the mail server.';
 comment on column platform.mail_outbox.failed_at is 'When the last attempt failed and delivery was given up.';
+comment on constraint mail_outbox_status_check on platform.mail_outbox is 'Status must be pending, sent or failed.';
+comment on constraint mail_outbox_attempts_check on platform.mail_outbox is 'Attempts cannot be negative.';
 
 /* The pending mail to send, locked for the caller's transaction; nothing once it is sent or failed. */
 create function nexus_auth.claim_mail(p_id uuid)
