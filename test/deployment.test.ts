@@ -119,7 +119,7 @@ describe("deployments side by side", () => {
         await c.query(`drop role ${role}`);
       });
     }
-  });
+  }, 180_000);
 });
 
 describe("stopping", () => {

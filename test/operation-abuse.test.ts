@@ -21,7 +21,7 @@ describe("expensive operations in disguise", () => {
     gateway = await startTestGateway({ config: testConfig({ NEXUS_DEFAULT_PAGE_SIZE: "2", NEXUS_MAX_PAGE_SIZE: "3", NEXUS_MAX_QUERY_COST: "20" }) });
     const tenant = await createTenant("Disguise", 5);
     token = (await signIn(gateway, tenant.admin.email)).accessToken;
-  });
+  }, 180_000);
   afterAll(async () => gateway.close());
 
   test("a fragment fan-out is measured expanded and refused before planning, while /health answers at once", async () => {
@@ -54,7 +54,7 @@ describe("expensive operations in disguise", () => {
     } finally {
       await tight.close();
     }
-  });
+  }, 180_000);
 
   test("the cost is computed with the variable values the request carries, not the defaults", async () => {
     const query = "query($a: Int = 1, $b: Int = 1) { users(first: $a) { nodes { userGroupMemberships(first: $b) { nodes { rowId } } } } }";

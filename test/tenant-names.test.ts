@@ -11,7 +11,7 @@ describe("tenant names", () => {
   let gateway: TestGateway;
   beforeAll(async () => {
     gateway = await startTestGateway();
-  });
+  }, 180_000);
   afterAll(async () => gateway.close());
 
   test("renaming to another tenant's name reveals nothing, and the CLI refuses a name two tenants share", async () => {

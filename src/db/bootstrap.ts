@@ -131,15 +131,28 @@ export async function bootstrapRoles(adminUrl: string, authenticatorPassword: st
   });
 }
 
-/** Database-level rights: only the owner creates; the authenticator may only connect. */
+/**
+ * Database-level rights: only the owner creates; the authenticator may only
+ * connect. In one transaction: run statement by statement, every start of
+ * an instance (a rolling deploy) opened a moment between the revoke and the
+ * grant in which the running instances' new connections were refused
+ * (42501, permission denied for database).
+ */
 export async function grantDatabase(adminUrl: string): Promise<void> {
   await withClient(adminUrl, async (client) => {
     const db = escapeIdentifier(databaseName(adminUrl));
-    await client.query(`revoke all on database ${db} from public`);
-    await client.query(`grant connect, create, temporary on database ${db} to ${escapeIdentifier(DB_ROLES.owner)}`);
-    await client.query(`grant connect on database ${db} to ${escapeIdentifier(DB_ROLES.authenticator)}`);
-    await client.query(`grant usage, create on schema public to ${escapeIdentifier(DB_ROLES.owner)}`);
-    await client.query("revoke create on schema public from public");
-    await markSearchFunctionsLeakproof(client);
+    await client.query("begin");
+    try {
+      await client.query(`revoke all on database ${db} from public`);
+      await client.query(`grant connect, create, temporary on database ${db} to ${escapeIdentifier(DB_ROLES.owner)}`);
+      await client.query(`grant connect on database ${db} to ${escapeIdentifier(DB_ROLES.authenticator)}`);
+      await client.query(`grant usage, create on schema public to ${escapeIdentifier(DB_ROLES.owner)}`);
+      await client.query("revoke create on schema public from public");
+      await markSearchFunctionsLeakproof(client);
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback").catch(() => undefined);
+      throw error;
+    }
   });
 }
