@@ -95,7 +95,7 @@ describe("the example single-page app", () => {
     await page.click("#filters button[type=submit]");
     await page.locator("#page-info").getByText("Page 1 of 1 · 5 assets").waitFor();
     await page.selectOption("#type-filter", "");
-    await page.fill("#serial-filter", "HOO-PJ-2000");
+    await page.fill("#serial-filter", "hoo-pj-2000"); // part of a serial number, any case
     await page.click("#filters button[type=submit]");
     await page.locator("#page-info").getByText("Page 1 of 1 · 1 asset").waitFor();
 
@@ -112,7 +112,7 @@ describe("the example single-page app", () => {
     await page.locator("#repairs").getByText("Lamp flickers — open, high").waitFor();
 
     await page.fill("#repair-title", "Fan is loud");
-    await page.selectOption("#repair-priority", "critical");
+    await page.selectOption("#repair-priority", "CRITICAL");
     await page.click("#repair-form button[type=submit]");
     await page.locator("#repairs").getByText("Fan is loud — open, critical").waitFor();
     await screenshot(page, "spa.png");

@@ -155,7 +155,7 @@ $("filters").addEventListener("submit", (event) => {
   const serial = $<HTMLInputElement>("serial-filter").value.trim();
   const parts: AssetFilter[] = [];
   if (typeId) parts.push({ model: { assetTypeId: { equalTo: typeId } } });
-  if (serial) parts.push({ serialNumber: { equalTo: serial } });
+  if (serial) parts.push({ serialNumber: { includesInsensitive: serial } });
   filter = parts.length ? { and: parts } : undefined;
   page = { first: PAGE_SIZE };
   pageNumber = 1;
