@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { sendError } from "../http/errors";
 import { requireCsrfForCookie } from "./csrf";
 import { authenticate, requestClaims, type TokenVerifier } from "./middleware";
+import type { Invitations } from "./invitations";
 import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "./service";
 
 export const REFRESH_COOKIE = "nexus_refresh";
@@ -25,7 +26,7 @@ function clientOf(req: Request): ClientInfo {
  * refresh cookie also need the X-Nexus-CSRF header and a trusted Origin
  * (src/auth/csrf.ts), on top of SameSite=Strict.
  */
-export function createAuthRouter({ config, auth, verifier }: { config: Config; auth: AuthService; verifier: TokenVerifier }): Router {
+export function createAuthRouter({ config, auth, verifier, invitations }: { config: Config; auth: AuthService; verifier: TokenVerifier; invitations?: Invitations }): Router {
   const router = express.Router();
   const requireToken = authenticate(verifier, { required: true });
 
@@ -112,6 +113,20 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     await auth.confirmEmailVerification((req.body as Record<string, unknown>)?.token);
     res.json({ emailVerified: true });
   });
+
+  if (invitations) {
+    // Same-tenant members are named (the admin sees them anyway); an address of another tenant answers like a new invitation.
+    router.post("/invitations", requireToken, async (req, res) => {
+      const outcome = await invitations.invite(requestClaims(req)!, (req.body ?? {}) as Record<string, unknown>);
+      if (outcome === "member") return sendError(res, 409, "already_member", "This address already has an account in your tenant.");
+      res.status(202).json({ invited: true });
+    });
+
+    router.post("/invitations/accept", async (req, res) => {
+      const { userId, tenantId, email } = await invitations.accept((req.body ?? {}) as Record<string, unknown>);
+      res.status(201).json({ accepted: true, userId, tenantId, email });
+    });
+  }
 
   router.use((error: unknown, _req: Request, res: Response, next: (error: unknown) => void) => {
     if (error instanceof AuthError) {

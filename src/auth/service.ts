@@ -50,8 +50,8 @@ const RESET_TTL_SECONDS = 60 * 60;
 const VERIFICATION_TTL_SECONDS = 24 * 60 * 60;
 const INVALID_CREDENTIALS = "The email, username or password is not correct.";
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-const newSecretToken = (prefix: string) => `${prefix}${randomBytes(32).toString("base64url")}`;
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const newSecretToken = (prefix: string) => `${prefix}${randomBytes(32).toString("base64url")}`;
 
 function validIp(ip: string | null): string | null {
   if (!ip) return null;
@@ -280,7 +280,8 @@ export class AuthService {
   /** Told of every mail queued in the outbox (its delivery, src/mail/delivery.ts); null: the outbox only. */
   mailQueued: ((id: string) => Promise<void>) | null = null;
 
-  private async sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
+  /** Queues a mail; also used by invitations (src/auth/invitations.ts), whose invitee has no account yet. */
+  async sendMail(tenantId: string, userId: string | null, to: string, subject: string, text: string, link: string): Promise<void> {
     const { rows } = await this.pool.query<{ id: string }>("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5) as id", [tenantId, userId, to, subject, `${text}\n\n${link}\n`]);
     await this.mailQueued?.(rows[0]!.id);
     if (this.config.env !== "production") this.log(`nexus: mail to ${to}: ${subject}: ${link}`);
