@@ -1,61 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { eventually, mailTo, startMailServer } from "./support/mail-server";
 import { createTenant, PASSWORD, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
 const APP_URL = "https://app.nexus.test";
 
-interface Delivered {
-  to: string[];
-  messageId: string;
-  raw: string;
-}
-
-/** The text as written: quoted-printable soft line breaks and =XX escapes undone. */
-const quotedPrintable = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
-/** A real SMTP server on loopback that keeps what it accepts; `refuseNext` answers 451 (try later) that many times. */
-async function startMailServer() {
-  const delivered: Delivered[] = [];
-  const state = { refuseNext: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        if (state.refuseNext > 0) {
-          state.refuseNext--;
-          return callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
-        }
-        const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? "";
-        delivered.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId, raw: quotedPrintable(raw) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
-  return { url: `smtp://127.0.0.1:${port}`, delivered, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** Polls `condition` until it holds (or fails the test past the deadline): mail arrives when the worker has run. */
-async function eventually<T>(what: string, condition: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const outbox = (recipient: string) =>
   withAdmin(async (client) => (await client.query<{ status: string; attempts: number; sent_at: Date | null }>("select status, attempts, sent_at from platform.mail_outbox where recipient = $1 order by created_at", [recipient])).rows);
-
-const mailTo = (delivered: Delivered[], email: string) => delivered.filter((mail) => mail.to.includes(email));
 
 describe("mail through SMTP, sent by the job queue", () => {
   let smtp: Awaited<ReturnType<typeof startMailServer>>;
@@ -133,6 +83,7 @@ describe("mail through SMTP, sent by the job queue", () => {
       expect(page.headers.get("content-security-policy")).toMatch(/script-src 'sha256-/);
       expect(page.body).toContain("/auth/password-reset/confirm");
       expect((await own.get("/verify-email")).status).toBe(200);
+      expect((await own.get("/accept-invitation")).body).toContain("/auth/invitations/accept");
       const email = tenant.users[6]!.email;
       await own.post("/auth/password-reset/request", { email });
       const body = await withAdmin(async (client) => (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1", [email])).rows[0]!.body);

@@ -12,8 +12,8 @@ export class AccountError extends Error {
   }
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,62}$/;
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,62}$/;
 
 /**
  * A username from an email when none is given: local part and first domain
@@ -35,7 +35,7 @@ const isUsernameClash = (error: unknown) =>
   (error as { code?: string }).code === "23505" && (error as { constraint?: string }).constraint === "users_username_key";
 
 /** Runs `create` with the given username, or derived ones until one is free. */
-async function withFreeUsername<T>(email: string, given: string | undefined, create: (username: string) => Promise<T>): Promise<T> {
+export async function withFreeUsername<T>(email: string, given: string | undefined, create: (username: string) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const username = given ?? usernameFromEmail(email, attempt);
     try {

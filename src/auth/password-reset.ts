@@ -17,7 +17,7 @@ const RESET_TTL_SECONDS = 60 * 60;
 /** Queues one mail in the outbox; outside production its link is also logged, for local use without a mail server. */
 export async function sendMail(
   deps: MailDeps,
-  mail: { tenantId: string; userId: string; to: string; subject: string; text: string; link: string },
+  mail: { tenantId: string; userId: string | null; to: string; subject: string; text: string; link: string },
 ): Promise<void> {
   const { rows } = await deps.pool.query<{ id: string }>("select nexus_auth.enqueue_mail($1, $2, $3, $4, $5) as id", [
     mail.tenantId,

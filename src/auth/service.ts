@@ -52,8 +52,8 @@ const REFRESH_PREFIX = "nxr_";
 const VERIFICATION_TTL_SECONDS = 24 * 60 * 60;
 const INVALID_CREDENTIALS = "The email, username or password is not correct.";
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-const newSecretToken = (prefix: string) => `${prefix}${randomBytes(32).toString("base64url")}`;
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const newSecretToken = (prefix: string) => `${prefix}${randomBytes(32).toString("base64url")}`;
 
 function validIp(ip: string | null): string | null {
   if (!ip) return null;
@@ -310,7 +310,8 @@ export class AuthService {
     return { pool: this.pool, config: this.config, log: this.log, mailQueued: (id) => this.mailQueued?.(id) ?? Promise.resolve() };
   }
 
-  private async sendMail(tenantId: string, userId: string, to: string, subject: string, text: string, link: string): Promise<void> {
+  /** Queues a mail; also used by invitations (src/auth/invitations.ts), whose invitee has no account yet. */
+  async sendMail(tenantId: string, userId: string | null, to: string, subject: string, text: string, link: string): Promise<void> {
     await sendMail(this.mailDeps(), { tenantId, userId, to, subject, text, link });
   }
 

@@ -83,6 +83,8 @@ export interface Config {
   /** Base URL of the gateway as users reach it, for links in mail. */
   publicUrl: string;
   mail: MailConfig;
+  /** Seconds an invitation link stays valid. */
+  inviteTtlSeconds: number;
   /** Load the demo tenants on the first start of the embedded database. */
   demo: boolean;
   graphiql: boolean;
@@ -522,6 +524,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     publicUrl: readPublicUrl(env),
     mail: readMail(env, readPublicUrl(env)),
+    inviteTtlSeconds: readInteger(env, "NEXUS_INVITE_TTL_SECONDS", 7 * 24 * 60 * 60, 60, 90 * 24 * 60 * 60),
     demo: readFlag(env, "NEXUS_DEMO", true),
     graphiql,
     // GraphiQL needs introspection; production has both off unless asked for.

@@ -10,6 +10,7 @@ import { RevocationSet } from "../auth/revocation";
 import type { TokenVerifier } from "../auth/verify";
 import { createAuthRouter } from "./auth-routes";
 import { AuthService } from "../auth/service";
+import { Invitations } from "../auth/invitations";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
 import { createLogger, type Logger } from "../observability/logger";
@@ -122,7 +123,7 @@ export async function createGateway({
     app.get("/.well-known/jwks.json", jwksHandler(config.jwt));
     // Mail links open these when no front end is configured.
     if (!config.mail.appUrl) app.get(MAIL_PAGE_PATHS, mailPage);
-    app.use("/auth", createAuthRouter({ config, auth, verifier }));
+    app.use("/auth", createAuthRouter({ config, auth, verifier, invitations: new Invitations(config, authPool, auth) }));
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
 
     const sockets = new SocketRegistry();

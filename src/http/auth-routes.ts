@@ -5,6 +5,7 @@ import { requireCsrfForCookie } from "./csrf";
 import { requestClaims, type TokenVerifier } from "../auth/verify";
 import { authenticate } from "./authenticate";
 import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "../auth/service";
+import type { Invitations } from "../auth/invitations";
 
 export const REFRESH_COOKIE = "nexus_refresh";
 const COOKIE_PATH = "/auth";
@@ -26,7 +27,7 @@ function clientOf(req: Request): ClientInfo {
  * refresh cookie also need the X-Nexus-CSRF header and a trusted Origin
  * (src/http/csrf.ts), on top of SameSite=Strict.
  */
-export function createAuthRouter({ config, auth, verifier }: { config: Config; auth: AuthService; verifier: TokenVerifier }): Router {
+export function createAuthRouter({ config, auth, verifier, invitations }: { config: Config; auth: AuthService; verifier: TokenVerifier; invitations?: Invitations }): Router {
   const router = express.Router();
   const requireToken = authenticate(verifier, { required: true });
 
@@ -115,6 +116,20 @@ export function createAuthRouter({ config, auth, verifier }: { config: Config; a
     await auth.confirmEmailVerification((req.body as Record<string, unknown>)?.token);
     res.json({ emailVerified: true });
   });
+
+  if (invitations) {
+    // Same-tenant members are named (the admin sees them anyway); an address of another tenant answers like a new invitation.
+    router.post("/invitations", requireToken, async (req, res) => {
+      const outcome = await invitations.invite(requestClaims(req)!, (req.body ?? {}) as Record<string, unknown>);
+      if (outcome === "member") return sendError(res, 409, "ALREADY_MEMBER", "This address already has an account in your tenant.");
+      res.status(202).json({ invited: true });
+    });
+
+    router.post("/invitations/accept", async (req, res) => {
+      const { userId, tenantId, email } = await invitations.accept((req.body ?? {}) as Record<string, unknown>);
+      res.status(201).json({ accepted: true, userId, tenantId, email });
+    });
+  }
 
   router.use((error: unknown, _req: Request, res: Response, next: (error: unknown) => void) => {
     if (error instanceof AuthError) {

@@ -1,7 +1,7 @@
 import type { Config } from "../config";
 
 /** The pages a mail links to: the front end's (NEXUS_APP_URL), else the gateway's own (src/mail/pages.ts). */
-export type MailPage = "reset-password" | "verify-email";
+export type MailPage = "reset-password" | "verify-email" | "accept-invitation";
 
 /**
  * A link for a mail, with its token in the URL fragment (`…/reset-password#token=nxp_…`):
