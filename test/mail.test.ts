@@ -86,7 +86,10 @@ describe("mail through SMTP, sent by the job queue", () => {
       expect((await own.get("/accept-invitation")).body).toContain("/auth/invitations/accept");
       const email = tenant.users[6]!.email;
       await own.post("/auth/password-reset/request", { email });
-      const body = await withAdmin(async (client) => (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1", [email])).rows[0]!.body);
+      // The reset request is answered before its mail is queued: wait for the outbox row.
+      const body = await eventually("the reset mail in the outbox", () =>
+        withAdmin(async (client) => (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1", [email])).rows[0]?.body),
+      );
       expect(body).toMatch(/https:\/\/api\.nexus\.test\/reset-password#token=nxp_/);
       // The app-configured gateway does not serve them: its links go to the app.
       expect((await gateway.get("/reset-password")).status).toBe(404);

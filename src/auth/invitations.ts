@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import type { Config } from "../config";
-import { mailLink } from "../mail/links";
+import { mailLink } from "./mail-links";
 import { EMAIL, ROLES, USERNAME, withFreeUsername, type RoleName } from "./accounts";
 import type { AccessClaims } from "./jwt";
 import { hashPassword, passwordProblem } from "./passwords";

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Pool } from "pg";
 import type { Config } from "../config";
-import { mailLink } from "../mail/links";
+import { mailLink } from "./mail-links";
 
 /** What the deferred auth work needs: no request, no service object, so a job queue can run it from its payload alone. */
 export interface MailDeps {

@@ -8,7 +8,7 @@ import type { RevocationSet } from "./revocation";
 import { type AccessClaims, TokenError, UUID } from "./jwt";
 import { issueAccessToken, verifyAccessToken } from "./tokens";
 import type { ErrorCode } from "../errors/codes";
-import { mailLink } from "../mail/links";
+import { mailLink } from "./mail-links";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
