@@ -44,7 +44,7 @@ describe("domain demo data", () => {
       expect(data.assetRepairs.nodes).toEqual([{ title: "Lamp flickers", asset: { model: { manufacturer: { name: "Epson" } } } }]);
       expect(data.projects.nodes[0].key).toBe("OPS");
       expect(data.projects.nodes[0].issues.totalCount).toBe(4);
-      expect(data.configurationItemRelationships.nodes).toContainEqual({ relationshipType: "runs_on", source: { name: "Website" }, target: { name: "web-01" } });
+      expect(data.configurationItemRelationships.nodes).toContainEqual({ relationshipType: "RUNS_ON", source: { name: "Website" }, target: { name: "web-01" } });
     } finally {
       await gateway.close();
     }
