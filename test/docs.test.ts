@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -29,6 +29,22 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * Runs of the CLI still going. A test that times out leaves its run behind,
+ * and a child (with its pipes) alive at the end keeps the jest worker from
+ * exiting: the file ends them and waits for their exit.
+ */
+const running = new Set<ChildProcess>();
+afterAll(async () => {
+  await Promise.all(
+    [...running].map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill();
+    })),
+  );
+});
+
 /** The compiled command, as `npm run docs:gen` runs it, with only the environment given. */
 function docsGen(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -37,12 +53,16 @@ function docsGen(args: string[], env: Record<string, string>): Promise<Run> {
       env: { PATH: process.env.PATH!, HOME: os.tmpdir(), NODE_ENV: "test", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    running.add(child);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.once("error", reject);
-    child.once("exit", (code) => resolve({ code, stdout, stderr }));
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

@@ -1,15 +1,14 @@
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
-import type { ChildProcess } from "node:child_process";
 import { startTestGateway, type TestGateway } from "./support/gateway";
-import { startGatewayProcess } from "./support/gateway-process";
+import { startGatewayProcess, type GatewayProcess } from "./support/gateway-process";
 
 /** Row-change subscriptions over GraphQL-over-WebSocket, with the same JWT and the same RLS as HTTP. */
 describe("realtime row changes", () => {
   let gateway: TestGateway;
   let wsUrl: string;
-  let child: ChildProcess;
+  let child: GatewayProcess | undefined;
   let a: TenantFixture;
   let b: TenantFixture;
   let tokenA: string;
@@ -44,16 +43,16 @@ describe("realtime row changes", () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    const started = await startGatewayProcess();
-    wsUrl = started.url;
-    child = started.child;
+    child = await startGatewayProcess();
+    wsUrl = child.url;
     [a, b] = await Promise.all([createTenant("RealtimeA", 0), createTenant("RealtimeB", 0)]);
     tokenA = (await signIn(gateway, a.admin.email)).accessToken;
     tokenB = (await signIn(gateway, b.admin.email)).accessToken;
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    child?.kill("SIGTERM");
+    // Wait for the exit: a child still running (and its pipes) when the file ends keeps the jest worker from exiting.
+    await child?.stop();
     await gateway?.close();
   });
 
