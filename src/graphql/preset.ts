@@ -24,7 +24,8 @@ import { INCLUDE_ARCHIVED_HEADER, SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
 import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
 import { noteOperation } from "../observability/metrics";
-import { RowChangesPlugin, type SocketRegistry } from "./realtime";
+import { RowChangesPlugin, type RealtimeContext, type SocketRegistry } from "./realtime";
+import type { RowChangeHub } from "../realtime/hub";
 import { verifyBearer, type TokenVerifier } from "../auth/middleware";
 import type { AccessClaims } from "../auth/tokens";
 
@@ -93,6 +94,9 @@ export function clientSettings(req: IncomingMessage | undefined): Record<string,
 export interface RealtimeOptions {
   verifier: TokenVerifier;
   sockets: SocketRegistry;
+  /** The row-change stream; null when NEXUS_REALTIME=0 (rowChanged then only says ready). */
+  hub: RowChangeHub | null;
+  maxSubscriptionsPerSocket: number;
 }
 
 /**
@@ -155,9 +159,18 @@ export function makePreset(config: Config, authenticatorPool: Pool, realtime?: R
       explain: false,
       async context(requestContext, args) {
         const req = requestContext.node?.req;
-        const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
+        const claims = req
+          ? requestClaims(req)
+          : requestContext.ws && realtime
+            ? await websocketClaims(requestContext.ws, realtime)
+            : // The realtime hub's filtered re-read, run as a subscriber (src/realtime/filtered-reader.ts).
+              ((requestContext as { nexusReader?: AccessClaims }).nexusReader ?? null);
+        const ws = requestContext.ws;
         return {
           nexusTenantId: claims?.tenantId ?? null,
+          ...(ws && realtime?.hub
+            ? { nexusRealtime: { hub: realtime.hub, claims, socket: ws.socket as never, maxSubscriptionsPerSocket: realtime.maxSubscriptionsPerSocket } satisfies RealtimeContext }
+            : {}),
           pgSettings: {
             ...pgSettingsFor(claims),
             ...clientSettings(req),

@@ -11,6 +11,9 @@ import { createAuthRouter } from "../auth/routes";
 import { AuthService } from "../auth/service";
 import { GRAPHIQL_PATH, makePreset, TRUSTED_PROXIES } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
+import { ChangeDecoder } from "../realtime/decoder";
+import { makeFilteredReader } from "../realtime/filtered-reader";
+import { RowChangeHub } from "../realtime/hub";
 import { createLogger, type Logger } from "../observability/logger";
 import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { errorHandler, notFound } from "./errors";
@@ -56,6 +59,7 @@ export async function createGateway({
   logger = createLogger(config.log),
   listenerUrl = authenticatorUrl,
   checkRevocation = true,
+  replicationUrl = null,
 }: {
   config: Config;
   authenticatorUrl: string;
@@ -64,18 +68,29 @@ export async function createGateway({
   listenerUrl?: string;
   /** false only in the benchmark that measures the revocation check (see TokenVerifier). */
   checkRevocation?: boolean;
+  /** A replicating connection: this instance may decode the row changes (src/realtime/decoder.ts); without it, it only delivers. */
+  replicationUrl?: string | null;
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", true);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
+  const realtime = config.api.websockets && config.realtime.enabled;
+  // The re-reads of row changes have their own few connections, so a burst of changes cannot starve requests.
+  const realtimePool = realtime ? pool(authenticatorUrl, 4, config.pool.connectTimeoutMs, "nexus-realtime") : null;
+  const hub = realtimePool
+    ? new RowChangeHub({ listenerUrl, pool: realtimePool, sendQueueMax: config.realtime.sendQueueMax, statementTimeoutMs: config.statementTimeoutMs, logger })
+    : null;
+  const decoder = realtime && replicationUrl ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, logger }) : null;
   const releasePools = async () => {
-    await revocations.stop();
-    await Promise.all([graphqlPool.end(), authPool.end()]);
+    await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
+    await Promise.all([graphqlPool.end(), authPool.end(), realtimePool?.end()]);
   };
   try {
     await revocations.start();
+    await hub?.start();
+    decoder?.start();
     const verifier: TokenVerifier = {
       jwt: config.jwt,
       external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
@@ -111,7 +126,7 @@ export async function createGateway({
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger));
+    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets, hub, maxSubscriptionsPerSocket: config.realtime.maxSubscriptionsPerSocket } : undefined, logger));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);
@@ -119,9 +134,10 @@ export async function createGateway({
     app.use(errorHandler(logger));
 
     const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, verifier, graphql, rest: app }));
-    await serv.attachWebsockets(server);
+    await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets });
     // Build the schema now: a broken schema fails the start, not the first request.
     await pgl.getSchema();
+    hub?.useFilteredReader(makeFilteredReader(pgl, config.api.maxPageSize));
 
     const pruning = setInterval(() => void auth.pruneExpired().catch(() => undefined), PRUNE_INTERVAL_MS);
     pruning.unref();
