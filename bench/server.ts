@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     server = createBaselineServer(config.jwt, pool, { prepared: kind === "baseline-prepared" });
     release = () => pool.end();
   } else {
-    const gateway = await createGateway({ config, authenticatorUrl, checkRevocation: kind === "gateway" });
+    const replicationUrl = process.env.NEXUS_BENCH_REPLICATION_URL ?? null;
+    const gateway = await createGateway({ config, authenticatorUrl, checkRevocation: kind === "gateway", replicationUrl });
     server = gateway.server;
     release = () => gateway.release();
   }

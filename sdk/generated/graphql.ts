@@ -28914,17 +28914,181 @@ export type RoleToManyUserRoleFilter = {
   some?: InputMaybe<UserRoleFilter>;
 };
 
-/** A change to a row of a tenant table. */
+/** A change to a row of a tenant table, or the stream's own ready and gap events. */
 export type RowChange = {
   __typename?: 'RowChange';
-  /** The row as it is now, read as the subscriber (null after a delete, or when they may not read it). */
+  /** The row as it is now, read as the subscriber (null after a delete, for ready and gap). */
   node?: Maybe<Node>;
-  /** insert, update or delete. */
-  op: Scalars['String']['output'];
-  rowId: Scalars['UUID']['output'];
-  /** The table's SQL name, e.g. user_groups. */
-  table: Scalars['String']['output'];
+  op: RowChangeOp;
+  rowId?: Maybe<Scalars['UUID']['output']>;
+  /** The changed row's table (null for ready and gap). */
+  table?: Maybe<RowChangeTable>;
 };
+
+/** The filter of one table's rows (set the field of the subscribed table only). */
+export type RowChangeFilter = {
+  academicYear?: InputMaybe<AcademicYearFilter>;
+  account?: InputMaybe<AccountFilter>;
+  aiInsight?: InputMaybe<AiInsightFilter>;
+  aiModel?: InputMaybe<AiModelFilter>;
+  alert?: InputMaybe<AlertFilter>;
+  apiAlias?: InputMaybe<ApiAliasFilter>;
+  apiEndpoint?: InputMaybe<ApiEndpointFilter>;
+  assessment?: InputMaybe<AssessmentFilter>;
+  assessmentResult?: InputMaybe<AssessmentResultFilter>;
+  asset?: InputMaybe<AssetFilter>;
+  assetAssignment?: InputMaybe<AssetAssignmentFilter>;
+  assetCirculation?: InputMaybe<AssetCirculationFilter>;
+  assetManufacturer?: InputMaybe<AssetManufacturerFilter>;
+  assetModel?: InputMaybe<AssetModelFilter>;
+  assetRepair?: InputMaybe<AssetRepairFilter>;
+  assetType?: InputMaybe<AssetTypeFilter>;
+  attendanceRecord?: InputMaybe<AttendanceRecordFilter>;
+  attendanceSession?: InputMaybe<AttendanceSessionFilter>;
+  auditLog?: InputMaybe<AuditLogFilter>;
+  campus?: InputMaybe<CampusFilter>;
+  campusAttendanceConfig?: InputMaybe<CampusAttendanceConfigFilter>;
+  campusAttendanceSummary?: InputMaybe<CampusAttendanceSummaryFilter>;
+  class?: InputMaybe<ClassFilter>;
+  classEnrollment?: InputMaybe<ClassEnrollmentFilter>;
+  classSubject?: InputMaybe<ClassSubjectFilter>;
+  communicationEvent?: InputMaybe<CommunicationEventFilter>;
+  configurationItem?: InputMaybe<ConfigurationItemFilter>;
+  configurationItemRelationship?: InputMaybe<ConfigurationItemRelationshipFilter>;
+  document?: InputMaybe<DocumentFilter>;
+  feePlan?: InputMaybe<FeePlanFilter>;
+  file?: InputMaybe<FileFilter>;
+  frameEntry?: InputMaybe<FrameEntryFilter>;
+  grade?: InputMaybe<GradeFilter>;
+  groupRole?: InputMaybe<GroupRoleFilter>;
+  guardian?: InputMaybe<GuardianFilter>;
+  identity?: InputMaybe<IdentityFilter>;
+  invoice?: InputMaybe<InvoiceFilter>;
+  issue?: InputMaybe<IssueFilter>;
+  location?: InputMaybe<LocationFilter>;
+  locationType?: InputMaybe<LocationTypeFilter>;
+  message?: InputMaybe<MessageFilter>;
+  messageRecipient?: InputMaybe<MessageRecipientFilter>;
+  payment?: InputMaybe<PaymentFilter>;
+  person?: InputMaybe<PersonFilter>;
+  personalityQuizResult?: InputMaybe<PersonalityQuizResultFilter>;
+  project?: InputMaybe<ProjectFilter>;
+  safetyQuizResult?: InputMaybe<SafetyQuizResultFilter>;
+  school?: InputMaybe<SchoolFilter>;
+  schoolCalendar?: InputMaybe<SchoolCalendarFilter>;
+  schoolEmployment?: InputMaybe<SchoolEmploymentFilter>;
+  schoolEmploymentAssignment?: InputMaybe<SchoolEmploymentAssignmentFilter>;
+  schoolEnrollment?: InputMaybe<SchoolEnrollmentFilter>;
+  schoolYear?: InputMaybe<SchoolYearFilter>;
+  ssotAnchor?: InputMaybe<SsotAnchorFilter>;
+  staffAttendanceRecord?: InputMaybe<StaffAttendanceRecordFilter>;
+  staffMember?: InputMaybe<StaffMemberFilter>;
+  student?: InputMaybe<StudentFilter>;
+  subject?: InputMaybe<SubjectFilter>;
+  systemMetric?: InputMaybe<SystemMetricFilter>;
+  timetable?: InputMaybe<TimetableFilter>;
+  timetablePeriod?: InputMaybe<TimetablePeriodFilter>;
+  transaction?: InputMaybe<TransactionFilter>;
+  user?: InputMaybe<UserFilter>;
+  userGroup?: InputMaybe<UserGroupFilter>;
+  userGroupMembership?: InputMaybe<UserGroupMembershipFilter>;
+  userPermission?: InputMaybe<UserPermissionFilter>;
+  userPreference?: InputMaybe<UserPreferenceFilter>;
+  userProgress?: InputMaybe<UserProgressFilter>;
+  userRole?: InputMaybe<UserRoleFilter>;
+  userSession?: InputMaybe<UserSessionFilter>;
+  walkthroughCheckin?: InputMaybe<WalkthroughCheckinFilter>;
+};
+
+/** What a rowChanged event says. */
+export type RowChangeOp =
+  | 'delete'
+  /** Changes may have been missed (reconnection, or more at once than the send queue holds): read again what you show. */
+  | 'gap'
+  | 'insert'
+  /** First event: the subscription is live; every change committed from now on reaches it. */
+  | 'ready'
+  | 'update';
+
+/** A tenant table whose row changes can be followed (rowChanged). */
+export type RowChangeTable =
+  | 'academic_years'
+  | 'accounts'
+  | 'ai_insights'
+  | 'ai_models'
+  | 'alerts'
+  | 'api_aliases'
+  | 'api_endpoints'
+  | 'assessment_results'
+  | 'assessments'
+  | 'asset_assignments'
+  | 'asset_circulations'
+  | 'asset_manufacturers'
+  | 'asset_models'
+  | 'asset_repairs'
+  | 'asset_types'
+  | 'assets'
+  | 'attendance_records'
+  | 'attendance_sessions'
+  | 'audit_logs'
+  | 'campus_attendance_config'
+  | 'campus_attendance_summaries'
+  | 'campuses'
+  | 'class_enrollments'
+  | 'class_subjects'
+  | 'classes'
+  | 'communication_events'
+  | 'configuration_item_relationships'
+  | 'configuration_items'
+  | 'documents'
+  | 'fee_plans'
+  | 'files'
+  | 'frame_entries'
+  | 'grades'
+  | 'group_roles'
+  | 'guardians'
+  | 'identities'
+  | 'invoices'
+  | 'issues'
+  | 'location_types'
+  | 'locations'
+  | 'message_recipients'
+  | 'messages'
+  | 'payments'
+  | 'personality_quiz_results'
+  | 'persons'
+  | 'projects'
+  | 'safety_quiz_results'
+  | 'school_calendars'
+  | 'school_employment_assignments'
+  | 'school_employments'
+  | 'school_enrollments'
+  | 'school_years'
+  | 'schools'
+  | 'ssot_anchors'
+  | 'staff'
+  | 'staff_attendance_records'
+  | 'students'
+  | 'subjects'
+  | 'system_metrics'
+  | 'timetable_periods'
+  | 'timetables'
+  | 'transactions'
+  | 'user_group_memberships'
+  | 'user_groups'
+  | 'user_permissions'
+  | 'user_preferences'
+  | 'user_progress'
+  | 'user_roles'
+  | 'user_sessions'
+  | 'users'
+  | 'walkthrough_checkins';
+
+/** A kind of row change to follow. */
+export type RowOperation =
+  | 'delete'
+  | 'insert'
+  | 'update';
 
 /** A user's result in a weekly safety quiz. */
 export type SafetyQuizResult = Node & {
@@ -32895,14 +33059,19 @@ export type SubjectToManyClassSubjectFilter = {
 /** The root subscription type: contains realtime events you can subscribe to with the `subscription` operation. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Row changes in the caller's tenant, of one table (its SQL name) or of all. */
+  /**
+   * Row changes in the caller's tenant that the caller may read: of one table or of all, of the operations in ops (all by default),
+   * of the rows its filter keeps (with one table). Needs a signed-in socket.
+   */
   rowChanged?: Maybe<RowChange>;
 };
 
 
 /** The root subscription type: contains realtime events you can subscribe to with the `subscription` operation. */
 export type SubscriptionRowChangedArgs = {
-  table?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RowChangeFilter>;
+  ops?: InputMaybe<Array<RowOperation>>;
+  table?: InputMaybe<RowChangeTable>;
 };
 
 /** One measurement of a system metric. */
@@ -43863,11 +44032,13 @@ export type DeleteUserGroupMutationVariables = Exact<{
 export type DeleteUserGroupMutation = { __typename?: 'Mutation', deleteUserGroup?: { __typename?: 'DeleteUserGroupPayload', userGroup?: { __typename?: 'UserGroup', rowId: string } | null } | null };
 
 export type RowChangedSubscriptionVariables = Exact<{
-  table?: InputMaybe<Scalars['String']['input']>;
+  table?: InputMaybe<RowChangeTable>;
+  ops?: InputMaybe<Array<RowOperation> | RowOperation>;
+  filter?: InputMaybe<RowChangeFilter>;
 }>;
 
 
-export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?: { __typename?: 'RowChange', table: string, op: string, rowId: string, node?:
+export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?: { __typename?: 'RowChange', table?: RowChangeTable | null, op: RowChangeOp, rowId?: string | null, node?:
       | { __typename?: 'AcademicYear', id: string }
       | { __typename?: 'Account', id: string }
       | { __typename?: 'AiInsight', id: string }
@@ -43967,5 +44138,5 @@ export const MySessionsDocument = {"__meta__":{"hash":"23fe4c1675a3672372fece599
 export const ViewerPermissionsDocument = {"__meta__":{"hash":"fee01d5898e267540b280f3d0ccb3ac898aaac99492490eed9f7c6d4acf36146"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerPermissions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerPermissions"}}]}}]} as unknown as DocumentNode<ViewerPermissionsQuery, ViewerPermissionsQueryVariables>;
 export const CreateUserGroupDocument = {"__meta__":{"hash":"a77d59792339de76c783f284d8b678e9ce1da52738de9811b33846e5aafdee52"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUserGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUserGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"userGroup"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<CreateUserGroupMutation, CreateUserGroupMutationVariables>;
 export const DeleteUserGroupDocument = {"__meta__":{"hash":"b9010d5d884b89177e10b50732088d2d3cf9485682ea9aadfb54627cafa177e3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteUserGroupMutation, DeleteUserGroupMutationVariables>;
-export const RowChangedDocument = {"__meta__":{"hash":"f6813b0341f58ee406be2d50d7c7dcca41207f0ffe29b81c7e8ea534df26da2c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RowChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"table"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"table"},"value":{"kind":"Variable","name":{"kind":"Name","value":"table"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"table"}},{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RowChangedSubscription, RowChangedSubscriptionVariables>;
+export const RowChangedDocument = {"__meta__":{"hash":"edeeb61b806d831973c93004c2edaa4dc4947077720ed5461ef822b4b1739bb8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RowChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"table"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RowChangeTable"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ops"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RowOperation"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RowChangeFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"table"},"value":{"kind":"Variable","name":{"kind":"Name","value":"table"}}},{"kind":"Argument","name":{"kind":"Name","value":"ops"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ops"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"table"}},{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RowChangedSubscription, RowChangedSubscriptionVariables>;
 export const MeDocument = {"__meta__":{"hash":"5bccfae2d8812088ed237d7e4b6b32c0cb0110c8e9cb6a3bdac4ba116c2a48b3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;

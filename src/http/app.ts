@@ -134,7 +134,7 @@ export async function createGateway({
     app.use(errorHandler(logger));
 
     const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, verifier, graphql, rest: app }));
-    await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets });
+    await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets, hub });
     // Build the schema now: a broken schema fails the start, not the first request.
     await pgl.getSchema();
     hub?.useFilteredReader(makeFilteredReader(pgl, config.api.maxPageSize));

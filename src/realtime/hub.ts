@@ -138,11 +138,7 @@ export class RowChangeHub {
     const iterator: AsyncIterableIterator<RowChangeEvent> = {
       next: () => {
         const event = sub.queue.shift();
-        if (event) {
-          const state = topic.socket && this.bySocket.get(topic.socket);
-          if (state) state.queued--;
-          return Promise.resolve({ done: false, value: event });
-        }
+        if (event) return Promise.resolve({ done: false, value: event });
         if (sub.ended) return Promise.resolve({ done: true, value: undefined });
         return new Promise((resolve) => (sub.waiting = resolve));
       },
@@ -176,13 +172,25 @@ export class RowChangeHub {
     sub.waiting = null;
   }
 
+  /** The socket wrote one event to the client (src/realtime/sockets.ts). */
+  noteSent(socket: WebSocket): void {
+    const state = this.bySocket.get(socket);
+    if (state && state.queued > 0) state.queued--;
+  }
+
   /**
-   * Hands events to a subscription. A socket whose queued events pass
-   * `sendQueueMax` is closed with SLOW_CONSUMER_CLOSE: the gateway never
-   * buffers without bound for a client that does not read.
+   * Hands events to a subscription. An event counts against its socket
+   * from here until the socket has written it: grafast pulls events from
+   * the subscription as fast as they come and executes them (node lookups
+   * included), so for a client that does not read, the backlog grows past
+   * this queue, in grafast's and then in the socket's. A socket whose
+   * backlog passes `sendQueueMax` is closed with SLOW_CONSUMER_CLOSE: the
+   * gateway never buffers without bound for a client that does not read.
    */
   private push(sub: Subscription, events: RowChangeEvent[]): void {
     if (sub.ended || !events.length) return;
+    const socket = sub.topic.socket;
+    const state = socket && this.bySocket.get(socket);
     let rest = events;
     if (sub.waiting) {
       const waiting = sub.waiting;
@@ -190,12 +198,9 @@ export class RowChangeHub {
       waiting({ done: false, value: rest[0]! });
       rest = rest.slice(1);
     }
-    if (!rest.length) return;
     sub.queue.push(...rest);
-    const socket = sub.topic.socket;
-    const state = socket && this.bySocket.get(socket);
     if (!state) return;
-    state.queued += rest.length;
+    state.queued += events.length;
     if (state.queued > this.options.sendQueueMax) {
       this.options.logger.warn({ queued: state.queued }, "realtime: closing a socket that does not keep up");
       for (const s of state.subscriptions) this.end(s);

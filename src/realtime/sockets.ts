@@ -8,6 +8,7 @@ import type { AccessClaims } from "../auth/tokens";
 import type { RealtimeConfig } from "../config";
 import { clientIp } from "../graphql/preset";
 import type { SocketRegistry } from "../graphql/realtime";
+import type { RowChangeHub } from "./hub";
 
 /** The close code of a socket past the per-user cap (the per-client cap refuses the upgrade with 429). */
 export const TOO_MANY_SOCKETS_CLOSE = 4430;
@@ -17,6 +18,7 @@ export interface SocketLimits {
   limits: RealtimeConfig;
   verifier: TokenVerifier;
   sockets: SocketRegistry;
+  hub: RowChangeHub | null;
 }
 
 /** Counts open sockets by a key; `take` refuses past the cap, and the socket's close gives its place back. */
@@ -54,7 +56,7 @@ class SocketCounter {
  */
 export function makeUpgradeHandler(
   instance: Parameters<typeof makeGraphQLWSConfig>[0],
-  { limits, verifier, sockets }: SocketLimits,
+  { limits, verifier, sockets, hub }: SocketLimits,
 ): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   const perClient = new SocketCounter(limits.maxSocketsPerClient);
   const perUser = new SocketCounter(limits.maxSocketsPerUser);
@@ -92,7 +94,15 @@ export function makeUpgradeHandler(
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => new Promise<void>((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve()))),
+        send: (data) =>
+          new Promise<void>((resolve, reject) =>
+            socket.send(data, (error) => {
+              if (error) return reject(error);
+              // graphql-ws writes {"id":…,"type":"next",…}: one event off this socket's backlog (RowChangeHub).
+              if (hub && data.slice(0, 120).includes('"type":"next"')) hub.noteSent(socket);
+              resolve();
+            }),
+          ),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on("message", async (message) => {
