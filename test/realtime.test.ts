@@ -84,7 +84,7 @@ describe("realtime row changes", () => {
       createTenant("RealtimeB", 0),
     ]);
     [tokenA, tokenB, viewerToken] = (await Promise.all([signIn(gateway, a.admin.email), signIn(gateway, b.admin.email), signIn(gateway, a.users[0]!.email)])).map((s) => s.accessToken);
-  }, 120_000);
+  }, 240_000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
   });
