@@ -92,7 +92,7 @@ describe("realtime row changes", () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await Promise.all([first?.stop(), second?.stop()]);
     await gateway?.close();
-  });
+  }, 120_000);
 
   test("inserts, updates and deletes reach the tenant's subscriber, read as them; another tenant's never do", async () => {
     const subA = subscribe(connect(tokenA), `subscription { rowChanged(table: user_groups) { op table rowId node { ... on UserGroup { name tenantId } } } }`);
@@ -206,7 +206,7 @@ describe("realtime row changes", () => {
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
     ws.send(JSON.stringify({ type: "subscribe", id: "1", payload: { query: `subscription { rowChanged(table: user_groups) { op node { ... on UserGroup { description } } } }` } }));
-    await until("ready", () => messages.some((m) => m.type === "next" && m.payload.data?.rowChanged?.op === "ready"));
+    await until("ready", () => messages.some((m) => m.type === "next" && m.payload.data?.rowChanged?.op === "ready"), 30_000);
     (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     // 256 KB a row, 150 times: far more than the kernel's socket buffers hold, so the gateway's queue fills.
     await withAdmin(async (db) => {

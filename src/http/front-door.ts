@@ -32,7 +32,8 @@ export class GatewayGrafserv extends NodeGrafservBase {
   /** GraphQL over WebSocket on the GraphQL path, when websockets are on, with the gateway's socket limits; other upgrades are refused. */
   async attachWebsockets(server: import("node:http").Server, limits: SocketLimits): Promise<void> {
     if (!this.resolvedPreset.grafserv?.websockets) return;
-    const upgradeHandler = makeUpgradeHandler(this as never, limits);
+    const { upgrade: upgradeHandler, close } = makeUpgradeHandler(this as never, limits);
+    this.onRelease(close);
     const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (this.shouldHandleUpgrade(req, socket, head)) upgradeHandler(req, socket, head);
       else socket.destroy();

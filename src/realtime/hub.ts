@@ -269,10 +269,13 @@ export class RowChangeHub {
         while (this.inbox.length) {
           const batches = this.inbox;
           this.inbox = [];
-          await this.deliver(batches);
+          // A failed round (a re-read refused) costs its own events, told as a gap, never the rounds after it.
+          await this.deliver(batches).catch((error: unknown) => {
+            this.options.logger.error({ err: error }, "realtime: delivery failed");
+            for (const batch of batches) for (const sub of this.byTenant.get(batch.t) ?? []) this.push(sub, [{ op: "gap", table: null, id: null }]);
+          });
         }
       })
-      .catch((error: unknown) => this.options.logger.error({ err: error }, "realtime: delivery failed"))
       .finally(() => (this.draining = null));
   }
 

@@ -57,7 +57,7 @@ class SocketCounter {
 export function makeUpgradeHandler(
   instance: Parameters<typeof makeGraphQLWSConfig>[0],
   { limits, verifier, sockets, hub }: SocketLimits,
-): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+): { upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
   const perClient = new SocketCounter(limits.maxSocketsPerClient);
   const perUser = new SocketCounter(limits.maxSocketsPerUser);
   type Extra = { socket: WebSocket; request: IncomingMessage };
@@ -120,11 +120,18 @@ export function makeUpgradeHandler(
       void closed(code, String(reason));
     });
   });
-  return (req, socket, head) => {
-    if (!perClient.take(clientIp(req) ?? "unknown", socket)) {
-      socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  return {
+    upgrade: (req, socket, head) => {
+      if (!perClient.take(clientIp(req) ?? "unknown", socket)) {
+        socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    },
+    // On release, as grafserv's own server does: open sockets must not keep a stopping gateway alive.
+    close: () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
   };
 }
