@@ -41,7 +41,8 @@ export async function startGatewayProcess(env: Record<string, string> = {}, { de
           child,
           stop: () =>
             new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
+              // A child killed by a signal (the failover test's SIGKILL) has no exit code, only a signal code.
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once("exit", () => done());
               child.kill();
             }),
