@@ -34,7 +34,8 @@ async function main(): Promise<void> {
       // "not revoked" without asking. Production code has no such switch.
       RevocationSet.prototype.isRevoked = async () => false;
     }
-    const gateway = await createGateway({ config, authenticatorUrl });
+    const replicationUrl = process.env.NEXUS_BENCH_REPLICATION_URL ?? null;
+    const gateway = await createGateway({ config, authenticatorUrl, replicationUrl });
     server = gateway.server;
     release = () => gateway.release();
   }

@@ -1,37 +1,72 @@
 /*
- * Realtime: every tenant table, present and future, announces its row
- * changes on its tenant's channel, `nexus:changes:<tenant_id>`, as
- * {table, op, id}. Only the key travels: the gateway re-reads the row as
- * the subscriber, through RLS, before delivering anything. Named
- * `_950_nexus_row_changes` so it fires after the row is final and apart
- * from other modules' triggers (the audit trigger, say).
+ * Realtime: row changes come from the write-ahead log, decoded by one
+ * gateway instance with pgoutput (src/realtime/). Writers notify nothing:
+ * a transaction that has called NOTIFY takes the cluster's notification
+ * lock through its commit, which serialized every writer of every tenant.
+ * The trigger that did so, and its function, are dropped here.
  */
-create or replace function nexus.tg__notify_row_change() returns trigger
-  language plpgsql volatile security invoker set search_path = pg_catalog as $$
-declare
-  r record := case when tg_op = 'DELETE' then old else new end;
-begin
-  perform pg_notify(
-    'nexus:changes:' || r.tenant_id::text,
-    json_build_object('table', tg_table_name, 'op', lower(tg_op), 'id', r.id)::text);
-  return null;
-end;
-$$;
-comment on function nexus.tg__notify_row_change() is 'Announces a row change on the channel of its tenant (realtime subscriptions).';
-grant execute on function nexus.tg__notify_row_change() to nexus_user;
-
 do $$
 declare
   tbl record;
 begin
   for tbl in
-    select t.name from nexus.owner_tables t where t.tenant_owned and t.has_id
+    select t.tgrelid::regclass as name from pg_trigger t where t.tgname = '_950_nexus_row_changes'
   loop
     execute format('drop trigger if exists _950_nexus_row_changes on %s', tbl.name);
-    execute format(
-      'create trigger _950_nexus_row_changes after insert or update or delete on %s '
-      'for each row execute function nexus.tg__notify_row_change()',
-      tbl.name);
   end loop;
 end;
 $$;
+drop function if exists nexus.tg__notify_row_change();
+
+/*
+ * The publication nexus_row_changes: every tenant table that the request
+ * role may read (tables internal to the host, such as refresh_tokens or
+ * mail_outbox, have no grant and are left out), present and future, since
+ * this file runs again after every migration. Only (tenant_id, id) are
+ * published: the gateway re-reads the row as each subscriber, so nothing
+ * else needs to travel, and wide rows cost the decoder nothing.
+ *
+ * A delete's WAL record carries only the replica identity, by default the
+ * primary key (id) without tenant_id. Each table's unique (tenant_id, id)
+ * index becomes its replica identity, so a delete names its tenant too
+ * (the index exists for the composite foreign keys anyway). Truncates are
+ * not published: no tenant is named in them.
+ */
+do $$
+declare
+  tbl record;
+  tables text[] := '{}';
+begin
+  if not exists (select 1 from pg_publication where pubname = 'nexus_row_changes') then
+    create publication nexus_row_changes with (publish = 'insert, update, delete');
+  end if;
+  for tbl in
+    select c.oid::regclass as name,
+           (select ic.relname::text
+              from pg_index i
+              join pg_class ic on ic.oid = i.indexrelid
+             where i.indrelid = c.oid and i.indisunique and i.indpred is null and i.indimmediate and i.indnkeyatts = 2
+               and (select array_agg(a.attname::text order by a.attname)
+                      from pg_attribute a
+                     where a.attrelid = c.oid and a.attnum = any (i.indkey)) = array['id', 'tenant_id']
+             order by i.indexrelid limit 1) as tenant_key
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind = 'r'
+      and pg_catalog.pg_get_userbyid(c.relowner) = 'nexus_owner'
+      and n.nspname not in ('graphile_migrate')
+      and has_any_column_privilege('nexus_user', c.oid, 'select')
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnotnull and not a.attisdropped)
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'id' and a.attnotnull and not a.attisdropped)
+    order by 1
+  loop
+    continue when tbl.tenant_key is null;
+    execute format('alter table %s replica identity using index %I', tbl.name, tbl.tenant_key);
+    tables := tables || format('%s (id, tenant_id)', tbl.name);
+  end loop;
+  if cardinality(tables) > 0 then
+    execute 'alter publication nexus_row_changes set table ' || array_to_string(tables, ', ');
+  end if;
+end;
+$$;
+comment on publication nexus_row_changes is 'Row changes of the tenant tables (tenant_id, id only), decoded by the gateway for realtime subscriptions.';

@@ -1,95 +1,262 @@
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 import { startGatewayProcess, type GatewayProcess } from "./support/gateway-process";
 
-/** Row-change subscriptions over GraphQL-over-WebSocket, with the same JWT and the same RLS as HTTP. */
+/**
+ * Row-change subscriptions over GraphQL-over-WebSocket: changes decoded
+ * from the WAL by one of two gateway processes, delivered by either, each
+ * row re-read as the subscriber.
+ */
 describe("realtime row changes", () => {
   let gateway: TestGateway;
-  let wsUrl: string;
-  let child: GatewayProcess | undefined;
+  let first: GatewayProcess;
+  let second: GatewayProcess;
   let a: TenantFixture;
   let b: TenantFixture;
   let tokenA: string;
   let tokenB: string;
+  let viewerToken: string;
   const clients: Client[] = [];
+  const limits = {
+    NEXUS_WS_INIT_TIMEOUT_MS: "500",
+    NEXUS_WS_MAX_SUBSCRIPTIONS_PER_SOCKET: "3",
+    NEXUS_WS_MAX_SOCKETS_PER_USER: "100",
+    NEXUS_WS_MAX_SOCKETS_PER_CLIENT: "100",
+    NEXUS_WS_SEND_QUEUE_MAX: "20",
+    NEXUS_REALTIME_FAILOVER_MS: "200",
+  };
+  // The second process has tight socket caps, tested there with their own sockets.
+  const tight = { ...limits, NEXUS_WS_MAX_SOCKETS_PER_USER: "2", NEXUS_WS_MAX_SOCKETS_PER_CLIENT: "6" };
 
-  const connect = (token: string | null, extra: { closed?: (code: number) => void } = {}) => {
+  const wsUrl = (server: GatewayProcess) => `${server.url.replace("http", "ws")}/graphql`;
+  const connect = (token: string | null, { server = first, closed }: { server?: GatewayProcess; closed?: (code: number) => void } = {}) => {
     const client = createClient({
-      url: `${wsUrl.replace("http", "ws")}/graphql`,
+      url: wsUrl(server),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       lazy: false,
       connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-      on: { closed: (event) => extra.closed?.((event as { code: number }).code) },
+      on: { closed: (event) => closed?.((event as { code: number }).code) },
     });
     clients.push(client);
     return client;
   };
-  const collect = (client: Client, query: string) => {
+  /** A subscription's events; `ready` resolves with its first event, which says it is live. */
+  const subscribe = (client: Client, query: string) => {
     const events: any[] = [];
-    const errors: unknown[] = [];
-    client.subscribe({ query }, { next: (e) => events.push(e), error: (e) => errors.push(e), complete: () => undefined });
-    return { events, errors };
+    const errors: any[] = [];
+    let live: (value: unknown) => void = () => undefined;
+    let failed: (error: unknown) => void = () => undefined;
+    const ready = new Promise((resolve, reject) => ((live = resolve), (failed = reject)));
+    client.subscribe(
+      { query },
+      {
+        next: (e: any) => (e.data?.rowChanged?.op === "ready" ? live(e) : e.errors ? (errors.push(e.errors), failed(e.errors)) : events.push(e.data.rowChanged)),
+        error: (e) => (errors.push(e), failed(e)),
+        complete: () => undefined,
+      },
+    );
+    return { events, errors, ready };
   };
-  const until = async (check: () => boolean, ms = 3000) => {
+  const until = async (what: string, check: () => boolean, ms = 10_000) => {
     const end = Date.now() + ms;
-    while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    while (!check()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   };
   const createGroup = async (token: string, name: string) =>
-    (await gateway.graphql(`mutation($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`, { token, variables: { n: name } })).body
-      .data.createUserGroup.userGroup.rowId as string;
+    (await gateway.data(token, `mutation($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`, { n: name })).createUserGroup
+      .userGroup.rowId as string;
+  const renameGroup = (token: string, id: string, name: string) =>
+    gateway.data(token, `mutation($id: UUID!, $n: String!) { updateUserGroup(input: { rowId: $id, patch: { name: $n } }) { userGroup { rowId } } }`, { id, n: name });
+  const deleteGroup = (token: string, id: string) =>
+    gateway.data(token, `mutation($id: UUID!) { deleteUserGroup(input: { rowId: $id }) { deletedUserGroupId } }`, { id });
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    child = await startGatewayProcess();
-    wsUrl = child.url;
-    [a, b] = await Promise.all([createTenant("RealtimeA", 0), createTenant("RealtimeB", 0)]);
-    tokenA = (await signIn(gateway, a.admin.email)).accessToken;
-    tokenB = (await signIn(gateway, b.admin.email)).accessToken;
+    [first, second, a, b] = await Promise.all([
+      startGatewayProcess(limits, { decode: true }),
+      startGatewayProcess(tight, { decode: true }),
+      createTenant("RealtimeA", 1, "viewer"),
+      createTenant("RealtimeB", 0),
+    ]);
+    [tokenA, tokenB, viewerToken] = (await Promise.all([signIn(gateway, a.admin.email), signIn(gateway, b.admin.email), signIn(gateway, a.users[0]!.email)])).map((s) => s.accessToken);
+  }, 240_000);
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    // Wait for the exit: a child still running (and its pipes) when the file ends keeps the jest worker from exiting.
-    await child?.stop();
+    await Promise.all([first?.stop(), second?.stop()]);
     await gateway?.close();
+  }, 120_000);
+
+  test("inserts, updates and deletes reach the tenant's subscriber, read as them; another tenant's never do", async () => {
+    const subA = subscribe(connect(tokenA), `subscription { rowChanged(table: user_groups) { op table rowId node { ... on UserGroup { name tenantId } } } }`);
+    const subB = subscribe(connect(tokenB), `subscription { rowChanged { op table rowId } }`);
+    await Promise.all([subA.ready, subB.ready]);
+    // `node` is read when the event is sent: each change waits for the previous event, so each reads its own version.
+    const id = await createGroup(tokenA, "Realtime A group");
+    await until("the insert", () => subA.events.length >= 1);
+    await renameGroup(tokenA, id, "Realtime A group, renamed");
+    await until("the update", () => subA.events.length >= 2);
+    await deleteGroup(tokenA, id);
+    await until("the delete", () => subA.events.length >= 3);
+    expect(subA.events).toEqual([
+      { op: "insert", table: "user_groups", rowId: id, node: { name: "Realtime A group", tenantId: a.tenantId } },
+      { op: "update", table: "user_groups", rowId: id, node: { name: "Realtime A group, renamed", tenantId: a.tenantId } },
+      { op: "delete", table: "user_groups", rowId: id, node: null },
+    ]);
+    // B's own change comes after A's in commit order: had A's reached B, they would be here by now.
+    const idB = await createGroup(tokenB, "Realtime B group");
+    await until("B's own event", () => subB.events.some((e) => e.rowId === idB));
+    expect(JSON.stringify(subB.events)).not.toContain(id);
+    expect(subA.events.map((e) => e.rowId)).not.toContain(idB);
   });
 
-  test("a subscriber sees its own tenant's changes, read through RLS, and nothing of another tenant", async () => {
-    const subA = collect(connect(tokenA), `subscription { rowChanged(table: "user_groups") { table op rowId node { ... on UserGroup { name tenantId } } } }`);
-    const subB = collect(connect(tokenB), `subscription { rowChanged { table op rowId } }`);
-    await new Promise((r) => setTimeout(r, 300));
-    const idA = await createGroup(tokenA, "Realtime A group");
-    await until(() => subA.events.length > 0);
-    expect(subA.errors).toEqual([]);
-    expect(subA.events[0].data.rowChanged).toEqual({ table: "user_groups", op: "insert", rowId: idA, node: { name: "Realtime A group", tenantId: a.tenantId } });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(subB.events).toEqual([]);
-    await createGroup(tokenB, "Realtime B group");
-    // B's own change arrives (its audit entry may arrive too, also B's).
-    await until(() => subB.events.some((e) => e.data.rowChanged.table === "user_groups"));
-    expect(subB.events.map((e) => e.data.rowChanged.table)).toContain("user_groups");
-    await new Promise((r) => setTimeout(r, 300));
-    expect(subA.events.every((e) => e.data.rowChanged.node?.tenantId === a.tenantId)).toBe(true);
-    expect(JSON.stringify(subA.events)).not.toContain(b.tenantId);
+  test("ops and a filter narrow the events to what was asked", async () => {
+    const client = connect(tokenA);
+    const narrow = subscribe(client, `subscription { rowChanged(table: user_groups, ops: [update], filter: { userGroup: { name: { in: ["Keep", "Keep too"] } } }) { op rowId } }`);
+    const all = subscribe(client, `subscription { rowChanged(table: user_groups) { op rowId } }`);
+    await Promise.all([narrow.ready, all.ready]);
+    const keep = await createGroup(tokenA, "Keep");
+    const drop = await createGroup(tokenA, "Drop");
+    await renameGroup(tokenA, drop, "Drop too");
+    await renameGroup(tokenA, keep, "Keep too");
+    await until("the unfiltered subscription's last event", () => all.events.some((e) => e.op === "update" && e.rowId === keep));
+    expect(all.events.length).toBe(4);
+    expect(narrow.events).toEqual([{ op: "update", rowId: keep }]);
   });
 
-  test("a bad token is refused", async () => {
-    const sub = collect(connect("a.b.c"), `subscription { rowChanged { table } }`);
-    await until(() => sub.errors.length > 0);
-    expect(sub.errors.length).toBeGreaterThan(0);
-    expect(sub.events).toEqual([]);
+  test("a viewer gets only rows they may read: no audit entries, no other user's sessions; the admin gets the audit entry", async () => {
+    const viewer = subscribe(connect(viewerToken), `subscription { rowChanged { op table rowId } }`);
+    const admin = subscribe(connect(tokenA), `subscription { rowChanged(table: audit_logs) { op table rowId } }`);
+    await Promise.all([viewer.ready, admin.ready]);
+    await signIn(gateway, a.admin.email); // a session row of the admin's
+    const id = await createGroup(tokenA, "Seen by the viewer");
+    await until("the viewer's event of the group", () => viewer.events.some((e) => e.rowId === id));
+    await until("the admin's audit entry", () => admin.events.some((e) => e.table === "audit_logs"));
+    expect(viewer.events.map((e) => e.table)).not.toContain("audit_logs");
+    expect(viewer.events.map((e) => e.table)).not.toContain("user_sessions");
   });
+
+  test("a table name outside the enum, and host-internal tables, fail validation", async () => {
+    const client = connect(tokenA);
+    for (const table of ["nope", "refresh_tokens", "mail_outbox", '"user_groups"']) {
+      const sub = subscribe(client, `subscription { rowChanged(table: ${table}) { op } }`);
+      await expect(sub.ready).rejects.toBeDefined();
+      expect(JSON.stringify(sub.errors)).toMatch(/RowChangeTable|Expected|enum/i);
+    }
+    const misplaced = subscribe(client, `subscription { rowChanged(table: assets, filter: { userGroup: { name: { equalTo: "x" } } }) { op } }`);
+    await expect(misplaced.ready).rejects.toBeDefined();
+    expect(JSON.stringify(misplaced.errors)).toContain("INVALID_FILTER");
+  });
+
+  test("sockets are capped: connection_init is required in time and signed in, per user and per client, and subscriptions per socket", async () => {
+    const closedWith = (token: string | null, server = first) =>
+      new Promise<number>((resolve) => {
+        const client = connect(token, { server, closed: resolve });
+        subscribe(client, `subscription { rowChanged { op } }`).ready.catch(() => undefined);
+      });
+    expect(await closedWith(null)).toBe(4403);
+    expect(await closedWith("a.b.c")).toBe(4403);
+    // A socket that never sends connection_init.
+    const silent = new WebSocket(wsUrl(first), "graphql-transport-ws");
+    expect(await new Promise((resolve) => silent.once("close", resolve))).toBe(4408);
+
+    // Per socket: the fourth subscription is refused, the socket stays.
+    const client = connect(tokenB);
+    const subs = [1, 2, 3].map(() => subscribe(client, `subscription { rowChanged { op } }`));
+    await Promise.all(subs.map((s) => s.ready));
+    const fourth = subscribe(client, `subscription { rowChanged { op } }`);
+    await expect(fourth.ready).rejects.toBeDefined();
+    expect(JSON.stringify(fourth.errors)).toContain("TOO_MANY_SUBSCRIPTIONS");
+
+    // Per user, on the second process: 2 sockets, then 4430.
+    const mine = [connect(tokenB, { server: second }), connect(tokenB, { server: second })].map((c) => subscribe(c, `subscription { rowChanged { op } }`));
+    await Promise.all(mine.map((s) => s.ready));
+    expect(await closedWith(tokenB, second)).toBe(4430);
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+
+    // Per client address, at the upgrade: at most 6 on the second process (sockets closed just above may still count).
+    const open: WebSocket[] = [];
+    let refused: number | null = null;
+    while (refused === null && open.length <= 6) {
+      const ws = new WebSocket(wsUrl(second), "graphql-transport-ws");
+      refused = await new Promise<number | null>((resolve) => {
+        ws.once("open", () => (open.push(ws), resolve(null)));
+        ws.once("unexpected-response", (_req, res) => resolve(res.statusCode!));
+      });
+    }
+    open.forEach((ws) => ws.terminate());
+    expect(refused).toBe(429);
+    expect(open.length).toBeLessThanOrEqual(6);
+  });
+
+  test("a client that stops reading is disconnected with 4413; the gateway does not buffer for it", async () => {
+    const { accessToken } = await signIn(gateway, a.admin.email);
+    const id = await createGroup(accessToken, "Slow consumer's group");
+    const ws = new WebSocket(wsUrl(first), "graphql-transport-ws");
+    const messages: any[] = [];
+    ws.on("message", (data) => messages.push(JSON.parse(String(data))));
+    const closed = new Promise<number>((resolve) => ws.once("close", resolve));
+    await new Promise((resolve) => ws.once("open", resolve));
+    ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
+    ws.send(JSON.stringify({ type: "subscribe", id: "1", payload: { query: `subscription { rowChanged(table: user_groups) { op node { ... on UserGroup { description } } } }` } }));
+    await until("ready", () => messages.some((m) => m.type === "next" && m.payload.data?.rowChanged?.op === "ready"), 30_000);
+    (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    // 256 KB a row, 150 times: far more than the kernel's socket buffers hold, so the gateway's queue fills.
+    await withAdmin(async (db) => {
+      for (let i = 0; i < 150; i++) await db.query("update platform.user_groups set description = repeat(md5($2::text), 8192) where id = $1", [id, i]);
+    });
+    (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await closed).toBe(4413);
+  }, 60_000);
 
   test("revoking the session closes its sockets", async () => {
     const session = await signIn(gateway, a.admin.email);
     let closedWith: number | null = null;
     const client = connect(session.accessToken, { closed: (code) => (closedWith = code) });
-    collect(client, `subscription { rowChanged { table } }`);
-    await new Promise((r) => setTimeout(r, 300));
+    await subscribe(client, `subscription { rowChanged { op } }`).ready;
     await gateway.post("/auth/logout", { scope: "local" }, { token: session.accessToken });
-    await until(() => closedWith !== null);
+    await until("the socket's close", () => closedWith !== null);
     expect(closedWith).toBe(4403);
   });
+
+  test("killing the decoding instance under writes: the other takes over and every committed change still arrives", async () => {
+    const leaderPid = async () =>
+      withAdmin(async (db) => {
+        const { rows } = await db.query<{ name: string }>("select application_name as name from pg_stat_activity where application_name like 'nexus-realtime-decoder:%'");
+        return rows.map((r) => Number(r.name.split(":")[1]));
+      });
+    let pids: number[] = [];
+    const poll = async () => {
+      const end = Date.now() + 15_000;
+      while (Date.now() < end) {
+        pids = await leaderPid();
+        if (pids.some((pid) => pid === first.child.pid || pid === second.child.pid)) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error("no decoding instance");
+    };
+    await poll();
+    const [leader, follower] = pids.includes(first.child.pid!) ? [first, second] : [second, first];
+    const { accessToken } = await signIn(gateway, b.admin.email);
+    const sub = subscribe(connect(accessToken, { server: follower }), `subscription { rowChanged(table: user_groups, ops: [insert]) { op rowId } }`);
+    await sub.ready;
+    const created: string[] = [];
+    const writes = (async () => {
+      for (let i = 0; i < 30; i++) created.push(await createGroup(accessToken, `Failover ${i}`));
+    })();
+    await until("a few writes", () => created.length >= 5);
+    leader.child.kill("SIGKILL");
+    await writes;
+    const received = () => new Set(sub.events.map((e) => e.rowId));
+    await until("every committed insert, through the new decoder", () => created.every((id) => received().has(id)), 30_000);
+    expect(created.filter((id) => !received().has(id))).toEqual([]);
+    expect((await leaderPid()).includes(follower.child.pid!)).toBe(true);
+  }, 60_000);
 });

@@ -74,7 +74,14 @@ async function main(): Promise<void> {
   let metricsPort: number | null = null;
   try {
     if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
-    gateway = await createGateway({ config, authenticatorUrl: database.authenticatorUrl, listenerUrl: database.listenerUrl, logger, jobsUrl: database.adminUrl });
+    gateway = await createGateway({
+      config,
+      authenticatorUrl: database.authenticatorUrl,
+      listenerUrl: database.listenerUrl,
+      replicationUrl: config.realtime.replicationUrl ?? database.adminUrl,
+      logger,
+      jobsUrl: database.adminUrl,
+    });
     port = await listen(gateway.server, config.port, config.host);
     if (gateway.metricsServer) metricsPort = await listen(gateway.metricsServer, config.metrics.port!, config.host);
   } catch (error) {

@@ -60,6 +60,27 @@ export interface PasswordResetPolicy {
   perClientPerHour: number;
 }
 
+/** Row-change subscriptions and the WebSockets that carry them (README, Realtime). */
+export interface RealtimeConfig {
+  /** Row changes decoded from the WAL and delivered to subscriptions; off: rowChanged never fires. */
+  enabled: boolean;
+  /**
+   * A connection allowed to replicate (REPLICATION or superuser), for the
+   * decoder; null: as DATABASE_URL (the embedded cluster's superuser).
+   * An instance without one only delivers what the others decode.
+   */
+  replicationUrl: string | null;
+  /** How often an instance that does not decode tries to take the slot over. */
+  failoverMs: number;
+  /** A socket that has not sent a signed-in connection_init by then is closed (4408). */
+  initTimeoutMs: number;
+  maxSocketsPerClient: number;
+  maxSocketsPerUser: number;
+  maxSubscriptionsPerSocket: number;
+  /** Events waiting for one socket before it is closed as too slow (4413). */
+  sendQueueMax: number;
+}
+
 export interface Config {
   env: NodeEnv;
   host: string;
@@ -76,6 +97,7 @@ export interface Config {
    */
   listenDatabaseUrl: string | null;
   pool: PoolLimits;
+  realtime: RealtimeConfig;
   dataDir: string;
   jwt: JwtConfig;
   login: LoginPolicy;
@@ -508,6 +530,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       connectTimeoutMs: readInteger(env, "NEXUS_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000),
       preparedStatements: readFlag(env, "NEXUS_DB_PREPARED_STATEMENTS", true),
       pipeline: readFlag(env, "NEXUS_DB_PIPELINE", true),
+    },
+    realtime: {
+      enabled: readFlag(env, "NEXUS_REALTIME", true),
+      replicationUrl: readDatabaseUrl(env, "NEXUS_REPLICATION_URL"),
+      failoverMs: readInteger(env, "NEXUS_REALTIME_FAILOVER_MS", 1_000, 50, 60_000),
+      initTimeoutMs: readInteger(env, "NEXUS_WS_INIT_TIMEOUT_MS", 3_000, 100, 60_000),
+      maxSocketsPerClient: readInteger(env, "NEXUS_WS_MAX_SOCKETS_PER_CLIENT", 50, 1, 100_000),
+      maxSocketsPerUser: readInteger(env, "NEXUS_WS_MAX_SOCKETS_PER_USER", 10, 1, 100_000),
+      maxSubscriptionsPerSocket: readInteger(env, "NEXUS_WS_MAX_SUBSCRIPTIONS_PER_SOCKET", 20, 1, 10_000),
+      sendQueueMax: readInteger(env, "NEXUS_WS_SEND_QUEUE_MAX", 1_000, 1, 1_000_000),
     },
     dataDir,
     jwt: readJwt(env, nodeEnv, dataDir),

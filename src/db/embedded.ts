@@ -233,6 +233,10 @@ async function startServer(dataDir: string, pgData: string, port: number, owner:
       "-c", "logging_collector=off",
       // Statement statistics, for whoever runs `create extension pg_stat_statements` (the bench does).
       "-c", "shared_preload_libraries=pg_stat_statements",
+      // Realtime decodes the WAL (src/realtime/decoder.ts); a slot that nobody
+      // reads keeps at most 1 GB of WAL before PostgreSQL invalidates it.
+      "-c", "wal_level=logical",
+      "-c", "max_slot_wal_keep_size=1GB",
     ],
     { ...owner, detached: true, stdio: ["ignore", log, log], env: { ...process.env, LC_MESSAGES: "C" } },
   );

@@ -9,13 +9,17 @@ import { requestClaims, type TokenVerifier, verifyBearer } from "../auth/verify"
 import type { Config } from "../config";
 import { assertPgInternals } from "../db/pg-internals";
 import { noteOperation } from "../observability/metrics";
-import type { SocketRegistry } from "./realtime";
+import type { RowChangeHub } from "../realtime/hub";
+import type { RealtimeContext, SocketRegistry } from "./realtime";
 import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
 import { INCLUDE_ARCHIVED_HEADER } from "./soft-delete";
 
 export interface RealtimeOptions {
   verifier: TokenVerifier;
   sockets: SocketRegistry;
+  /** The row-change stream; null when NEXUS_REALTIME=0 (rowChanged then only says ready). */
+  hub: RowChangeHub | null;
+  maxSubscriptionsPerSocket: number;
 }
 
 /** Settings a request adds from where it came from (src/http/client-address.ts gives the audit log's). */
@@ -63,9 +67,18 @@ export function makeContext(
     : null;
   return async (requestContext, args) => {
     const req = requestContext.node?.req;
-    const claims = req ? requestClaims(req) : requestContext.ws && realtime ? await websocketClaims(requestContext.ws, realtime) : null;
+    const claims = req
+      ? requestClaims(req)
+      : requestContext.ws && realtime
+        ? await websocketClaims(requestContext.ws, realtime)
+        : // The realtime hub's filtered re-read, run as a subscriber (src/realtime/filtered-reader.ts).
+          ((requestContext as { nexusReader?: AccessClaims }).nexusReader ?? null);
+    const ws = requestContext.ws;
     return {
       nexusTenantId: claims?.tenantId ?? null,
+      ...(ws && realtime?.hub
+        ? { nexusRealtime: { hub: realtime.hub, claims, socket: ws.socket as never, maxSubscriptionsPerSocket: realtime.maxSubscriptionsPerSocket } satisfies RealtimeContext }
+        : {}),
       pgSettings: {
         ...pgSettingsFor(claims),
         ...requestSettings(req),

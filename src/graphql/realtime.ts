@@ -1,95 +1,126 @@
 import "postgraphile";
 import type { WebSocket } from "ws";
-import { context, lambda, listen, type GrafastSubscriber } from "postgraphile/grafast";
+import { escapeIdentifier } from "pg";
+import { context, lambda, listen, SafeError } from "postgraphile/grafast";
 import { extendSchema, gql } from "postgraphile/utils";
 import type { AccessClaims } from "../auth/jwt";
+import type { WireChange } from "../realtime/decoder";
+import type { ChangeTable, RowChangeEvent, RowChangeHub, RowChangeTopic } from "../realtime/hub";
 
-interface RowChangeEvent {
-  table: string;
-  op: "insert" | "update" | "delete";
-  id: string;
+/** What the preset puts in the GraphQL context of a WebSocket operation, for `rowChanged`. */
+export interface RealtimeContext {
+  hub: RowChangeHub;
+  claims: AccessClaims | null;
+  socket: WebSocket | null;
+  maxSubscriptionsPerSocket: number;
 }
 
-/** The channel the `_950_nexus_row_changes` trigger (policies/95_row_changes.sql) notifies. */
-export const changesChannel = (tenantId: string) => `nexus:changes:${tenantId}`;
+const OP_CODES: Record<string, WireChange[1]> = { insert: "i", update: "u", delete: "d" };
 
 /**
- * One tenant's change stream, optionally of one table. The topic is only
- * ever built from the verified tenant claim of the subscriber (see
- * `nexusTenantId` in the context), so a subscription of tenant A listens on
- * A's channel and nowhere else.
- */
-function tableFilteredSubscriber(pgSubscriber: GrafastSubscriber<Record<string, string>>): GrafastSubscriber<Record<string, string>> {
-  return {
-    subscribe(topic: string) {
-      const [channel, table] = topic.split("|", 2) as [string, string];
-      const source = pgSubscriber.subscribe(channel) as AsyncIterableIterator<string>;
-      const iterator: AsyncIterableIterator<string> = {
-        async next() {
-          for (;;) {
-            const item = await source.next();
-            if (item.done || !table) return item;
-            try {
-              if ((JSON.parse(item.value) as RowChangeEvent).table === table) return item;
-            } catch {
-              // not ours to deliver
-            }
-          }
-        },
-        return: (value?: unknown) => source.return?.(value) ?? Promise.resolve({ done: true, value: undefined }),
-        throw: (error?: unknown) => source.throw?.(error) ?? Promise.reject(error),
-        [Symbol.asyncIterator]() {
-          return iterator;
-        },
-      };
-      return iterator;
-    },
-  } as GrafastSubscriber<Record<string, string>>;
-}
-
-/**
- * `subscription { rowChanged(table: "user_groups") { table op rowId node { … } } }`
- * for every tenant table. The event carries only the key; `node` is read
- * again as the subscriber through RLS (PostGraphile's Node lookup), so it
- * is null for a row they may not read, and after a delete.
+ * `subscription { rowChanged(table: user_groups, ops: [insert], filter: { userGroup: { … } }) { op table rowId node { … } } }`.
+ *
+ * The tables are an enum of the exposed tenant tables (a bad name fails
+ * validation). The first event is `op: ready`: the subscription is live.
+ * Then one event per change the subscriber may read (src/realtime/hub.ts
+ * re-reads each row as them, batched), and `op: gap` when changes may have
+ * been missed (the instance's listener reconnected, or a burst larger than
+ * the send queue): read again what you show. `node` is the row read as the
+ * subscriber through PostGraphile's Node lookup (null after a delete); it
+ * costs one read per event and subscription, so select it only if needed.
  */
 export const RowChangesPlugin = extendSchema((build) => {
-  const typeNameByTable = new Map<string, string>();
+  const tables = new Map<string, ChangeTable & { typeName: string }>();
   for (const resource of Object.values(build.input.pgRegistry.pgResources)) {
-    const pg = (resource.codec.extensions as { pg?: { name: string } } | undefined)?.pg;
-    if (!pg || resource.parameters || !resource.codec.attributes || resource.isUnique) continue;
+    const pg = (resource.codec.extensions as { pg?: { schemaName: string; name: string } } | undefined)?.pg;
+    if (!pg || resource.parameters || !resource.codec.attributes || resource.isUnique || resource.isVirtual) continue;
+    const attributes = resource.codec.attributes as Record<string, unknown>;
+    if (!attributes.tenant_id || !attributes.id) continue;
     const typeName = build.inflection.tableType(resource.codec);
-    if (build.getNodeIdHandler?.(typeName)) typeNameByTable.set(pg.name, typeName);
+    const filterType = `${typeName}Filter`;
+    if (!build.getNodeIdHandler?.(typeName)) continue;
+    tables.set(pg.name, {
+      name: pg.name,
+      sql: `${escapeIdentifier(pg.schemaName)}.${escapeIdentifier(pg.name)}`,
+      connectionField: build.inflection.allRowsConnection(resource as never),
+      filterType,
+      rowIdField: build.inflection.attribute({ codec: resource.codec as never, attributeName: "id" }),
+      typeName,
+    });
   }
+  const sorted = [...tables.values()].sort((x, y) => x.name.localeCompare(y.name));
+  const filterField = (t: { typeName: string }) => t.typeName.charAt(0).toLowerCase() + t.typeName.slice(1);
   return {
     typeDefs: gql`
-      """A change to a row of a tenant table."""
+      """A tenant table whose row changes can be followed (rowChanged)."""
+      enum RowChangeTable {
+        ${sorted.map((t) => t.name).join("\n")}
+      }
+      """A kind of row change to follow."""
+      enum RowOperation {
+        insert
+        update
+        delete
+      }
+      """What a rowChanged event says."""
+      enum RowChangeOp {
+        """First event: the subscription is live; every change committed from now on reaches it."""
+        ready
+        """Changes may have been missed (reconnection, or more at once than the send queue holds): read again what you show."""
+        gap
+        insert
+        update
+        delete
+      }
+      """The filter of one table's rows (set the field of the subscribed table only)."""
+      input RowChangeFilter {
+        ${sorted.map((t) => `${filterField(t)}: ${t.filterType}`).join("\n")}
+      }
+      """A change to a row of a tenant table, or the stream's own ready and gap events."""
       type RowChange {
-        """The table's SQL name, e.g. user_groups."""
-        table: String!
-        """insert, update or delete."""
-        op: String!
-        rowId: UUID!
-        """The row as it is now, read as the subscriber (null after a delete, or when they may not read it)."""
+        op: RowChangeOp!
+        """The changed row's table (null for ready and gap)."""
+        table: RowChangeTable
+        rowId: UUID
+        """The row as it is now, read as the subscriber (null after a delete, for ready and gap)."""
         node: Node
       }
       extend type Subscription {
-        """Row changes in the caller's tenant, of one table (its SQL name) or of all."""
-        rowChanged(table: String): RowChange
+        """
+        Row changes in the caller's tenant that the caller may read: of one table or of all, of the operations in ops (all by default),
+        of the rows its filter keeps (with one table). Needs a signed-in socket.
+        """
+        rowChanged(table: RowChangeTable, ops: [RowOperation!], filter: RowChangeFilter): RowChange
       }
     `,
     objects: {
       Subscription: {
         plans: {
           rowChanged: {
-            subscribePlan(_$root, { $table }) {
-              const $tenant = context().get("nexusTenantId" as never);
-              const $topic = lambda([$tenant, $table], ([tenant, table]) => {
-                if (!tenant) throw new Error("Sign in to subscribe to changes.");
-                return `${changesChannel(String(tenant))}|${table ?? ""}`;
+            subscribePlan(_$root, { $table, $ops, $filter }) {
+              const $realtime = (context() as any).get("nexusRealtime");
+              const $topic = lambda([$realtime, $table, $ops, $filter], ([realtime, tableName, ops, filter]) => {
+                const rt = realtime as RealtimeContext | null;
+                if (!rt?.claims) throw new SafeError("Sign in to subscribe to changes.", { code: "UNAUTHENTICATED" });
+                if (rt.hub.subscriptionsOf(rt.socket) >= rt.maxSubscriptionsPerSocket) {
+                  throw new SafeError(`A socket holds at most ${rt.maxSubscriptionsPerSocket} subscriptions: end one, or open another socket.`, { code: "TOO_MANY_SUBSCRIPTIONS" });
+                }
+                const table = tableName ? tables.get(String(tableName)) : undefined;
+                const given = Object.entries((filter ?? {}) as Record<string, unknown>).filter(([, v]) => v != null);
+                if (given.length && (!table || given.length > 1 || given[0]![0] !== filterField(table))) {
+                  throw new SafeError(`A filter applies to the subscribed table only: give table, and filter.${table ? filterField(table) : "<that table>"}.`, { code: "INVALID_FILTER" });
+                }
+                const topic: RowChangeTopic = {
+                  claims: rt.claims,
+                  socket: rt.socket,
+                  tables: table ? new Map([[table.name, table]]) : tables,
+                  ops: new Set(((ops as string[] | null) ?? Object.keys(OP_CODES)).map((op) => OP_CODES[op]!)),
+                  filter: given.length ? given[0]![1] : null,
+                };
+                return topic;
               });
-              const $subscriber = lambda(context().get("pgSubscriber" as never), (s) => tableFilteredSubscriber(s as never));
-              return listen($subscriber as never, $topic as never, ($payload: any) => lambda($payload, (raw) => JSON.parse(String(raw)) as RowChangeEvent));
+              const $hub = lambda($realtime, (realtime) => ((realtime as RealtimeContext | null)?.hub ?? null) as never);
+              return listen($hub as never, $topic as never);
             },
             plan($event: any) {
               return $event;
@@ -99,14 +130,14 @@ export const RowChangesPlugin = extendSchema((build) => {
       },
       RowChange: {
         plans: {
-          table: ($e: any) => lambda($e, (e: any) => e.table),
-          op: ($e: any) => lambda($e, (e: any) => e.op),
-          rowId: ($e: any) => lambda($e, (e: any) => e.id),
+          op: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).op),
+          table: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).table),
+          rowId: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).id),
           node: ($e: any) =>
-            lambda($e, (event: unknown) => {
+            lambda($e, (event: any) => {
               const e = event as RowChangeEvent;
-              const typeName = typeNameByTable.get(e.table);
-              return typeName && e.op !== "delete" ? Buffer.from(JSON.stringify([typeName, e.id])).toString("base64") : null;
+              const typeName = e.table && tables.get(e.table)?.typeName;
+              return typeName && (e.op === "insert" || e.op === "update") ? Buffer.from(JSON.stringify([typeName, e.id])).toString("base64") : null;
             }),
         },
       },

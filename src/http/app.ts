@@ -13,6 +13,9 @@ import { AuthService } from "../auth/service";
 import { Invitations } from "../auth/invitations";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
+import { ChangeDecoder } from "../realtime/decoder";
+import { makeFilteredReader } from "../realtime/filtered-reader";
+import { RowChangeHub } from "../realtime/hub";
 import { createLogger, type Logger } from "../observability/logger";
 import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { errorHandler, notFound } from "./errors";
@@ -63,6 +66,7 @@ export async function createGateway({
   logger = createLogger(config.log),
   listenerUrl = authenticatorUrl,
   jobsUrl,
+  replicationUrl = null,
 }: {
   config: Config;
   authenticatorUrl: string;
@@ -71,14 +75,23 @@ export async function createGateway({
   listenerUrl?: string;
   /** Where the job queue lives (a connection that may create its schema); without it no jobs run here (and mail stays in the outbox). */
   jobsUrl?: string;
+  /** A replicating connection: this instance may decode the row changes (src/realtime/decoder.ts); without it, it only delivers. */
+  replicationUrl?: string | null;
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
-  // With schema reloading, LISTEN for schema changes (and row changes) on
-  // one direct connection of its own: past a transaction-mode pooler, like revocations.
+  const realtime = config.api.websockets && config.realtime.enabled;
+  // The re-reads of row changes have their own few connections, so a burst of changes cannot starve requests.
+  const realtimePool = realtime ? pool(authenticatorUrl, 4, config.pool.connectTimeoutMs, "nexus-realtime") : null;
+  const hub = realtimePool
+    ? new RowChangeHub({ listenerUrl, pool: realtimePool, sendQueueMax: config.realtime.sendQueueMax, statementTimeoutMs: config.statementTimeoutMs, logger })
+    : null;
+  const decoder = realtime && replicationUrl ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, logger }) : null;
+  // With schema reloading, LISTEN for schema changes on one direct
+  // connection of its own: past a transaction-mode pooler, like revocations.
   const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
   const subscriber = config.schemaReload ? new PgSubscriber(subscriberPool) : undefined;
   let jobs: Jobs | null = null;
@@ -86,12 +99,14 @@ export async function createGateway({
   const releasePools = async () => {
     await jobs?.stop();
     mail?.close();
-    await revocations.stop();
+    await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
     subscriber?.release();
-    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end()]);
+    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end(), realtimePool?.end()]);
   };
   try {
     await revocations.start();
+    await hub?.start();
+    decoder?.start();
     const verifier: TokenVerifier = {
       jwt: config.jwt,
       external: config.jwt.external ? new ExternalIssuer(config.jwt.external, config.jwt.clockToleranceSeconds) : null,
@@ -128,7 +143,8 @@ export async function createGateway({
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const pgl = postgraphile(makePreset(config, graphqlPool, config.api.websockets ? { verifier, sockets } : undefined, logger, clientSettings, subscriber));
+    const realtimeOptions = config.api.websockets ? { verifier, sockets, hub, maxSubscriptionsPerSocket: config.realtime.maxSubscriptionsPerSocket } : undefined;
+    const pgl = postgraphile(makePreset(config, graphqlPool, realtimeOptions, logger, clientSettings, subscriber));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);
@@ -136,7 +152,7 @@ export async function createGateway({
     app.use(errorHandler(logger));
 
     const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, schemaEvents: config.graphiql, verifier, graphql, rest: app }));
-    await serv.attachWebsockets(server);
+    await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets, hub });
     // Build the schema now: a broken schema fails the start, not the first
     // request. In watch mode PostGraphile releases the server when the first
     // build fails, and the schema's promise never settles: that is a failure too.
@@ -144,6 +160,7 @@ export async function createGateway({
       pgl.getSchema(),
       new Promise<never>((_, reject) => serv.onRelease(() => reject(new Error("the GraphQL schema could not be built")))),
     ]);
+    hub?.useFilteredReader(makeFilteredReader(pgl, config.api.maxPageSize));
 
     // Jobs: modules register their tasks, then one worker runs them all.
     const registry = new JobRegistry();

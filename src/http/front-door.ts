@@ -9,6 +9,7 @@ import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
 import { pathOf, requestLogger, type Logger } from "../observability/logger";
 import { graphqlOperationOf, type GatewayMetrics } from "../observability/metrics";
 import { noteErrorCodes, outcomeCodes } from "../observability/outcome";
+import { makeUpgradeHandler, type SocketLimits } from "../realtime/sockets";
 import { cors } from "./cors";
 import { answerError, sendError } from "./errors";
 
@@ -30,10 +31,11 @@ export class GatewayGrafserv extends NodeGrafservBase {
     return this._createHandler() as NodeHandler;
   }
 
-  /** GraphQL over WebSocket on the GraphQL path, when websockets are on; other upgrades are refused. */
-  async attachWebsockets(server: import("node:http").Server): Promise<void> {
-    const upgradeHandler = await this.getUpgradeHandler();
-    if (!upgradeHandler) return;
+  /** GraphQL over WebSocket on the GraphQL path, when websockets are on, with the gateway's socket limits; other upgrades are refused. */
+  async attachWebsockets(server: import("node:http").Server, limits: SocketLimits): Promise<void> {
+    if (!this.resolvedPreset.grafserv?.websockets) return;
+    const { upgrade: upgradeHandler, close } = makeUpgradeHandler(this as never, limits);
+    this.onRelease(close);
     const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (this.shouldHandleUpgrade(req, socket, head)) upgradeHandler(req, socket, head);
       else socket.destroy();

@@ -1,5 +1,6 @@
 import type { Context } from "./context";
 import { databaseOutage } from "./database-outage";
+import { realtimeAcrossRestart } from "./realtime";
 import { embeddedDirectory, gracefulShutdown, killedGateway, type Embedded } from "./embedded";
 import { severalInstances } from "./instances";
 import { poolLimits } from "./limits";
@@ -36,6 +37,7 @@ const embeddedDir = () => (embedded ??= embeddedDirectory());
 const SCENARIOS: Scenario[] = [
   { name: "database restart under load", run: (c, r) => databaseOutage(c, r, "restart") },
   { name: "database killed under load (crash recovery)", run: (c, r) => databaseOutage(c, r, "kill") },
+  { name: "realtime: database restart with a subscriber connected", run: realtimeAcrossRestart },
   { name: "three instances: revocation and a migration under load", run: severalInstances },
   { name: "through PgBouncer in transaction mode", run: throughPooler },
   { name: "pool exhaustion, slow statements and a memory soak", run: poolLimits },

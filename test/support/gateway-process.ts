@@ -18,13 +18,18 @@ const script = (env: Record<string, string>) => `
   const { createGateway } = require("./dist/src/http/app");
   (async () => {
     const config = loadConfig(${JSON.stringify({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", ...env })});
-    const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL });
+    const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL, replicationUrl: process.env.NEXUS_TEST_DECODE === "1" ? process.env.NEXUS_TEST_ADMIN_URL : null });
     gateway.server.listen(0, "127.0.0.1", () => console.log("listening " + gateway.server.address().port));
   })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-export async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ["-e", script(env)], { cwd: path.join(__dirname, "..", ".."), env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+/** `decode`: the process may decode the row changes (it gets the test cluster's superuser for replication). */
+export async function startGatewayProcess(env: Record<string, string> = {}, { decode = false } = {}): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, ["-e", script(env)], {
+    cwd: path.join(__dirname, "..", ".."),
+    env: { ...process.env, NEXUS_TEST_DECODE: decode ? "1" : "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -36,7 +41,8 @@ export async function startGatewayProcess(env: Record<string, string> = {}): Pro
           child,
           stop: () =>
             new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
+              // A child killed by a signal (the failover test's SIGKILL) has no exit code, only a signal code.
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once("exit", () => done());
               child.kill();
             }),

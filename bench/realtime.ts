@@ -1,0 +1,272 @@
+/*
+ * npm run bench:realtime [-- --duration 10 --connections 16,64 --writes 30 --subscribers 1,100,1000 --import 100000]
+ *
+ * Realtime in one run, on an embedded PostgreSQL of its own (a temporary
+ * directory, 10 tenants), the gateway in a process of its own:
+ *
+ * 1. write throughput of createUserGroup at each connection count with
+ *    realtime off, with writers notifying per row as the former
+ *    `_950_nexus_row_changes` trigger did (installed for that run only), and
+ *    with realtime on (WAL decoding, 100 subscribers connected);
+ * 2. delivery latency from commit (the mutation's answer) to each
+ *    subscriber, p50 and p99, with 1, 100 and 1,000 subscribers across the
+ *    10 tenants, and the re-read queries per delivered event
+ *    (pg_stat_statements);
+ * 3. a bulk import of rows into one tenant with 100 subscribers connected:
+ *    how long it takes, when the subscribers hear of it, the gateway's memory.
+ *
+ * Writes bench/results/realtime.md and prints it.
+ */
+import "../src/cli/graphile-env";
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createClient, type Client } from "graphql-ws";
+import pg from "pg";
+import WebSocket from "ws";
+import { createTenant } from "../src/auth/accounts";
+import { loadConfig } from "../src/config";
+import { openDatabase } from "../src/db/database";
+import { argCount, argValue } from "./data";
+
+const RESULTS_FILE = path.join("bench", "results", "realtime.md");
+const PASSWORD = "bench realtime password";
+const TENANTS = 10;
+const CREATE_GROUP = `mutation BenchCreateGroup($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`;
+const SUBSCRIBE = `subscription { rowChanged(table: user_groups, ops: [insert]) { op rowId } }`;
+
+/** The former per-row NOTIFY trigger, for the "before" figures only. */
+const FORMER_TRIGGER = `
+create or replace function nexus.tg__bench_notify_row_change() returns trigger language plpgsql volatile set search_path = pg_catalog as $$
+begin
+  perform pg_notify('nexus:changes:' || new.tenant_id::text, json_build_object('table', tg_table_name, 'op', lower(tg_op), 'id', new.id)::text);
+  return null;
+end;
+$$;
+grant execute on function nexus.tg__bench_notify_row_change() to nexus_user;
+create trigger _950_bench_row_changes after insert on platform.user_groups for each row execute function nexus.tg__bench_notify_row_change();
+create trigger _950_bench_row_changes after insert on audit.audit_logs for each row execute function nexus.tg__bench_notify_row_change();`;
+const DROP_FORMER_TRIGGER = `drop trigger _950_bench_row_changes on platform.user_groups; drop trigger _950_bench_row_changes on audit.audit_logs;`;
+
+interface Gateway {
+  child: ChildProcess;
+  url: string;
+}
+
+function startGateway(env: NodeJS.ProcessEnv): Promise<Gateway> {
+  const child = fork(path.join(__dirname, "server.js"), ["gateway"], { env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m: { port: number }) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));
+    child.once("exit", (code) => reject(new Error(`the gateway exited (${code})`)));
+  });
+}
+
+function stopGateway(gateway: Gateway): Promise<void> {
+  return new Promise((resolve) => {
+    gateway.child.once("exit", () => resolve());
+    gateway.child.kill("SIGTERM");
+  });
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function signIn(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function createGroup(url: string, token: string, name: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: CREATE_GROUP, variables: { n: name } }),
+  });
+  return ((await response.json()) as any).data.createUserGroup.userGroup.rowId;
+}
+
+/** Subscribers spread over the tenants; each event's arrival time by row id. */
+async function subscribers(url: string, tokens: string[], count: number) {
+  const clients: Client[] = [];
+  const arrivals = new Map<string, number[]>();
+  const ready: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+    clients.push(client);
+    ready.push(
+      new Promise<void>((resolve, reject) =>
+        client.subscribe(
+          { query: SUBSCRIBE },
+          {
+            next: (e: any) => {
+              const event = e.data.rowChanged;
+              if (event.op === "ready") return resolve();
+              const list = arrivals.get(event.rowId ?? event.op) ?? [];
+              list.push(performance.now());
+              arrivals.set(event.rowId ?? event.op, list);
+            },
+            error: reject,
+            complete: () => undefined,
+          },
+        ),
+      ),
+    );
+  }
+  await Promise.all(ready);
+  return { arrivals, close: () => Promise.all(clients.map((c) => c.dispose())) };
+}
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+  return check();
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const duration = argCount(argv, "duration", 10);
+  const connections = argValue(argv, "connections", "16,64").split(",").map(Number);
+  const writes = argCount(argv, "writes", 30);
+  const subscriberCounts = argValue(argv, "subscribers", "1,100,1000").split(",").map(Number);
+  const importRows = argCount(argv, "import", 100_000);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nexus-bench-realtime-"));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: "test",
+    NEXUS_DATA_DIR: dataDir,
+    NEXUS_DEMO: "0",
+    NEXUS_LOG_LEVEL: "silent",
+    NEXUS_LOGIN_RATE_PER_IP: "10000",
+    NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
+    NEXUS_WS_MAX_SOCKETS_PER_USER: "5000",
+    NEXUS_WS_MAX_SOCKETS_PER_CLIENT: "5000",
+  };
+  const database = await openDatabase(loadConfig(env));
+  const admin = new pg.Client({ connectionString: database.adminUrl });
+  await admin.connect();
+  const lines: string[] = [];
+  const out = (line: string) => (lines.push(line), process.stdout.write(`${line}\n`));
+  let gateway: Gateway | null = null;
+  try {
+    await admin.query("create extension if not exists pg_stat_statements");
+    const authenticator = new pg.Pool({ connectionString: database.authenticatorUrl, max: 2 });
+    const emails: string[] = [];
+    for (let i = 0; i < TENANTS; i++) {
+      const email = `admin@bench-realtime-${i}.test`;
+      await createTenant(authenticator, { name: `Bench realtime ${i}`, adminEmail: email, password: PASSWORD });
+      emails.push(email);
+    }
+    await authenticator.end();
+    const serverEnv = (realtime: boolean) => ({
+      ...env,
+      NEXUS_REALTIME: realtime ? "1" : "0",
+      NEXUS_BENCH_AUTHENTICATOR_URL: database.authenticatorUrl,
+      ...(realtime ? { NEXUS_BENCH_REPLICATION_URL: database.adminUrl } : {}),
+    });
+
+    // 1. Write throughput.
+    out(`## Write throughput (createUserGroup, ${duration} s a run, requests/s)\n`);
+    out(`| connections | realtime off | writers notify (former trigger) | realtime on (WAL, 100 subscribers) | cost of realtime on |`);
+    out(`|---:|---:|---:|---:|---:|`);
+    const rps: Record<string, Record<number, number>> = { off: {}, trigger: {}, on: {} };
+    let serial = 0;
+    for (const mode of ["off", "trigger", "on"] as const) {
+      if (mode === "trigger") await admin.query(FORMER_TRIGGER);
+      gateway = await startGateway(serverEnv(mode === "on"));
+      const tokens = await Promise.all(emails.map((e) => signIn(gateway!.url, e)));
+      const subs = mode === "on" ? await subscribers(gateway.url, tokens, 100) : null;
+      for (const n of connections) {
+        const result = await autocannon({
+          url: `${gateway.url}/graphql`,
+          connections: n,
+          duration,
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (request) => ({
+                ...request,
+                headers: { "content-type": "application/json", authorization: `Bearer ${tokens[serial % TENANTS]}` },
+                body: JSON.stringify({ query: CREATE_GROUP, variables: { n: `bench ${mode} ${serial++}` } }),
+              }),
+            },
+          ],
+        });
+        if (result.non2xx || result.errors) throw new Error(`${mode} at ${n}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        rps[mode]![n] = result.requests.average;
+      }
+      await subs?.close();
+      await stopGateway(gateway);
+      gateway = null;
+      if (mode === "trigger") await admin.query(DROP_FORMER_TRIGGER);
+    }
+    for (const n of connections) {
+      const cost = (1 - rps.on![n]! / rps.off![n]!) * 100;
+      out(`| ${n} | ${rps.off![n]!.toFixed(0)} | ${rps.trigger![n]!.toFixed(0)} | ${rps.on![n]!.toFixed(0)} | ${cost.toFixed(1)} % |`);
+    }
+
+    // 2. Latency and reads per event.
+    gateway = await startGateway(serverEnv(true));
+    const tokens = await Promise.all(emails.map((e) => signIn(gateway!.url, e)));
+    out(`\n## Delivery, commit to client (${writes} inserts spread over the tenants, one at a time)\n`);
+    out(`| subscribers | deliveries | not within 10 s | p50 ms | p99 ms | max ms | re-read queries | re-reads per delivered event | re-reads per insert |`);
+    out(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+    for (const count of subscriberCounts) {
+      const subs = await subscribers(gateway.url, tokens, count);
+      // Unmeasured: the stream is live end to end (a new decoder first replays what its predecessor left unconfirmed).
+      const warmup = await createGroup(gateway.url, tokens[0]!, `warm-up ${count} ${Date.now()}`);
+      if (!(await until(() => subs.arrivals.has(warmup), 120_000))) throw new Error("the stream did not come live");
+      const reads = async () => Number((await admin.query("select coalesce(sum(calls), 0) as n from pg_stat_statements where query like '%nexus realtime re-read%'")).rows[0].n);
+      const readsBefore = await reads();
+      const latencies: number[] = [];
+      let missed = 0;
+      for (let k = 0; k < writes; k++) {
+        const tenant = k % Math.min(TENANTS, count);
+        const expected = Math.floor(count / TENANTS) + (tenant < count % TENANTS ? 1 : 0);
+        const id = await createGroup(gateway.url, tokens[tenant]!, `latency ${count} ${k} ${Date.now()}`);
+        const committed = performance.now();
+        if (!(await until(() => (subs.arrivals.get(id)?.length ?? 0) >= expected, 10_000))) missed += expected - (subs.arrivals.get(id)?.length ?? 0);
+        for (const at of subs.arrivals.get(id) ?? []) latencies.push(Math.max(0, at - committed));
+      }
+      const readCount = (await reads()) - readsBefore;
+      latencies.sort((x, y) => x - y);
+      out(
+        `| ${count} | ${latencies.length} | ${missed} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${(latencies.at(-1) ?? NaN).toFixed(1)} | ${readCount} | ${(readCount / latencies.length).toFixed(3)} | ${(readCount / writes).toFixed(2)} |`,
+      );
+      await subs.close();
+    }
+
+    // 3. Bulk import.
+    const subs = await subscribers(gateway.url, tokens, 100);
+    const tenantId = (await admin.query("select id from platform.tenants where name = 'Bench realtime 0'")).rows[0].id;
+    const rssBefore = rssMb(gateway.child.pid);
+    const started = performance.now();
+    await admin.query("insert into platform.user_groups (tenant_id, name) select $1, 'import ' || g from generate_series(1, $2::int) g", [tenantId, importRows]);
+    const imported = performance.now();
+    const heard = await until(() => (subs.arrivals.get("gap")?.length ?? 0) >= 10, 120_000);
+    const told = performance.now();
+    out(`\n## Import of ${importRows} rows into one tenant, 100 subscribers connected (10 of that tenant)\n`);
+    out(`| import (one statement) | until its 10 subscribers are told (one gap event each) | gateway RSS before | after |`);
+    out(`|---:|---:|---:|---:|`);
+    out(`| ${((imported - started) / 1000).toFixed(2)} s | ${heard ? `${((told - imported) / 1000).toFixed(2)} s after the commit` : "not within 120 s"} | ${rssBefore.toFixed(0)} MB | ${rssMb(gateway.child.pid).toFixed(0)} MB |`);
+    await subs.close();
+  } finally {
+    if (gateway) await stopGateway(gateway);
+    await admin.end();
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(RESULTS_FILE, `# Realtime bench (${new Date().toISOString()})\n\n${lines.join("\n")}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${(error as Error).stack}\n`);
+  process.exit(1);
+});

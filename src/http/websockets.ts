@@ -1,0 +1,137 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { CloseCode, makeServer, type Context } from "graphql-ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import { makeGraphQLWSConfig } from "postgraphile/grafserv";
+import { verifyBearer, type TokenVerifier } from "../auth/middleware";
+import type { AccessClaims } from "../auth/tokens";
+import type { RealtimeConfig } from "../config";
+import { clientIp } from "../graphql/preset";
+import type { SocketRegistry } from "../graphql/realtime";
+import type { RowChangeHub } from "./hub";
+
+/** The close code of a socket past the per-user cap (the per-client cap refuses the upgrade with 429). */
+export const TOO_MANY_SOCKETS_CLOSE = 4430;
+const KEEPALIVE_MS = 12_000;
+
+export interface SocketLimits {
+  limits: RealtimeConfig;
+  verifier: TokenVerifier;
+  sockets: SocketRegistry;
+  hub: RowChangeHub | null;
+}
+
+/** Counts open sockets by a key; `take` refuses past the cap, and the socket's close gives its place back. */
+class SocketCounter {
+  private readonly open = new Map<string, number>();
+  constructor(private readonly cap: number) {}
+
+  take(key: string, socket: { once(event: "close", fn: () => void): unknown }): boolean {
+    const count = this.open.get(key) ?? 0;
+    if (count >= this.cap) return false;
+    this.open.set(key, count + 1);
+    socket.once("close", () => {
+      const left = (this.open.get(key) ?? 1) - 1;
+      if (left > 0) this.open.set(key, left);
+      else this.open.delete(key);
+    });
+    return true;
+  }
+}
+
+/**
+ * grafserv's GraphQL-over-WebSocket server (graphql-ws over `ws`), with the
+ * gateway's limits, which grafserv's own has no hook for:
+ *
+ * - at most `maxSocketsPerClient` sockets per client address, refused at
+ *   the upgrade with 429;
+ * - `connection_init` within `initTimeoutMs` (else 4408), carrying a valid
+ *   bearer token (else 4403): no anonymous socket stays open, since every
+ *   subscription needs a signed-in user anyway;
+ * - at most `maxSocketsPerUser` signed-in sockets per user (else 4430);
+ * - a ping every 12 s; a socket that does not answer by the next is ended.
+ *
+ * Subscriptions per socket and the send queue are bounded where events are
+ * produced (RowChangesPlugin, RowChangeHub).
+ */
+export function makeUpgradeHandler(
+  instance: Parameters<typeof makeGraphQLWSConfig>[0],
+  { limits, verifier, sockets, hub }: SocketLimits,
+): { upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
+  const perClient = new SocketCounter(limits.maxSocketsPerClient);
+  const perUser = new SocketCounter(limits.maxSocketsPerUser);
+  type Extra = { socket: WebSocket; request: IncomingMessage };
+  const server = makeServer<Record<string, unknown>, Extra>({
+    ...makeGraphQLWSConfig(instance),
+    connectionInitWaitTimeout: limits.initTimeoutMs,
+    async onConnect(ctx: Context<Record<string, unknown>, Extra>) {
+      const param = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+      const header = typeof param === "string" ? param : ctx.extra.request.headers.authorization;
+      if (!header) return false;
+      let claims: AccessClaims;
+      try {
+        claims = await verifyBearer(verifier, header);
+      } catch {
+        return false;
+      }
+      if (!perUser.take(`${claims.tenantId}:${claims.userId ?? claims.jti}`, ctx.extra.socket)) {
+        ctx.extra.socket.close(TOO_MANY_SOCKETS_CLOSE, "Too many sockets for this user");
+        return false;
+      }
+      sockets.add(ctx.extra.socket, claims);
+      return true;
+    },
+  } as never);
+  const wss = new WebSocketServer({ noServer: true });
+  wss.on("connection", (socket: WebSocket, request: IncomingMessage) => {
+    let answered = true;
+    const keepalive = setInterval(() => {
+      if (!answered) return void socket.terminate();
+      answered = false;
+      socket.ping();
+    }, KEEPALIVE_MS);
+    socket.on("pong", () => (answered = true));
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) =>
+            socket.send(data, (error) => {
+              if (error) return reject(error);
+              // graphql-ws writes {"id":…,"type":"next",…}: one event off this socket's backlog (RowChangeHub).
+              if (hub && data.slice(0, 120).includes('"type":"next"')) hub.noteSent(socket);
+              resolve();
+            }),
+          ),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (cb) =>
+          socket.on("message", async (message) => {
+            try {
+              await cb(String(message));
+            } catch (error) {
+              socket.close(CloseCode.InternalServerError, (error as Error).message.slice(0, 120));
+            }
+          }),
+      },
+      { socket, request },
+    );
+    socket.once("close", (code, reason) => {
+      clearInterval(keepalive);
+      void closed(code, String(reason));
+    });
+  });
+  return {
+    upgrade: (req, socket, head) => {
+      if (!perClient.take(clientIp(req) ?? "unknown", socket)) {
+        socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    },
+    // On release, as grafserv's own server does: open sockets must not keep a stopping gateway alive.
+    close: () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
