@@ -35,7 +35,7 @@ const RESULTS_FILE = path.join("bench", "results", "realtime.md");
 const PASSWORD = "bench realtime password";
 const TENANTS = 10;
 const CREATE_GROUP = `mutation BenchCreateGroup($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`;
-const SUBSCRIBE = `subscription { rowChanged(table: user_groups, ops: [insert]) { op rowId } }`;
+const SUBSCRIBE = `subscription { rowChanged(table: USER_GROUPS, ops: [INSERT]) { op rowId } }`;
 
 /** The former per-row NOTIFY trigger, for the "before" figures only. */
 const FORMER_TRIGGER = `
@@ -106,7 +106,7 @@ async function subscribers(url: string, tokens: string[], count: number) {
           {
             next: (e: any) => {
               const event = e.data.rowChanged;
-              if (event.op === "ready") return resolve();
+              if (event.op === "READY") return resolve();
               const list = arrivals.get(event.rowId ?? event.op) ?? [];
               list.push(performance.now());
               arrivals.set(event.rowId ?? event.op, list);
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     await admin.query("insert into platform.user_groups (tenant_id, name) select $1, 'import ' || g from generate_series(1, $2::int) g", [tenantId, importRows]);
     const imported = performance.now();
-    const heard = await until(() => (subs.arrivals.get("gap")?.length ?? 0) >= 10, 120_000);
+    const heard = await until(() => (subs.arrivals.get("GAP")?.length ?? 0) >= 10, 120_000);
     const told = performance.now();
     out(`\n## Import of ${importRows} rows into one tenant, 100 subscribers connected (10 of that tenant)\n`);
     out(`| import (one statement) | until its 10 subscribers are told (one gap event each) | gateway RSS before | after |`);

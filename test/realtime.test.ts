@@ -53,7 +53,7 @@ describe("realtime row changes", () => {
     client.subscribe(
       { query },
       {
-        next: (e: any) => (e.data?.rowChanged?.op === "ready" ? live(e) : e.errors ? (errors.push(e.errors), failed(e.errors)) : events.push(e.data.rowChanged)),
+        next: (e: any) => (e.data?.rowChanged?.op === "READY" ? live(e) : e.errors ? (errors.push(e.errors), failed(e.errors)) : events.push(e.data.rowChanged)),
         error: (e) => (errors.push(e), failed(e)),
         complete: () => undefined,
       },
@@ -95,7 +95,7 @@ describe("realtime row changes", () => {
   }, 120_000);
 
   test("inserts, updates and deletes reach the tenant's subscriber, read as them; another tenant's never do", async () => {
-    const subA = subscribe(connect(tokenA), `subscription { rowChanged(table: user_groups) { op table rowId node { ... on UserGroup { name tenantId } } } }`);
+    const subA = subscribe(connect(tokenA), `subscription { rowChanged(table: USER_GROUPS) { op table rowId node { ... on UserGroup { name tenantId } } } }`);
     const subB = subscribe(connect(tokenB), `subscription { rowChanged { op table rowId } }`);
     await Promise.all([subA.ready, subB.ready]);
     // `node` is read when the event is sent: each change waits for the previous event, so each reads its own version.
@@ -106,9 +106,9 @@ describe("realtime row changes", () => {
     await deleteGroup(tokenA, id);
     await until("the delete", () => subA.events.length >= 3);
     expect(subA.events).toEqual([
-      { op: "insert", table: "user_groups", rowId: id, node: { name: "Realtime A group", tenantId: a.tenantId } },
-      { op: "update", table: "user_groups", rowId: id, node: { name: "Realtime A group, renamed", tenantId: a.tenantId } },
-      { op: "delete", table: "user_groups", rowId: id, node: null },
+      { op: "INSERT", table: "USER_GROUPS", rowId: id, node: { name: "Realtime A group", tenantId: a.tenantId } },
+      { op: "UPDATE", table: "USER_GROUPS", rowId: id, node: { name: "Realtime A group, renamed", tenantId: a.tenantId } },
+      { op: "DELETE", table: "USER_GROUPS", rowId: id, node: null },
     ]);
     // B's own change comes after A's in commit order: had A's reached B, they would be here by now.
     const idB = await createGroup(tokenB, "Realtime B group");
@@ -119,38 +119,38 @@ describe("realtime row changes", () => {
 
   test("ops and a filter narrow the events to what was asked", async () => {
     const client = connect(tokenA);
-    const narrow = subscribe(client, `subscription { rowChanged(table: user_groups, ops: [update], filter: { userGroup: { name: { in: ["Keep", "Keep too"] } } }) { op rowId } }`);
-    const all = subscribe(client, `subscription { rowChanged(table: user_groups) { op rowId } }`);
+    const narrow = subscribe(client, `subscription { rowChanged(table: USER_GROUPS, ops: [UPDATE], filter: { userGroup: { name: { in: ["Keep", "Keep too"] } } }) { op rowId } }`);
+    const all = subscribe(client, `subscription { rowChanged(table: USER_GROUPS) { op rowId } }`);
     await Promise.all([narrow.ready, all.ready]);
     const keep = await createGroup(tokenA, "Keep");
     const drop = await createGroup(tokenA, "Drop");
     await renameGroup(tokenA, drop, "Drop too");
     await renameGroup(tokenA, keep, "Keep too");
-    await until("the unfiltered subscription's last event", () => all.events.some((e) => e.op === "update" && e.rowId === keep));
+    await until("the unfiltered subscription's last event", () => all.events.some((e) => e.op === "UPDATE" && e.rowId === keep));
     expect(all.events.length).toBe(4);
-    expect(narrow.events).toEqual([{ op: "update", rowId: keep }]);
+    expect(narrow.events).toEqual([{ op: "UPDATE", rowId: keep }]);
   });
 
   test("a viewer gets only rows they may read: no audit entries, no other user's sessions; the admin gets the audit entry", async () => {
     const viewer = subscribe(connect(viewerToken), `subscription { rowChanged { op table rowId } }`);
-    const admin = subscribe(connect(tokenA), `subscription { rowChanged(table: audit_logs) { op table rowId } }`);
+    const admin = subscribe(connect(tokenA), `subscription { rowChanged(table: AUDIT_LOGS) { op table rowId } }`);
     await Promise.all([viewer.ready, admin.ready]);
     await signIn(gateway, a.admin.email); // a session row of the admin's
     const id = await createGroup(tokenA, "Seen by the viewer");
     await until("the viewer's event of the group", () => viewer.events.some((e) => e.rowId === id));
-    await until("the admin's audit entry", () => admin.events.some((e) => e.table === "audit_logs"));
-    expect(viewer.events.map((e) => e.table)).not.toContain("audit_logs");
-    expect(viewer.events.map((e) => e.table)).not.toContain("user_sessions");
+    await until("the admin's audit entry", () => admin.events.some((e) => e.table === "AUDIT_LOGS"));
+    expect(viewer.events.map((e) => e.table)).not.toContain("AUDIT_LOGS");
+    expect(viewer.events.map((e) => e.table)).not.toContain("USER_SESSIONS");
   });
 
   test("a table name outside the enum, and host-internal tables, fail validation", async () => {
     const client = connect(tokenA);
-    for (const table of ["nope", "refresh_tokens", "mail_outbox", '"user_groups"']) {
+    for (const table of ["NOPE", "REFRESH_TOKENS", "MAIL_OUTBOX", '"USER_GROUPS"', "user_groups"]) {
       const sub = subscribe(client, `subscription { rowChanged(table: ${table}) { op } }`);
       await expect(sub.ready).rejects.toBeDefined();
       expect(JSON.stringify(sub.errors)).toMatch(/RowChangeTable|Expected|enum/i);
     }
-    const misplaced = subscribe(client, `subscription { rowChanged(table: assets, filter: { userGroup: { name: { equalTo: "x" } } }) { op } }`);
+    const misplaced = subscribe(client, `subscription { rowChanged(table: ASSETS, filter: { userGroup: { name: { equalTo: "x" } } }) { op } }`);
     await expect(misplaced.ready).rejects.toBeDefined();
     expect(JSON.stringify(misplaced.errors)).toContain("INVALID_FILTER");
   });
@@ -205,8 +205,8 @@ describe("realtime row changes", () => {
     const closed = new Promise<number>((resolve) => ws.once("close", resolve));
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
-    ws.send(JSON.stringify({ type: "subscribe", id: "1", payload: { query: `subscription { rowChanged(table: user_groups) { op node { ... on UserGroup { description } } } }` } }));
-    await until("ready", () => messages.some((m) => m.type === "next" && m.payload.data?.rowChanged?.op === "ready"), 30_000);
+    ws.send(JSON.stringify({ type: "subscribe", id: "1", payload: { query: `subscription { rowChanged(table: USER_GROUPS) { op node { ... on UserGroup { description } } } }` } }));
+    await until("ready", () => messages.some((m) => m.type === "next" && m.payload.data?.rowChanged?.op === "READY"), 30_000);
     (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     // 256 KB a row, 150 times: far more than the kernel's socket buffers hold, so the gateway's queue fills.
     await withAdmin(async (db) => {
@@ -245,7 +245,7 @@ describe("realtime row changes", () => {
     await poll();
     const [leader, follower] = pids.includes(first.child.pid!) ? [first, second] : [second, first];
     const { accessToken } = await signIn(gateway, b.admin.email);
-    const sub = subscribe(connect(accessToken, { server: follower }), `subscription { rowChanged(table: user_groups, ops: [insert]) { op rowId } }`);
+    const sub = subscribe(connect(accessToken, { server: follower }), `subscription { rowChanged(table: USER_GROUPS, ops: [INSERT]) { op rowId } }`);
     await sub.ready;
     const created: string[] = [];
     const writes = (async () => {

@@ -18,7 +18,7 @@ export interface RealtimeContext {
 const OP_CODES: Record<string, WireChange[1]> = { insert: "i", update: "u", delete: "d" };
 
 /**
- * `subscription { rowChanged(table: user_groups, ops: [insert], filter: { userGroup: { … } }) { op table rowId node { … } } }`.
+ * `subscription { rowChanged(table: USER_GROUPS, ops: [INSERT], filter: { userGroup: { … } }) { op table rowId node { … } } }`.
  *
  * The tables are an enum of the exposed tenant tables (a bad name fails
  * validation). The first event is `op: ready`: the subscription is live.
@@ -54,23 +54,23 @@ export const RowChangesPlugin = extendSchema((build) => {
     typeDefs: gql`
       """A tenant table whose row changes can be followed (rowChanged)."""
       enum RowChangeTable {
-        ${sorted.map((t) => t.name).join("\n")}
+        ${sorted.map((t) => t.name.toUpperCase()).join("\n")}
       }
       """A kind of row change to follow."""
       enum RowOperation {
-        insert
-        update
-        delete
+        INSERT
+        UPDATE
+        DELETE
       }
       """What a rowChanged event says."""
       enum RowChangeOp {
         """First event: the subscription is live; every change committed from now on reaches it."""
-        ready
+        READY
         """Changes may have been missed (reconnection, or more at once than the send queue holds): read again what you show."""
-        gap
-        insert
-        update
-        delete
+        GAP
+        INSERT
+        UPDATE
+        DELETE
       }
       """The filter of one table's rows (set the field of the subscribed table only)."""
       input RowChangeFilter {
@@ -105,7 +105,8 @@ export const RowChangesPlugin = extendSchema((build) => {
                 if (rt.hub.subscriptionsOf(rt.socket) >= rt.maxSubscriptionsPerSocket) {
                   throw new SafeError(`A socket holds at most ${rt.maxSubscriptionsPerSocket} subscriptions: end one, or open another socket.`, { code: "TOO_MANY_SUBSCRIPTIONS" });
                 }
-                const table = tableName ? tables.get(String(tableName)) : undefined;
+                // Enum values are the table names in UPPER_CASE (GraphQL convention); the map is keyed by the SQL name.
+                const table = tableName ? tables.get(String(tableName).toLowerCase()) : undefined;
                 const given = Object.entries((filter ?? {}) as Record<string, unknown>).filter(([, v]) => v != null);
                 if (given.length && (!table || given.length > 1 || given[0]![0] !== filterField(table))) {
                   throw new SafeError(`A filter applies to the subscribed table only: give table, and filter.${table ? filterField(table) : "<that table>"}.`, { code: "INVALID_FILTER" });
@@ -114,7 +115,7 @@ export const RowChangesPlugin = extendSchema((build) => {
                   claims: rt.claims,
                   socket: rt.socket,
                   tables: table ? new Map([[table.name, table]]) : tables,
-                  ops: new Set(((ops as string[] | null) ?? Object.keys(OP_CODES)).map((op) => OP_CODES[op]!)),
+                  ops: new Set(((ops as string[] | null)?.map((op) => op.toLowerCase()) ?? Object.keys(OP_CODES)).map((op) => OP_CODES[op]!)),
                   filter: given.length ? given[0]![1] : null,
                 };
                 return topic;
@@ -130,8 +131,8 @@ export const RowChangesPlugin = extendSchema((build) => {
       },
       RowChange: {
         plans: {
-          op: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).op),
-          table: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).table),
+          op: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).op.toUpperCase()),
+          table: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).table?.toUpperCase() ?? null),
           rowId: ($e: any) => lambda($e, (e: any) => (e as RowChangeEvent).id),
           node: ($e: any) =>
             lambda($e, (event: any) => {

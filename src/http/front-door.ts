@@ -9,7 +9,7 @@ import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
 import { pathOf, requestLogger, type Logger } from "../observability/logger";
 import { graphqlOperationOf, type GatewayMetrics } from "../observability/metrics";
 import { noteErrorCodes, outcomeCodes } from "../observability/outcome";
-import { makeUpgradeHandler, type SocketLimits } from "../realtime/sockets";
+import { makeUpgradeHandler, type SocketLimits } from "./websockets";
 import { cors } from "./cors";
 import { answerError, sendError } from "./errors";
 

@@ -3,12 +3,12 @@ import type { Duplex } from "node:stream";
 import { CloseCode, makeServer, type Context } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { makeGraphQLWSConfig } from "postgraphile/grafserv";
-import { verifyBearer, type TokenVerifier } from "../auth/middleware";
-import type { AccessClaims } from "../auth/tokens";
+import type { AccessClaims } from "../auth/jwt";
+import { type TokenVerifier, verifyBearer } from "../auth/verify";
 import type { RealtimeConfig } from "../config";
-import { clientIp } from "../graphql/preset";
+import { clientIp } from "./client-address";
 import type { SocketRegistry } from "../graphql/realtime";
-import type { RowChangeHub } from "./hub";
+import type { RowChangeHub } from "../realtime/hub";
 
 /** The close code of a socket past the per-user cap (the per-client cap refuses the upgrade with 429). */
 export const TOO_MANY_SOCKETS_CLOSE = 4430;

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { WebSocket } from "ws";
-import { pgSettingsFor, type AccessClaims } from "../auth/tokens";
+import type { AccessClaims } from "../auth/jwt";
+import { pgSettingsFor } from "../auth/tokens";
 import type { Logger } from "../observability/logger";
 import { CHANGES_CHANNEL, type WireBatch, type WireChange } from "./decoder";
 

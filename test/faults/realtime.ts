@@ -26,7 +26,7 @@ export async function realtimeAcrossRestart(context: Context, report: Report): P
     on: { closed: (event) => (closed = (event as { code: number }).code) },
   });
   client.subscribe(
-    { query: "subscription { rowChanged(table: user_groups) { op rowId } }" },
+    { query: "subscription { rowChanged(table: USER_GROUPS) { op rowId } }" },
     { next: (e: any) => events.push(e.data.rowChanged), error: () => undefined, complete: () => undefined },
   );
   const until = async (check: () => boolean) => {
@@ -39,7 +39,7 @@ export async function realtimeAcrossRestart(context: Context, report: Report): P
     return answer.body?.data?.createUserGroup?.userGroup?.rowId ?? null;
   };
   try {
-    report.check("the subscription is live (ready)", await until(() => events.some((e) => e.op === "ready")));
+    report.check("the subscription is live (ready)", await until(() => events.some((e) => e.op === "READY")));
     const before = await createGroup(`realtime-before-${Date.now()}`);
     report.check("an insert arrives before the restart", !!before && (await until(() => events.some((e) => e.rowId === before))));
 
@@ -48,7 +48,7 @@ export async function realtimeAcrossRestart(context: Context, report: Report): P
     await database.start();
     report.note("PostgreSQL restarted (fast shutdown, 2 s down)");
 
-    report.check("the subscriber is told of the gap once the gateway listens again", await until(() => events.some((e) => e.op === "gap")));
+    report.check("the subscriber is told of the gap once the gateway listens again", await until(() => events.some((e) => e.op === "GAP")));
     let after: string | null = null;
     const end = Date.now() + DEADLINE_MS;
     while (!after && Date.now() < end) {
