@@ -73,7 +73,11 @@ export type AcademicYear = Node & {
   rowId: Scalars['UUID']['output'];
   /** First day of the year. */
   startDate?: Maybe<Scalars['Datetime']['output']>;
-  /** Reads a single `Tenant` that is related to this `AcademicYear`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AcademicYear`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -138,14 +142,28 @@ export type AcademicYearAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type AcademicYearCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `current` field. */
+  current?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endDate` field. */
+  endDate?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startDate` field. */
+  startDate?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -219,24 +237,36 @@ export type AcademicYearFilter = {
   classes?: InputMaybe<AcademicYearToManyClassFilter>;
   /** Some related `classes` exist. */
   classesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `current` field. */
+  current?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endDate` field. */
+  endDate?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `feePlans` relation. */
   feePlans?: InputMaybe<AcademicYearToManyFeePlanFilter>;
   /** Some related `feePlans` exist. */
   feePlansExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AcademicYearFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AcademicYearFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startDate` field. */
+  startDate?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
@@ -245,6 +275,8 @@ export type AcademicYearFilter = {
   timetables?: InputMaybe<AcademicYearToManyTimetableFilter>;
   /** Some related `timetables` exist. */
   timetablesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -255,9 +287,34 @@ export type AcademicYearFilter = {
 
 /** Grouping methods for `AcademicYear` for usage during aggregation. */
 export type AcademicYearGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'CURRENT'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'END_DATE'
+  | 'END_DATE_TRUNCATED_TO_DAY'
+  | 'END_DATE_TRUNCATED_TO_HOUR'
+  | 'END_DATE_TRUNCATED_TO_MONTH'
+  | 'END_DATE_TRUNCATED_TO_WEEK'
+  | 'START_DATE'
+  | 'START_DATE_TRUNCATED_TO_DAY'
+  | 'START_DATE_TRUNCATED_TO_HOUR'
+  | 'START_DATE_TRUNCATED_TO_MONTH'
+  | 'START_DATE_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type AcademicYearHavingAverageInput = {
@@ -363,6 +420,8 @@ export type AcademicYearInput = {
 
 /** Methods to use when ordering `AcademicYear`. */
 export type AcademicYearOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -374,6 +433,8 @@ export type AcademicYearOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -440,7 +501,11 @@ export type Account = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
-  /** The ISO 4217 currency of the account. */
+  /**
+   * The ISO 4217 currency of the account.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   currencyDetails?: Maybe<Currency>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
@@ -448,7 +513,11 @@ export type Account = Node & {
   isActive: Scalars['Boolean']['output'];
   /** Unique identifier of the account. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Account`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Account`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the account belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -506,14 +575,28 @@ export type AccountAverageAggregates = {
 
 /** A condition to be used against `Account` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type AccountCondition = {
+  /** Checks for equality with the object’s `accountName` field. */
+  accountName?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `accountNumber` field. */
   accountNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `accountType` field. */
+  accountType?: InputMaybe<AccountType>;
+  /** Checks for equality with the object’s `balance` field. */
+  balance?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `bankName` field. */
+  bankName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `currency` field. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -581,14 +664,26 @@ export type AccountEdge = {
 
 /** A filter to be used against `Account` object types. All fields are combined with a logical ‘and.’ */
 export type AccountFilter = {
+  /** Filter by the object’s `accountName` field. */
+  accountName?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `accountNumber` field. */
   accountNumber?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `accountType` field. */
+  accountType?: InputMaybe<AccountTypeFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AccountFilter>>;
+  /** Filter by the object’s `balance` field. */
+  balance?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `bankName` field. */
+  bankName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `currency` field. */
   currency?: InputMaybe<StringFilter>;
   /** Filter by the object’s `currencyDetails` relation. */
   currencyDetails?: InputMaybe<CurrencyFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AccountFilter>;
   /** Checks for any expressions in this list. */
@@ -603,6 +698,8 @@ export type AccountFilter = {
   transactions?: InputMaybe<AccountToManyTransactionFilter>;
   /** Some related `transactions` exist. */
   transactionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `user` relation. */
   user?: InputMaybe<UserFilter>;
   /** A related `user` exists. */
@@ -613,9 +710,20 @@ export type AccountFilter = {
 
 /** Grouping methods for `Account` for usage during aggregation. */
 export type AccountGroupBy =
-  | 'ACCOUNT_NUMBER'
+  | 'ACCOUNT_TYPE'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CURRENCY'
+  | 'IS_ACTIVE'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'USER_ID';
 
 export type AccountHavingAverageInput = {
@@ -721,6 +829,8 @@ export type AccountMinAggregates = {
 export type AccountOrderBy =
   | 'ACCOUNT_NUMBER_ASC'
   | 'ACCOUNT_NUMBER_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CURRENCY_ASC'
   | 'CURRENCY_DESC'
   | 'NATURAL'
@@ -730,6 +840,8 @@ export type AccountOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_ID_ASC'
   | 'USER_ID_DESC';
 
@@ -777,12 +889,38 @@ export type AccountToManyTransactionFilter = {
 
 /** Kind of financial account. */
 export type AccountType =
-  | 'cash'
-  | 'checking'
-  | 'credit'
-  | 'investment'
-  | 'loan'
-  | 'savings';
+  | 'CASH'
+  | 'CHECKING'
+  | 'CREDIT'
+  | 'INVESTMENT'
+  | 'LOAN'
+  | 'SAVINGS';
+
+/** A filter to be used against AccountType fields. All fields are combined with a logical ‘and.’ */
+export type AccountTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AccountType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AccountType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AccountType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AccountType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AccountType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AccountType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AccountType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AccountType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AccountType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AccountType>>;
+};
 
 export type AccountVariancePopulationAggregates = {
   __typename?: 'AccountVariancePopulationAggregates';
@@ -811,13 +949,21 @@ export type AiInsight = Node & {
   id: Scalars['ID']['output'];
   /** Kind of insight. */
   insightType: AiInsightType;
-  /** The model that produced the insight. */
+  /**
+   * The model that produced the insight.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   model?: Maybe<AiModel>;
   /** The model that produced the insight. */
   modelId: Scalars['UUID']['output'];
   /** Unique identifier of the insight. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AiInsight`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AiInsight`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the insight belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -861,12 +1007,24 @@ export type AiInsightAverageAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type AiInsightCondition = {
+  /** Checks for equality with the object’s `confidence` field. */
+  confidence?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `insightType` field. */
+  insightType?: InputMaybe<AiInsightType>;
   /** Checks for equality with the object’s `modelId` field. */
   modelId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `title` field. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AiInsight` values. */
@@ -930,6 +1088,14 @@ export type AiInsightEdge = {
 export type AiInsightFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AiInsightFilter>>;
+  /** Filter by the object’s `confidence` field. */
+  confidence?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `insightType` field. */
+  insightType?: InputMaybe<AiInsightTypeFilter>;
   /** Filter by the object’s `model` relation. */
   model?: InputMaybe<AiModelFilter>;
   /** Filter by the object’s `modelId` field. */
@@ -944,12 +1110,27 @@ export type AiInsightFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `title` field. */
+  title?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AiInsight` for usage during aggregation. */
 export type AiInsightGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'INSIGHT_TYPE'
   | 'MODEL_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AiInsightHavingAverageInput = {
   confidence?: InputMaybe<HavingBigfloatFilter>;
@@ -1050,6 +1231,10 @@ export type AiInsightMinAggregates = {
 
 /** Methods to use when ordering `AiInsight`. */
 export type AiInsightOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'INSIGHT_TYPE_ASC'
+  | 'INSIGHT_TYPE_DESC'
   | 'MODEL_ID_ASC'
   | 'MODEL_ID_DESC'
   | 'NATURAL'
@@ -1058,7 +1243,9 @@ export type AiInsightOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AiInsight`. Fields that are set will be updated. */
 export type AiInsightPatch = {
@@ -1094,11 +1281,37 @@ export type AiInsightSumAggregates = {
 
 /** Kind of insight a model produced. */
 export type AiInsightType =
-  | 'anomaly'
-  | 'forecast'
-  | 'recommendation'
-  | 'summary'
-  | 'trend';
+  | 'ANOMALY'
+  | 'FORECAST'
+  | 'RECOMMENDATION'
+  | 'SUMMARY'
+  | 'TREND';
+
+/** A filter to be used against AiInsightType fields. All fields are combined with a logical ‘and.’ */
+export type AiInsightTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AiInsightType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AiInsightType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AiInsightType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AiInsightType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AiInsightType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AiInsightType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AiInsightType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AiInsightType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AiInsightType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AiInsightType>>;
+};
 
 export type AiInsightVariancePopulationAggregates = {
   __typename?: 'AiInsightVariancePopulationAggregates';
@@ -1133,7 +1346,11 @@ export type AiModel = Node & {
   rowId: Scalars['UUID']['output'];
   /** Whether the model is in use. */
   status: AiModelStatus;
-  /** Reads a single `Tenant` that is related to this `AiModel`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AiModel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the model belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -1165,10 +1382,22 @@ export type AiModelAggregates = {
 
 /** A condition to be used against `AiModel` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type AiModelCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `provider` field. */
+  provider?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<AiModelStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `version` field. */
+  version?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `AiModel` values. */
@@ -1236,21 +1465,44 @@ export type AiModelFilter = {
   aiInsightsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AiModelFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AiModelFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AiModelFilter>>;
+  /** Filter by the object’s `provider` field. */
+  provider?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<AiModelStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `version` field. */
+  version?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `AiModel` for usage during aggregation. */
 export type AiModelGroupBy =
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AiModelHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -1330,13 +1582,17 @@ export type AiModelInput = {
 
 /** Methods to use when ordering `AiModel`. */
 export type AiModelOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AiModel`. Fields that are set will be updated. */
 export type AiModelPatch = {
@@ -1356,9 +1612,35 @@ export type AiModelPatch = {
 
 /** Whether a model is in use. */
 export type AiModelStatus =
-  | 'active'
-  | 'deprecated'
-  | 'inactive';
+  | 'ACTIVE'
+  | 'DEPRECATED'
+  | 'INACTIVE';
+
+/** A filter to be used against AiModelStatus fields. All fields are combined with a logical ‘and.’ */
+export type AiModelStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AiModelStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AiModelStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AiModelStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AiModelStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AiModelStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AiModelStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AiModelStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AiModelStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AiModelStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AiModelStatus>>;
+};
 
 /** A filter to be used against many `AiInsight` object types. All fields are combined with a logical ‘and.’ */
 export type AiModelToManyAiInsightFilter = {
@@ -1395,7 +1677,11 @@ export type Alert = Node & {
   severity: AlertSeverity;
   /** active, acknowledged or resolved; setting it records who and when. */
   status: AlertStatus;
-  /** Reads a single `Tenant` that is related to this `Alert`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Alert`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the alert belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -1412,8 +1698,18 @@ export type AlertAggregates = {
 
 /** A condition to be used against `Alert` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type AlertCondition = {
+  /** Checks for equality with the object’s `acknowledgedAt` field. */
+  acknowledgedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `acknowledgedBy` field. */
   acknowledgedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `alertName` field. */
+  alertName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `message` field. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `resolvedAt` field. */
+  resolvedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `severity` field. */
@@ -1422,6 +1718,8 @@ export type AlertCondition = {
   status?: InputMaybe<AlertStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Alert` values. */
@@ -1485,18 +1783,28 @@ export type AlertEdge = {
 
 /** A filter to be used against `Alert` object types. All fields are combined with a logical ‘and.’ */
 export type AlertFilter = {
+  /** Filter by the object’s `acknowledgedAt` field. */
+  acknowledgedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `acknowledgedBy` field. */
   acknowledgedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `acknowledgedByUser` relation. */
   acknowledgedByUser?: InputMaybe<UserFilter>;
   /** A related `acknowledgedByUser` exists. */
   acknowledgedByUserExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `alertName` field. */
+  alertName?: InputMaybe<StringFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AlertFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `message` field. */
+  message?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AlertFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AlertFilter>>;
+  /** Filter by the object’s `resolvedAt` field. */
+  resolvedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `severity` field. */
@@ -1507,14 +1815,36 @@ export type AlertFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Alert` for usage during aggregation. */
 export type AlertGroupBy =
+  | 'ACKNOWLEDGED_AT'
+  | 'ACKNOWLEDGED_AT_TRUNCATED_TO_DAY'
+  | 'ACKNOWLEDGED_AT_TRUNCATED_TO_HOUR'
+  | 'ACKNOWLEDGED_AT_TRUNCATED_TO_MONTH'
+  | 'ACKNOWLEDGED_AT_TRUNCATED_TO_WEEK'
   | 'ACKNOWLEDGED_BY'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'RESOLVED_AT'
+  | 'RESOLVED_AT_TRUNCATED_TO_DAY'
+  | 'RESOLVED_AT_TRUNCATED_TO_HOUR'
+  | 'RESOLVED_AT_TRUNCATED_TO_MONTH'
+  | 'RESOLVED_AT_TRUNCATED_TO_WEEK'
   | 'SEVERITY'
   | 'STATUS'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AlertHavingAverageInput = {
   acknowledgedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -1610,13 +1940,21 @@ export type AlertInput = {
 export type AlertOrderBy =
   | 'ACKNOWLEDGED_BY_ASC'
   | 'ACKNOWLEDGED_BY_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'SEVERITY_ASC'
+  | 'SEVERITY_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Alert`. Fields that are set will be updated. */
 export type AlertPatch = {
@@ -1632,10 +1970,10 @@ export type AlertPatch = {
 
 /** How urgent an alert is. */
 export type AlertSeverity =
-  | 'critical'
-  | 'error'
-  | 'info'
-  | 'warning';
+  | 'CRITICAL'
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
 
 /** A filter to be used against AlertSeverity fields. All fields are combined with a logical ‘and.’ */
 export type AlertSeverityFilter = {
@@ -1665,9 +2003,9 @@ export type AlertSeverityFilter = {
 
 /** Where an alert is in its life: raised, seen by someone, or over. */
 export type AlertStatus =
-  | 'acknowledged'
-  | 'active'
-  | 'resolved';
+  | 'ACKNOWLEDGED'
+  | 'ACTIVE'
+  | 'RESOLVED';
 
 /** A filter to be used against AlertStatus fields. All fields are combined with a logical ‘and.’ */
 export type AlertStatusFilter = {
@@ -1714,7 +2052,11 @@ export type ApiAlias = Node & {
   creator?: Maybe<User>;
   /** Notes on the alias. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The endpoint this alias names. */
+  /**
+   * The endpoint this alias names.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   endpoint?: Maybe<ApiEndpoint>;
   /** After this time the alias no longer resolves. */
   expiresAt?: Maybe<Scalars['Datetime']['output']>;
@@ -1724,7 +2066,11 @@ export type ApiAlias = Node & {
   isActive: Scalars['Boolean']['output'];
   /** Unique identifier of the alias. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `ApiAlias`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ApiAlias`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the alias belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -1746,16 +2092,28 @@ export type ApiAliasAggregates = {
 export type ApiAliasCondition = {
   /** Checks for equality with the object’s `aliasName` field. */
   aliasName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `aliasType` field. */
+  aliasType?: InputMaybe<ApiAliasType>;
   /** Checks for equality with the object’s `canonicalName` field. */
   canonicalName?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `context` field. */
   context?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `expiresAt` field. */
+  expiresAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `ApiAlias` values. */
@@ -1823,20 +2181,30 @@ export type ApiAliasEdge = {
 export type ApiAliasFilter = {
   /** Filter by the object’s `aliasName` field. */
   aliasName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `aliasType` field. */
+  aliasType?: InputMaybe<ApiAliasTypeFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<ApiAliasFilter>>;
   /** Filter by the object’s `canonicalName` field. */
   canonicalName?: InputMaybe<StringFilter>;
   /** Filter by the object’s `context` field. */
   context?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `endpoint` relation. */
   endpoint?: InputMaybe<ApiEndpointFilter>;
+  /** Filter by the object’s `expiresAt` field. */
+  expiresAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
   /** Negates the expression. */
   not?: InputMaybe<ApiAliasFilter>;
   /** Checks for any expressions in this list. */
@@ -1847,15 +2215,34 @@ export type ApiAliasFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `ApiAlias` for usage during aggregation. */
 export type ApiAliasGroupBy =
   | 'ALIAS_NAME'
+  | 'ALIAS_TYPE'
   | 'CANONICAL_NAME'
   | 'CONTEXT'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'TENANT_ID';
+  | 'EXPIRES_AT'
+  | 'EXPIRES_AT_TRUNCATED_TO_DAY'
+  | 'EXPIRES_AT_TRUNCATED_TO_HOUR'
+  | 'EXPIRES_AT_TRUNCATED_TO_MONTH'
+  | 'EXPIRES_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type ApiAliasHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -1952,6 +2339,8 @@ export type ApiAliasOrderBy =
   | 'CANONICAL_NAME_DESC'
   | 'CONTEXT_ASC'
   | 'CONTEXT_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'NATURAL'
@@ -1960,7 +2349,9 @@ export type ApiAliasOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `ApiAlias`. Fields that are set will be updated. */
 export type ApiAliasPatch = {
@@ -1985,10 +2376,36 @@ export type ApiAliasPatch = {
  * (legacy), a version-specific name (versioned), or a short form (shortcut).
  */
 export type ApiAliasType =
-  | 'legacy'
-  | 'shortcut'
-  | 'synonym'
-  | 'versioned';
+  | 'LEGACY'
+  | 'SHORTCUT'
+  | 'SYNONYM'
+  | 'VERSIONED';
+
+/** A filter to be used against ApiAliasType fields. All fields are combined with a logical ‘and.’ */
+export type ApiAliasTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ApiAliasType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ApiAliasType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ApiAliasType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ApiAliasType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ApiAliasType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ApiAliasType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ApiAliasType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ApiAliasType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ApiAliasType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ApiAliasType>>;
+};
 
 /** An API endpoint of the tenant: the canonical name every alias resolves to. */
 export type ApiEndpoint = Node & {
@@ -2011,7 +2428,11 @@ export type ApiEndpoint = Node & {
   path: Scalars['String']['output'];
   /** Unique identifier of the endpoint. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `ApiEndpoint`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ApiEndpoint`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the endpoint belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -2046,12 +2467,26 @@ export type ApiEndpointAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type ApiEndpointCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `method` field. */
+  method?: InputMaybe<HttpMethod>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `path` field. */
+  path?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `version` field. */
+  version?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `ApiEndpoint` values. */
@@ -2119,24 +2554,50 @@ export type ApiEndpointFilter = {
   aliasesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<ApiEndpointFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `method` field. */
+  method?: InputMaybe<HttpMethodFilter>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<ApiEndpointFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<ApiEndpointFilter>>;
+  /** Filter by the object’s `path` field. */
+  path?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `version` field. */
+  version?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `ApiEndpoint` for usage during aggregation. */
 export type ApiEndpointGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'METHOD'
+  | 'PATH'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type ApiEndpointHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -2216,15 +2677,21 @@ export type ApiEndpointInput = {
 
 /** Methods to use when ordering `ApiEndpoint`. */
 export type ApiEndpointOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
+  | 'PATH_ASC'
+  | 'PATH_DESC'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `ApiEndpoint`. Fields that are set will be updated. */
 export type ApiEndpointPatch = {
@@ -2289,7 +2756,11 @@ export type Assessment = Node & {
   rowId: Scalars['UUID']['output'];
   /** Lifecycle of the assessment. */
   status?: Maybe<AssessmentStatus>;
-  /** Reads a single `Tenant` that is related to this `Assessment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Assessment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -2348,16 +2819,36 @@ export type AssessmentAverageAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type AssessmentCondition = {
+  /** Checks for equality with the object’s `assessmentType` field. */
+  assessmentType?: InputMaybe<AssessmentType>;
+  /** Checks for equality with the object’s `assignedAt` field. */
+  assignedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `classSubjectId` field. */
   classSubjectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `dueAt` field. */
+  dueAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `instructions` field. */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `maxScore` field. */
+  maxScore?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<AssessmentStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -2439,30 +2930,50 @@ export type AssessmentFilter = {
   assessmentResults?: InputMaybe<AssessmentToManyAssessmentResultFilter>;
   /** Some related `assessmentResults` exist. */
   assessmentResultsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `assessmentType` field. */
+  assessmentType?: InputMaybe<AssessmentTypeFilter>;
+  /** Filter by the object’s `assignedAt` field. */
+  assignedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `classSubject` relation. */
   classSubject?: InputMaybe<ClassSubjectFilter>;
   /** A related `classSubject` exists. */
   classSubjectExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `classSubjectId` field. */
   classSubjectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `dueAt` field. */
+  dueAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `instructions` field. */
+  instructions?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `maxScore` field. */
+  maxScore?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssessmentFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AssessmentFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<AssessmentStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -2473,10 +2984,36 @@ export type AssessmentFilter = {
 
 /** Grouping methods for `Assessment` for usage during aggregation. */
 export type AssessmentGroupBy =
+  | 'ASSESSMENT_TYPE'
+  | 'ASSIGNED_AT'
+  | 'ASSIGNED_AT_TRUNCATED_TO_DAY'
+  | 'ASSIGNED_AT_TRUNCATED_TO_HOUR'
+  | 'ASSIGNED_AT_TRUNCATED_TO_MONTH'
+  | 'ASSIGNED_AT_TRUNCATED_TO_WEEK'
   | 'CLASS_SUBJECT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'DUE_AT'
+  | 'DUE_AT_TRUNCATED_TO_DAY'
+  | 'DUE_AT_TRUNCATED_TO_HOUR'
+  | 'DUE_AT_TRUNCATED_TO_MONTH'
+  | 'DUE_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type AssessmentHavingAverageInput = {
@@ -2613,8 +3150,12 @@ export type AssessmentMinAggregates = {
 export type AssessmentOrderBy =
   | 'CLASS_SUBJECT_ID_ASC'
   | 'CLASS_SUBJECT_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
+  | 'DUE_AT_ASC'
+  | 'DUE_AT_DESC'
   | 'IMPORT_HASH_ASC'
   | 'IMPORT_HASH_DESC'
   | 'NATURAL'
@@ -2622,8 +3163,12 @@ export type AssessmentOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -2682,7 +3227,11 @@ export type AssessmentResult = Node & {
   student?: Maybe<Student>;
   /** The student. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `AssessmentResult`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssessmentResult`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -2730,16 +3279,28 @@ export type AssessmentResultAverageAggregates = {
 export type AssessmentResultCondition = {
   /** Checks for equality with the object’s `assessmentId` field. */
   assessmentId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `gradeLetter` field. */
+  gradeLetter?: InputMaybe<GradeLetter>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `remarks` field. */
+  remarks?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `score` field. */
+  score?: InputMaybe<Scalars['BigFloat']['input']>;
   /** Checks for equality with the object’s `studentId` field. */
   studentId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -2817,20 +3378,30 @@ export type AssessmentResultFilter = {
   assessmentExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `assessmentId` field. */
   assessmentId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `gradeLetter` field. */
+  gradeLetter?: InputMaybe<GradeLetterFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssessmentResultFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AssessmentResultFilter>>;
+  /** Filter by the object’s `remarks` field. */
+  remarks?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `score` field. */
+  score?: InputMaybe<BigFloatFilter>;
   /** Filter by the object’s `student` relation. */
   student?: InputMaybe<StudentFilter>;
   /** A related `student` exists. */
@@ -2841,6 +3412,8 @@ export type AssessmentResultFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -2852,10 +3425,25 @@ export type AssessmentResultFilter = {
 /** Grouping methods for `AssessmentResult` for usage during aggregation. */
 export type AssessmentResultGroupBy =
   | 'ASSESSMENT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'GRADE_LETTER'
   | 'STUDENT_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type AssessmentResultHavingAverageInput = {
@@ -2968,6 +3556,8 @@ export type AssessmentResultMinAggregates = {
 export type AssessmentResultOrderBy =
   | 'ASSESSMENT_ID_ASC'
   | 'ASSESSMENT_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -2981,6 +3571,8 @@ export type AssessmentResultOrderBy =
   | 'STUDENT_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -3034,10 +3626,36 @@ export type AssessmentResultVarianceSampleAggregates = {
 
 /** Lifecycle of an assessment. */
 export type AssessmentStatus =
-  | 'assigned'
-  | 'closed'
-  | 'draft'
-  | 'graded';
+  | 'ASSIGNED'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'GRADED';
+
+/** A filter to be used against AssessmentStatus fields. All fields are combined with a logical ‘and.’ */
+export type AssessmentStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AssessmentStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AssessmentStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AssessmentStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AssessmentStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AssessmentStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AssessmentStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AssessmentStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AssessmentStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AssessmentStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AssessmentStatus>>;
+};
 
 export type AssessmentStddevPopulationAggregates = {
   __typename?: 'AssessmentStddevPopulationAggregates';
@@ -3069,13 +3687,39 @@ export type AssessmentToManyAssessmentResultFilter = {
 
 /** Kind of assessment. */
 export type AssessmentType =
-  | 'assignment'
-  | 'exam'
-  | 'homework'
-  | 'other'
-  | 'project'
-  | 'quiz'
-  | 'test';
+  | 'ASSIGNMENT'
+  | 'EXAM'
+  | 'HOMEWORK'
+  | 'OTHER'
+  | 'PROJECT'
+  | 'QUIZ'
+  | 'TEST';
+
+/** A filter to be used against AssessmentType fields. All fields are combined with a logical ‘and.’ */
+export type AssessmentTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AssessmentType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AssessmentType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AssessmentType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AssessmentType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AssessmentType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AssessmentType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AssessmentType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AssessmentType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AssessmentType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AssessmentType>>;
+};
 
 export type AssessmentVariancePopulationAggregates = {
   __typename?: 'AssessmentVariancePopulationAggregates';
@@ -3104,7 +3748,11 @@ export type Asset = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** The model this asset is. */
+  /**
+   * The model this asset is.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   model?: Maybe<AssetModel>;
   /** The model this asset is. */
   modelId: Scalars['UUID']['output'];
@@ -3116,7 +3764,11 @@ export type Asset = Node & {
   rowId: Scalars['UUID']['output'];
   /** Serial number, unique within the tenant when given. */
   serialNumber?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `Asset`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Asset`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant that owns the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -3202,7 +3854,11 @@ export type AssetAggregates = {
 /** Who or where holds an asset, from start to (optional) end: exactly one of a person or a location. */
 export type AssetAssignment = Node & {
   __typename?: 'AssetAssignment';
-  /** Reads a single `Asset` that is related to this `AssetAssignment`. */
+  /**
+   * Reads a single `Asset` that is related to this `AssetAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   asset?: Maybe<Asset>;
   /** The assigned asset. */
   assetId: Scalars['UUID']['output'];
@@ -3224,7 +3880,11 @@ export type AssetAssignment = Node & {
   rowId: Scalars['UUID']['output'];
   /** First day of the assignment. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetAssignment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -3246,14 +3906,22 @@ export type AssetAssignmentAggregates = {
 export type AssetAssignmentCondition = {
   /** Checks for equality with the object’s `assetId` field. */
   assetId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endDate` field. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `locationId` field. */
   locationId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startDate` field. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AssetAssignment` values. */
@@ -3319,6 +3987,10 @@ export type AssetAssignmentFilter = {
   asset?: InputMaybe<AssetFilter>;
   /** Filter by the object’s `assetId` field. */
   assetId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endDate` field. */
+  endDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `location` relation. */
   location?: InputMaybe<LocationFilter>;
   /** A related `location` exists. */
@@ -3337,18 +4009,38 @@ export type AssetAssignmentFilter = {
   personId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startDate` field. */
+  startDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AssetAssignment` for usage during aggregation. */
 export type AssetAssignmentGroupBy =
   | 'ASSET_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'END_DATE'
+  | 'END_DATE_TRUNCATED_TO_MONTH'
+  | 'END_DATE_TRUNCATED_TO_WEEK'
   | 'LOCATION_ID'
   | 'PERSON_ID'
-  | 'TENANT_ID';
+  | 'START_DATE'
+  | 'START_DATE_TRUNCATED_TO_MONTH'
+  | 'START_DATE_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetAssignmentHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -3446,6 +4138,8 @@ export type AssetAssignmentInput = {
 export type AssetAssignmentOrderBy =
   | 'ASSET_ID_ASC'
   | 'ASSET_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'LOCATION_ID_ASC'
   | 'LOCATION_ID_DESC'
   | 'NATURAL'
@@ -3456,7 +4150,9 @@ export type AssetAssignmentOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AssetAssignment`. Fields that are set will be updated. */
 export type AssetAssignmentPatch = {
@@ -3481,7 +4177,11 @@ export type AssetAverageAggregates = {
 /** An event in an asset's movement: issued to or returned from a person, moved to or received at a place. */
 export type AssetCirculation = Node & {
   __typename?: 'AssetCirculation';
-  /** Reads a single `Asset` that is related to this `AssetCirculation`. */
+  /**
+   * Reads a single `Asset` that is related to this `AssetCirculation`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   asset?: Maybe<Asset>;
   /** The asset that moved. */
   assetId: Scalars['UUID']['output'];
@@ -3505,7 +4205,11 @@ export type AssetCirculation = Node & {
   personId?: Maybe<Scalars['UUID']['output']>;
   /** Unique identifier of the event. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetCirculation`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetCirculation`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -3527,14 +4231,24 @@ export type AssetCirculationAggregates = {
 export type AssetCirculationCondition = {
   /** Checks for equality with the object’s `assetId` field. */
   assetId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `circulationType` field. */
+  circulationType?: InputMaybe<AssetCirculationType>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `locationId` field. */
   locationId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `occurredAt` field. */
+  occurredAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AssetCirculation` values. */
@@ -3602,6 +4316,10 @@ export type AssetCirculationFilter = {
   asset?: InputMaybe<AssetFilter>;
   /** Filter by the object’s `assetId` field. */
   assetId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `circulationType` field. */
+  circulationType?: InputMaybe<AssetCirculationTypeFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `location` relation. */
   location?: InputMaybe<LocationFilter>;
   /** A related `location` exists. */
@@ -3610,6 +4328,10 @@ export type AssetCirculationFilter = {
   locationId?: InputMaybe<UuidFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssetCirculationFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `occurredAt` field. */
+  occurredAt?: InputMaybe<DatetimeFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AssetCirculationFilter>>;
   /** Filter by the object’s `person` relation. */
@@ -3624,14 +4346,32 @@ export type AssetCirculationFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AssetCirculation` for usage during aggregation. */
 export type AssetCirculationGroupBy =
   | 'ASSET_ID'
+  | 'CIRCULATION_TYPE'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'LOCATION_ID'
+  | 'OCCURRED_AT'
+  | 'OCCURRED_AT_TRUNCATED_TO_DAY'
+  | 'OCCURRED_AT_TRUNCATED_TO_HOUR'
+  | 'OCCURRED_AT_TRUNCATED_TO_MONTH'
+  | 'OCCURRED_AT_TRUNCATED_TO_WEEK'
   | 'PERSON_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetCirculationHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -3722,6 +4462,8 @@ export type AssetCirculationInput = {
 export type AssetCirculationOrderBy =
   | 'ASSET_ID_ASC'
   | 'ASSET_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'LOCATION_ID_ASC'
   | 'LOCATION_ID_DESC'
   | 'NATURAL'
@@ -3732,7 +4474,9 @@ export type AssetCirculationOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AssetCirculation`. Fields that are set will be updated. */
 export type AssetCirculationPatch = {
@@ -3752,24 +4496,56 @@ export type AssetCirculationPatch = {
 
 /** What happened to an asset in a circulation event. */
 export type AssetCirculationType =
-  | 'issued_to_person'
-  | 'location_confirmation'
-  | 'moved_to_location'
-  | 'received_at_location'
-  | 'returned_from_person';
+  | 'ISSUED_TO_PERSON'
+  | 'LOCATION_CONFIRMATION'
+  | 'MOVED_TO_LOCATION'
+  | 'RECEIVED_AT_LOCATION'
+  | 'RETURNED_FROM_PERSON';
+
+/** A filter to be used against AssetCirculationType fields. All fields are combined with a logical ‘and.’ */
+export type AssetCirculationTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AssetCirculationType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AssetCirculationType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AssetCirculationType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AssetCirculationType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AssetCirculationType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AssetCirculationType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AssetCirculationType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AssetCirculationType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AssetCirculationType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AssetCirculationType>>;
+};
 
 /** A condition to be used against `Asset` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type AssetCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `modelId` field. */
   modelId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `quantity` field. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `serialNumber` field. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Asset` values. */
@@ -3845,32 +4621,47 @@ export type AssetFilter = {
   configurationItems?: InputMaybe<AssetToManyConfigurationItemFilter>;
   /** Some related `configurationItems` exist. */
   configurationItemsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `model` relation. */
   model?: InputMaybe<AssetModelFilter>;
   /** Filter by the object’s `modelId` field. */
   modelId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `name` field. */
-  name?: InputMaybe<StringFilter>;
+  name?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssetFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AssetFilter>>;
+  /** Filter by the object’s `quantity` field. */
+  quantity?: InputMaybe<IntFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `serialNumber` field. */
-  serialNumber?: InputMaybe<StringFilter>;
+  serialNumber?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Asset` for usage during aggregation. */
 export type AssetGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'MODEL_ID'
   | 'NAME'
-  | 'SERIAL_NUMBER'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -3966,7 +4757,11 @@ export type AssetManufacturer = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the manufacturer. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetManufacturer`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetManufacturer`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the manufacturer belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -3999,12 +4794,16 @@ export type AssetManufacturerAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type AssetManufacturerCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AssetManufacturer` values. */
@@ -4062,8 +4861,10 @@ export type AssetManufacturerFilter = {
   assetModels?: InputMaybe<AssetManufacturerToManyAssetModelFilter>;
   /** Some related `assetModels` exist. */
   assetModelsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `name` field. */
-  name?: InputMaybe<StringFilter>;
+  name?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssetManufacturerFilter>;
   /** Checks for any expressions in this list. */
@@ -4074,12 +4875,23 @@ export type AssetManufacturerFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AssetManufacturer` for usage during aggregation. */
 export type AssetManufacturerGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetManufacturerHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -4149,6 +4961,8 @@ export type AssetManufacturerInput = {
 
 /** Methods to use when ordering `AssetManufacturer`. */
 export type AssetManufacturerOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
@@ -4157,7 +4971,9 @@ export type AssetManufacturerOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AssetManufacturer`. Fields that are set will be updated. */
 export type AssetManufacturerPatch = {
@@ -4190,7 +5006,11 @@ export type AssetMinAggregates = {
 /** A product model of a manufacturer; assets are instances of a model. */
 export type AssetModel = Node & {
   __typename?: 'AssetModel';
-  /** Reads a single `AssetType` that is related to this `AssetModel`. */
+  /**
+   * Reads a single `AssetType` that is related to this `AssetModel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   assetType?: Maybe<AssetType>;
   /** What kind of asset the model is. */
   assetTypeId: Scalars['UUID']['output'];
@@ -4202,7 +5022,11 @@ export type AssetModel = Node & {
   endOfSupport?: Maybe<Scalars['Date']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Who makes the model. */
+  /**
+   * Who makes the model.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   manufacturer?: Maybe<AssetManufacturer>;
   /** Who makes the model. */
   manufacturerId: Scalars['UUID']['output'];
@@ -4210,7 +5034,11 @@ export type AssetModel = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the model. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetModel`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetModel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the model belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -4247,12 +5075,22 @@ export type AssetModelAggregates = {
 export type AssetModelCondition = {
   /** Checks for equality with the object’s `assetTypeId` field. */
   assetTypeId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endOfSupport` field. */
+  endOfSupport?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `manufacturerId` field. */
   manufacturerId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `trackingType` field. */
+  trackingType?: InputMaybe<AssetTrackingType>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AssetModel` values. */
@@ -4322,10 +5160,16 @@ export type AssetModelFilter = {
   assets?: InputMaybe<AssetModelToManyAssetFilter>;
   /** Some related `assets` exist. */
   assetsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endOfSupport` field. */
+  endOfSupport?: InputMaybe<DateFilter>;
   /** Filter by the object’s `manufacturer` relation. */
   manufacturer?: InputMaybe<AssetManufacturerFilter>;
   /** Filter by the object’s `manufacturerId` field. */
   manufacturerId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AssetModelFilter>;
   /** Checks for any expressions in this list. */
@@ -4336,13 +5180,32 @@ export type AssetModelFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `trackingType` field. */
+  trackingType?: InputMaybe<AssetTrackingTypeFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AssetModel` for usage during aggregation. */
 export type AssetModelGroupBy =
   | 'ASSET_TYPE_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'END_OF_SUPPORT'
+  | 'END_OF_SUPPORT_TRUNCATED_TO_MONTH'
+  | 'END_OF_SUPPORT_TRUNCATED_TO_WEEK'
   | 'MANUFACTURER_ID'
-  | 'TENANT_ID';
+  | 'NAME'
+  | 'TENANT_ID'
+  | 'TRACKING_TYPE'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetModelHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -4431,15 +5294,21 @@ export type AssetModelInput = {
 export type AssetModelOrderBy =
   | 'ASSET_TYPE_ID_ASC'
   | 'ASSET_TYPE_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'MANUFACTURER_ID_ASC'
   | 'MANUFACTURER_ID_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AssetModel`. Fields that are set will be updated. */
 export type AssetModelPatch = {
@@ -4467,6 +5336,8 @@ export type AssetModelToManyAssetFilter = {
 
 /** Methods to use when ordering `Asset`. */
 export type AssetOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'MODEL_ID_ASC'
   | 'MODEL_ID_DESC'
   | 'NAME_ASC'
@@ -4479,7 +5350,9 @@ export type AssetOrderBy =
   | 'SERIAL_NUMBER_ASC'
   | 'SERIAL_NUMBER_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Asset`. Fields that are set will be updated. */
 export type AssetPatch = {
@@ -4496,7 +5369,11 @@ export type AssetPatch = {
 /** A repair of an asset, from report to resolution. */
 export type AssetRepair = Node & {
   __typename?: 'AssetRepair';
-  /** Reads a single `Asset` that is related to this `AssetRepair`. */
+  /**
+   * Reads a single `Asset` that is related to this `AssetRepair`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   asset?: Maybe<Asset>;
   /** The asset to repair. */
   assetId: Scalars['UUID']['output'];
@@ -4520,7 +5397,11 @@ export type AssetRepair = Node & {
   rowId: Scalars['UUID']['output'];
   /** Where the repair stands. */
   status: AssetRepairStatus;
-  /** Reads a single `Tenant` that is related to this `AssetRepair`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetRepair`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the asset. */
   tenantId: Scalars['UUID']['output'];
@@ -4544,12 +5425,28 @@ export type AssetRepairAggregates = {
 export type AssetRepairCondition = {
   /** Checks for equality with the object’s `assetId` field. */
   assetId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `locationId` field. */
   locationId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `priority` field. */
+  priority?: InputMaybe<AssetRepairPriority>;
+  /** Checks for equality with the object’s `reportedAt` field. */
+  reportedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `resolvedAt` field. */
+  resolvedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<AssetRepairStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `title` field. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AssetRepair` values. */
@@ -4621,6 +5518,10 @@ export type AssetRepairFilter = {
   asset?: InputMaybe<AssetFilter>;
   /** Filter by the object’s `assetId` field. */
   assetId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `location` relation. */
   location?: InputMaybe<LocationFilter>;
   /** A related `location` exists. */
@@ -4631,19 +5532,53 @@ export type AssetRepairFilter = {
   not?: InputMaybe<AssetRepairFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AssetRepairFilter>>;
+  /** Filter by the object’s `priority` field. */
+  priority?: InputMaybe<AssetRepairPriorityFilter>;
+  /** Filter by the object’s `reportedAt` field. */
+  reportedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `resolvedAt` field. */
+  resolvedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<AssetRepairStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `title` field. */
+  title?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AssetRepair` for usage during aggregation. */
 export type AssetRepairGroupBy =
   | 'ASSET_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'LOCATION_ID'
-  | 'TENANT_ID';
+  | 'PRIORITY'
+  | 'REPORTED_AT'
+  | 'REPORTED_AT_TRUNCATED_TO_DAY'
+  | 'REPORTED_AT_TRUNCATED_TO_HOUR'
+  | 'REPORTED_AT_TRUNCATED_TO_MONTH'
+  | 'REPORTED_AT_TRUNCATED_TO_WEEK'
+  | 'RESOLVED_AT'
+  | 'RESOLVED_AT_TRUNCATED_TO_DAY'
+  | 'RESOLVED_AT_TRUNCATED_TO_HOUR'
+  | 'RESOLVED_AT_TRUNCATED_TO_MONTH'
+  | 'RESOLVED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetRepairHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -4747,15 +5682,25 @@ export type AssetRepairInput = {
 export type AssetRepairOrderBy =
   | 'ASSET_ID_ASC'
   | 'ASSET_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'LOCATION_ID_ASC'
   | 'LOCATION_ID_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
+  | 'PRIORITY_ASC'
+  | 'PRIORITY_DESC'
+  | 'REPORTED_AT_ASC'
+  | 'REPORTED_AT_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AssetRepair`. Fields that are set will be updated. */
 export type AssetRepairPatch = {
@@ -4779,17 +5724,69 @@ export type AssetRepairPatch = {
 
 /** How urgent a repair is. */
 export type AssetRepairPriority =
-  | 'critical'
-  | 'high'
-  | 'low'
-  | 'normal';
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL';
+
+/** A filter to be used against AssetRepairPriority fields. All fields are combined with a logical ‘and.’ */
+export type AssetRepairPriorityFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AssetRepairPriority>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AssetRepairPriority>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AssetRepairPriority>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AssetRepairPriority>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AssetRepairPriority>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AssetRepairPriority>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AssetRepairPriority>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AssetRepairPriority>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AssetRepairPriority>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AssetRepairPriority>>;
+};
 
 /** Where a repair stands. */
 export type AssetRepairStatus =
-  | 'cancelled'
-  | 'in_progress'
-  | 'open'
-  | 'resolved';
+  | 'CANCELLED'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'RESOLVED';
+
+/** A filter to be used against AssetRepairStatus fields. All fields are combined with a logical ‘and.’ */
+export type AssetRepairStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AssetRepairStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AssetRepairStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AssetRepairStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AssetRepairStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AssetRepairStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AssetRepairStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AssetRepairStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AssetRepairStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AssetRepairStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AssetRepairStatus>>;
+};
 
 export type AssetStddevPopulationAggregates = {
   __typename?: 'AssetStddevPopulationAggregates';
@@ -4851,8 +5848,34 @@ export type AssetToManyConfigurationItemFilter = {
 
 /** How assets of a model are tracked: one by one (serialized) or by quantity (countable). */
 export type AssetTrackingType =
-  | 'countable'
-  | 'serialized';
+  | 'COUNTABLE'
+  | 'SERIALIZED';
+
+/** A filter to be used against AssetTrackingType fields. All fields are combined with a logical ‘and.’ */
+export type AssetTrackingTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AssetTrackingType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AssetTrackingType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AssetTrackingType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AssetTrackingType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AssetTrackingType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AssetTrackingType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AssetTrackingType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AssetTrackingType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AssetTrackingType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AssetTrackingType>>;
+};
 
 /** A kind of asset (laptop, projector, chair). */
 export type AssetType = Node & {
@@ -4869,7 +5892,11 @@ export type AssetType = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the asset type. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `AssetType`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AssetType`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the type belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -4902,12 +5929,18 @@ export type AssetTypeAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type AssetTypeCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endOfSupportLabel` field. */
+  endOfSupportLabel?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `AssetType` values. */
@@ -4967,6 +6000,10 @@ export type AssetTypeFilter = {
   assetModels?: InputMaybe<AssetTypeToManyAssetModelFilter>;
   /** Some related `assetModels` exist. */
   assetModelsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endOfSupportLabel` field. */
+  endOfSupportLabel?: InputMaybe<StringFilter>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -4979,12 +6016,23 @@ export type AssetTypeFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `AssetType` for usage during aggregation. */
 export type AssetTypeGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AssetTypeHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -5056,6 +6104,8 @@ export type AssetTypeInput = {
 
 /** Methods to use when ordering `AssetType`. */
 export type AssetTypeOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
@@ -5064,7 +6114,9 @@ export type AssetTypeOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `AssetType`. Fields that are set will be updated. */
 export type AssetTypePatch = {
@@ -5127,7 +6179,11 @@ export type AttendanceRecord = Node & {
   student?: Maybe<Student>;
   /** The student. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `AttendanceRecord`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AttendanceRecord`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -5175,16 +6231,28 @@ export type AttendanceRecordAverageAggregates = {
 export type AttendanceRecordCondition = {
   /** Checks for equality with the object’s `attendanceSessionId` field. */
   attendanceSessionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `minutesLate` field. */
+  minutesLate?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `remarks` field. */
+  remarks?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<AttendanceStatus>;
   /** Checks for equality with the object’s `studentId` field. */
   studentId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -5262,20 +6330,30 @@ export type AttendanceRecordFilter = {
   attendanceSessionExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `attendanceSessionId` field. */
   attendanceSessionId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `minutesLate` field. */
+  minutesLate?: InputMaybe<IntFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AttendanceRecordFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AttendanceRecordFilter>>;
+  /** Filter by the object’s `remarks` field. */
+  remarks?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<AttendanceStatusFilter>;
   /** Filter by the object’s `student` relation. */
   student?: InputMaybe<StudentFilter>;
   /** A related `student` exists. */
@@ -5286,6 +6364,8 @@ export type AttendanceRecordFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -5297,10 +6377,25 @@ export type AttendanceRecordFilter = {
 /** Grouping methods for `AttendanceRecord` for usage during aggregation. */
 export type AttendanceRecordGroupBy =
   | 'ATTENDANCE_SESSION_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'STUDENT_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type AttendanceRecordHavingAverageInput = {
@@ -5413,6 +6508,8 @@ export type AttendanceRecordMinAggregates = {
 export type AttendanceRecordOrderBy =
   | 'ATTENDANCE_SESSION_ID_ASC'
   | 'ATTENDANCE_SESSION_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -5422,10 +6519,14 @@ export type AttendanceRecordOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'STUDENT_ID_ASC'
   | 'STUDENT_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -5518,7 +6619,11 @@ export type AttendanceSession = Node & {
   takenBy?: Maybe<StaffMember>;
   /** The staff member who took attendance. */
   takenById?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `AttendanceSession`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AttendanceSession`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -5561,16 +6666,28 @@ export type AttendanceSessionCondition = {
   classId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `classSubjectId` field. */
   classSubjectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sessionDate` field. */
+  sessionDate?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `sessionType` field. */
+  sessionType?: InputMaybe<SessionType>;
   /** Checks for equality with the object’s `takenById` field. */
   takenById?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -5668,20 +6785,30 @@ export type AttendanceSessionFilter = {
   classSubjectExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `classSubjectId` field. */
   classSubjectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AttendanceSessionFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<AttendanceSessionFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `sessionDate` field. */
+  sessionDate?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `sessionType` field. */
+  sessionType?: InputMaybe<SessionTypeFilter>;
   /** Filter by the object’s `takenBy` relation. */
   takenBy?: InputMaybe<StaffMemberFilter>;
   /** A related `takenBy` exists. */
@@ -5692,6 +6819,8 @@ export type AttendanceSessionFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -5705,10 +6834,30 @@ export type AttendanceSessionGroupBy =
   | 'CAMPUS_ID'
   | 'CLASS_ID'
   | 'CLASS_SUBJECT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'SESSION_DATE'
+  | 'SESSION_DATE_TRUNCATED_TO_DAY'
+  | 'SESSION_DATE_TRUNCATED_TO_HOUR'
+  | 'SESSION_DATE_TRUNCATED_TO_MONTH'
+  | 'SESSION_DATE_TRUNCATED_TO_WEEK'
+  | 'SESSION_TYPE'
   | 'TAKEN_BY_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type AttendanceSessionHavingAverageInput = {
@@ -5817,6 +6966,8 @@ export type AttendanceSessionOrderBy =
   | 'CLASS_ID_DESC'
   | 'CLASS_SUBJECT_ID_ASC'
   | 'CLASS_SUBJECT_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -5826,10 +6977,14 @@ export type AttendanceSessionOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'SESSION_DATE_ASC'
+  | 'SESSION_DATE_DESC'
   | 'TAKEN_BY_ID_ASC'
   | 'TAKEN_BY_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -5867,16 +7022,68 @@ export type AttendanceSessionToManyAttendanceRecordFilter = {
 
 /** A student's attendance in a session. */
 export type AttendanceStatus =
-  | 'absent'
-  | 'excused'
-  | 'late'
-  | 'present';
+  | 'ABSENT'
+  | 'EXCUSED'
+  | 'LATE'
+  | 'PRESENT';
+
+/** A filter to be used against AttendanceStatus fields. All fields are combined with a logical ‘and.’ */
+export type AttendanceStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AttendanceStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AttendanceStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AttendanceStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AttendanceStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AttendanceStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AttendanceStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AttendanceStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AttendanceStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AttendanceStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AttendanceStatus>>;
+};
 
 /** What a change did to a row. */
 export type AuditAction =
-  | 'delete'
-  | 'insert'
-  | 'update';
+  | 'DELETE'
+  | 'INSERT'
+  | 'UPDATE';
+
+/** A filter to be used against AuditAction fields. All fields are combined with a logical ‘and.’ */
+export type AuditActionFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AuditAction>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AuditAction>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AuditAction>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AuditAction>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AuditAction>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AuditAction>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AuditAction>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AuditAction>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AuditAction>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AuditAction>>;
+};
 
 /** One change to one row of tenant data: who, when, from where, and the values before and after (secrets left out). Readable by holders of READ_AUDIT_LOGS; written only by the database. */
 export type AuditLog = Node & {
@@ -5903,7 +7110,11 @@ export type AuditLog = Node & {
   rowId: Scalars['UUID']['output'];
   /** Schema-qualified table of the changed row, e.g. platform.users. */
   tableName: Scalars['String']['output'];
-  /** Reads a single `Tenant` that is related to this `AuditLog`. */
+  /**
+   * Reads a single `Tenant` that is related to this `AuditLog`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the changed row. */
   tenantId: Scalars['UUID']['output'];
@@ -5923,10 +7134,14 @@ export type AuditLogAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type AuditLogCondition = {
+  /** Checks for equality with the object’s `action` field. */
+  action?: InputMaybe<AuditAction>;
   /** Checks for equality with the object’s `changedAt` field. */
   changedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `changedBy` field. */
   changedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `ipAddress` field. */
+  ipAddress?: InputMaybe<Scalars['InternetAddress']['input']>;
   /** Checks for equality with the object’s `recordId` field. */
   recordId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
@@ -5935,6 +7150,8 @@ export type AuditLogCondition = {
   tableName?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `userAgent` field. */
+  userAgent?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `AuditLog` values. */
@@ -5998,6 +7215,8 @@ export type AuditLogEdge = {
 
 /** A filter to be used against `AuditLog` object types. All fields are combined with a logical ‘and.’ */
 export type AuditLogFilter = {
+  /** Filter by the object’s `action` field. */
+  action?: InputMaybe<AuditActionFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AuditLogFilter>>;
   /** Filter by the object’s `changedAt` field. */
@@ -6008,6 +7227,8 @@ export type AuditLogFilter = {
   changedByUser?: InputMaybe<UserFilter>;
   /** A related `changedByUser` exists. */
   changedByUserExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `ipAddress` field. */
+  ipAddress?: InputMaybe<InternetAddressFilter>;
   /** Negates the expression. */
   not?: InputMaybe<AuditLogFilter>;
   /** Checks for any expressions in this list. */
@@ -6022,13 +7243,18 @@ export type AuditLogFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userAgent` field. */
+  userAgent?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `AuditLog` for usage during aggregation. */
 export type AuditLogGroupBy =
+  | 'ACTION'
   | 'CHANGED_AT'
   | 'CHANGED_AT_TRUNCATED_TO_DAY'
   | 'CHANGED_AT_TRUNCATED_TO_HOUR'
+  | 'CHANGED_AT_TRUNCATED_TO_MONTH'
+  | 'CHANGED_AT_TRUNCATED_TO_WEEK'
   | 'CHANGED_BY'
   | 'RECORD_ID'
   | 'TABLE_NAME'
@@ -6103,13 +7329,91 @@ export type AuditLogOrderBy =
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC';
 
+/** A filter to be used against BigFloat fields. All fields are combined with a logical ‘and.’ */
+export type BigFloatFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['BigFloat']['input']>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['BigFloat']['input']>>;
+};
+
 /** How often a fee plan is billed. */
 export type BillingCycle =
-  | 'annually'
-  | 'monthly'
-  | 'one_time'
-  | 'quarterly'
-  | 'termly';
+  | 'ANNUALLY'
+  | 'MONTHLY'
+  | 'ONE_TIME'
+  | 'QUARTERLY'
+  | 'TERMLY';
+
+/** A filter to be used against BillingCycle fields. All fields are combined with a logical ‘and.’ */
+export type BillingCycleFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<BillingCycle>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<BillingCycle>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<BillingCycle>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<BillingCycle>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<BillingCycle>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<BillingCycle>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<BillingCycle>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<BillingCycle>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<BillingCycle>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<BillingCycle>>;
+};
+
+/** A filter to be used against Boolean fields. All fields are combined with a logical ‘and.’ */
+export type BooleanFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['Boolean']['input']>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['Boolean']['input']>>;
+};
 
 /** A physical or online campus of the tenant; parent of its students, staff, classes, timetables and more. */
 export type Campus = Node & {
@@ -6186,7 +7490,11 @@ export type Campus = Node & {
   staffMembers: StaffMemberConnection;
   /** Reads and enables pagination through a set of `Student`. */
   students: StudentConnection;
-  /** Reads a single `Tenant` that is related to this `Campus`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Campus`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -6459,7 +7767,11 @@ export type CampusAttendanceConfig = Node & {
   importHash?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the campus attendance config. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `CampusAttendanceConfig`. */
+  /**
+   * Reads a single `Tenant` that is related to this `CampusAttendanceConfig`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -6485,18 +7797,30 @@ export type CampusAttendanceConfigAggregates = {
  * are tested for equality and combined with a logical ‘and.’
  */
 export type CampusAttendanceConfigCondition = {
+  /** Checks for equality with the object’s `attendanceLink` field. */
+  attendanceLink?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `campusKey` field. */
+  campusKey?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedByLabel` field. */
+  updatedByLabel?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `CampusAttendanceConfig` values. */
@@ -6564,18 +7888,26 @@ export type CampusAttendanceConfigEdge = {
 export type CampusAttendanceConfigFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<CampusAttendanceConfigFilter>>;
+  /** Filter by the object’s `attendanceLink` field. */
+  attendanceLink?: InputMaybe<StringFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `campusKey` field. */
+  campusKey?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -6588,8 +7920,12 @@ export type CampusAttendanceConfigFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedByLabel` field. */
+  updatedByLabel?: InputMaybe<StringFilter>;
   /** Filter by the object’s `updater` relation. */
   updater?: InputMaybe<UserFilter>;
   /** A related `updater` exists. */
@@ -6599,9 +7935,23 @@ export type CampusAttendanceConfigFilter = {
 /** Grouping methods for `CampusAttendanceConfig` for usage during aggregation. */
 export type CampusAttendanceConfigGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type CampusAttendanceConfigHavingAverageInput = {
@@ -6691,6 +8041,8 @@ export type CampusAttendanceConfigInput = {
 export type CampusAttendanceConfigOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -6702,6 +8054,8 @@ export type CampusAttendanceConfigOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -6752,7 +8106,11 @@ export type CampusAttendanceSummary = Node & {
   recordedByLabel?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the campus attendance summary. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `CampusAttendanceSummary`. */
+  /**
+   * Reads a single `Tenant` that is related to this `CampusAttendanceSummary`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -6814,16 +8172,40 @@ export type CampusAttendanceSummaryAverageAggregates = {
  * fields are tested for equality and combined with a logical ‘and.’
  */
 export type CampusAttendanceSummaryCondition = {
+  /** Checks for equality with the object’s `attendanceDate` field. */
+  attendanceDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Checks for equality with the object’s `attendancePercentage` field. */
+  attendancePercentage?: InputMaybe<Scalars['BigFloat']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `campusKey` field. */
+  campusKey?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `recordedByLabel` field. */
+  recordedByLabel?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `totalAbsent` field. */
+  totalAbsent?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `totalEnrolled` field. */
+  totalEnrolled?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `totalPresent` field. */
+  totalPresent?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `totalTardy` field. */
+  totalTardy?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -6905,30 +8287,54 @@ export type CampusAttendanceSummaryEdge = {
 export type CampusAttendanceSummaryFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<CampusAttendanceSummaryFilter>>;
+  /** Filter by the object’s `attendanceDate` field. */
+  attendanceDate?: InputMaybe<DateFilter>;
+  /** Filter by the object’s `attendancePercentage` field. */
+  attendancePercentage?: InputMaybe<BigFloatFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `campusKey` field. */
+  campusKey?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<CampusAttendanceSummaryFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<CampusAttendanceSummaryFilter>>;
+  /** Filter by the object’s `recordedByLabel` field. */
+  recordedByLabel?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `totalAbsent` field. */
+  totalAbsent?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `totalEnrolled` field. */
+  totalEnrolled?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `totalPresent` field. */
+  totalPresent?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `totalTardy` field. */
+  totalTardy?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -6939,10 +8345,27 @@ export type CampusAttendanceSummaryFilter = {
 
 /** Grouping methods for `CampusAttendanceSummary` for usage during aggregation. */
 export type CampusAttendanceSummaryGroupBy =
+  | 'ATTENDANCE_DATE'
+  | 'ATTENDANCE_DATE_TRUNCATED_TO_MONTH'
+  | 'ATTENDANCE_DATE_TRUNCATED_TO_WEEK'
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type CampusAttendanceSummaryHavingAverageInput = {
@@ -7126,6 +8549,8 @@ export type CampusAttendanceSummaryMinAggregates = {
 export type CampusAttendanceSummaryOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -7137,6 +8562,8 @@ export type CampusAttendanceSummaryOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -7240,16 +8667,50 @@ export type CampusAttendanceSummaryVarianceSampleAggregates = {
 
 /** A condition to be used against `Campus` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type CampusCondition = {
+  /** Checks for equality with the object’s `active` field. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `address` field. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `bgGradient` field. */
+  bgGradient?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `bgLight` field. */
+  bgLight?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `borderColor` field. */
+  borderColor?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `code` field. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `color` field. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `email` field. */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isOnline` field. */
+  isOnline?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `mascot` field. */
+  mascot?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `phone` field. */
+  phone?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `schoolId` field. */
   schoolId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `textColor` field. */
+  textColor?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -7339,12 +8800,22 @@ export type CampusEdge = {
 
 /** A filter to be used against `Campus` object types. All fields are combined with a logical ‘and.’ */
 export type CampusFilter = {
+  /** Filter by the object’s `active` field. */
+  active?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `address` field. */
+  address?: InputMaybe<StringFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<CampusFilter>>;
   /** Filter by the object’s `attendanceSessions` relation. */
   attendanceSessions?: InputMaybe<CampusToManyAttendanceSessionFilter>;
   /** Some related `attendanceSessions` exist. */
   attendanceSessionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `bgGradient` field. */
+  bgGradient?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `bgLight` field. */
+  bgLight?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `borderColor` field. */
+  borderColor?: InputMaybe<StringFilter>;
   /** Filter by the object’s `campusAttendanceConfigs` relation. */
   campusAttendanceConfigs?: InputMaybe<CampusToManyCampusAttendanceConfigFilter>;
   /** Some related `campusAttendanceConfigs` exist. */
@@ -7357,20 +8828,32 @@ export type CampusFilter = {
   classes?: InputMaybe<CampusToManyClassFilter>;
   /** Some related `classes` exist. */
   classesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `code` field. */
+  code?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `color` field. */
+  color?: InputMaybe<StringFilter>;
   /** Filter by the object’s `communicationEvents` relation. */
   communicationEvents?: InputMaybe<CampusToManyCommunicationEventFilter>;
   /** Some related `communicationEvents` exist. */
   communicationEventsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `documents` relation. */
   documents?: InputMaybe<CampusToManyDocumentFilter>;
   /** Some related `documents` exist. */
   documentsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `email` field. */
+  email?: InputMaybe<StringFilter>;
   /** Filter by the object’s `frameEntries` relation. */
   frameEntries?: InputMaybe<CampusToManyFrameEntryFilter>;
   /** Some related `frameEntries` exist. */
@@ -7381,10 +8864,16 @@ export type CampusFilter = {
   invoices?: InputMaybe<CampusToManyInvoiceFilter>;
   /** Some related `invoices` exist. */
   invoicesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `isOnline` field. */
+  isOnline?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `mascot` field. */
+  mascot?: InputMaybe<StringFilter>;
   /** Filter by the object’s `messages` relation. */
   messages?: InputMaybe<CampusToManyMessageFilter>;
   /** Some related `messages` exist. */
   messagesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<CampusFilter>;
   /** Checks for any expressions in this list. */
@@ -7393,6 +8882,8 @@ export type CampusFilter = {
   personalityQuizResults?: InputMaybe<CampusToManyPersonalityQuizResultFilter>;
   /** Some related `personalityQuizResults` exist. */
   personalityQuizResultsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `phone` field. */
+  phone?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `safetyQuizResults` relation. */
@@ -7421,10 +8912,14 @@ export type CampusFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `textColor` field. */
+  textColor?: InputMaybe<StringFilter>;
   /** Filter by the object’s `timetables` relation. */
   timetables?: InputMaybe<CampusToManyTimetableFilter>;
   /** Some related `timetables` exist. */
   timetablesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -7443,10 +8938,26 @@ export type CampusFilter = {
 
 /** Grouping methods for `Campus` for usage during aggregation. */
 export type CampusGroupBy =
+  | 'ACTIVE'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ONLINE'
   | 'SCHOOL_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type CampusHavingAverageInput = {
@@ -7556,6 +9067,8 @@ export type CampusInput = {
 
 /** Methods to use when ordering `Campus`. */
 export type CampusOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -7569,6 +9082,8 @@ export type CampusOrderBy =
   | 'SCHOOL_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -7827,7 +9342,11 @@ export type Class = Node & {
   section?: Maybe<Scalars['String']['output']>;
   /** Lifecycle of the class. */
   status?: Maybe<ClassStatus>;
-  /** Reads a single `Tenant` that is related to this `Class`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Class`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -7913,18 +9432,32 @@ export type ClassCondition = {
   academicYearId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `capacity` field. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `gradeId` field. */
   gradeId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `homeroomTeacherId` field. */
   homeroomTeacherId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `section` field. */
+  section?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<ClassStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -8029,7 +9562,11 @@ export type ClassEnrollment = Node & {
   student?: Maybe<Student>;
   /** The enrolled student. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `ClassEnrollment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ClassEnrollment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -8055,16 +9592,28 @@ export type ClassEnrollmentAggregates = {
 export type ClassEnrollmentCondition = {
   /** Checks for equality with the object’s `classId` field. */
   classId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endedOn` field. */
+  endedOn?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `enrolledOn` field. */
+  enrolledOn?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<EnrollmentStatus>;
   /** Checks for equality with the object’s `studentId` field. */
   studentId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -8142,12 +9691,20 @@ export type ClassEnrollmentFilter = {
   classExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `classId` field. */
   classId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endedOn` field. */
+  endedOn?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `enrolledOn` field. */
+  enrolledOn?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -8156,6 +9713,8 @@ export type ClassEnrollmentFilter = {
   or?: InputMaybe<Array<ClassEnrollmentFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<EnrollmentStatusFilter>;
   /** Filter by the object’s `student` relation. */
   student?: InputMaybe<StudentFilter>;
   /** A related `student` exists. */
@@ -8166,6 +9725,8 @@ export type ClassEnrollmentFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -8177,10 +9738,35 @@ export type ClassEnrollmentFilter = {
 /** Grouping methods for `ClassEnrollment` for usage during aggregation. */
 export type ClassEnrollmentGroupBy =
   | 'CLASS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'ENDED_ON'
+  | 'ENDED_ON_TRUNCATED_TO_DAY'
+  | 'ENDED_ON_TRUNCATED_TO_HOUR'
+  | 'ENDED_ON_TRUNCATED_TO_MONTH'
+  | 'ENDED_ON_TRUNCATED_TO_WEEK'
+  | 'ENROLLED_ON'
+  | 'ENROLLED_ON_TRUNCATED_TO_DAY'
+  | 'ENROLLED_ON_TRUNCATED_TO_HOUR'
+  | 'ENROLLED_ON_TRUNCATED_TO_MONTH'
+  | 'ENROLLED_ON_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'STUDENT_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type ClassEnrollmentHavingAverageInput = {
@@ -8290,6 +9876,8 @@ export type ClassEnrollmentInput = {
 export type ClassEnrollmentOrderBy =
   | 'CLASS_ID_ASC'
   | 'CLASS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -8303,6 +9891,8 @@ export type ClassEnrollmentOrderBy =
   | 'STUDENT_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -8344,6 +9934,8 @@ export type ClassFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `capacity` field. */
+  capacity?: InputMaybe<IntFilter>;
   /** Filter by the object’s `classEnrollments` relation. */
   classEnrollments?: InputMaybe<ClassToManyClassEnrollmentFilter>;
   /** Some related `classEnrollments` exist. */
@@ -8352,12 +9944,16 @@ export type ClassFilter = {
   classSubjects?: InputMaybe<ClassToManyClassSubjectFilter>;
   /** Some related `classSubjects` exist. */
   classSubjectsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `grade` relation. */
   grade?: InputMaybe<GradeFilter>;
   /** A related `grade` exists. */
@@ -8372,16 +9968,24 @@ export type ClassFilter = {
   homeroomTeacherId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<ClassFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<ClassFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `section` field. */
+  section?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<ClassStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -8394,11 +9998,26 @@ export type ClassFilter = {
 export type ClassGroupBy =
   | 'ACADEMIC_YEAR_ID'
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'GRADE_ID'
   | 'HOMEROOM_TEACHER_ID'
-  | 'IMPORT_HASH'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type ClassHavingAverageInput = {
@@ -8519,6 +10138,8 @@ export type ClassOrderBy =
   | 'ACADEMIC_YEAR_ID_DESC'
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'GRADE_ID_ASC'
@@ -8532,8 +10153,12 @@ export type ClassOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -8563,9 +10188,35 @@ export type ClassPatch = {
 
 /** Lifecycle of a class. */
 export type ClassStatus =
-  | 'active'
-  | 'closed'
-  | 'planned';
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'PLANNED';
+
+/** A filter to be used against ClassStatus fields. All fields are combined with a logical ‘and.’ */
+export type ClassStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ClassStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ClassStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ClassStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ClassStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ClassStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ClassStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ClassStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ClassStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ClassStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ClassStatus>>;
+};
 
 export type ClassStddevPopulationAggregates = {
   __typename?: 'ClassStddevPopulationAggregates';
@@ -8614,7 +10265,11 @@ export type ClassSubject = Node & {
   teacher?: Maybe<StaffMember>;
   /** The staff member who teaches it. */
   teacherId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `ClassSubject`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ClassSubject`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -8681,18 +10336,26 @@ export type ClassSubjectAggregates = {
 export type ClassSubjectCondition = {
   /** Checks for equality with the object’s `classId` field. */
   classId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<ClassSubjectStatus>;
   /** Checks for equality with the object’s `subjectId` field. */
   subjectId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `teacherId` field. */
   teacherId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -8776,12 +10439,16 @@ export type ClassSubjectFilter = {
   classExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `classId` field. */
   classId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -8790,6 +10457,8 @@ export type ClassSubjectFilter = {
   or?: InputMaybe<Array<ClassSubjectFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<ClassSubjectStatusFilter>;
   /** Filter by the object’s `subject` relation. */
   subject?: InputMaybe<SubjectFilter>;
   /** A related `subject` exists. */
@@ -8810,6 +10479,8 @@ export type ClassSubjectFilter = {
   timetablePeriods?: InputMaybe<ClassSubjectToManyTimetablePeriodFilter>;
   /** Some related `timetablePeriods` exist. */
   timetablePeriodsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -8821,11 +10492,26 @@ export type ClassSubjectFilter = {
 /** Grouping methods for `ClassSubject` for usage during aggregation. */
 export type ClassSubjectGroupBy =
   | 'CLASS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'SUBJECT_ID'
   | 'TEACHER_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type ClassSubjectHavingAverageInput = {
@@ -8915,6 +10601,8 @@ export type ClassSubjectInput = {
 export type ClassSubjectOrderBy =
   | 'CLASS_ID_ASC'
   | 'CLASS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -8930,6 +10618,8 @@ export type ClassSubjectOrderBy =
   | 'TEACHER_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -8951,8 +10641,34 @@ export type ClassSubjectPatch = {
 
 /** Whether a subject is currently taught in a class. */
 export type ClassSubjectStatus =
-  | 'active'
-  | 'inactive';
+  | 'ACTIVE'
+  | 'INACTIVE';
+
+/** A filter to be used against ClassSubjectStatus fields. All fields are combined with a logical ‘and.’ */
+export type ClassSubjectStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ClassSubjectStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ClassSubjectStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ClassSubjectStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ClassSubjectStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ClassSubjectStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ClassSubjectStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ClassSubjectStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ClassSubjectStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ClassSubjectStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ClassSubjectStatus>>;
+};
 
 /** A filter to be used against many `Assessment` object types. All fields are combined with a logical ‘and.’ */
 export type ClassSubjectToManyAssessmentFilter = {
@@ -9059,7 +10775,11 @@ export type CommunicationEvent = Node & {
   roles: Scalars['JSON']['output'];
   /** Unique identifier of the communication event. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `CommunicationEvent`. */
+  /**
+   * Reads a single `Tenant` that is related to this `CommunicationEvent`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -9087,14 +10807,26 @@ export type CommunicationEventAggregates = {
 export type CommunicationEventCondition = {
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `eventDate` field. */
+  eventDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Checks for equality with the object’s `eventType` field. */
+  eventType?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `title` field. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -9172,12 +10904,20 @@ export type CommunicationEventFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `eventDate` field. */
+  eventDate?: InputMaybe<DateFilter>;
+  /** Filter by the object’s `eventType` field. */
+  eventType?: InputMaybe<StringFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -9190,6 +10930,10 @@ export type CommunicationEventFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `title` field. */
+  title?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -9201,9 +10945,26 @@ export type CommunicationEventFilter = {
 /** Grouping methods for `CommunicationEvent` for usage during aggregation. */
 export type CommunicationEventGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'EVENT_DATE'
+  | 'EVENT_DATE_TRUNCATED_TO_MONTH'
+  | 'EVENT_DATE_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type CommunicationEventHavingAverageInput = {
@@ -9304,6 +11065,8 @@ export type CommunicationEventInput = {
 export type CommunicationEventOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -9315,6 +11078,8 @@ export type CommunicationEventOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -9365,7 +11130,11 @@ export type ConfigurationItem = Node & {
   rowId: Scalars['UUID']['output'];
   /** Lifecycle state of the item. */
   status: ConfigurationItemStatus;
-  /** Reads a single `Tenant` that is related to this `ConfigurationItem`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ConfigurationItem`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the item belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -9413,14 +11182,24 @@ export type ConfigurationItemAggregates = {
 export type ConfigurationItemCondition = {
   /** Checks for equality with the object’s `assetId` field. */
   assetId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `itemType` field. */
+  itemType?: InputMaybe<ConfigurationItemType>;
   /** Checks for equality with the object’s `locationId` field. */
   locationId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<ConfigurationItemStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `ConfigurationItem` values. */
@@ -9490,10 +11269,16 @@ export type ConfigurationItemFilter = {
   assetExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `assetId` field. */
   assetId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `incomingRelationships` relation. */
   incomingRelationships?: InputMaybe<ConfigurationItemToManyConfigurationItemRelationshipFilter>;
   /** Some related `incomingRelationships` exist. */
   incomingRelationshipsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `itemType` field. */
+  itemType?: InputMaybe<ConfigurationItemTypeFilter>;
   /** Filter by the object’s `location` relation. */
   location?: InputMaybe<LocationFilter>;
   /** A related `location` exists. */
@@ -9501,7 +11286,7 @@ export type ConfigurationItemFilter = {
   /** Filter by the object’s `locationId` field. */
   locationId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `name` field. */
-  name?: InputMaybe<StringFilter>;
+  name?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<ConfigurationItemFilter>;
   /** Checks for any expressions in this list. */
@@ -9512,18 +11297,33 @@ export type ConfigurationItemFilter = {
   outgoingRelationshipsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<ConfigurationItemStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `ConfigurationItem` for usage during aggregation. */
 export type ConfigurationItemGroupBy =
   | 'ASSET_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'ITEM_TYPE'
   | 'LOCATION_ID'
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type ConfigurationItemHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9605,6 +11405,8 @@ export type ConfigurationItemInput = {
 export type ConfigurationItemOrderBy =
   | 'ASSET_ID_ASC'
   | 'ASSET_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'LOCATION_ID_ASC'
   | 'LOCATION_ID_DESC'
   | 'NAME_ASC'
@@ -9614,8 +11416,12 @@ export type ConfigurationItemOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `ConfigurationItem`. Fields that are set will be updated. */
 export type ConfigurationItemPatch = {
@@ -9646,15 +11452,27 @@ export type ConfigurationItemRelationship = Node & {
   relationshipType: ConfigurationItemRelationshipType;
   /** Unique identifier of the relationship. */
   rowId: Scalars['UUID']['output'];
-  /** The item the relationship starts from. */
+  /**
+   * The item the relationship starts from.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   source?: Maybe<ConfigurationItem>;
   /** The item the relationship starts from. */
   sourceId: Scalars['UUID']['output'];
-  /** The item the relationship points to. */
+  /**
+   * The item the relationship points to.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   target?: Maybe<ConfigurationItem>;
   /** The item the relationship points to; not the source. */
   targetId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `ConfigurationItemRelationship`. */
+  /**
+   * Reads a single `Tenant` that is related to this `ConfigurationItemRelationship`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of both items. */
   tenantId: Scalars['UUID']['output'];
@@ -9674,6 +11492,12 @@ export type ConfigurationItemRelationshipAggregates = {
  * fields are tested for equality and combined with a logical ‘and.’
  */
 export type ConfigurationItemRelationshipCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `relationshipType` field. */
+  relationshipType?: InputMaybe<ConfigurationItemRelationshipType>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `sourceId` field. */
@@ -9682,6 +11506,8 @@ export type ConfigurationItemRelationshipCondition = {
   targetId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `ConfigurationItemRelationship` values. */
@@ -9741,10 +11567,16 @@ export type ConfigurationItemRelationshipEdge = {
 export type ConfigurationItemRelationshipFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<ConfigurationItemRelationshipFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<ConfigurationItemRelationshipFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<ConfigurationItemRelationshipFilter>>;
+  /** Filter by the object’s `relationshipType` field. */
+  relationshipType?: InputMaybe<ConfigurationItemRelationshipTypeFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `source` relation. */
@@ -9759,13 +11591,26 @@ export type ConfigurationItemRelationshipFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `ConfigurationItemRelationship` for usage during aggregation. */
 export type ConfigurationItemRelationshipGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'RELATIONSHIP_TYPE'
   | 'SOURCE_ID'
   | 'TARGET_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type ConfigurationItemRelationshipHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9841,6 +11686,8 @@ export type ConfigurationItemRelationshipInput = {
 
 /** Methods to use when ordering `ConfigurationItemRelationship`. */
 export type ConfigurationItemRelationshipOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -9851,7 +11698,9 @@ export type ConfigurationItemRelationshipOrderBy =
   | 'TARGET_ID_ASC'
   | 'TARGET_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `ConfigurationItemRelationship`. Fields that are set will be updated. */
 export type ConfigurationItemRelationshipPatch = {
@@ -9863,18 +11712,70 @@ export type ConfigurationItemRelationshipPatch = {
 
 /** How the source item relates to the target item (source depends_on target). */
 export type ConfigurationItemRelationshipType =
-  | 'backs_up'
-  | 'connects_to'
-  | 'contains'
-  | 'depends_on'
-  | 'runs_on';
+  | 'BACKS_UP'
+  | 'CONNECTS_TO'
+  | 'CONTAINS'
+  | 'DEPENDS_ON'
+  | 'RUNS_ON';
+
+/** A filter to be used against ConfigurationItemRelationshipType fields. All fields are combined with a logical ‘and.’ */
+export type ConfigurationItemRelationshipTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ConfigurationItemRelationshipType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ConfigurationItemRelationshipType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ConfigurationItemRelationshipType>>;
+};
 
 /** Lifecycle state of a configuration item. */
 export type ConfigurationItemStatus =
-  | 'active'
-  | 'maintenance'
-  | 'planned'
-  | 'retired';
+  | 'ACTIVE'
+  | 'MAINTENANCE'
+  | 'PLANNED'
+  | 'RETIRED';
+
+/** A filter to be used against ConfigurationItemStatus fields. All fields are combined with a logical ‘and.’ */
+export type ConfigurationItemStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ConfigurationItemStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ConfigurationItemStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ConfigurationItemStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ConfigurationItemStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ConfigurationItemStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ConfigurationItemStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ConfigurationItemStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ConfigurationItemStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ConfigurationItemStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ConfigurationItemStatus>>;
+};
 
 /** A filter to be used against many `ConfigurationItemRelationship` object types. All fields are combined with a logical ‘and.’ */
 export type ConfigurationItemToManyConfigurationItemRelationshipFilter = {
@@ -9888,15 +11789,41 @@ export type ConfigurationItemToManyConfigurationItemRelationshipFilter = {
 
 /** What kind of thing a configuration item is. */
 export type ConfigurationItemType =
-  | 'application'
-  | 'database'
-  | 'network_device'
-  | 'other'
-  | 'server'
-  | 'service'
-  | 'storage'
-  | 'virtual_machine'
-  | 'workstation';
+  | 'APPLICATION'
+  | 'DATABASE'
+  | 'NETWORK_DEVICE'
+  | 'OTHER'
+  | 'SERVER'
+  | 'SERVICE'
+  | 'STORAGE'
+  | 'VIRTUAL_MACHINE'
+  | 'WORKSTATION';
+
+/** A filter to be used against ConfigurationItemType fields. All fields are combined with a logical ‘and.’ */
+export type ConfigurationItemTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ConfigurationItemType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ConfigurationItemType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ConfigurationItemType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ConfigurationItemType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ConfigurationItemType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ConfigurationItemType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ConfigurationItemType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ConfigurationItemType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ConfigurationItemType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ConfigurationItemType>>;
+};
 
 /** Product content shared by every tenant, one payload per content type. Every signed-in user reads it; only the platform operator writes it. */
 export type ContentCatalog = Node & {
@@ -9933,12 +11860,20 @@ export type ContentCatalogAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type ContentCatalogCondition = {
+  /** Checks for equality with the object’s `active` field. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `contentType` field. */
   contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `ContentCatalog` values. */
@@ -9948,12 +11883,21 @@ export type ContentCatalogConnection = {
   aggregates?: Maybe<ContentCatalogAggregates>;
   /** A list of edges which contains the `ContentCatalog` and cursor to aid in pagination. */
   edges: Array<ContentCatalogEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<ContentCatalogAggregates>>;
   /** A list of `ContentCatalog` objects. */
   nodes: Array<ContentCatalog>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
   /** The count of *all* `ContentCatalog` you could get from the connection. */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `ContentCatalog` values. */
+export type ContentCatalogConnectionGroupedAggregatesArgs = {
+  groupBy: Array<ContentCatalogGroupBy>;
+  having?: InputMaybe<ContentCatalogHavingInput>;
 };
 
 export type ContentCatalogDistinctCountAggregates = {
@@ -9987,10 +11931,16 @@ export type ContentCatalogEdge = {
 
 /** A filter to be used against `ContentCatalog` object types. All fields are combined with a logical ‘and.’ */
 export type ContentCatalogFilter = {
+  /** Filter by the object’s `active` field. */
+  active?: InputMaybe<BooleanFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<ContentCatalogFilter>>;
   /** Filter by the object’s `contentType` field. */
   contentType?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -9999,6 +11949,96 @@ export type ContentCatalogFilter = {
   or?: InputMaybe<Array<ContentCatalogFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `ContentCatalog` for usage during aggregation. */
+export type ContentCatalogGroupBy =
+  | 'ACTIVE'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type ContentCatalogHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `ContentCatalog` aggregates. */
+export type ContentCatalogHavingInput = {
+  AND?: InputMaybe<Array<ContentCatalogHavingInput>>;
+  OR?: InputMaybe<Array<ContentCatalogHavingInput>>;
+  average?: InputMaybe<ContentCatalogHavingAverageInput>;
+  distinctCount?: InputMaybe<ContentCatalogHavingDistinctCountInput>;
+  max?: InputMaybe<ContentCatalogHavingMaxInput>;
+  min?: InputMaybe<ContentCatalogHavingMinInput>;
+  stddevPopulation?: InputMaybe<ContentCatalogHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<ContentCatalogHavingStddevSampleInput>;
+  sum?: InputMaybe<ContentCatalogHavingSumInput>;
+  variancePopulation?: InputMaybe<ContentCatalogHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<ContentCatalogHavingVarianceSampleInput>;
+};
+
+export type ContentCatalogHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ContentCatalogHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 /** An input for mutations affecting `ContentCatalog` */
@@ -12516,6 +14556,14 @@ export type CurrencyAverageAggregates = {
 export type CurrencyCondition = {
   /** Checks for equality with the object’s `code` field. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `minorUnit` field. */
+  minorUnit?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Currency` values. */
@@ -12525,12 +14573,21 @@ export type CurrencyConnection = {
   aggregates?: Maybe<CurrencyAggregates>;
   /** A list of edges which contains the `Currency` and cursor to aid in pagination. */
   edges: Array<CurrencyEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CurrencyAggregates>>;
   /** A list of `Currency` objects. */
   nodes: Array<Currency>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
   /** The count of *all* `Currency` you could get from the connection. */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `Currency` values. */
+export type CurrencyConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CurrencyGroupBy>;
+  having?: InputMaybe<CurrencyHavingInput>;
 };
 
 export type CurrencyDistinctCountAggregates = {
@@ -12566,10 +14623,100 @@ export type CurrencyFilter = {
   and?: InputMaybe<Array<CurrencyFilter>>;
   /** Filter by the object’s `code` field. */
   code?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `minorUnit` field. */
+  minorUnit?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<CurrencyFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<CurrencyFilter>>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `Currency` for usage during aggregation. */
+export type CurrencyGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CurrencyHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `Currency` aggregates. */
+export type CurrencyHavingInput = {
+  AND?: InputMaybe<Array<CurrencyHavingInput>>;
+  OR?: InputMaybe<Array<CurrencyHavingInput>>;
+  average?: InputMaybe<CurrencyHavingAverageInput>;
+  distinctCount?: InputMaybe<CurrencyHavingDistinctCountInput>;
+  max?: InputMaybe<CurrencyHavingMaxInput>;
+  min?: InputMaybe<CurrencyHavingMinInput>;
+  stddevPopulation?: InputMaybe<CurrencyHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CurrencyHavingStddevSampleInput>;
+  sum?: InputMaybe<CurrencyHavingSumInput>;
+  variancePopulation?: InputMaybe<CurrencyHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CurrencyHavingVarianceSampleInput>;
+};
+
+export type CurrencyHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CurrencyHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  minorUnit?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type CurrencyMaxAggregates = {
@@ -12632,6 +14779,32 @@ export type CurrencyVarianceSampleAggregates = {
   minorUnit?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** A filter to be used against Date fields. All fields are combined with a logical ‘and.’ */
+export type DateFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['Date']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['Date']['input']>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['Date']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['Date']['input']>>;
+};
+
 /** A filter to be used against Datetime fields. All fields are combined with a logical ‘and.’ */
 export type DatetimeFilter = {
   /** Not equal to the specified value, treating null like an ordinary value. */
@@ -12660,13 +14833,39 @@ export type DatetimeFilter = {
 
 /** A day of the week. */
 export type DayOfWeek =
-  | 'friday'
-  | 'monday'
-  | 'saturday'
-  | 'sunday'
-  | 'thursday'
-  | 'tuesday'
-  | 'wednesday';
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
+/** A filter to be used against DayOfWeek fields. All fields are combined with a logical ‘and.’ */
+export type DayOfWeekFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<DayOfWeek>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<DayOfWeek>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<DayOfWeek>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<DayOfWeek>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<DayOfWeek>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<DayOfWeek>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<DayOfWeek>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<DayOfWeek>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<DayOfWeek>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<DayOfWeek>>;
+};
 
 /** All input for the `deleteAcademicYearById` mutation. */
 export type DeleteAcademicYearByIdInput = {
@@ -12713,6 +14912,17 @@ export type DeleteAcademicYearPayloadAcademicYearEdgeArgs = {
   orderBy?: Array<AcademicYearOrderBy>;
 };
 
+/** All input for the `deleteAccountByAccountNumber` mutation. */
+export type DeleteAccountByAccountNumberInput = {
+  /** Account number, unique within the tenant. */
+  accountNumber: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** All input for the `deleteAccountById` mutation. */
 export type DeleteAccountByIdInput = {
   /**
@@ -12722,19 +14932,6 @@ export type DeleteAccountByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `Account` to be deleted. */
   id: Scalars['ID']['input'];
-};
-
-/** All input for the `deleteAccountByTenantIdAndAccountNumber` mutation. */
-export type DeleteAccountByTenantIdAndAccountNumberInput = {
-  /** Account number, unique within the tenant. */
-  accountNumber: Scalars['String']['input'];
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The tenant the account belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteAccount` mutation. */
@@ -12906,19 +15103,8 @@ export type DeleteAlertPayloadAlertEdgeArgs = {
   orderBy?: Array<AlertOrderBy>;
 };
 
-/** All input for the `deleteApiAliasById` mutation. */
-export type DeleteApiAliasByIdInput = {
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The globally unique `ID` which will identify a single `ApiAlias` to be deleted. */
-  id: Scalars['ID']['input'];
-};
-
-/** All input for the `deleteApiAliasByTenantIdAndContextAndAliasName` mutation. */
-export type DeleteApiAliasByTenantIdAndContextAndAliasNameInput = {
+/** All input for the `deleteApiAliasByContextAndAliasName` mutation. */
+export type DeleteApiAliasByContextAndAliasNameInput = {
   /** The alias, unique within its context. */
   aliasName: Scalars['String']['input'];
   /**
@@ -12928,8 +15114,17 @@ export type DeleteApiAliasByTenantIdAndContextAndAliasNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Where the alias applies (a client, a team, an API version). */
   context: Scalars['String']['input'];
-  /** The tenant the alias belongs to. */
-  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteApiAliasById` mutation. */
+export type DeleteApiAliasByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ApiAlias` to be deleted. */
+  id: Scalars['ID']['input'];
 };
 
 /** All input for the `deleteApiAlias` mutation. */
@@ -12977,8 +15172,8 @@ export type DeleteApiEndpointByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteApiEndpointByTenantIdAndName` mutation. */
-export type DeleteApiEndpointByTenantIdAndNameInput = {
+/** All input for the `deleteApiEndpointByName` mutation. */
+export type DeleteApiEndpointByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -12986,8 +15181,6 @@ export type DeleteApiEndpointByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Canonical endpoint name, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the endpoint belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteApiEndpoint` mutation. */
@@ -13170,8 +15363,8 @@ export type DeleteAssetByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteAssetByTenantIdAndSerialNumber` mutation. */
-export type DeleteAssetByTenantIdAndSerialNumberInput = {
+/** All input for the `deleteAssetBySerialNumber` mutation. */
+export type DeleteAssetBySerialNumberInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -13179,8 +15372,6 @@ export type DeleteAssetByTenantIdAndSerialNumberInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Serial number, unique within the tenant when given. */
   serialNumber: Scalars['String']['input'];
-  /** The tenant that owns the asset. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteAssetCirculationById` mutation. */
@@ -13250,8 +15441,8 @@ export type DeleteAssetManufacturerByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteAssetManufacturerByTenantIdAndName` mutation. */
-export type DeleteAssetManufacturerByTenantIdAndNameInput = {
+/** All input for the `deleteAssetManufacturerByName` mutation. */
+export type DeleteAssetManufacturerByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -13259,8 +15450,6 @@ export type DeleteAssetManufacturerByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the manufacturer, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the manufacturer belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteAssetManufacturer` mutation. */
@@ -13421,8 +15610,8 @@ export type DeleteAssetTypeByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteAssetTypeByTenantIdAndName` mutation. */
-export type DeleteAssetTypeByTenantIdAndNameInput = {
+/** All input for the `deleteAssetTypeByName` mutation. */
+export type DeleteAssetTypeByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -13430,8 +15619,6 @@ export type DeleteAssetTypeByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the type, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the type belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteAssetType` mutation. */
@@ -13884,8 +16071,8 @@ export type DeleteConfigurationItemByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteConfigurationItemByTenantIdAndName` mutation. */
-export type DeleteConfigurationItemByTenantIdAndNameInput = {
+/** All input for the `deleteConfigurationItemByName` mutation. */
+export type DeleteConfigurationItemByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -13893,8 +16080,6 @@ export type DeleteConfigurationItemByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the item, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the item belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteConfigurationItem` mutation. */
@@ -14268,8 +16453,8 @@ export type DeleteGroupRoleByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteGroupRoleByTenantIdAndUserGroupIdAndRoleId` mutation. */
-export type DeleteGroupRoleByTenantIdAndUserGroupIdAndRoleIdInput = {
+/** All input for the `deleteGroupRoleByUserGroupIdAndRoleId` mutation. */
+export type DeleteGroupRoleByUserGroupIdAndRoleIdInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -14277,8 +16462,6 @@ export type DeleteGroupRoleByTenantIdAndUserGroupIdAndRoleIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The role its members get. */
   roleId: Scalars['UUID']['input'];
-  /** The tenant of the group. */
-  tenantId: Scalars['UUID']['input'];
   /** The group. */
   userGroupId: Scalars['UUID']['input'];
 };
@@ -14553,8 +16736,8 @@ export type DeleteLocationTypeByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteLocationTypeByTenantIdAndName` mutation. */
-export type DeleteLocationTypeByTenantIdAndNameInput = {
+/** All input for the `deleteLocationTypeByName` mutation. */
+export type DeleteLocationTypeByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -14562,8 +16745,6 @@ export type DeleteLocationTypeByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the type, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the type belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteLocationType` mutation. */
@@ -15096,8 +17277,8 @@ export type DeleteSchoolByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteSchoolByTenantIdAndName` mutation. */
-export type DeleteSchoolByTenantIdAndNameInput = {
+/** All input for the `deleteSchoolByName` mutation. */
+export type DeleteSchoolByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -15105,8 +17286,6 @@ export type DeleteSchoolByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the school, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the school belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteSchoolCalendarById` mutation. */
@@ -15255,8 +17434,8 @@ export type DeleteSchoolEnrollmentByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteSchoolEnrollmentByTenantIdAndPersonIdAndCalendarId` mutation. */
-export type DeleteSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdInput = {
+/** All input for the `deleteSchoolEnrollmentByPersonIdAndCalendarId` mutation. */
+export type DeleteSchoolEnrollmentByPersonIdAndCalendarIdInput = {
   /** The school calendar they are enrolled in. */
   calendarId: Scalars['UUID']['input'];
   /**
@@ -15266,8 +17445,6 @@ export type DeleteSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The enrolled person. */
   personId: Scalars['UUID']['input'];
-  /** The tenant of the person and the calendar. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteSchoolEnrollment` mutation. */
@@ -15349,8 +17526,8 @@ export type DeleteSchoolYearByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteSchoolYearByTenantIdAndName` mutation. */
-export type DeleteSchoolYearByTenantIdAndNameInput = {
+/** All input for the `deleteSchoolYearByName` mutation. */
+export type DeleteSchoolYearByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -15358,8 +17535,6 @@ export type DeleteSchoolYearByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Name of the year, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the school year belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteSchoolYear` mutation. */
@@ -15396,6 +17571,17 @@ export type DeleteSchoolYearPayloadSchoolYearEdgeArgs = {
   orderBy?: Array<SchoolYearOrderBy>;
 };
 
+/** All input for the `deleteSsotAnchorByAnchorId` mutation. */
+export type DeleteSsotAnchorByAnchorIdInput = {
+  /** Stable anchor key, unique within the tenant (e.g. config.env). */
+  anchorId: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** All input for the `deleteSsotAnchorById` mutation. */
 export type DeleteSsotAnchorByIdInput = {
   /**
@@ -15405,19 +17591,6 @@ export type DeleteSsotAnchorByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `SsotAnchor` to be deleted. */
   id: Scalars['ID']['input'];
-};
-
-/** All input for the `deleteSsotAnchorByTenantIdAndAnchorId` mutation. */
-export type DeleteSsotAnchorByTenantIdAndAnchorIdInput = {
-  /** Stable anchor key, unique within the tenant (e.g. config.env). */
-  anchorId: Scalars['String']['input'];
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The tenant the anchor belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteSsotAnchor` mutation. */
@@ -15836,8 +18009,8 @@ export type DeleteUserGroupByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteUserGroupByTenantIdAndName` mutation. */
-export type DeleteUserGroupByTenantIdAndNameInput = {
+/** All input for the `deleteUserGroupByName` mutation. */
+export type DeleteUserGroupByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -15845,8 +18018,6 @@ export type DeleteUserGroupByTenantIdAndNameInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** Group name, unique within the tenant. */
   name: Scalars['String']['input'];
-  /** The tenant the group belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `deleteUserGroup` mutation. */
@@ -15871,15 +18042,13 @@ export type DeleteUserGroupMembershipByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteUserGroupMembershipByTenantIdAndUserIdAndUserGroupId` mutation. */
-export type DeleteUserGroupMembershipByTenantIdAndUserIdAndUserGroupIdInput = {
+/** All input for the `deleteUserGroupMembershipByUserIdAndUserGroupId` mutation. */
+export type DeleteUserGroupMembershipByUserIdAndUserGroupIdInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
    */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The tenant of the user and the group. */
-  tenantId: Scalars['UUID']['input'];
   /** The group. */
   userGroupId: Scalars['UUID']['input'];
   /** The member. */
@@ -15988,8 +18157,8 @@ export type DeleteUserPermissionByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteUserPermissionByTenantIdAndUserIdAndPermissionId` mutation. */
-export type DeleteUserPermissionByTenantIdAndUserIdAndPermissionIdInput = {
+/** All input for the `deleteUserPermissionByUserIdAndPermissionId` mutation. */
+export type DeleteUserPermissionByUserIdAndPermissionIdInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -15997,8 +18166,6 @@ export type DeleteUserPermissionByTenantIdAndUserIdAndPermissionIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The permission. */
   permissionId: Scalars['UUID']['input'];
-  /** The tenant of the user. */
-  tenantId: Scalars['UUID']['input'];
   /** The user. */
   userId: Scalars['UUID']['input'];
 };
@@ -16093,8 +18260,8 @@ export type DeleteUserRoleByIdInput = {
   id: Scalars['ID']['input'];
 };
 
-/** All input for the `deleteUserRoleByTenantIdAndUserIdAndRoleId` mutation. */
-export type DeleteUserRoleByTenantIdAndUserIdAndRoleIdInput = {
+/** All input for the `deleteUserRoleByUserIdAndRoleId` mutation. */
+export type DeleteUserRoleByUserIdAndRoleIdInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -16102,8 +18269,6 @@ export type DeleteUserRoleByTenantIdAndUserIdAndRoleIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The role. */
   roleId: Scalars['UUID']['input'];
-  /** The tenant of the user. */
-  tenantId: Scalars['UUID']['input'];
   /** The user. */
   userId: Scalars['UUID']['input'];
 };
@@ -16189,11 +18354,37 @@ export type DeleteWalkthroughCheckinPayloadWalkthroughCheckinEdgeArgs = {
 
 /** Delivery of a message to one recipient. */
 export type DeliveryStatus =
-  | 'delivered'
-  | 'failed'
-  | 'pending'
-  | 'read'
-  | 'sent';
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'READ'
+  | 'SENT';
+
+/** A filter to be used against DeliveryStatus fields. All fields are combined with a logical ‘and.’ */
+export type DeliveryStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<DeliveryStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<DeliveryStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<DeliveryStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<DeliveryStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<DeliveryStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<DeliveryStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<DeliveryStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<DeliveryStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<DeliveryStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<DeliveryStatus>>;
+};
 
 /** A document about a record of the school (a student, staff member, invoice, …), with its file. */
 export type Document = Node & {
@@ -16226,7 +18417,11 @@ export type Document = Node & {
   notes?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the document. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Document`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Document`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -16249,13 +18444,39 @@ export type DocumentAggregates = {
 
 /** Category of a document. */
 export type DocumentCategory =
-  | 'academic'
-  | 'enrollment'
-  | 'financial'
-  | 'identity'
-  | 'medical'
-  | 'other'
-  | 'policy';
+  | 'ACADEMIC'
+  | 'ENROLLMENT'
+  | 'FINANCIAL'
+  | 'IDENTITY'
+  | 'MEDICAL'
+  | 'OTHER'
+  | 'POLICY';
+
+/** A filter to be used against DocumentCategory fields. All fields are combined with a logical ‘and.’ */
+export type DocumentCategoryFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<DocumentCategory>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<DocumentCategory>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<DocumentCategory>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<DocumentCategory>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<DocumentCategory>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<DocumentCategory>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<DocumentCategory>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<DocumentCategory>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<DocumentCategory>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<DocumentCategory>>;
+};
 
 /**
  * A condition to be used against `Document` object types. All fields are tested
@@ -16264,16 +18485,34 @@ export type DocumentCategory =
 export type DocumentCondition = {
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `category` field. */
+  category?: InputMaybe<DocumentCategory>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `entityReference` field. */
+  entityReference?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `entityType` field. */
+  entityType?: InputMaybe<DocumentEntityType>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `uploadedAt` field. */
+  uploadedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Document` values. */
@@ -16345,12 +18584,38 @@ export type DocumentEdge = {
 
 /** What kind of record a document belongs to. */
 export type DocumentEntityType =
-  | 'campus'
-  | 'invoice'
-  | 'other'
-  | 'payment'
-  | 'staff'
-  | 'student';
+  | 'CAMPUS'
+  | 'INVOICE'
+  | 'OTHER'
+  | 'PAYMENT'
+  | 'STAFF'
+  | 'STUDENT';
+
+/** A filter to be used against DocumentEntityType fields. All fields are combined with a logical ‘and.’ */
+export type DocumentEntityTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<DocumentEntityType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<DocumentEntityType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<DocumentEntityType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<DocumentEntityType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<DocumentEntityType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<DocumentEntityType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<DocumentEntityType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<DocumentEntityType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<DocumentEntityType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<DocumentEntityType>>;
+};
 
 /** A filter to be used against `Document` object types. All fields are combined with a logical ‘and.’ */
 export type DocumentFilter = {
@@ -16362,16 +18627,30 @@ export type DocumentFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `category` field. */
+  category?: InputMaybe<DocumentCategoryFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `entityReference` field. */
+  entityReference?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `entityType` field. */
+  entityType?: InputMaybe<DocumentEntityTypeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<DocumentFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<DocumentFilter>>;
   /** Filter by the object’s `rowId` field. */
@@ -16380,21 +18659,46 @@ export type DocumentFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
   updater?: InputMaybe<UserFilter>;
   /** A related `updater` exists. */
   updaterExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `uploadedAt` field. */
+  uploadedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Document` for usage during aggregation. */
 export type DocumentGroupBy =
   | 'CAMPUS_ID'
+  | 'CATEGORY'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'ENTITY_TYPE'
   | 'TENANT_ID'
-  | 'UPDATED_BY';
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY'
+  | 'UPLOADED_AT'
+  | 'UPLOADED_AT_TRUNCATED_TO_DAY'
+  | 'UPLOADED_AT_TRUNCATED_TO_HOUR'
+  | 'UPLOADED_AT_TRUNCATED_TO_MONTH'
+  | 'UPLOADED_AT_TRUNCATED_TO_WEEK';
 
 export type DocumentHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -16498,6 +18802,10 @@ export type DocumentInput = {
 export type DocumentOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CATEGORY_ASC'
+  | 'CATEGORY_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -16509,6 +18817,8 @@ export type DocumentOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -16536,10 +18846,36 @@ export type DocumentPatch = {
 
 /** Lifecycle of a student's enrollment in a class. */
 export type EnrollmentStatus =
-  | 'active'
-  | 'completed'
-  | 'transferred'
-  | 'withdrawn';
+  | 'ACTIVE'
+  | 'COMPLETED'
+  | 'TRANSFERRED'
+  | 'WITHDRAWN';
+
+/** A filter to be used against EnrollmentStatus fields. All fields are combined with a logical ‘and.’ */
+export type EnrollmentStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<EnrollmentStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<EnrollmentStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<EnrollmentStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<EnrollmentStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<EnrollmentStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<EnrollmentStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<EnrollmentStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<EnrollmentStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<EnrollmentStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<EnrollmentStatus>>;
+};
 
 /** A fee or tuition plan for a grade in an academic year; invoices are issued from it. */
 export type FeePlan = Node & {
@@ -16576,7 +18912,11 @@ export type FeePlan = Node & {
   notes?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the fee plan. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `FeePlan`. */
+  /**
+   * Reads a single `Tenant` that is related to this `FeePlan`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -16636,16 +18976,32 @@ export type FeePlanAverageAggregates = {
 export type FeePlanCondition = {
   /** Checks for equality with the object’s `academicYearId` field. */
   academicYearId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `active` field. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `billingCycle` field. */
+  billingCycle?: InputMaybe<BillingCycle>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `gradeId` field. */
   gradeId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `totalAmount` field. */
+  totalAmount?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -16725,14 +19081,22 @@ export type FeePlanFilter = {
   academicYearExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `academicYearId` field. */
   academicYearId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `active` field. */
+  active?: InputMaybe<BooleanFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<FeePlanFilter>>;
+  /** Filter by the object’s `billingCycle` field. */
+  billingCycle?: InputMaybe<BillingCycleFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `grade` relation. */
   grade?: InputMaybe<GradeFilter>;
   /** A related `grade` exists. */
@@ -16745,8 +19109,12 @@ export type FeePlanFilter = {
   invoices?: InputMaybe<FeePlanToManyInvoiceFilter>;
   /** Some related `invoices` exist. */
   invoicesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<FeePlanFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<FeePlanFilter>>;
   /** Filter by the object’s `rowId` field. */
@@ -16755,6 +19123,10 @@ export type FeePlanFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `totalAmount` field. */
+  totalAmount?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -16766,10 +19138,26 @@ export type FeePlanFilter = {
 /** Grouping methods for `FeePlan` for usage during aggregation. */
 export type FeePlanGroupBy =
   | 'ACADEMIC_YEAR_ID'
+  | 'ACTIVE'
+  | 'BILLING_CYCLE'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'GRADE_ID'
-  | 'IMPORT_HASH'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type FeePlanHavingAverageInput = {
@@ -16886,6 +19274,8 @@ export type FeePlanMinAggregates = {
 export type FeePlanOrderBy =
   | 'ACADEMIC_YEAR_ID_ASC'
   | 'ACADEMIC_YEAR_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'GRADE_ID_ASC'
@@ -16899,6 +19289,8 @@ export type FeePlanOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -16995,7 +19387,11 @@ export type File = Node & {
   rowId: Scalars['UUID']['output'];
   /** Size of the file in bytes. */
   sizeInBytes?: Maybe<Scalars['Int']['output']>;
-  /** Reads a single `Tenant` that is related to this `File`. */
+  /**
+   * Reads a single `Tenant` that is related to this `File`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -17038,14 +19434,34 @@ export type FileAverageAggregates = {
 
 /** A condition to be used against `File` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type FileCondition = {
+  /** Checks for equality with the object’s `belongsTo` field. */
+  belongsTo?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `belongsToColumn` field. */
+  belongsToColumn?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `belongsToId` field. */
+  belongsToId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `privateUrl` field. */
+  privateUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `publicUrl` field. */
+  publicUrl?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sizeInBytes` field. */
+  sizeInBytes?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -17121,24 +19537,44 @@ export type FileEdge = {
 export type FileFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<FileFilter>>;
+  /** Filter by the object’s `belongsTo` field. */
+  belongsTo?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `belongsToColumn` field. */
+  belongsToColumn?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `belongsToId` field. */
+  belongsToId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<FileFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<FileFilter>>;
+  /** Filter by the object’s `privateUrl` field. */
+  privateUrl?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `publicUrl` field. */
+  publicUrl?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `sizeInBytes` field. */
+  sizeInBytes?: InputMaybe<IntFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -17149,9 +19585,24 @@ export type FileFilter = {
 
 /** Grouping methods for `File` for usage during aggregation. */
 export type FileGroupBy =
+  | 'BELONGS_TO_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type FileHavingAverageInput = {
@@ -17266,6 +19717,8 @@ export type FileMinAggregates = {
 
 /** Methods to use when ordering `File`. */
 export type FileOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -17277,6 +19730,8 @@ export type FileOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -17367,7 +19822,11 @@ export type FrameEntry = Node & {
   recognition: Scalars['String']['output'];
   /** Unique identifier of the frame entry. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `FrameEntry`. */
+  /**
+   * Reads a single `Tenant` that is related to this `FrameEntry`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -17393,18 +19852,40 @@ export type FrameEntryAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type FrameEntryCondition = {
+  /** Checks for equality with the object’s `application` field. */
+  application?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `author` field. */
+  author?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `emotional` field. */
+  emotional?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `formal` field. */
+  formal?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `management` field. */
+  management?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `postedDate` field. */
+  postedDate?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `recognition` field. */
+  recognition?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `weekOf` field. */
+  weekOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `FrameEntry` values. */
@@ -17482,44 +19963,80 @@ export type FrameEntryEdge = {
 export type FrameEntryFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<FrameEntryFilter>>;
+  /** Filter by the object’s `application` field. */
+  application?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `author` field. */
+  author?: InputMaybe<StringFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `emotional` field. */
+  emotional?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `formal` field. */
+  formal?: InputMaybe<StringFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `management` field. */
+  management?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<FrameEntryFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<FrameEntryFilter>>;
+  /** Filter by the object’s `postedDate` field. */
+  postedDate?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `recognition` field. */
+  recognition?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
   updater?: InputMaybe<UserFilter>;
   /** A related `updater` exists. */
   updaterExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `weekOf` field. */
+  weekOf?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `FrameEntry` for usage during aggregation. */
 export type FrameEntryGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type FrameEntryHavingAverageInput = {
@@ -17619,6 +20136,8 @@ export type FrameEntryInput = {
 export type FrameEntryOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -17630,6 +20149,8 @@ export type FrameEntryOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -17661,10 +20182,36 @@ export type FrameEntryPatch = {
 
 /** Gender of a student, as recorded by the school. */
 export type Gender =
-  | 'female'
-  | 'male'
-  | 'non_binary'
-  | 'undisclosed';
+  | 'FEMALE'
+  | 'MALE'
+  | 'NON_BINARY'
+  | 'UNDISCLOSED';
+
+/** A filter to be used against Gender fields. All fields are combined with a logical ‘and.’ */
+export type GenderFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Gender>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Gender>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Gender>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Gender>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Gender>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Gender>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Gender>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Gender>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Gender>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Gender>>;
+};
 
 /** A grade level (Grade 1, Year 7, …), ordered by sort_order. */
 export type Grade = Node & {
@@ -17695,7 +20242,11 @@ export type Grade = Node & {
   rowId: Scalars['UUID']['output'];
   /** Position of the grade level in lists, lowest first. */
   sortOrder?: Maybe<Scalars['Int']['output']>;
-  /** Reads a single `Tenant` that is related to this `Grade`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Grade`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -17764,14 +20315,28 @@ export type GradeAverageAggregates = {
 
 /** A condition to be used against `Grade` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type GradeCondition = {
+  /** Checks for equality with the object’s `code` field. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sortOrder` field. */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -17845,28 +20410,42 @@ export type GradeFilter = {
   classes?: InputMaybe<GradeToManyClassFilter>;
   /** Some related `classes` exist. */
   classesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `code` field. */
+  code?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `feePlans` relation. */
   feePlans?: InputMaybe<GradeToManyFeePlanFilter>;
   /** Some related `feePlans` exist. */
   feePlansExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<GradeFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<GradeFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `sortOrder` field. */
+  sortOrder?: InputMaybe<IntFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -17877,9 +20456,23 @@ export type GradeFilter = {
 
 /** Grouping methods for `Grade` for usage during aggregation. */
 export type GradeGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type GradeHavingAverageInput = {
@@ -17976,17 +20569,43 @@ export type GradeInput = {
 
 /** Letter grade of a result (A+ is a_plus, A- is a_minus). */
 export type GradeLetter =
-  | 'a'
-  | 'a_minus'
-  | 'a_plus'
-  | 'b'
-  | 'b_minus'
-  | 'b_plus'
-  | 'c'
-  | 'c_minus'
-  | 'c_plus'
-  | 'd'
-  | 'f';
+  | 'A'
+  | 'A_MINUS'
+  | 'A_PLUS'
+  | 'B'
+  | 'B_MINUS'
+  | 'B_PLUS'
+  | 'C'
+  | 'C_MINUS'
+  | 'C_PLUS'
+  | 'D'
+  | 'F';
+
+/** A filter to be used against GradeLetter fields. All fields are combined with a logical ‘and.’ */
+export type GradeLetterFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<GradeLetter>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<GradeLetter>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<GradeLetter>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<GradeLetter>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<GradeLetter>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<GradeLetter>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<GradeLetter>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<GradeLetter>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<GradeLetter>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<GradeLetter>>;
+};
 
 export type GradeMaxAggregates = {
   __typename?: 'GradeMaxAggregates';
@@ -18002,6 +20621,8 @@ export type GradeMinAggregates = {
 
 /** Methods to use when ordering `Grade`. */
 export type GradeOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -18013,6 +20634,8 @@ export type GradeOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -18089,19 +20712,31 @@ export type GroupRole = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Role` that is related to this `GroupRole`. */
+  /**
+   * Reads a single `Role` that is related to this `GroupRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   role?: Maybe<Role>;
   /** The role its members get. */
   roleId: Scalars['UUID']['output'];
   /** Unique identifier of the assignment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `GroupRole`. */
+  /**
+   * Reads a single `Tenant` that is related to this `GroupRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the group. */
   tenantId: Scalars['UUID']['output'];
   /** When the assignment was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `UserGroup` that is related to this `GroupRole`. */
+  /**
+   * Reads a single `UserGroup` that is related to this `GroupRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   userGroup?: Maybe<UserGroup>;
   /** The group. */
   userGroupId: Scalars['UUID']['output'];
@@ -18119,12 +20754,16 @@ export type GroupRoleAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type GroupRoleCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `roleId` field. */
   roleId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `userGroupId` field. */
   userGroupId?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -18182,6 +20821,8 @@ export type GroupRoleEdge = {
 export type GroupRoleFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<GroupRoleFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<GroupRoleFilter>;
   /** Checks for any expressions in this list. */
@@ -18196,6 +20837,8 @@ export type GroupRoleFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `userGroup` relation. */
   userGroup?: InputMaybe<UserGroupFilter>;
   /** Filter by the object’s `userGroupId` field. */
@@ -18204,8 +20847,18 @@ export type GroupRoleFilter = {
 
 /** Grouping methods for `GroupRole` for usage during aggregation. */
 export type GroupRoleGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'ROLE_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'USER_GROUP_ID';
 
 export type GroupRoleHavingAverageInput = {
@@ -18278,6 +20931,8 @@ export type GroupRoleInput = {
 
 /** Methods to use when ordering `GroupRole`. */
 export type GroupRoleOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -18287,6 +20942,8 @@ export type GroupRoleOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_GROUP_ID_ASC'
   | 'USER_GROUP_ID_DESC';
 
@@ -18323,7 +20980,11 @@ export type Guardian = Node & {
   student?: Maybe<Student>;
   /** The student this guardian is a contact of. */
   studentId?: Maybe<Scalars['UUID']['output']>;
-  /** Reads a single `Tenant` that is related to this `Guardian`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Guardian`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -18347,16 +21008,34 @@ export type GuardianAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type GuardianCondition = {
+  /** Checks for equality with the object’s `address` field. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `email` field. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `fullName` field. */
+  fullName?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `phone` field. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `primaryContact` field. */
+  primaryContact?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `relationship` field. */
+  relationship?: InputMaybe<GuardianRelationship>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `studentId` field. */
   studentId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -18430,20 +21109,36 @@ export type GuardianEdge = {
 
 /** A filter to be used against `Guardian` object types. All fields are combined with a logical ‘and.’ */
 export type GuardianFilter = {
+  /** Filter by the object’s `address` field. */
+  address?: InputMaybe<StringFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<GuardianFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `email` field. */
+  email?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `fullName` field. */
+  fullName?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<GuardianFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<GuardianFilter>>;
+  /** Filter by the object’s `phone` field. */
+  phone?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `primaryContact` field. */
+  primaryContact?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `relationship` field. */
+  relationship?: InputMaybe<GuardianRelationshipFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `student` relation. */
@@ -18456,6 +21151,8 @@ export type GuardianFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -18466,10 +21163,26 @@ export type GuardianFilter = {
 
 /** Grouping methods for `Guardian` for usage during aggregation. */
 export type GuardianGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'PRIMARY_CONTACT'
+  | 'RELATIONSHIP'
   | 'STUDENT_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type GuardianHavingAverageInput = {
@@ -18563,6 +21276,8 @@ export type GuardianInput = {
 
 /** Methods to use when ordering `Guardian`. */
 export type GuardianOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -18576,6 +21291,8 @@ export type GuardianOrderBy =
   | 'STUDENT_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -18603,13 +21320,39 @@ export type GuardianPatch = {
 
 /** How a guardian is related to the student. */
 export type GuardianRelationship =
-  | 'father'
-  | 'grandparent'
-  | 'legal_guardian'
-  | 'mother'
-  | 'other'
-  | 'parent'
-  | 'sibling';
+  | 'FATHER'
+  | 'GRANDPARENT'
+  | 'LEGAL_GUARDIAN'
+  | 'MOTHER'
+  | 'OTHER'
+  | 'PARENT'
+  | 'SIBLING';
+
+/** A filter to be used against GuardianRelationship fields. All fields are combined with a logical ‘and.’ */
+export type GuardianRelationshipFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<GuardianRelationship>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<GuardianRelationship>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<GuardianRelationship>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<GuardianRelationship>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<GuardianRelationship>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<GuardianRelationship>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<GuardianRelationship>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<GuardianRelationship>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<GuardianRelationship>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<GuardianRelationship>>;
+};
 
 export type HavingBigfloatFilter = {
   equalTo?: InputMaybe<Scalars['BigFloat']['input']>;
@@ -18648,6 +21391,32 @@ export type HttpMethod =
   | 'POST'
   | 'PUT';
 
+/** A filter to be used against HttpMethod fields. All fields are combined with a logical ‘and.’ */
+export type HttpMethodFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<HttpMethod>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<HttpMethod>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<HttpMethod>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<HttpMethod>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<HttpMethod>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<HttpMethod>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<HttpMethod>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<HttpMethod>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<HttpMethod>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<HttpMethod>>;
+};
+
 /** A name a person goes or went by. A person has one or more; persons.current_identity_id marks the current one. */
 export type Identity = Node & {
   __typename?: 'Identity';
@@ -18663,13 +21432,21 @@ export type Identity = Node & {
   lastName: Scalars['String']['output'];
   /** Middle name(s), if any. */
   middleName?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Person` that is related to this `Identity`. */
+  /**
+   * Reads a single `Person` that is related to this `Identity`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The person this identity belongs to. */
   personId: Scalars['UUID']['output'];
   /** Unique identifier of the identity. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Identity`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Identity`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person. */
   tenantId: Scalars['UUID']['output'];
@@ -18689,12 +21466,22 @@ export type IdentityAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type IdentityCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `firstName` field. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `lastName` field. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `middleName` field. */
+  middleName?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Identity` values. */
@@ -18754,10 +21541,18 @@ export type IdentityEdge = {
 export type IdentityFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<IdentityFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `currentIdentityOf` relation. */
   currentIdentityOf?: InputMaybe<PersonFilter>;
   /** A related `currentIdentityOf` exists. */
   currentIdentityOfExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `firstName` field. */
+  firstName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `lastName` field. */
+  lastName?: InputMaybe<SearchableStringFilter>;
+  /** Filter by the object’s `middleName` field. */
+  middleName?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<IdentityFilter>;
   /** Checks for any expressions in this list. */
@@ -18772,12 +21567,25 @@ export type IdentityFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Identity` for usage during aggregation. */
 export type IdentityGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'LAST_NAME'
   | 'PERSON_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type IdentityHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -18853,6 +21661,10 @@ export type IdentityInput = {
 
 /** Methods to use when ordering `Identity`. */
 export type IdentityOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'LAST_NAME_ASC'
+  | 'LAST_NAME_DESC'
   | 'NATURAL'
   | 'PERSON_ID_ASC'
   | 'PERSON_ID_DESC'
@@ -18861,7 +21673,9 @@ export type IdentityOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Identity`. Fields that are set will be updated. */
 export type IdentityPatch = {
@@ -18871,6 +21685,58 @@ export type IdentityPatch = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** Middle name(s), if any. */
   middleName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against Int fields. All fields are combined with a logical ‘and.’ */
+export type IntFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** A filter to be used against InternetAddress fields. All fields are combined with a logical ‘and.’ */
+export type InternetAddressFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['InternetAddress']['input']>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['InternetAddress']['input']>>;
 };
 
 /** An invoice to a student, optionally from a fee plan. */
@@ -18922,7 +21788,11 @@ export type Invoice = Node & {
   subtotal?: Maybe<Scalars['BigFloat']['output']>;
   /** Tax. */
   taxAmount?: Maybe<Scalars['BigFloat']['output']>;
-  /** Reads a single `Tenant` that is related to this `Invoice`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Invoice`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -18988,20 +21858,46 @@ export type InvoiceAverageAggregates = {
 
 /** A condition to be used against `Invoice` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type InvoiceCondition = {
+  /** Checks for equality with the object’s `balanceDue` field. */
+  balanceDue?: InputMaybe<Scalars['BigFloat']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `discountAmount` field. */
+  discountAmount?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `dueDate` field. */
+  dueDate?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `feePlanId` field. */
   feePlanId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `invoiceNumber` field. */
+  invoiceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `issueDate` field. */
+  issueDate?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<InvoiceStatus>;
   /** Checks for equality with the object’s `studentId` field. */
   studentId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `subtotal` field. */
+  subtotal?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `taxAmount` field. */
+  taxAmount?: InputMaybe<Scalars['BigFloat']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `totalAmount` field. */
+  totalAmount?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -19089,18 +21985,28 @@ export type InvoiceEdge = {
 export type InvoiceFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<InvoiceFilter>>;
+  /** Filter by the object’s `balanceDue` field. */
+  balanceDue?: InputMaybe<BigFloatFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `discountAmount` field. */
+  discountAmount?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `dueDate` field. */
+  dueDate?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `feePlan` relation. */
   feePlan?: InputMaybe<FeePlanFilter>;
   /** A related `feePlan` exists. */
@@ -19109,8 +22015,14 @@ export type InvoiceFilter = {
   feePlanId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `invoiceNumber` field. */
+  invoiceNumber?: InputMaybe<SearchableStringFilter>;
+  /** Filter by the object’s `issueDate` field. */
+  issueDate?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<InvoiceFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<InvoiceFilter>>;
   /** Filter by the object’s `payments` relation. */
@@ -19119,16 +22031,26 @@ export type InvoiceFilter = {
   paymentsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<InvoiceStatusFilter>;
   /** Filter by the object’s `student` relation. */
   student?: InputMaybe<StudentFilter>;
   /** A related `student` exists. */
   studentExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `studentId` field. */
   studentId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `subtotal` field. */
+  subtotal?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `taxAmount` field. */
+  taxAmount?: InputMaybe<BigFloatFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `totalAmount` field. */
+  totalAmount?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -19140,11 +22062,36 @@ export type InvoiceFilter = {
 /** Grouping methods for `Invoice` for usage during aggregation. */
 export type InvoiceGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'DUE_DATE'
+  | 'DUE_DATE_TRUNCATED_TO_DAY'
+  | 'DUE_DATE_TRUNCATED_TO_HOUR'
+  | 'DUE_DATE_TRUNCATED_TO_MONTH'
+  | 'DUE_DATE_TRUNCATED_TO_WEEK'
   | 'FEE_PLAN_ID'
-  | 'IMPORT_HASH'
+  | 'ISSUE_DATE'
+  | 'ISSUE_DATE_TRUNCATED_TO_DAY'
+  | 'ISSUE_DATE_TRUNCATED_TO_HOUR'
+  | 'ISSUE_DATE_TRUNCATED_TO_MONTH'
+  | 'ISSUE_DATE_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'STUDENT_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type InvoiceHavingAverageInput = {
@@ -19343,8 +22290,12 @@ export type InvoiceMinAggregates = {
 export type InvoiceOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
+  | 'DUE_DATE_ASC'
+  | 'DUE_DATE_DESC'
   | 'FEE_PLAN_ID_ASC'
   | 'FEE_PLAN_ID_DESC'
   | 'IMPORT_HASH_ASC'
@@ -19354,10 +22305,14 @@ export type InvoiceOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'STUDENT_ID_ASC'
   | 'STUDENT_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -19397,12 +22352,38 @@ export type InvoicePatch = {
 
 /** Lifecycle of an invoice. */
 export type InvoiceStatus =
-  | 'draft'
-  | 'issued'
-  | 'overdue'
-  | 'paid'
-  | 'partially_paid'
-  | 'void';
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'OVERDUE'
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'VOID';
+
+/** A filter to be used against InvoiceStatus fields. All fields are combined with a logical ‘and.’ */
+export type InvoiceStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<InvoiceStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<InvoiceStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<InvoiceStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<InvoiceStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<InvoiceStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<InvoiceStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<InvoiceStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<InvoiceStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<InvoiceStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<InvoiceStatus>>;
+};
 
 export type InvoiceStddevPopulationAggregates = {
   __typename?: 'InvoiceStddevPopulationAggregates';
@@ -19501,7 +22482,11 @@ export type Issue = Node & {
   id: Scalars['ID']['output'];
   /** How urgent the issue is. */
   priority: IssuePriority;
-  /** Reads a single `Project` that is related to this `Issue`. */
+  /**
+   * Reads a single `Project` that is related to this `Issue`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   project?: Maybe<Project>;
   /** The project the issue is filed under. */
   projectId: Scalars['UUID']['output'];
@@ -19513,7 +22498,11 @@ export type Issue = Node & {
   rowId: Scalars['UUID']['output'];
   /** Where the issue stands. */
   status: IssueStatus;
-  /** Reads a single `Tenant` that is related to this `Issue`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Issue`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the project. */
   tenantId: Scalars['UUID']['output'];
@@ -19534,14 +22523,28 @@ export type IssueAggregates = {
 export type IssueCondition = {
   /** Checks for equality with the object’s `assigneeId` field. */
   assigneeId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `dueDate` field. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Checks for equality with the object’s `priority` field. */
+  priority?: InputMaybe<IssuePriority>;
   /** Checks for equality with the object’s `projectId` field. */
   projectId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `reporterId` field. */
   reporterId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<IssueStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `title` field. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Issue` values. */
@@ -19615,10 +22618,18 @@ export type IssueFilter = {
   assigneeExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `assigneeId` field. */
   assigneeId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `dueDate` field. */
+  dueDate?: InputMaybe<DateFilter>;
   /** Negates the expression. */
   not?: InputMaybe<IssueFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<IssueFilter>>;
+  /** Filter by the object’s `priority` field. */
+  priority?: InputMaybe<IssuePriorityFilter>;
   /** Filter by the object’s `project` relation. */
   project?: InputMaybe<ProjectFilter>;
   /** Filter by the object’s `projectId` field. */
@@ -19631,18 +22642,39 @@ export type IssueFilter = {
   reporterId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<IssueStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `title` field. */
+  title?: InputMaybe<SearchableStringFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Issue` for usage during aggregation. */
 export type IssueGroupBy =
   | 'ASSIGNEE_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'DUE_DATE'
+  | 'DUE_DATE_TRUNCATED_TO_MONTH'
+  | 'DUE_DATE_TRUNCATED_TO_WEEK'
+  | 'PRIORITY'
   | 'PROJECT_ID'
   | 'REPORTER_ID'
-  | 'TENANT_ID';
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type IssueHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -19737,17 +22769,27 @@ export type IssueInput = {
 export type IssueOrderBy =
   | 'ASSIGNEE_ID_ASC'
   | 'ASSIGNEE_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'DUE_DATE_ASC'
+  | 'DUE_DATE_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
+  | 'PRIORITY_ASC'
+  | 'PRIORITY_DESC'
   | 'PROJECT_ID_ASC'
   | 'PROJECT_ID_DESC'
   | 'REPORTER_ID_ASC'
   | 'REPORTER_ID_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Issue`. Fields that are set will be updated. */
 export type IssuePatch = {
@@ -19771,18 +22813,70 @@ export type IssuePatch = {
 
 /** How urgent an issue is. */
 export type IssuePriority =
-  | 'critical'
-  | 'high'
-  | 'low'
-  | 'normal';
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL';
+
+/** A filter to be used against IssuePriority fields. All fields are combined with a logical ‘and.’ */
+export type IssuePriorityFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<IssuePriority>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<IssuePriority>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<IssuePriority>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<IssuePriority>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<IssuePriority>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<IssuePriority>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<IssuePriority>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<IssuePriority>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<IssuePriority>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<IssuePriority>>;
+};
 
 /** Where an issue stands. */
 export type IssueStatus =
-  | 'blocked'
-  | 'closed'
-  | 'in_progress'
-  | 'open'
-  | 'resolved';
+  | 'BLOCKED'
+  | 'CLOSED'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'RESOLVED';
+
+/** A filter to be used against IssueStatus fields. All fields are combined with a logical ‘and.’ */
+export type IssueStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<IssueStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<IssueStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<IssueStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<IssueStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<IssueStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<IssueStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<IssueStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<IssueStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<IssueStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<IssueStatus>>;
+};
 
 /** A place: a campus, building, floor, room. Places nest through parent_id; a place is never its own ancestor. */
 export type Location = Node & {
@@ -19809,11 +22903,19 @@ export type Location = Node & {
   parentId?: Maybe<Scalars['UUID']['output']>;
   /** Unique identifier of the location. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Location`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Location`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the location belongs to. */
   tenantId: Scalars['UUID']['output'];
-  /** What kind of place this is. */
+  /**
+   * What kind of place this is.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   type?: Maybe<LocationType>;
   /** What kind of place this is. */
   typeId: Scalars['UUID']['output'];
@@ -19898,6 +23000,10 @@ export type LocationAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type LocationCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `parentId` field. */
   parentId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
@@ -19906,6 +23012,8 @@ export type LocationCondition = {
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `typeId` field. */
   typeId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Location` values. */
@@ -19983,6 +23091,10 @@ export type LocationFilter = {
   configurationItems?: InputMaybe<LocationToManyConfigurationItemFilter>;
   /** Some related `configurationItems` exist. */
   configurationItemsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<LocationFilter>;
   /** Checks for any expressions in this list. */
@@ -20003,13 +23115,26 @@ export type LocationFilter = {
   type?: InputMaybe<LocationTypeFilter>;
   /** Filter by the object’s `typeId` field. */
   typeId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Location` for usage during aggregation. */
 export type LocationGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'NAME'
   | 'PARENT_ID'
   | 'TENANT_ID'
-  | 'TYPE_ID';
+  | 'TYPE_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type LocationHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -20083,6 +23208,10 @@ export type LocationInput = {
 
 /** Methods to use when ordering `Location`. */
 export type LocationOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
   | 'NATURAL'
   | 'PARENT_ID_ASC'
   | 'PARENT_ID_DESC'
@@ -20093,7 +23222,9 @@ export type LocationOrderBy =
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
   | 'TYPE_ID_ASC'
-  | 'TYPE_ID_DESC';
+  | 'TYPE_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Location`. Fields that are set will be updated. */
 export type LocationPatch = {
@@ -20168,7 +23299,11 @@ export type LocationType = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the location type. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `LocationType`. */
+  /**
+   * Reads a single `Tenant` that is related to this `LocationType`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the type belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -20201,12 +23336,16 @@ export type LocationTypeAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type LocationTypeCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `LocationType` values. */
@@ -20260,6 +23399,8 @@ export type LocationTypeEdge = {
 export type LocationTypeFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<LocationTypeFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `locations` relation. */
   locations?: InputMaybe<LocationTypeToManyLocationFilter>;
   /** Some related `locations` exist. */
@@ -20276,12 +23417,23 @@ export type LocationTypeFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `LocationType` for usage during aggregation. */
 export type LocationTypeGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type LocationTypeHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -20351,6 +23503,8 @@ export type LocationTypeInput = {
 
 /** Methods to use when ordering `LocationType`. */
 export type LocationTypeOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
@@ -20359,7 +23513,9 @@ export type LocationTypeOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `LocationType`. Fields that are set will be updated. */
 export type LocationTypePatch = {
@@ -20416,7 +23572,11 @@ export type Message = Node & {
   status?: Maybe<MessageStatus>;
   /** Subject line. */
   subject?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `Message`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Message`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -20450,34 +23610,104 @@ export type MessageAggregates = {
 
 /** Whom a message is for. */
 export type MessageAudience =
-  | 'class'
-  | 'everyone'
-  | 'guardians'
-  | 'individual'
-  | 'staff'
-  | 'students';
+  | 'CLASS'
+  | 'EVERYONE'
+  | 'GUARDIANS'
+  | 'INDIVIDUAL'
+  | 'STAFF'
+  | 'STUDENTS';
+
+/** A filter to be used against MessageAudience fields. All fields are combined with a logical ‘and.’ */
+export type MessageAudienceFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<MessageAudience>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<MessageAudience>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<MessageAudience>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<MessageAudience>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<MessageAudience>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<MessageAudience>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<MessageAudience>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<MessageAudience>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<MessageAudience>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<MessageAudience>>;
+};
 
 /** How a message is delivered. */
 export type MessageChannel =
-  | 'email'
-  | 'in_app'
-  | 'push'
-  | 'sms';
+  | 'EMAIL'
+  | 'IN_APP'
+  | 'PUSH'
+  | 'SMS';
+
+/** A filter to be used against MessageChannel fields. All fields are combined with a logical ‘and.’ */
+export type MessageChannelFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<MessageChannel>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<MessageChannel>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<MessageChannel>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<MessageChannel>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<MessageChannel>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<MessageChannel>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<MessageChannel>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<MessageChannel>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<MessageChannel>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<MessageChannel>>;
+};
 
 /** A condition to be used against `Message` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type MessageCondition = {
+  /** Checks for equality with the object’s `audience` field. */
+  audience?: InputMaybe<MessageAudience>;
+  /** Checks for equality with the object’s `body` field. */
+  body?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `channel` field. */
+  channel?: InputMaybe<MessageChannel>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sentAt` field. */
+  sentAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `sentBy` field. */
   sentBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<MessageStatus>;
+  /** Checks for equality with the object’s `subject` field. */
+  subject?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -20555,18 +23785,28 @@ export type MessageEdge = {
 export type MessageFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<MessageFilter>>;
+  /** Filter by the object’s `audience` field. */
+  audience?: InputMaybe<MessageAudienceFilter>;
+  /** Filter by the object’s `body` field. */
+  body?: InputMaybe<StringFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `channel` field. */
+  channel?: InputMaybe<MessageChannelFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Filter by the object’s `messageRecipients` relation. */
@@ -20583,12 +23823,20 @@ export type MessageFilter = {
   sender?: InputMaybe<UserFilter>;
   /** A related `sender` exists. */
   senderExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `sentAt` field. */
+  sentAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `sentBy` field. */
   sentBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<MessageStatusFilter>;
+  /** Filter by the object’s `subject` field. */
+  subject?: InputMaybe<StringFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -20599,11 +23847,33 @@ export type MessageFilter = {
 
 /** Grouping methods for `Message` for usage during aggregation. */
 export type MessageGroupBy =
+  | 'AUDIENCE'
   | 'CAMPUS_ID'
+  | 'CHANNEL'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'SENT_AT'
+  | 'SENT_AT_TRUNCATED_TO_DAY'
+  | 'SENT_AT_TRUNCATED_TO_HOUR'
+  | 'SENT_AT_TRUNCATED_TO_MONTH'
+  | 'SENT_AT_TRUNCATED_TO_WEEK'
   | 'SENT_BY'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type MessageHavingAverageInput = {
@@ -20710,6 +23980,8 @@ export type MessageInput = {
 export type MessageOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -20719,10 +23991,16 @@ export type MessageOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'SENT_AT_ASC'
+  | 'SENT_AT_DESC'
   | 'SENT_BY_ASC'
   | 'SENT_BY_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -20783,7 +24061,11 @@ export type MessageRecipient = Node & {
   recipientType?: Maybe<RecipientType>;
   /** Unique identifier of the message recipient. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `MessageRecipient`. */
+  /**
+   * Reads a single `Tenant` that is related to this `MessageRecipient`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -20807,16 +24089,34 @@ export type MessageRecipientAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type MessageRecipientCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `deliveredAt` field. */
+  deliveredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `deliveryStatus` field. */
+  deliveryStatus?: InputMaybe<DeliveryStatus>;
+  /** Checks for equality with the object’s `destination` field. */
+  destination?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `messageId` field. */
   messageId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `readAt` field. */
+  readAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `recipientLabel` field. */
+  recipientLabel?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `recipientType` field. */
+  recipientType?: InputMaybe<RecipientType>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -20892,12 +24192,22 @@ export type MessageRecipientEdge = {
 export type MessageRecipientFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<MessageRecipientFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `deliveredAt` field. */
+  deliveredAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `deliveryStatus` field. */
+  deliveryStatus?: InputMaybe<DeliveryStatusFilter>;
+  /** Filter by the object’s `destination` field. */
+  destination?: InputMaybe<StringFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Filter by the object’s `message` relation. */
@@ -20910,12 +24220,20 @@ export type MessageRecipientFilter = {
   not?: InputMaybe<MessageRecipientFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<MessageRecipientFilter>>;
+  /** Filter by the object’s `readAt` field. */
+  readAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `recipientLabel` field. */
+  recipientLabel?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `recipientType` field. */
+  recipientType?: InputMaybe<RecipientTypeFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -20926,10 +24244,36 @@ export type MessageRecipientFilter = {
 
 /** Grouping methods for `MessageRecipient` for usage during aggregation. */
 export type MessageRecipientGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'DELIVERED_AT'
+  | 'DELIVERED_AT_TRUNCATED_TO_DAY'
+  | 'DELIVERED_AT_TRUNCATED_TO_HOUR'
+  | 'DELIVERED_AT_TRUNCATED_TO_MONTH'
+  | 'DELIVERED_AT_TRUNCATED_TO_WEEK'
+  | 'DELIVERY_STATUS'
   | 'MESSAGE_ID'
+  | 'READ_AT'
+  | 'READ_AT_TRUNCATED_TO_DAY'
+  | 'READ_AT_TRUNCATED_TO_HOUR'
+  | 'READ_AT_TRUNCATED_TO_MONTH'
+  | 'READ_AT_TRUNCATED_TO_WEEK'
+  | 'RECIPIENT_TYPE'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type MessageRecipientHavingAverageInput = {
@@ -21041,8 +24385,12 @@ export type MessageRecipientInput = {
 
 /** Methods to use when ordering `MessageRecipient`. */
 export type MessageRecipientOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
+  | 'DELIVERY_STATUS_ASC'
+  | 'DELIVERY_STATUS_DESC'
   | 'IMPORT_HASH_ASC'
   | 'IMPORT_HASH_DESC'
   | 'MESSAGE_ID_ASC'
@@ -21054,6 +24402,8 @@ export type MessageRecipientOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -21081,10 +24431,36 @@ export type MessageRecipientPatch = {
 
 /** Lifecycle of a message. */
 export type MessageStatus =
-  | 'draft'
-  | 'failed'
-  | 'scheduled'
-  | 'sent';
+  | 'DRAFT'
+  | 'FAILED'
+  | 'SCHEDULED'
+  | 'SENT';
+
+/** A filter to be used against MessageStatus fields. All fields are combined with a logical ‘and.’ */
+export type MessageStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<MessageStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<MessageStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<MessageStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<MessageStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<MessageStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<MessageStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<MessageStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<MessageStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<MessageStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<MessageStatus>>;
+};
 
 /** A filter to be used against many `MessageRecipient` object types. All fields are combined with a logical ‘and.’ */
 export type MessageToManyMessageRecipientFilter = {
@@ -21251,10 +24627,10 @@ export type Mutation = {
   deleteAcademicYearById?: Maybe<DeleteAcademicYearPayload>;
   /** Deletes a single `Account` using a unique key. */
   deleteAccount?: Maybe<DeleteAccountPayload>;
+  /** Deletes a single `Account` using a unique key. */
+  deleteAccountByAccountNumber?: Maybe<DeleteAccountPayload>;
   /** Deletes a single `Account` using its globally unique id. */
   deleteAccountById?: Maybe<DeleteAccountPayload>;
-  /** Deletes a single `Account` using a unique key. */
-  deleteAccountByTenantIdAndAccountNumber?: Maybe<DeleteAccountPayload>;
   /** Deletes a single `AiInsight` using a unique key. */
   deleteAiInsight?: Maybe<DeleteAiInsightPayload>;
   /** Deletes a single `AiInsight` using its globally unique id. */
@@ -21269,16 +24645,16 @@ export type Mutation = {
   deleteAlertById?: Maybe<DeleteAlertPayload>;
   /** Deletes a single `ApiAlias` using a unique key. */
   deleteApiAlias?: Maybe<DeleteApiAliasPayload>;
+  /** Deletes a single `ApiAlias` using a unique key. */
+  deleteApiAliasByContextAndAliasName?: Maybe<DeleteApiAliasPayload>;
   /** Deletes a single `ApiAlias` using its globally unique id. */
   deleteApiAliasById?: Maybe<DeleteApiAliasPayload>;
-  /** Deletes a single `ApiAlias` using a unique key. */
-  deleteApiAliasByTenantIdAndContextAndAliasName?: Maybe<DeleteApiAliasPayload>;
   /** Deletes a single `ApiEndpoint` using a unique key. */
   deleteApiEndpoint?: Maybe<DeleteApiEndpointPayload>;
   /** Deletes a single `ApiEndpoint` using its globally unique id. */
   deleteApiEndpointById?: Maybe<DeleteApiEndpointPayload>;
   /** Deletes a single `ApiEndpoint` using a unique key. */
-  deleteApiEndpointByTenantIdAndName?: Maybe<DeleteApiEndpointPayload>;
+  deleteApiEndpointByName?: Maybe<DeleteApiEndpointPayload>;
   /** Deletes a single `Assessment` using a unique key. */
   deleteAssessment?: Maybe<DeleteAssessmentPayload>;
   /** Deletes a single `Assessment` using its globally unique id. */
@@ -21296,7 +24672,7 @@ export type Mutation = {
   /** Deletes a single `Asset` using its globally unique id. */
   deleteAssetById?: Maybe<DeleteAssetPayload>;
   /** Deletes a single `Asset` using a unique key. */
-  deleteAssetByTenantIdAndSerialNumber?: Maybe<DeleteAssetPayload>;
+  deleteAssetBySerialNumber?: Maybe<DeleteAssetPayload>;
   /** Deletes a single `AssetCirculation` using a unique key. */
   deleteAssetCirculation?: Maybe<DeleteAssetCirculationPayload>;
   /** Deletes a single `AssetCirculation` using its globally unique id. */
@@ -21306,7 +24682,7 @@ export type Mutation = {
   /** Deletes a single `AssetManufacturer` using its globally unique id. */
   deleteAssetManufacturerById?: Maybe<DeleteAssetManufacturerPayload>;
   /** Deletes a single `AssetManufacturer` using a unique key. */
-  deleteAssetManufacturerByTenantIdAndName?: Maybe<DeleteAssetManufacturerPayload>;
+  deleteAssetManufacturerByName?: Maybe<DeleteAssetManufacturerPayload>;
   /** Deletes a single `AssetModel` using a unique key. */
   deleteAssetModel?: Maybe<DeleteAssetModelPayload>;
   /** Deletes a single `AssetModel` using its globally unique id. */
@@ -21320,7 +24696,7 @@ export type Mutation = {
   /** Deletes a single `AssetType` using its globally unique id. */
   deleteAssetTypeById?: Maybe<DeleteAssetTypePayload>;
   /** Deletes a single `AssetType` using a unique key. */
-  deleteAssetTypeByTenantIdAndName?: Maybe<DeleteAssetTypePayload>;
+  deleteAssetTypeByName?: Maybe<DeleteAssetTypePayload>;
   /** Deletes a single `AttendanceRecord` using a unique key. */
   deleteAttendanceRecord?: Maybe<DeleteAttendanceRecordPayload>;
   /** Deletes a single `AttendanceRecord` using its globally unique id. */
@@ -21362,7 +24738,7 @@ export type Mutation = {
   /** Deletes a single `ConfigurationItem` using its globally unique id. */
   deleteConfigurationItemById?: Maybe<DeleteConfigurationItemPayload>;
   /** Deletes a single `ConfigurationItem` using a unique key. */
-  deleteConfigurationItemByTenantIdAndName?: Maybe<DeleteConfigurationItemPayload>;
+  deleteConfigurationItemByName?: Maybe<DeleteConfigurationItemPayload>;
   /** Deletes a single `ConfigurationItemRelationship` using a unique key. */
   deleteConfigurationItemRelationship?: Maybe<DeleteConfigurationItemRelationshipPayload>;
   /** Deletes a single `ConfigurationItemRelationship` using its globally unique id. */
@@ -21398,7 +24774,7 @@ export type Mutation = {
   /** Deletes a single `GroupRole` using its globally unique id. */
   deleteGroupRoleById?: Maybe<DeleteGroupRolePayload>;
   /** Deletes a single `GroupRole` using a unique key. */
-  deleteGroupRoleByTenantIdAndUserGroupIdAndRoleId?: Maybe<DeleteGroupRolePayload>;
+  deleteGroupRoleByUserGroupIdAndRoleId?: Maybe<DeleteGroupRolePayload>;
   /** Deletes a single `Guardian` using a unique key. */
   deleteGuardian?: Maybe<DeleteGuardianPayload>;
   /** Deletes a single `Guardian` using its globally unique id. */
@@ -21424,7 +24800,7 @@ export type Mutation = {
   /** Deletes a single `LocationType` using its globally unique id. */
   deleteLocationTypeById?: Maybe<DeleteLocationTypePayload>;
   /** Deletes a single `LocationType` using a unique key. */
-  deleteLocationTypeByTenantIdAndName?: Maybe<DeleteLocationTypePayload>;
+  deleteLocationTypeByName?: Maybe<DeleteLocationTypePayload>;
   /** Deletes a single `Message` using a unique key. */
   deleteMessage?: Maybe<DeleteMessagePayload>;
   /** Deletes a single `Message` using its globally unique id. */
@@ -21476,7 +24852,7 @@ export type Mutation = {
   /** Deletes a single `School` using its globally unique id. */
   deleteSchoolById?: Maybe<DeleteSchoolPayload>;
   /** Deletes a single `School` using a unique key. */
-  deleteSchoolByTenantIdAndName?: Maybe<DeleteSchoolPayload>;
+  deleteSchoolByName?: Maybe<DeleteSchoolPayload>;
   /** Deletes a single `SchoolCalendar` using a unique key. */
   deleteSchoolCalendar?: Maybe<DeleteSchoolCalendarPayload>;
   /** Deletes a single `SchoolCalendar` using its globally unique id. */
@@ -21494,19 +24870,19 @@ export type Mutation = {
   /** Deletes a single `SchoolEnrollment` using its globally unique id. */
   deleteSchoolEnrollmentById?: Maybe<DeleteSchoolEnrollmentPayload>;
   /** Deletes a single `SchoolEnrollment` using a unique key. */
-  deleteSchoolEnrollmentByTenantIdAndPersonIdAndCalendarId?: Maybe<DeleteSchoolEnrollmentPayload>;
+  deleteSchoolEnrollmentByPersonIdAndCalendarId?: Maybe<DeleteSchoolEnrollmentPayload>;
   /** Deletes a single `SchoolYear` using a unique key. */
   deleteSchoolYear?: Maybe<DeleteSchoolYearPayload>;
   /** Deletes a single `SchoolYear` using its globally unique id. */
   deleteSchoolYearById?: Maybe<DeleteSchoolYearPayload>;
   /** Deletes a single `SchoolYear` using a unique key. */
-  deleteSchoolYearByTenantIdAndName?: Maybe<DeleteSchoolYearPayload>;
+  deleteSchoolYearByName?: Maybe<DeleteSchoolYearPayload>;
   /** Deletes a single `SsotAnchor` using a unique key. */
   deleteSsotAnchor?: Maybe<DeleteSsotAnchorPayload>;
+  /** Deletes a single `SsotAnchor` using a unique key. */
+  deleteSsotAnchorByAnchorId?: Maybe<DeleteSsotAnchorPayload>;
   /** Deletes a single `SsotAnchor` using its globally unique id. */
   deleteSsotAnchorById?: Maybe<DeleteSsotAnchorPayload>;
-  /** Deletes a single `SsotAnchor` using a unique key. */
-  deleteSsotAnchorByTenantIdAndAnchorId?: Maybe<DeleteSsotAnchorPayload>;
   /** Deletes a single `StaffAttendanceRecord` using a unique key. */
   deleteStaffAttendanceRecord?: Maybe<DeleteStaffAttendanceRecordPayload>;
   /** Deletes a single `StaffAttendanceRecord` using its globally unique id. */
@@ -21548,19 +24924,19 @@ export type Mutation = {
   /** Deletes a single `UserGroup` using its globally unique id. */
   deleteUserGroupById?: Maybe<DeleteUserGroupPayload>;
   /** Deletes a single `UserGroup` using a unique key. */
-  deleteUserGroupByTenantIdAndName?: Maybe<DeleteUserGroupPayload>;
+  deleteUserGroupByName?: Maybe<DeleteUserGroupPayload>;
   /** Deletes a single `UserGroupMembership` using a unique key. */
   deleteUserGroupMembership?: Maybe<DeleteUserGroupMembershipPayload>;
   /** Deletes a single `UserGroupMembership` using its globally unique id. */
   deleteUserGroupMembershipById?: Maybe<DeleteUserGroupMembershipPayload>;
   /** Deletes a single `UserGroupMembership` using a unique key. */
-  deleteUserGroupMembershipByTenantIdAndUserIdAndUserGroupId?: Maybe<DeleteUserGroupMembershipPayload>;
+  deleteUserGroupMembershipByUserIdAndUserGroupId?: Maybe<DeleteUserGroupMembershipPayload>;
   /** Deletes a single `UserPermission` using a unique key. */
   deleteUserPermission?: Maybe<DeleteUserPermissionPayload>;
   /** Deletes a single `UserPermission` using its globally unique id. */
   deleteUserPermissionById?: Maybe<DeleteUserPermissionPayload>;
   /** Deletes a single `UserPermission` using a unique key. */
-  deleteUserPermissionByTenantIdAndUserIdAndPermissionId?: Maybe<DeleteUserPermissionPayload>;
+  deleteUserPermissionByUserIdAndPermissionId?: Maybe<DeleteUserPermissionPayload>;
   /** Deletes a single `UserProgress` using a unique key. */
   deleteUserProgress?: Maybe<DeleteUserProgressPayload>;
   /** Deletes a single `UserProgress` using its globally unique id. */
@@ -21570,7 +24946,7 @@ export type Mutation = {
   /** Deletes a single `UserRole` using its globally unique id. */
   deleteUserRoleById?: Maybe<DeleteUserRolePayload>;
   /** Deletes a single `UserRole` using a unique key. */
-  deleteUserRoleByTenantIdAndUserIdAndRoleId?: Maybe<DeleteUserRolePayload>;
+  deleteUserRoleByUserIdAndRoleId?: Maybe<DeleteUserRolePayload>;
   /** Deletes a single `WalkthroughCheckin` using a unique key. */
   deleteWalkthroughCheckin?: Maybe<DeleteWalkthroughCheckinPayload>;
   /** Deletes a single `WalkthroughCheckin` using its globally unique id. */
@@ -21581,10 +24957,10 @@ export type Mutation = {
   updateAcademicYearById?: Maybe<UpdateAcademicYearPayload>;
   /** Updates a single `Account` using a unique key and a patch. */
   updateAccount?: Maybe<UpdateAccountPayload>;
+  /** Updates a single `Account` using a unique key and a patch. */
+  updateAccountByAccountNumber?: Maybe<UpdateAccountPayload>;
   /** Updates a single `Account` using its globally unique id and a patch. */
   updateAccountById?: Maybe<UpdateAccountPayload>;
-  /** Updates a single `Account` using a unique key and a patch. */
-  updateAccountByTenantIdAndAccountNumber?: Maybe<UpdateAccountPayload>;
   /** Updates a single `AiInsight` using a unique key and a patch. */
   updateAiInsight?: Maybe<UpdateAiInsightPayload>;
   /** Updates a single `AiInsight` using its globally unique id and a patch. */
@@ -21599,16 +24975,16 @@ export type Mutation = {
   updateAlertById?: Maybe<UpdateAlertPayload>;
   /** Updates a single `ApiAlias` using a unique key and a patch. */
   updateApiAlias?: Maybe<UpdateApiAliasPayload>;
+  /** Updates a single `ApiAlias` using a unique key and a patch. */
+  updateApiAliasByContextAndAliasName?: Maybe<UpdateApiAliasPayload>;
   /** Updates a single `ApiAlias` using its globally unique id and a patch. */
   updateApiAliasById?: Maybe<UpdateApiAliasPayload>;
-  /** Updates a single `ApiAlias` using a unique key and a patch. */
-  updateApiAliasByTenantIdAndContextAndAliasName?: Maybe<UpdateApiAliasPayload>;
   /** Updates a single `ApiEndpoint` using a unique key and a patch. */
   updateApiEndpoint?: Maybe<UpdateApiEndpointPayload>;
   /** Updates a single `ApiEndpoint` using its globally unique id and a patch. */
   updateApiEndpointById?: Maybe<UpdateApiEndpointPayload>;
   /** Updates a single `ApiEndpoint` using a unique key and a patch. */
-  updateApiEndpointByTenantIdAndName?: Maybe<UpdateApiEndpointPayload>;
+  updateApiEndpointByName?: Maybe<UpdateApiEndpointPayload>;
   /** Updates a single `Assessment` using a unique key and a patch. */
   updateAssessment?: Maybe<UpdateAssessmentPayload>;
   /** Updates a single `Assessment` using its globally unique id and a patch. */
@@ -21626,7 +25002,7 @@ export type Mutation = {
   /** Updates a single `Asset` using its globally unique id and a patch. */
   updateAssetById?: Maybe<UpdateAssetPayload>;
   /** Updates a single `Asset` using a unique key and a patch. */
-  updateAssetByTenantIdAndSerialNumber?: Maybe<UpdateAssetPayload>;
+  updateAssetBySerialNumber?: Maybe<UpdateAssetPayload>;
   /** Updates a single `AssetCirculation` using a unique key and a patch. */
   updateAssetCirculation?: Maybe<UpdateAssetCirculationPayload>;
   /** Updates a single `AssetCirculation` using its globally unique id and a patch. */
@@ -21636,7 +25012,7 @@ export type Mutation = {
   /** Updates a single `AssetManufacturer` using its globally unique id and a patch. */
   updateAssetManufacturerById?: Maybe<UpdateAssetManufacturerPayload>;
   /** Updates a single `AssetManufacturer` using a unique key and a patch. */
-  updateAssetManufacturerByTenantIdAndName?: Maybe<UpdateAssetManufacturerPayload>;
+  updateAssetManufacturerByName?: Maybe<UpdateAssetManufacturerPayload>;
   /** Updates a single `AssetModel` using a unique key and a patch. */
   updateAssetModel?: Maybe<UpdateAssetModelPayload>;
   /** Updates a single `AssetModel` using its globally unique id and a patch. */
@@ -21650,7 +25026,7 @@ export type Mutation = {
   /** Updates a single `AssetType` using its globally unique id and a patch. */
   updateAssetTypeById?: Maybe<UpdateAssetTypePayload>;
   /** Updates a single `AssetType` using a unique key and a patch. */
-  updateAssetTypeByTenantIdAndName?: Maybe<UpdateAssetTypePayload>;
+  updateAssetTypeByName?: Maybe<UpdateAssetTypePayload>;
   /** Updates a single `AttendanceRecord` using a unique key and a patch. */
   updateAttendanceRecord?: Maybe<UpdateAttendanceRecordPayload>;
   /** Updates a single `AttendanceRecord` using its globally unique id and a patch. */
@@ -21692,7 +25068,7 @@ export type Mutation = {
   /** Updates a single `ConfigurationItem` using its globally unique id and a patch. */
   updateConfigurationItemById?: Maybe<UpdateConfigurationItemPayload>;
   /** Updates a single `ConfigurationItem` using a unique key and a patch. */
-  updateConfigurationItemByTenantIdAndName?: Maybe<UpdateConfigurationItemPayload>;
+  updateConfigurationItemByName?: Maybe<UpdateConfigurationItemPayload>;
   /** Updates a single `ConfigurationItemRelationship` using a unique key and a patch. */
   updateConfigurationItemRelationship?: Maybe<UpdateConfigurationItemRelationshipPayload>;
   /** Updates a single `ConfigurationItemRelationship` using its globally unique id and a patch. */
@@ -21748,7 +25124,7 @@ export type Mutation = {
   /** Updates a single `LocationType` using its globally unique id and a patch. */
   updateLocationTypeById?: Maybe<UpdateLocationTypePayload>;
   /** Updates a single `LocationType` using a unique key and a patch. */
-  updateLocationTypeByTenantIdAndName?: Maybe<UpdateLocationTypePayload>;
+  updateLocationTypeByName?: Maybe<UpdateLocationTypePayload>;
   /** Updates a single `Message` using a unique key and a patch. */
   updateMessage?: Maybe<UpdateMessagePayload>;
   /** Updates a single `Message` using its globally unique id and a patch. */
@@ -21794,7 +25170,7 @@ export type Mutation = {
   /** Updates a single `School` using its globally unique id and a patch. */
   updateSchoolById?: Maybe<UpdateSchoolPayload>;
   /** Updates a single `School` using a unique key and a patch. */
-  updateSchoolByTenantIdAndName?: Maybe<UpdateSchoolPayload>;
+  updateSchoolByName?: Maybe<UpdateSchoolPayload>;
   /** Updates a single `SchoolCalendar` using a unique key and a patch. */
   updateSchoolCalendar?: Maybe<UpdateSchoolCalendarPayload>;
   /** Updates a single `SchoolCalendar` using its globally unique id and a patch. */
@@ -21812,19 +25188,19 @@ export type Mutation = {
   /** Updates a single `SchoolEnrollment` using its globally unique id and a patch. */
   updateSchoolEnrollmentById?: Maybe<UpdateSchoolEnrollmentPayload>;
   /** Updates a single `SchoolEnrollment` using a unique key and a patch. */
-  updateSchoolEnrollmentByTenantIdAndPersonIdAndCalendarId?: Maybe<UpdateSchoolEnrollmentPayload>;
+  updateSchoolEnrollmentByPersonIdAndCalendarId?: Maybe<UpdateSchoolEnrollmentPayload>;
   /** Updates a single `SchoolYear` using a unique key and a patch. */
   updateSchoolYear?: Maybe<UpdateSchoolYearPayload>;
   /** Updates a single `SchoolYear` using its globally unique id and a patch. */
   updateSchoolYearById?: Maybe<UpdateSchoolYearPayload>;
   /** Updates a single `SchoolYear` using a unique key and a patch. */
-  updateSchoolYearByTenantIdAndName?: Maybe<UpdateSchoolYearPayload>;
+  updateSchoolYearByName?: Maybe<UpdateSchoolYearPayload>;
   /** Updates a single `SsotAnchor` using a unique key and a patch. */
   updateSsotAnchor?: Maybe<UpdateSsotAnchorPayload>;
+  /** Updates a single `SsotAnchor` using a unique key and a patch. */
+  updateSsotAnchorByAnchorId?: Maybe<UpdateSsotAnchorPayload>;
   /** Updates a single `SsotAnchor` using its globally unique id and a patch. */
   updateSsotAnchorById?: Maybe<UpdateSsotAnchorPayload>;
-  /** Updates a single `SsotAnchor` using a unique key and a patch. */
-  updateSsotAnchorByTenantIdAndAnchorId?: Maybe<UpdateSsotAnchorPayload>;
   /** Updates a single `StaffAttendanceRecord` using a unique key and a patch. */
   updateStaffAttendanceRecord?: Maybe<UpdateStaffAttendanceRecordPayload>;
   /** Updates a single `StaffAttendanceRecord` using its globally unique id and a patch. */
@@ -21849,8 +25225,6 @@ export type Mutation = {
   updateTenant?: Maybe<UpdateTenantPayload>;
   /** Updates a single `Tenant` using its globally unique id and a patch. */
   updateTenantById?: Maybe<UpdateTenantPayload>;
-  /** Updates a single `Tenant` using a unique key and a patch. */
-  updateTenantByName?: Maybe<UpdateTenantPayload>;
   /** Updates a single `Timetable` using a unique key and a patch. */
   updateTimetable?: Maybe<UpdateTimetablePayload>;
   /** Updates a single `Timetable` using its globally unique id and a patch. */
@@ -21872,13 +25246,13 @@ export type Mutation = {
   /** Updates a single `UserGroup` using its globally unique id and a patch. */
   updateUserGroupById?: Maybe<UpdateUserGroupPayload>;
   /** Updates a single `UserGroup` using a unique key and a patch. */
-  updateUserGroupByTenantIdAndName?: Maybe<UpdateUserGroupPayload>;
+  updateUserGroupByName?: Maybe<UpdateUserGroupPayload>;
   /** Updates a single `UserPreference` using a unique key and a patch. */
   updateUserPreference?: Maybe<UpdateUserPreferencePayload>;
   /** Updates a single `UserPreference` using its globally unique id and a patch. */
   updateUserPreferenceById?: Maybe<UpdateUserPreferencePayload>;
   /** Updates a single `UserPreference` using a unique key and a patch. */
-  updateUserPreferenceByTenantIdAndUserId?: Maybe<UpdateUserPreferencePayload>;
+  updateUserPreferenceByUserId?: Maybe<UpdateUserPreferencePayload>;
   /** Updates a single `UserProgress` using a unique key and a patch. */
   updateUserProgress?: Maybe<UpdateUserProgressPayload>;
   /** Updates a single `UserProgress` using its globally unique id and a patch. */
@@ -22347,14 +25721,14 @@ export type MutationDeleteAccountArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteAccountByIdArgs = {
-  input: DeleteAccountByIdInput;
+export type MutationDeleteAccountByAccountNumberArgs = {
+  input: DeleteAccountByAccountNumberInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteAccountByTenantIdAndAccountNumberArgs = {
-  input: DeleteAccountByTenantIdAndAccountNumberInput;
+export type MutationDeleteAccountByIdArgs = {
+  input: DeleteAccountByIdInput;
 };
 
 
@@ -22401,14 +25775,14 @@ export type MutationDeleteApiAliasArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteApiAliasByIdArgs = {
-  input: DeleteApiAliasByIdInput;
+export type MutationDeleteApiAliasByContextAndAliasNameArgs = {
+  input: DeleteApiAliasByContextAndAliasNameInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteApiAliasByTenantIdAndContextAndAliasNameArgs = {
-  input: DeleteApiAliasByTenantIdAndContextAndAliasNameInput;
+export type MutationDeleteApiAliasByIdArgs = {
+  input: DeleteApiAliasByIdInput;
 };
 
 
@@ -22425,8 +25799,8 @@ export type MutationDeleteApiEndpointByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteApiEndpointByTenantIdAndNameArgs = {
-  input: DeleteApiEndpointByTenantIdAndNameInput;
+export type MutationDeleteApiEndpointByNameArgs = {
+  input: DeleteApiEndpointByNameInput;
 };
 
 
@@ -22479,8 +25853,8 @@ export type MutationDeleteAssetByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteAssetByTenantIdAndSerialNumberArgs = {
-  input: DeleteAssetByTenantIdAndSerialNumberInput;
+export type MutationDeleteAssetBySerialNumberArgs = {
+  input: DeleteAssetBySerialNumberInput;
 };
 
 
@@ -22509,8 +25883,8 @@ export type MutationDeleteAssetManufacturerByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteAssetManufacturerByTenantIdAndNameArgs = {
-  input: DeleteAssetManufacturerByTenantIdAndNameInput;
+export type MutationDeleteAssetManufacturerByNameArgs = {
+  input: DeleteAssetManufacturerByNameInput;
 };
 
 
@@ -22551,8 +25925,8 @@ export type MutationDeleteAssetTypeByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteAssetTypeByTenantIdAndNameArgs = {
-  input: DeleteAssetTypeByTenantIdAndNameInput;
+export type MutationDeleteAssetTypeByNameArgs = {
+  input: DeleteAssetTypeByNameInput;
 };
 
 
@@ -22677,8 +26051,8 @@ export type MutationDeleteConfigurationItemByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteConfigurationItemByTenantIdAndNameArgs = {
-  input: DeleteConfigurationItemByTenantIdAndNameInput;
+export type MutationDeleteConfigurationItemByNameArgs = {
+  input: DeleteConfigurationItemByNameInput;
 };
 
 
@@ -22785,8 +26159,8 @@ export type MutationDeleteGroupRoleByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteGroupRoleByTenantIdAndUserGroupIdAndRoleIdArgs = {
-  input: DeleteGroupRoleByTenantIdAndUserGroupIdAndRoleIdInput;
+export type MutationDeleteGroupRoleByUserGroupIdAndRoleIdArgs = {
+  input: DeleteGroupRoleByUserGroupIdAndRoleIdInput;
 };
 
 
@@ -22863,8 +26237,8 @@ export type MutationDeleteLocationTypeByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteLocationTypeByTenantIdAndNameArgs = {
-  input: DeleteLocationTypeByTenantIdAndNameInput;
+export type MutationDeleteLocationTypeByNameArgs = {
+  input: DeleteLocationTypeByNameInput;
 };
 
 
@@ -23019,8 +26393,8 @@ export type MutationDeleteSchoolByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteSchoolByTenantIdAndNameArgs = {
-  input: DeleteSchoolByTenantIdAndNameInput;
+export type MutationDeleteSchoolByNameArgs = {
+  input: DeleteSchoolByNameInput;
 };
 
 
@@ -23073,8 +26447,8 @@ export type MutationDeleteSchoolEnrollmentByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdArgs = {
-  input: DeleteSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdInput;
+export type MutationDeleteSchoolEnrollmentByPersonIdAndCalendarIdArgs = {
+  input: DeleteSchoolEnrollmentByPersonIdAndCalendarIdInput;
 };
 
 
@@ -23091,8 +26465,8 @@ export type MutationDeleteSchoolYearByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteSchoolYearByTenantIdAndNameArgs = {
-  input: DeleteSchoolYearByTenantIdAndNameInput;
+export type MutationDeleteSchoolYearByNameArgs = {
+  input: DeleteSchoolYearByNameInput;
 };
 
 
@@ -23103,14 +26477,14 @@ export type MutationDeleteSsotAnchorArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteSsotAnchorByIdArgs = {
-  input: DeleteSsotAnchorByIdInput;
+export type MutationDeleteSsotAnchorByAnchorIdArgs = {
+  input: DeleteSsotAnchorByAnchorIdInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteSsotAnchorByTenantIdAndAnchorIdArgs = {
-  input: DeleteSsotAnchorByTenantIdAndAnchorIdInput;
+export type MutationDeleteSsotAnchorByIdArgs = {
+  input: DeleteSsotAnchorByIdInput;
 };
 
 
@@ -23235,8 +26609,8 @@ export type MutationDeleteUserGroupByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteUserGroupByTenantIdAndNameArgs = {
-  input: DeleteUserGroupByTenantIdAndNameInput;
+export type MutationDeleteUserGroupByNameArgs = {
+  input: DeleteUserGroupByNameInput;
 };
 
 
@@ -23253,8 +26627,8 @@ export type MutationDeleteUserGroupMembershipByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteUserGroupMembershipByTenantIdAndUserIdAndUserGroupIdArgs = {
-  input: DeleteUserGroupMembershipByTenantIdAndUserIdAndUserGroupIdInput;
+export type MutationDeleteUserGroupMembershipByUserIdAndUserGroupIdArgs = {
+  input: DeleteUserGroupMembershipByUserIdAndUserGroupIdInput;
 };
 
 
@@ -23271,8 +26645,8 @@ export type MutationDeleteUserPermissionByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteUserPermissionByTenantIdAndUserIdAndPermissionIdArgs = {
-  input: DeleteUserPermissionByTenantIdAndUserIdAndPermissionIdInput;
+export type MutationDeleteUserPermissionByUserIdAndPermissionIdArgs = {
+  input: DeleteUserPermissionByUserIdAndPermissionIdInput;
 };
 
 
@@ -23301,8 +26675,8 @@ export type MutationDeleteUserRoleByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationDeleteUserRoleByTenantIdAndUserIdAndRoleIdArgs = {
-  input: DeleteUserRoleByTenantIdAndUserIdAndRoleIdInput;
+export type MutationDeleteUserRoleByUserIdAndRoleIdArgs = {
+  input: DeleteUserRoleByUserIdAndRoleIdInput;
 };
 
 
@@ -23337,14 +26711,14 @@ export type MutationUpdateAccountArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateAccountByIdArgs = {
-  input: UpdateAccountByIdInput;
+export type MutationUpdateAccountByAccountNumberArgs = {
+  input: UpdateAccountByAccountNumberInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateAccountByTenantIdAndAccountNumberArgs = {
-  input: UpdateAccountByTenantIdAndAccountNumberInput;
+export type MutationUpdateAccountByIdArgs = {
+  input: UpdateAccountByIdInput;
 };
 
 
@@ -23391,14 +26765,14 @@ export type MutationUpdateApiAliasArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateApiAliasByIdArgs = {
-  input: UpdateApiAliasByIdInput;
+export type MutationUpdateApiAliasByContextAndAliasNameArgs = {
+  input: UpdateApiAliasByContextAndAliasNameInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateApiAliasByTenantIdAndContextAndAliasNameArgs = {
-  input: UpdateApiAliasByTenantIdAndContextAndAliasNameInput;
+export type MutationUpdateApiAliasByIdArgs = {
+  input: UpdateApiAliasByIdInput;
 };
 
 
@@ -23415,8 +26789,8 @@ export type MutationUpdateApiEndpointByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateApiEndpointByTenantIdAndNameArgs = {
-  input: UpdateApiEndpointByTenantIdAndNameInput;
+export type MutationUpdateApiEndpointByNameArgs = {
+  input: UpdateApiEndpointByNameInput;
 };
 
 
@@ -23469,8 +26843,8 @@ export type MutationUpdateAssetByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateAssetByTenantIdAndSerialNumberArgs = {
-  input: UpdateAssetByTenantIdAndSerialNumberInput;
+export type MutationUpdateAssetBySerialNumberArgs = {
+  input: UpdateAssetBySerialNumberInput;
 };
 
 
@@ -23499,8 +26873,8 @@ export type MutationUpdateAssetManufacturerByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateAssetManufacturerByTenantIdAndNameArgs = {
-  input: UpdateAssetManufacturerByTenantIdAndNameInput;
+export type MutationUpdateAssetManufacturerByNameArgs = {
+  input: UpdateAssetManufacturerByNameInput;
 };
 
 
@@ -23541,8 +26915,8 @@ export type MutationUpdateAssetTypeByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateAssetTypeByTenantIdAndNameArgs = {
-  input: UpdateAssetTypeByTenantIdAndNameInput;
+export type MutationUpdateAssetTypeByNameArgs = {
+  input: UpdateAssetTypeByNameInput;
 };
 
 
@@ -23667,8 +27041,8 @@ export type MutationUpdateConfigurationItemByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateConfigurationItemByTenantIdAndNameArgs = {
-  input: UpdateConfigurationItemByTenantIdAndNameInput;
+export type MutationUpdateConfigurationItemByNameArgs = {
+  input: UpdateConfigurationItemByNameInput;
 };
 
 
@@ -23835,8 +27209,8 @@ export type MutationUpdateLocationTypeByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateLocationTypeByTenantIdAndNameArgs = {
-  input: UpdateLocationTypeByTenantIdAndNameInput;
+export type MutationUpdateLocationTypeByNameArgs = {
+  input: UpdateLocationTypeByNameInput;
 };
 
 
@@ -23973,8 +27347,8 @@ export type MutationUpdateSchoolByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateSchoolByTenantIdAndNameArgs = {
-  input: UpdateSchoolByTenantIdAndNameInput;
+export type MutationUpdateSchoolByNameArgs = {
+  input: UpdateSchoolByNameInput;
 };
 
 
@@ -24027,8 +27401,8 @@ export type MutationUpdateSchoolEnrollmentByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdArgs = {
-  input: UpdateSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdInput;
+export type MutationUpdateSchoolEnrollmentByPersonIdAndCalendarIdArgs = {
+  input: UpdateSchoolEnrollmentByPersonIdAndCalendarIdInput;
 };
 
 
@@ -24045,8 +27419,8 @@ export type MutationUpdateSchoolYearByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateSchoolYearByTenantIdAndNameArgs = {
-  input: UpdateSchoolYearByTenantIdAndNameInput;
+export type MutationUpdateSchoolYearByNameArgs = {
+  input: UpdateSchoolYearByNameInput;
 };
 
 
@@ -24057,14 +27431,14 @@ export type MutationUpdateSsotAnchorArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateSsotAnchorByIdArgs = {
-  input: UpdateSsotAnchorByIdInput;
+export type MutationUpdateSsotAnchorByAnchorIdArgs = {
+  input: UpdateSsotAnchorByAnchorIdInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateSsotAnchorByTenantIdAndAnchorIdArgs = {
-  input: UpdateSsotAnchorByTenantIdAndAnchorIdInput;
+export type MutationUpdateSsotAnchorByIdArgs = {
+  input: UpdateSsotAnchorByIdInput;
 };
 
 
@@ -24141,12 +27515,6 @@ export type MutationUpdateTenantByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateTenantByNameArgs = {
-  input: UpdateTenantByNameInput;
-};
-
-
-/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateTimetableArgs = {
   input: UpdateTimetableInput;
 };
@@ -24207,8 +27575,8 @@ export type MutationUpdateUserGroupByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateUserGroupByTenantIdAndNameArgs = {
-  input: UpdateUserGroupByTenantIdAndNameInput;
+export type MutationUpdateUserGroupByNameArgs = {
+  input: UpdateUserGroupByNameInput;
 };
 
 
@@ -24225,8 +27593,8 @@ export type MutationUpdateUserPreferenceByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
-export type MutationUpdateUserPreferenceByTenantIdAndUserIdArgs = {
-  input: UpdateUserPreferenceByTenantIdAndUserIdInput;
+export type MutationUpdateUserPreferenceByUserIdArgs = {
+  input: UpdateUserPreferenceByUserIdInput;
 };
 
 
@@ -24309,7 +27677,11 @@ export type Payment = Node & {
   referenceCode?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the payment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Payment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Payment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -24352,18 +27724,36 @@ export type PaymentAverageAggregates = {
 
 /** A condition to be used against `Payment` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type PaymentCondition = {
+  /** Checks for equality with the object’s `amount` field. */
+  amount?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `invoiceId` field. */
   invoiceId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `method` field. */
+  method?: InputMaybe<PaymentMethod>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `paidAt` field. */
+  paidAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `receiptNumber` field. */
+  receiptNumber?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `receivedById` field. */
   receivedById?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `referenceCode` field. */
+  referenceCode?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -24439,14 +27829,20 @@ export type PaymentEdge = {
 
 /** A filter to be used against `Payment` object types. All fields are combined with a logical ‘and.’ */
 export type PaymentFilter = {
+  /** Filter by the object’s `amount` field. */
+  amount?: InputMaybe<BigFloatFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<PaymentFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Filter by the object’s `invoice` relation. */
@@ -24455,22 +27851,34 @@ export type PaymentFilter = {
   invoiceExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `invoiceId` field. */
   invoiceId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `method` field. */
+  method?: InputMaybe<PaymentMethodFilter>;
   /** Negates the expression. */
   not?: InputMaybe<PaymentFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<PaymentFilter>>;
+  /** Filter by the object’s `paidAt` field. */
+  paidAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `receiptNumber` field. */
+  receiptNumber?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `receivedBy` relation. */
   receivedBy?: InputMaybe<StaffMemberFilter>;
   /** A related `receivedBy` exists. */
   receivedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `receivedById` field. */
   receivedById?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `referenceCode` field. */
+  referenceCode?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -24481,11 +27889,31 @@ export type PaymentFilter = {
 
 /** Grouping methods for `Payment` for usage during aggregation. */
 export type PaymentGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'INVOICE_ID'
+  | 'METHOD'
+  | 'PAID_AT'
+  | 'PAID_AT_TRUNCATED_TO_DAY'
+  | 'PAID_AT_TRUNCATED_TO_HOUR'
+  | 'PAID_AT_TRUNCATED_TO_MONTH'
+  | 'PAID_AT_TRUNCATED_TO_WEEK'
   | 'RECEIVED_BY_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type PaymentHavingAverageInput = {
@@ -24605,13 +28033,39 @@ export type PaymentMaxAggregates = {
 
 /** How a payment was made. */
 export type PaymentMethod =
-  | 'bank_transfer'
-  | 'card'
-  | 'cash'
-  | 'cheque'
-  | 'mobile_money'
-  | 'online'
-  | 'other';
+  | 'BANK_TRANSFER'
+  | 'CARD'
+  | 'CASH'
+  | 'CHEQUE'
+  | 'MOBILE_MONEY'
+  | 'ONLINE'
+  | 'OTHER';
+
+/** A filter to be used against PaymentMethod fields. All fields are combined with a logical ‘and.’ */
+export type PaymentMethodFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<PaymentMethod>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<PaymentMethod>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<PaymentMethod>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<PaymentMethod>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<PaymentMethod>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<PaymentMethod>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<PaymentMethod>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<PaymentMethod>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<PaymentMethod>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<PaymentMethod>>;
+};
 
 export type PaymentMinAggregates = {
   __typename?: 'PaymentMinAggregates';
@@ -24621,13 +28075,19 @@ export type PaymentMinAggregates = {
 
 /** Methods to use when ordering `Payment`. */
 export type PaymentOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
   | 'IMPORT_HASH_DESC'
   | 'INVOICE_ID_ASC'
   | 'INVOICE_ID_DESC'
+  | 'METHOD_ASC'
+  | 'METHOD_DESC'
   | 'NATURAL'
+  | 'PAID_AT_ASC'
+  | 'PAID_AT_DESC'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'RECEIVED_BY_ID_ASC'
@@ -24636,6 +28096,8 @@ export type PaymentOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -24752,10 +28214,16 @@ export type PermissionAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type PermissionCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Permission` values. */
@@ -24765,12 +28233,21 @@ export type PermissionConnection = {
   aggregates?: Maybe<PermissionAggregates>;
   /** A list of edges which contains the `Permission` and cursor to aid in pagination. */
   edges: Array<PermissionEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<PermissionAggregates>>;
   /** A list of `Permission` objects. */
   nodes: Array<Permission>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
   /** The count of *all* `Permission` you could get from the connection. */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `Permission` values. */
+export type PermissionConnectionGroupedAggregatesArgs = {
+  groupBy: Array<PermissionGroupBy>;
+  having?: InputMaybe<PermissionHavingInput>;
 };
 
 export type PermissionDistinctCountAggregates = {
@@ -24800,6 +28277,10 @@ export type PermissionEdge = {
 export type PermissionFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<PermissionFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -24812,10 +28293,85 @@ export type PermissionFilter = {
   rolePermissionsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `userPermissions` relation. */
   userPermissions?: InputMaybe<PermissionToManyUserPermissionFilter>;
   /** Some related `userPermissions` exist. */
   userPermissionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Grouping methods for `Permission` for usage during aggregation. */
+export type PermissionGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type PermissionHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `Permission` aggregates. */
+export type PermissionHavingInput = {
+  AND?: InputMaybe<Array<PermissionHavingInput>>;
+  OR?: InputMaybe<Array<PermissionHavingInput>>;
+  average?: InputMaybe<PermissionHavingAverageInput>;
+  distinctCount?: InputMaybe<PermissionHavingDistinctCountInput>;
+  max?: InputMaybe<PermissionHavingMaxInput>;
+  min?: InputMaybe<PermissionHavingMinInput>;
+  stddevPopulation?: InputMaybe<PermissionHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<PermissionHavingStddevSampleInput>;
+  sum?: InputMaybe<PermissionHavingSumInput>;
+  variancePopulation?: InputMaybe<PermissionHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<PermissionHavingVarianceSampleInput>;
+};
+
+export type PermissionHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PermissionHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 /** An input for mutations affecting `Permission` */
@@ -24893,7 +28449,11 @@ export type Person = Node & {
   staffMembers: StaffMemberConnection;
   /** Reads and enables pagination through a set of `Student`. */
   students: StudentConnection;
-  /** Reads a single `Tenant` that is related to this `Person`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Person`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the person belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -25029,12 +28589,16 @@ export type PersonAggregates = {
 
 /** A condition to be used against `Person` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type PersonCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `currentIdentityId` field. */
   currentIdentityId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Person` values. */
@@ -25096,6 +28660,8 @@ export type PersonFilter = {
   assetCirculations?: InputMaybe<PersonToManyAssetCirculationFilter>;
   /** Some related `assetCirculations` exist. */
   assetCirculationsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `currentIdentity` relation. */
   currentIdentity?: InputMaybe<IdentityFilter>;
   /** A related `currentIdentity` exists. */
@@ -25136,6 +28702,8 @@ export type PersonFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `users` relation. */
   users?: InputMaybe<PersonToManyUserFilter>;
   /** Some related `users` exist. */
@@ -25144,8 +28712,18 @@ export type PersonFilter = {
 
 /** Grouping methods for `Person` for usage during aggregation. */
 export type PersonGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CURRENT_IDENTITY_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type PersonHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -25215,6 +28793,8 @@ export type PersonInput = {
 
 /** Methods to use when ordering `Person`. */
 export type PersonOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CURRENT_IDENTITY_ID_ASC'
   | 'CURRENT_IDENTITY_ID_DESC'
   | 'NATURAL'
@@ -25223,7 +28803,9 @@ export type PersonOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Person`. Fields that are set will be updated. */
 export type PersonPatch = {
@@ -25348,7 +28930,11 @@ export type PersonalityQuizResult = Node & {
   quizAnswers: Scalars['JSON']['output'];
   /** Unique identifier of the personality quiz result. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `PersonalityQuizResult`. */
+  /**
+   * Reads a single `Tenant` that is related to this `PersonalityQuizResult`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -25378,14 +28964,24 @@ export type PersonalityQuizResultAggregates = {
 export type PersonalityQuizResultCondition = {
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `completedAt` field. */
+  completedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `personalityType` field. */
+  personalityType?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `userId` field. */
@@ -25465,24 +29061,34 @@ export type PersonalityQuizResultFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `completedAt` field. */
+  completedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<PersonalityQuizResultFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<PersonalityQuizResultFilter>>;
+  /** Filter by the object’s `personalityType` field. */
+  personalityType?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -25500,9 +29106,28 @@ export type PersonalityQuizResultFilter = {
 /** Grouping methods for `PersonalityQuizResult` for usage during aggregation. */
 export type PersonalityQuizResultGroupBy =
   | 'CAMPUS_ID'
+  | 'COMPLETED_AT'
+  | 'COMPLETED_AT_TRUNCATED_TO_DAY'
+  | 'COMPLETED_AT_TRUNCATED_TO_HOUR'
+  | 'COMPLETED_AT_TRUNCATED_TO_MONTH'
+  | 'COMPLETED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY'
   | 'USER_ID';
 
@@ -25604,6 +29229,8 @@ export type PersonalityQuizResultInput = {
 export type PersonalityQuizResultOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -25615,6 +29242,8 @@ export type PersonalityQuizResultOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC'
   | 'USER_ID_ASC'
@@ -25655,7 +29284,11 @@ export type Project = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the project. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Project`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Project`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the project belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -25685,12 +29318,20 @@ export type ProjectAggregates = {
 
 /** A condition to be used against `Project` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type ProjectCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `key` field. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Project` values. */
@@ -25748,12 +29389,18 @@ export type ProjectEdge = {
 export type ProjectFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<ProjectFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `issues` relation. */
   issues?: InputMaybe<ProjectToManyIssueFilter>;
   /** Some related `issues` exist. */
   issuesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `key` field. */
   key?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<ProjectFilter>;
   /** Checks for any expressions in this list. */
@@ -25764,12 +29411,23 @@ export type ProjectFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Project` for usage during aggregation. */
 export type ProjectGroupBy =
-  | 'KEY'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type ProjectHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -25843,6 +29501,8 @@ export type ProjectInput = {
 
 /** Methods to use when ordering `Project`. */
 export type ProjectOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'KEY_ASC'
   | 'KEY_DESC'
   | 'NATURAL'
@@ -25851,7 +29511,9 @@ export type ProjectOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Project`. Fields that are set will be updated. */
 export type ProjectPatch = {
@@ -25884,10 +29546,10 @@ export type Query = Node & {
   academicYears?: Maybe<AcademicYearConnection>;
   /** Get a single `Account`. */
   account?: Maybe<Account>;
+  /** Get a single `Account`. */
+  accountByAccountNumber?: Maybe<Account>;
   /** Reads a single `Account` using its globally unique `ID`. */
   accountById?: Maybe<Account>;
-  /** Get a single `Account`. */
-  accountByTenantIdAndAccountNumber?: Maybe<Account>;
   /** Reads and enables pagination through a set of `Account`. */
   accounts?: Maybe<AccountConnection>;
   /** Get a single `AiInsight`. */
@@ -25910,10 +29572,10 @@ export type Query = Node & {
   alerts?: Maybe<AlertConnection>;
   /** Get a single `ApiAlias`. */
   apiAlias?: Maybe<ApiAlias>;
+  /** Get a single `ApiAlias`. */
+  apiAliasByContextAndAliasName?: Maybe<ApiAlias>;
   /** Reads a single `ApiAlias` using its globally unique `ID`. */
   apiAliasById?: Maybe<ApiAlias>;
-  /** Get a single `ApiAlias`. */
-  apiAliasByTenantIdAndContextAndAliasName?: Maybe<ApiAlias>;
   /** Reads and enables pagination through a set of `ApiAlias`. */
   apiAliases?: Maybe<ApiAliasConnection>;
   /** Get a single `ApiEndpoint`. */
@@ -25921,7 +29583,7 @@ export type Query = Node & {
   /** Reads a single `ApiEndpoint` using its globally unique `ID`. */
   apiEndpointById?: Maybe<ApiEndpoint>;
   /** Get a single `ApiEndpoint`. */
-  apiEndpointByTenantIdAndName?: Maybe<ApiEndpoint>;
+  apiEndpointByName?: Maybe<ApiEndpoint>;
   /** Reads and enables pagination through a set of `ApiEndpoint`. */
   apiEndpoints?: Maybe<ApiEndpointConnection>;
   /** Get a single `Assessment`. */
@@ -25947,7 +29609,7 @@ export type Query = Node & {
   /** Reads a single `Asset` using its globally unique `ID`. */
   assetById?: Maybe<Asset>;
   /** Get a single `Asset`. */
-  assetByTenantIdAndSerialNumber?: Maybe<Asset>;
+  assetBySerialNumber?: Maybe<Asset>;
   /** Get a single `AssetCirculation`. */
   assetCirculation?: Maybe<AssetCirculation>;
   /** Reads a single `AssetCirculation` using its globally unique `ID`. */
@@ -25959,7 +29621,7 @@ export type Query = Node & {
   /** Reads a single `AssetManufacturer` using its globally unique `ID`. */
   assetManufacturerById?: Maybe<AssetManufacturer>;
   /** Get a single `AssetManufacturer`. */
-  assetManufacturerByTenantIdAndName?: Maybe<AssetManufacturer>;
+  assetManufacturerByName?: Maybe<AssetManufacturer>;
   /** Reads and enables pagination through a set of `AssetManufacturer`. */
   assetManufacturers?: Maybe<AssetManufacturerConnection>;
   /** Get a single `AssetModel`. */
@@ -25979,7 +29641,7 @@ export type Query = Node & {
   /** Reads a single `AssetType` using its globally unique `ID`. */
   assetTypeById?: Maybe<AssetType>;
   /** Get a single `AssetType`. */
-  assetTypeByTenantIdAndName?: Maybe<AssetType>;
+  assetTypeByName?: Maybe<AssetType>;
   /** Reads and enables pagination through a set of `AssetType`. */
   assetTypes?: Maybe<AssetTypeConnection>;
   /** Reads and enables pagination through a set of `Asset`. */
@@ -26049,7 +29711,7 @@ export type Query = Node & {
   /** Reads a single `ConfigurationItem` using its globally unique `ID`. */
   configurationItemById?: Maybe<ConfigurationItem>;
   /** Get a single `ConfigurationItem`. */
-  configurationItemByTenantIdAndName?: Maybe<ConfigurationItem>;
+  configurationItemByName?: Maybe<ConfigurationItem>;
   /** Get a single `ConfigurationItemRelationship`. */
   configurationItemRelationship?: Maybe<ConfigurationItemRelationship>;
   /** Reads a single `ConfigurationItemRelationship` using its globally unique `ID`. */
@@ -26107,7 +29769,7 @@ export type Query = Node & {
   /** Reads a single `GroupRole` using its globally unique `ID`. */
   groupRoleById?: Maybe<GroupRole>;
   /** Get a single `GroupRole`. */
-  groupRoleByTenantIdAndUserGroupIdAndRoleId?: Maybe<GroupRole>;
+  groupRoleByUserGroupIdAndRoleId?: Maybe<GroupRole>;
   /** Reads and enables pagination through a set of `GroupRole`. */
   groupRoles?: Maybe<GroupRoleConnection>;
   /** Get a single `Guardian`. */
@@ -26145,7 +29807,7 @@ export type Query = Node & {
   /** Reads a single `LocationType` using its globally unique `ID`. */
   locationTypeById?: Maybe<LocationType>;
   /** Get a single `LocationType`. */
-  locationTypeByTenantIdAndName?: Maybe<LocationType>;
+  locationTypeByName?: Maybe<LocationType>;
   /** Reads and enables pagination through a set of `LocationType`. */
   locationTypes?: Maybe<LocationTypeConnection>;
   /** Reads and enables pagination through a set of `Location`. */
@@ -26195,7 +29857,7 @@ export type Query = Node & {
   /** Reads a single `Project` using its globally unique `ID`. */
   projectById?: Maybe<Project>;
   /** Get a single `Project`. */
-  projectByTenantIdAndKey?: Maybe<Project>;
+  projectByKey?: Maybe<Project>;
   /** Reads and enables pagination through a set of `Project`. */
   projects?: Maybe<ProjectConnection>;
   /**
@@ -26232,7 +29894,7 @@ export type Query = Node & {
   /** Reads a single `School` using its globally unique `ID`. */
   schoolById?: Maybe<School>;
   /** Get a single `School`. */
-  schoolByTenantIdAndName?: Maybe<School>;
+  schoolByName?: Maybe<School>;
   /** Get a single `SchoolCalendar`. */
   schoolCalendar?: Maybe<SchoolCalendar>;
   /** Reads a single `SchoolCalendar` using its globally unique `ID`. */
@@ -26256,7 +29918,7 @@ export type Query = Node & {
   /** Reads a single `SchoolEnrollment` using its globally unique `ID`. */
   schoolEnrollmentById?: Maybe<SchoolEnrollment>;
   /** Get a single `SchoolEnrollment`. */
-  schoolEnrollmentByTenantIdAndPersonIdAndCalendarId?: Maybe<SchoolEnrollment>;
+  schoolEnrollmentByPersonIdAndCalendarId?: Maybe<SchoolEnrollment>;
   /** Reads and enables pagination through a set of `SchoolEnrollment`. */
   schoolEnrollments?: Maybe<SchoolEnrollmentConnection>;
   /** Get a single `SchoolYear`. */
@@ -26264,17 +29926,25 @@ export type Query = Node & {
   /** Reads a single `SchoolYear` using its globally unique `ID`. */
   schoolYearById?: Maybe<SchoolYear>;
   /** Get a single `SchoolYear`. */
-  schoolYearByTenantIdAndName?: Maybe<SchoolYear>;
+  schoolYearByName?: Maybe<SchoolYear>;
   /** Reads and enables pagination through a set of `SchoolYear`. */
   schoolYears?: Maybe<SchoolYearConnection>;
   /** Reads and enables pagination through a set of `School`. */
   schools?: Maybe<SchoolConnection>;
+  /** Repairs whose title or description match the words of the query (web search syntax), best match first, then newest. */
+  searchAssetRepairs?: Maybe<AssetRepairConnection>;
+  /** Documents whose name, reference or notes match the words of the query (web search syntax), best match first, then newest. */
+  searchDocuments?: Maybe<DocumentConnection>;
+  /** Issues whose title or description match the words of the query (web search syntax), best match first, then newest. */
+  searchIssues?: Maybe<IssueConnection>;
+  /** Messages whose subject or body match the words of the query (web search syntax: "a phrase", -word, or), best match first, then newest. */
+  searchMessages?: Maybe<MessageConnection>;
   /** Get a single `SsotAnchor`. */
   ssotAnchor?: Maybe<SsotAnchor>;
+  /** Get a single `SsotAnchor`. */
+  ssotAnchorByAnchorId?: Maybe<SsotAnchor>;
   /** Reads a single `SsotAnchor` using its globally unique `ID`. */
   ssotAnchorById?: Maybe<SsotAnchor>;
-  /** Get a single `SsotAnchor`. */
-  ssotAnchorByTenantIdAndAnchorId?: Maybe<SsotAnchor>;
   /** Reads and enables pagination through a set of `SsotAnchor`. */
   ssotAnchors?: Maybe<SsotAnchorConnection>;
   /** Get a single `StaffAttendanceRecord`. */
@@ -26311,8 +29981,6 @@ export type Query = Node & {
   tenant?: Maybe<Tenant>;
   /** Reads a single `Tenant` using its globally unique `ID`. */
   tenantById?: Maybe<Tenant>;
-  /** Get a single `Tenant`. */
-  tenantByName?: Maybe<Tenant>;
   /** Reads and enables pagination through a set of `Tenant`. */
   tenants?: Maybe<TenantConnection>;
   /** Get a single `Timetable`. */
@@ -26342,13 +30010,13 @@ export type Query = Node & {
   /** Reads a single `UserGroup` using its globally unique `ID`. */
   userGroupById?: Maybe<UserGroup>;
   /** Get a single `UserGroup`. */
-  userGroupByTenantIdAndName?: Maybe<UserGroup>;
+  userGroupByName?: Maybe<UserGroup>;
   /** Get a single `UserGroupMembership`. */
   userGroupMembership?: Maybe<UserGroupMembership>;
   /** Reads a single `UserGroupMembership` using its globally unique `ID`. */
   userGroupMembershipById?: Maybe<UserGroupMembership>;
   /** Get a single `UserGroupMembership`. */
-  userGroupMembershipByTenantIdAndUserIdAndUserGroupId?: Maybe<UserGroupMembership>;
+  userGroupMembershipByUserIdAndUserGroupId?: Maybe<UserGroupMembership>;
   /** Reads and enables pagination through a set of `UserGroupMembership`. */
   userGroupMemberships?: Maybe<UserGroupMembershipConnection>;
   /** Reads and enables pagination through a set of `UserGroup`. */
@@ -26358,7 +30026,7 @@ export type Query = Node & {
   /** Reads a single `UserPermission` using its globally unique `ID`. */
   userPermissionById?: Maybe<UserPermission>;
   /** Get a single `UserPermission`. */
-  userPermissionByTenantIdAndUserIdAndPermissionId?: Maybe<UserPermission>;
+  userPermissionByUserIdAndPermissionId?: Maybe<UserPermission>;
   /** Reads and enables pagination through a set of `UserPermission`. */
   userPermissions?: Maybe<UserPermissionConnection>;
   /** Get a single `UserPreference`. */
@@ -26366,7 +30034,7 @@ export type Query = Node & {
   /** Reads a single `UserPreference` using its globally unique `ID`. */
   userPreferenceById?: Maybe<UserPreference>;
   /** Get a single `UserPreference`. */
-  userPreferenceByTenantIdAndUserId?: Maybe<UserPreference>;
+  userPreferenceByUserId?: Maybe<UserPreference>;
   /** Reads and enables pagination through a set of `UserPreference`. */
   userPreferences?: Maybe<UserPreferenceConnection>;
   /** Get a single `UserProgress`. */
@@ -26380,7 +30048,7 @@ export type Query = Node & {
   /** Reads a single `UserRole` using its globally unique `ID`. */
   userRoleById?: Maybe<UserRole>;
   /** Get a single `UserRole`. */
-  userRoleByTenantIdAndUserIdAndRoleId?: Maybe<UserRole>;
+  userRoleByUserIdAndRoleId?: Maybe<UserRole>;
   /** Reads and enables pagination through a set of `UserRole`. */
   userRoles?: Maybe<UserRoleConnection>;
   /** Get a single `UserSession`. */
@@ -26434,15 +30102,14 @@ export type QueryAccountArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryAccountByIdArgs = {
-  id: Scalars['ID']['input'];
+export type QueryAccountByAccountNumberArgs = {
+  accountNumber: Scalars['String']['input'];
 };
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryAccountByTenantIdAndAccountNumberArgs = {
-  accountNumber: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
+export type QueryAccountByIdArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -26541,16 +30208,15 @@ export type QueryApiAliasArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryApiAliasByIdArgs = {
-  id: Scalars['ID']['input'];
+export type QueryApiAliasByContextAndAliasNameArgs = {
+  aliasName: Scalars['String']['input'];
+  context: Scalars['String']['input'];
 };
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryApiAliasByTenantIdAndContextAndAliasNameArgs = {
-  aliasName: Scalars['String']['input'];
-  context: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
+export type QueryApiAliasByIdArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -26580,9 +30246,8 @@ export type QueryApiEndpointByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryApiEndpointByTenantIdAndNameArgs = {
+export type QueryApiEndpointByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -26687,9 +30352,8 @@ export type QueryAssetByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryAssetByTenantIdAndSerialNumberArgs = {
+export type QueryAssetBySerialNumberArgs = {
   serialNumber: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -26731,9 +30395,8 @@ export type QueryAssetManufacturerByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryAssetManufacturerByTenantIdAndNameArgs = {
+export type QueryAssetManufacturerByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -26813,9 +30476,8 @@ export type QueryAssetTypeByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryAssetTypeByTenantIdAndNameArgs = {
+export type QueryAssetTypeByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27108,9 +30770,8 @@ export type QueryConfigurationItemByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryConfigurationItemByTenantIdAndNameArgs = {
+export type QueryConfigurationItemByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27346,9 +31007,8 @@ export type QueryGroupRoleByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryGroupRoleByTenantIdAndUserGroupIdAndRoleIdArgs = {
+export type QueryGroupRoleByUserGroupIdAndRoleIdArgs = {
   roleId: Scalars['UUID']['input'];
-  tenantId: Scalars['UUID']['input'];
   userGroupId: Scalars['UUID']['input'];
 };
 
@@ -27491,9 +31151,8 @@ export type QueryLocationTypeByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryLocationTypeByTenantIdAndNameArgs = {
+export type QueryLocationTypeByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27698,9 +31357,8 @@ export type QueryProjectByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryProjectByTenantIdAndKeyArgs = {
+export type QueryProjectByKeyArgs = {
   key: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27825,9 +31483,8 @@ export type QuerySchoolByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QuerySchoolByTenantIdAndNameArgs = {
+export type QuerySchoolByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27919,10 +31576,9 @@ export type QuerySchoolEnrollmentByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QuerySchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdArgs = {
+export type QuerySchoolEnrollmentByPersonIdAndCalendarIdArgs = {
   calendarId: Scalars['UUID']['input'];
   personId: Scalars['UUID']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27952,9 +31608,8 @@ export type QuerySchoolYearByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QuerySchoolYearByTenantIdAndNameArgs = {
+export type QuerySchoolYearByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -27985,21 +31640,56 @@ export type QuerySchoolsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QuerySearchAssetRepairsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySearchDocumentsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySearchIssuesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySearchMessagesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QuerySsotAnchorArgs = {
   rowId: Scalars['UUID']['input'];
 };
 
 
 /** The root query type which gives access points into the data universe. */
-export type QuerySsotAnchorByIdArgs = {
-  id: Scalars['ID']['input'];
+export type QuerySsotAnchorByAnchorIdArgs = {
+  anchorId: Scalars['String']['input'];
 };
 
 
 /** The root query type which gives access points into the data universe. */
-export type QuerySsotAnchorByTenantIdAndAnchorIdArgs = {
-  anchorId: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
+export type QuerySsotAnchorByIdArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -28154,12 +31844,6 @@ export type QueryTenantByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryTenantByNameArgs = {
-  name: Scalars['String']['input'];
-};
-
-
-/** The root query type which gives access points into the data universe. */
 export type QueryTenantsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -28272,9 +31956,8 @@ export type QueryUserGroupByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryUserGroupByTenantIdAndNameArgs = {
+export type QueryUserGroupByNameArgs = {
   name: Scalars['String']['input'];
-  tenantId: Scalars['UUID']['input'];
 };
 
 
@@ -28291,8 +31974,7 @@ export type QueryUserGroupMembershipByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryUserGroupMembershipByTenantIdAndUserIdAndUserGroupIdArgs = {
-  tenantId: Scalars['UUID']['input'];
+export type QueryUserGroupMembershipByUserIdAndUserGroupIdArgs = {
   userGroupId: Scalars['UUID']['input'];
   userId: Scalars['UUID']['input'];
 };
@@ -28337,9 +32019,8 @@ export type QueryUserPermissionByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryUserPermissionByTenantIdAndUserIdAndPermissionIdArgs = {
+export type QueryUserPermissionByUserIdAndPermissionIdArgs = {
   permissionId: Scalars['UUID']['input'];
-  tenantId: Scalars['UUID']['input'];
   userId: Scalars['UUID']['input'];
 };
 
@@ -28370,8 +32051,7 @@ export type QueryUserPreferenceByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryUserPreferenceByTenantIdAndUserIdArgs = {
-  tenantId: Scalars['UUID']['input'];
+export type QueryUserPreferenceByUserIdArgs = {
   userId: Scalars['UUID']['input'];
 };
 
@@ -28427,9 +32107,8 @@ export type QueryUserRoleByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
-export type QueryUserRoleByTenantIdAndUserIdAndRoleIdArgs = {
+export type QueryUserRoleByUserIdAndRoleIdArgs = {
   roleId: Scalars['UUID']['input'];
-  tenantId: Scalars['UUID']['input'];
   userId: Scalars['UUID']['input'];
 };
 
@@ -28511,10 +32190,36 @@ export type QueryWalkthroughCheckinsArgs = {
 
 /** What kind of recipient a message went to. */
 export type RecipientType =
-  | 'guardian'
-  | 'staff'
-  | 'student'
-  | 'user';
+  | 'GUARDIAN'
+  | 'STAFF'
+  | 'STUDENT'
+  | 'USER';
+
+/** A filter to be used against RecipientType fields. All fields are combined with a logical ‘and.’ */
+export type RecipientTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<RecipientType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<RecipientType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<RecipientType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<RecipientType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<RecipientType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<RecipientType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<RecipientType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<RecipientType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<RecipientType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<RecipientType>>;
+};
 
 /** A named set of permissions (RBAC), shared by all tenants: admin, manager, user, viewer and the platform operator. */
 export type Role = Node & {
@@ -28589,10 +32294,18 @@ export type RoleAggregates = {
 
 /** A condition to be used against `Role` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type RoleCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `globalAccess` field. */
+  globalAccess?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Role` values. */
@@ -28602,12 +32315,21 @@ export type RoleConnection = {
   aggregates?: Maybe<RoleAggregates>;
   /** A list of edges which contains the `Role` and cursor to aid in pagination. */
   edges: Array<RoleEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<RoleAggregates>>;
   /** A list of `Role` objects. */
   nodes: Array<Role>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
   /** The count of *all* `Role` you could get from the connection. */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `Role` values. */
+export type RoleConnectionGroupedAggregatesArgs = {
+  groupBy: Array<RoleGroupBy>;
+  having?: InputMaybe<RoleHavingInput>;
 };
 
 export type RoleDistinctCountAggregates = {
@@ -28639,6 +32361,12 @@ export type RoleEdge = {
 export type RoleFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<RoleFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `globalAccess` field. */
+  globalAccess?: InputMaybe<BooleanFilter>;
   /** Filter by the object’s `groupRoles` relation. */
   groupRoles?: InputMaybe<RoleToManyGroupRoleFilter>;
   /** Some related `groupRoles` exist. */
@@ -28655,10 +32383,86 @@ export type RoleFilter = {
   rolePermissionsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `userRoles` relation. */
   userRoles?: InputMaybe<RoleToManyUserRoleFilter>;
   /** Some related `userRoles` exist. */
   userRolesExist?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Grouping methods for `Role` for usage during aggregation. */
+export type RoleGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'GLOBAL_ACCESS'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type RoleHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `Role` aggregates. */
+export type RoleHavingInput = {
+  AND?: InputMaybe<Array<RoleHavingInput>>;
+  OR?: InputMaybe<Array<RoleHavingInput>>;
+  average?: InputMaybe<RoleHavingAverageInput>;
+  distinctCount?: InputMaybe<RoleHavingDistinctCountInput>;
+  max?: InputMaybe<RoleHavingMaxInput>;
+  min?: InputMaybe<RoleHavingMinInput>;
+  stddevPopulation?: InputMaybe<RoleHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<RoleHavingStddevSampleInput>;
+  sum?: InputMaybe<RoleHavingSumInput>;
+  variancePopulation?: InputMaybe<RoleHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<RoleHavingVarianceSampleInput>;
+};
+
+export type RoleHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type RoleHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 /** An input for mutations affecting `Role` */
@@ -28698,11 +32502,19 @@ export type RolePermission = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Permission` that is related to this `RolePermission`. */
+  /**
+   * Reads a single `Permission` that is related to this `RolePermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   permission?: Maybe<Permission>;
   /** The permission the role grants. */
   permissionId: Scalars['UUID']['output'];
-  /** Reads a single `Role` that is related to this `RolePermission`. */
+  /**
+   * Reads a single `Role` that is related to this `RolePermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   role?: Maybe<Role>;
   /** The role. */
   roleId: Scalars['UUID']['output'];
@@ -28724,12 +32536,16 @@ export type RolePermissionAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type RolePermissionCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `permissionId` field. */
   permissionId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `roleId` field. */
   roleId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `RolePermission` values. */
@@ -28783,6 +32599,8 @@ export type RolePermissionEdge = {
 export type RolePermissionFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<RolePermissionFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<RolePermissionFilter>;
   /** Checks for any expressions in this list. */
@@ -28797,12 +32615,24 @@ export type RolePermissionFilter = {
   roleId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `RolePermission` for usage during aggregation. */
 export type RolePermissionGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'PERMISSION_ID'
-  | 'ROLE_ID';
+  | 'ROLE_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type RolePermissionHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -29002,93 +32832,93 @@ export type RowChangeFilter = {
 
 /** What a rowChanged event says. */
 export type RowChangeOp =
-  | 'delete'
+  | 'DELETE'
   /** Changes may have been missed (reconnection, or more at once than the send queue holds): read again what you show. */
-  | 'gap'
-  | 'insert'
+  | 'GAP'
+  | 'INSERT'
   /** First event: the subscription is live; every change committed from now on reaches it. */
-  | 'ready'
-  | 'update';
+  | 'READY'
+  | 'UPDATE';
 
 /** A tenant table whose row changes can be followed (rowChanged). */
 export type RowChangeTable =
-  | 'academic_years'
-  | 'accounts'
-  | 'ai_insights'
-  | 'ai_models'
-  | 'alerts'
-  | 'api_aliases'
-  | 'api_endpoints'
-  | 'assessment_results'
-  | 'assessments'
-  | 'asset_assignments'
-  | 'asset_circulations'
-  | 'asset_manufacturers'
-  | 'asset_models'
-  | 'asset_repairs'
-  | 'asset_types'
-  | 'assets'
-  | 'attendance_records'
-  | 'attendance_sessions'
-  | 'audit_logs'
-  | 'campus_attendance_config'
-  | 'campus_attendance_summaries'
-  | 'campuses'
-  | 'class_enrollments'
-  | 'class_subjects'
-  | 'classes'
-  | 'communication_events'
-  | 'configuration_item_relationships'
-  | 'configuration_items'
-  | 'documents'
-  | 'fee_plans'
-  | 'files'
-  | 'frame_entries'
-  | 'grades'
-  | 'group_roles'
-  | 'guardians'
-  | 'identities'
-  | 'invoices'
-  | 'issues'
-  | 'location_types'
-  | 'locations'
-  | 'message_recipients'
-  | 'messages'
-  | 'payments'
-  | 'personality_quiz_results'
-  | 'persons'
-  | 'projects'
-  | 'safety_quiz_results'
-  | 'school_calendars'
-  | 'school_employment_assignments'
-  | 'school_employments'
-  | 'school_enrollments'
-  | 'school_years'
-  | 'schools'
-  | 'ssot_anchors'
-  | 'staff'
-  | 'staff_attendance_records'
-  | 'students'
-  | 'subjects'
-  | 'system_metrics'
-  | 'timetable_periods'
-  | 'timetables'
-  | 'transactions'
-  | 'user_group_memberships'
-  | 'user_groups'
-  | 'user_permissions'
-  | 'user_preferences'
-  | 'user_progress'
-  | 'user_roles'
-  | 'user_sessions'
-  | 'users'
-  | 'walkthrough_checkins';
+  | 'ACADEMIC_YEARS'
+  | 'ACCOUNTS'
+  | 'AI_INSIGHTS'
+  | 'AI_MODELS'
+  | 'ALERTS'
+  | 'API_ALIASES'
+  | 'API_ENDPOINTS'
+  | 'ASSESSMENTS'
+  | 'ASSESSMENT_RESULTS'
+  | 'ASSETS'
+  | 'ASSET_ASSIGNMENTS'
+  | 'ASSET_CIRCULATIONS'
+  | 'ASSET_MANUFACTURERS'
+  | 'ASSET_MODELS'
+  | 'ASSET_REPAIRS'
+  | 'ASSET_TYPES'
+  | 'ATTENDANCE_RECORDS'
+  | 'ATTENDANCE_SESSIONS'
+  | 'AUDIT_LOGS'
+  | 'CAMPUSES'
+  | 'CAMPUS_ATTENDANCE_CONFIG'
+  | 'CAMPUS_ATTENDANCE_SUMMARIES'
+  | 'CLASSES'
+  | 'CLASS_ENROLLMENTS'
+  | 'CLASS_SUBJECTS'
+  | 'COMMUNICATION_EVENTS'
+  | 'CONFIGURATION_ITEMS'
+  | 'CONFIGURATION_ITEM_RELATIONSHIPS'
+  | 'DOCUMENTS'
+  | 'FEE_PLANS'
+  | 'FILES'
+  | 'FRAME_ENTRIES'
+  | 'GRADES'
+  | 'GROUP_ROLES'
+  | 'GUARDIANS'
+  | 'IDENTITIES'
+  | 'INVOICES'
+  | 'ISSUES'
+  | 'LOCATIONS'
+  | 'LOCATION_TYPES'
+  | 'MESSAGES'
+  | 'MESSAGE_RECIPIENTS'
+  | 'PAYMENTS'
+  | 'PERSONALITY_QUIZ_RESULTS'
+  | 'PERSONS'
+  | 'PROJECTS'
+  | 'SAFETY_QUIZ_RESULTS'
+  | 'SCHOOLS'
+  | 'SCHOOL_CALENDARS'
+  | 'SCHOOL_EMPLOYMENTS'
+  | 'SCHOOL_EMPLOYMENT_ASSIGNMENTS'
+  | 'SCHOOL_ENROLLMENTS'
+  | 'SCHOOL_YEARS'
+  | 'SSOT_ANCHORS'
+  | 'STAFF'
+  | 'STAFF_ATTENDANCE_RECORDS'
+  | 'STUDENTS'
+  | 'SUBJECTS'
+  | 'SYSTEM_METRICS'
+  | 'TIMETABLES'
+  | 'TIMETABLE_PERIODS'
+  | 'TRANSACTIONS'
+  | 'USERS'
+  | 'USER_GROUPS'
+  | 'USER_GROUP_MEMBERSHIPS'
+  | 'USER_PERMISSIONS'
+  | 'USER_PREFERENCES'
+  | 'USER_PROGRESS'
+  | 'USER_ROLES'
+  | 'USER_SESSIONS'
+  | 'WALKTHROUGH_CHECKINS';
 
 /** A kind of row change to follow. */
 export type RowOperation =
-  | 'delete'
-  | 'insert'
-  | 'update';
+  | 'DELETE'
+  | 'INSERT'
+  | 'UPDATE';
 
 /** A user's result in a weekly safety quiz. */
 export type SafetyQuizResult = Node & {
@@ -29121,7 +32951,11 @@ export type SafetyQuizResult = Node & {
   rowId: Scalars['UUID']['output'];
   /** Correct answers. */
   score: Scalars['Int']['output'];
-  /** Reads a single `Tenant` that is related to this `SafetyQuizResult`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SafetyQuizResult`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -29183,18 +33017,40 @@ export type SafetyQuizResultAverageAggregates = {
 export type SafetyQuizResultCondition = {
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `completedAt` field. */
+  completedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `quizId` field. */
+  quizId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `quizTitle` field. */
+  quizTitle?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `score` field. */
+  score?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `totalQuestions` field. */
+  totalQuestions?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `userName` field. */
+  userName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `userRole` field. */
+  userRole?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `weekOf` field. */
+  weekOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `SafetyQuizResult` values. */
@@ -29282,24 +33138,40 @@ export type SafetyQuizResultFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `completedAt` field. */
+  completedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SafetyQuizResultFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<SafetyQuizResultFilter>>;
+  /** Filter by the object’s `quizId` field. */
+  quizId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `quizTitle` field. */
+  quizTitle?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `score` field. */
+  score?: InputMaybe<IntFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `totalQuestions` field. */
+  totalQuestions?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -29312,14 +33184,39 @@ export type SafetyQuizResultFilter = {
   userExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userId` field. */
   userId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userName` field. */
+  userName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `userRole` field. */
+  userRole?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `weekOf` field. */
+  weekOf?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `SafetyQuizResult` for usage during aggregation. */
 export type SafetyQuizResultGroupBy =
   | 'CAMPUS_ID'
+  | 'COMPLETED_AT'
+  | 'COMPLETED_AT_TRUNCATED_TO_DAY'
+  | 'COMPLETED_AT_TRUNCATED_TO_HOUR'
+  | 'COMPLETED_AT_TRUNCATED_TO_MONTH'
+  | 'COMPLETED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY'
   | 'USER_ID';
 
@@ -29467,6 +33364,8 @@ export type SafetyQuizResultMinAggregates = {
 export type SafetyQuizResultOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -29478,6 +33377,8 @@ export type SafetyQuizResultOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC'
   | 'USER_ID_ASC'
@@ -29570,7 +33471,11 @@ export type School = Node & {
   schoolCalendars: SchoolCalendarConnection;
   /** Reads and enables pagination through a set of `SchoolEmploymentAssignment`. */
   schoolEmploymentAssignments: SchoolEmploymentAssignmentConnection;
-  /** Reads a single `Tenant` that is related to this `School`. */
+  /**
+   * Reads a single `Tenant` that is related to this `School`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the school belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -29637,15 +33542,27 @@ export type SchoolCalendar = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the calendar. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `School` that is related to this `SchoolCalendar`. */
+  /**
+   * Reads a single `School` that is related to this `SchoolCalendar`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   school?: Maybe<School>;
   /** Reads and enables pagination through a set of `SchoolEnrollment`. */
   schoolEnrollments: SchoolEnrollmentConnection;
   /** The school. */
   schoolId: Scalars['UUID']['output'];
-  /** The school year this calendar covers. */
+  /**
+   * The school year this calendar covers.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   schoolYear?: Maybe<SchoolYear>;
-  /** Reads a single `Tenant` that is related to this `SchoolCalendar`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolCalendar`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the school. */
   tenantId: Scalars['UUID']['output'];
@@ -29680,12 +33597,18 @@ export type SchoolCalendarAggregates = {
 export type SchoolCalendarCondition = {
   /** Checks for equality with the object’s `calendarId` field. */
   calendarId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `schoolId` field. */
   schoolId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `SchoolCalendar` values. */
@@ -29745,6 +33668,10 @@ export type SchoolCalendarFilter = {
   and?: InputMaybe<Array<SchoolCalendarFilter>>;
   /** Filter by the object’s `calendarId` field. */
   calendarId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SchoolCalendarFilter>;
   /** Checks for any expressions in this list. */
@@ -29765,13 +33692,25 @@ export type SchoolCalendarFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `SchoolCalendar` for usage during aggregation. */
 export type SchoolCalendarGroupBy =
   | 'CALENDAR_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'SCHOOL_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SchoolCalendarHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -29847,6 +33786,8 @@ export type SchoolCalendarInput = {
 export type SchoolCalendarOrderBy =
   | 'CALENDAR_ID_ASC'
   | 'CALENDAR_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -29855,7 +33796,9 @@ export type SchoolCalendarOrderBy =
   | 'SCHOOL_ID_ASC'
   | 'SCHOOL_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SchoolCalendar`. Fields that are set will be updated. */
 export type SchoolCalendarPatch = {
@@ -29879,12 +33822,16 @@ export type SchoolCalendarToManySchoolEnrollmentFilter = {
 
 /** A condition to be used against `School` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type SchoolCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `School` values. */
@@ -29943,7 +33890,11 @@ export type SchoolEmployment = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Person` that is related to this `SchoolEmployment`. */
+  /**
+   * Reads a single `Person` that is related to this `SchoolEmployment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The employed person. */
   personId: Scalars['UUID']['output'];
@@ -29951,7 +33902,11 @@ export type SchoolEmployment = Node & {
   rowId: Scalars['UUID']['output'];
   /** First day of the employment. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolEmployment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolEmployment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person. */
   tenantId: Scalars['UUID']['output'];
@@ -29975,19 +33930,31 @@ export type SchoolEmploymentAssignment = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Person` that is related to this `SchoolEmploymentAssignment`. */
+  /**
+   * Reads a single `Person` that is related to this `SchoolEmploymentAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The assigned person. */
   personId: Scalars['UUID']['output'];
   /** Unique identifier of the assignment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `School` that is related to this `SchoolEmploymentAssignment`. */
+  /**
+   * Reads a single `School` that is related to this `SchoolEmploymentAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   school?: Maybe<School>;
   /** The school they work at. */
   schoolId: Scalars['UUID']['output'];
   /** First day at the school. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolEmploymentAssignment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolEmploymentAssignment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person and the school. */
   tenantId: Scalars['UUID']['output'];
@@ -30007,14 +33974,22 @@ export type SchoolEmploymentAssignmentAggregates = {
  * fields are tested for equality and combined with a logical ‘and.’
  */
 export type SchoolEmploymentAssignmentCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endDate` field. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `schoolId` field. */
   schoolId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startDate` field. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `SchoolEmploymentAssignment` values. */
@@ -30074,6 +34049,10 @@ export type SchoolEmploymentAssignmentEdge = {
 export type SchoolEmploymentAssignmentFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<SchoolEmploymentAssignmentFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endDate` field. */
+  endDate?: InputMaybe<DateFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SchoolEmploymentAssignmentFilter>;
   /** Checks for any expressions in this list. */
@@ -30088,17 +34067,37 @@ export type SchoolEmploymentAssignmentFilter = {
   school?: InputMaybe<SchoolFilter>;
   /** Filter by the object’s `schoolId` field. */
   schoolId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startDate` field. */
+  startDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `SchoolEmploymentAssignment` for usage during aggregation. */
 export type SchoolEmploymentAssignmentGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'END_DATE'
+  | 'END_DATE_TRUNCATED_TO_MONTH'
+  | 'END_DATE_TRUNCATED_TO_WEEK'
   | 'PERSON_ID'
   | 'SCHOOL_ID'
-  | 'TENANT_ID';
+  | 'START_DATE'
+  | 'START_DATE_TRUNCATED_TO_MONTH'
+  | 'START_DATE_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SchoolEmploymentAssignmentHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -30192,6 +34191,8 @@ export type SchoolEmploymentAssignmentInput = {
 
 /** Methods to use when ordering `SchoolEmploymentAssignment`. */
 export type SchoolEmploymentAssignmentOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PERSON_ID_ASC'
   | 'PERSON_ID_DESC'
@@ -30202,7 +34203,9 @@ export type SchoolEmploymentAssignmentOrderBy =
   | 'SCHOOL_ID_ASC'
   | 'SCHOOL_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SchoolEmploymentAssignment`. Fields that are set will be updated. */
 export type SchoolEmploymentAssignmentPatch = {
@@ -30221,12 +34224,20 @@ export type SchoolEmploymentAssignmentPatch = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type SchoolEmploymentCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endDate` field. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startDate` field. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `SchoolEmployment` values. */
@@ -30284,6 +34295,10 @@ export type SchoolEmploymentEdge = {
 export type SchoolEmploymentFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<SchoolEmploymentFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endDate` field. */
+  endDate?: InputMaybe<DateFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SchoolEmploymentFilter>;
   /** Checks for any expressions in this list. */
@@ -30294,16 +34309,36 @@ export type SchoolEmploymentFilter = {
   personId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startDate` field. */
+  startDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `SchoolEmployment` for usage during aggregation. */
 export type SchoolEmploymentGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'END_DATE'
+  | 'END_DATE_TRUNCATED_TO_MONTH'
+  | 'END_DATE_TRUNCATED_TO_WEEK'
   | 'PERSON_ID'
-  | 'TENANT_ID';
+  | 'START_DATE'
+  | 'START_DATE_TRUNCATED_TO_MONTH'
+  | 'START_DATE_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SchoolEmploymentHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -30395,6 +34430,8 @@ export type SchoolEmploymentInput = {
 
 /** Methods to use when ordering `SchoolEmployment`. */
 export type SchoolEmploymentOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PERSON_ID_ASC'
   | 'PERSON_ID_DESC'
@@ -30403,7 +34440,9 @@ export type SchoolEmploymentOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SchoolEmployment`. Fields that are set will be updated. */
 export type SchoolEmploymentPatch = {
@@ -30418,7 +34457,11 @@ export type SchoolEmploymentPatch = {
 /** A person enrolled in a school calendar; at most once per calendar. */
 export type SchoolEnrollment = Node & {
   __typename?: 'SchoolEnrollment';
-  /** The school calendar they are enrolled in. */
+  /**
+   * The school calendar they are enrolled in.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   calendar?: Maybe<SchoolCalendar>;
   /** The school calendar they are enrolled in. */
   calendarId: Scalars['UUID']['output'];
@@ -30426,13 +34469,21 @@ export type SchoolEnrollment = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Person` that is related to this `SchoolEnrollment`. */
+  /**
+   * Reads a single `Person` that is related to this `SchoolEnrollment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   person?: Maybe<Person>;
   /** The enrolled person. */
   personId: Scalars['UUID']['output'];
   /** Unique identifier of the enrollment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolEnrollment`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolEnrollment`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the person and the calendar. */
   tenantId: Scalars['UUID']['output'];
@@ -30454,12 +34505,16 @@ export type SchoolEnrollmentAggregates = {
 export type SchoolEnrollmentCondition = {
   /** Checks for equality with the object’s `calendarId` field. */
   calendarId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `SchoolEnrollment` values. */
@@ -30519,6 +34574,8 @@ export type SchoolEnrollmentFilter = {
   calendar?: InputMaybe<SchoolCalendarFilter>;
   /** Filter by the object’s `calendarId` field. */
   calendarId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SchoolEnrollmentFilter>;
   /** Checks for any expressions in this list. */
@@ -30533,13 +34590,25 @@ export type SchoolEnrollmentFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `SchoolEnrollment` for usage during aggregation. */
 export type SchoolEnrollmentGroupBy =
   | 'CALENDAR_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'PERSON_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SchoolEnrollmentHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -30613,6 +34682,8 @@ export type SchoolEnrollmentInput = {
 export type SchoolEnrollmentOrderBy =
   | 'CALENDAR_ID_ASC'
   | 'CALENDAR_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PERSON_ID_ASC'
   | 'PERSON_ID_DESC'
@@ -30621,7 +34692,9 @@ export type SchoolEnrollmentOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SchoolEnrollment`. Fields that are set will be updated. */
 export type SchoolEnrollmentPatch = {
@@ -30639,8 +34712,10 @@ export type SchoolFilter = {
   campuses?: InputMaybe<SchoolToManyCampusFilter>;
   /** Some related `campuses` exist. */
   campusesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `name` field. */
-  name?: InputMaybe<StringFilter>;
+  name?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SchoolFilter>;
   /** Checks for any expressions in this list. */
@@ -30659,12 +34734,23 @@ export type SchoolFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `School` for usage during aggregation. */
 export type SchoolGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SchoolHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -30734,6 +34820,8 @@ export type SchoolInput = {
 
 /** Methods to use when ordering `School`. */
 export type SchoolOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
@@ -30742,7 +34830,9 @@ export type SchoolOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `School`. Fields that are set will be updated. */
 export type SchoolPatch = {
@@ -30797,7 +34887,11 @@ export type SchoolYear = Node & {
   schoolCalendars: SchoolCalendarConnection;
   /** First day of the year. */
   startDate: Scalars['Date']['output'];
-  /** Reads a single `Tenant` that is related to this `SchoolYear`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SchoolYear`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the school year belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -30830,12 +34924,20 @@ export type SchoolYearAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type SchoolYearCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endDate` field. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startDate` field. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `SchoolYear` values. */
@@ -30893,6 +34995,10 @@ export type SchoolYearEdge = {
 export type SchoolYearFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<SchoolYearFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endDate` field. */
+  endDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -30905,16 +35011,35 @@ export type SchoolYearFilter = {
   schoolCalendars?: InputMaybe<SchoolYearToManySchoolCalendarFilter>;
   /** Some related `schoolCalendars` exist. */
   schoolCalendarsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `startDate` field. */
+  startDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `SchoolYear` for usage during aggregation. */
 export type SchoolYearGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'END_DATE'
+  | 'END_DATE_TRUNCATED_TO_MONTH'
+  | 'END_DATE_TRUNCATED_TO_WEEK'
+  | 'START_DATE'
+  | 'START_DATE_TRUNCATED_TO_MONTH'
+  | 'START_DATE_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SchoolYearHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -31006,6 +35131,8 @@ export type SchoolYearInput = {
 
 /** Methods to use when ordering `SchoolYear`. */
 export type SchoolYearOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
@@ -31014,7 +35141,9 @@ export type SchoolYearOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SchoolYear`. Fields that are set will be updated. */
 export type SchoolYearPatch = {
@@ -31036,11 +35165,67 @@ export type SchoolYearToManySchoolCalendarFilter = {
   some?: InputMaybe<SchoolCalendarFilter>;
 };
 
+/** A filter on a String field with a trigram index: StringFilter's operators plus case-insensitive substring and prefix matching. */
+export type SearchableStringFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['String']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['String']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Contains the specified string (case-insensitive). */
+  includesInsensitive?: InputMaybe<Scalars['String']['input']>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['String']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Starts with the specified string (case-insensitive). */
+  startsWithInsensitive?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What an attendance session was taken for. */
 export type SessionType =
-  | 'event'
-  | 'homeroom'
-  | 'lesson';
+  | 'EVENT'
+  | 'HOMEROOM'
+  | 'LESSON';
+
+/** A filter to be used against SessionType fields. All fields are combined with a logical ‘and.’ */
+export type SessionTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<SessionType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<SessionType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<SessionType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<SessionType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<SessionType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<SessionType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<SessionType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<SessionType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<SessionType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<SessionType>>;
+};
 
 /** A single-source-of-truth anchor: where a family of configuration is authoritatively defined. */
 export type SsotAnchor = Node & {
@@ -31065,7 +35250,11 @@ export type SsotAnchor = Node & {
   rowId: Scalars['UUID']['output'];
   /** Where the source lives (a file path or URL). */
   sourceHint?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `SsotAnchor`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SsotAnchor`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the anchor belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -31111,12 +35300,28 @@ export type SsotAnchorAverageAggregates = {
 export type SsotAnchorCondition = {
   /** Checks for equality with the object’s `anchorId` field. */
   anchorId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `centralityScore` field. */
+  centralityScore?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `family` field. */
   family?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `format` field. */
+  format?: InputMaybe<SsotAnchorFormat>;
+  /** Checks for equality with the object’s `owner` field. */
+  owner?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sourceHint` field. */
+  sourceHint?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `version` field. */
+  version?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `SsotAnchor` values. */
@@ -31186,36 +35391,88 @@ export type SsotAnchorFilter = {
   anchorId?: InputMaybe<StringFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<SsotAnchorFilter>>;
+  /** Filter by the object’s `centralityScore` field. */
+  centralityScore?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `family` field. */
   family?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `format` field. */
+  format?: InputMaybe<SsotAnchorFormatFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SsotAnchorFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<SsotAnchorFilter>>;
+  /** Filter by the object’s `owner` field. */
+  owner?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `sourceHint` field. */
+  sourceHint?: InputMaybe<StringFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `version` field. */
+  version?: InputMaybe<StringFilter>;
 };
 
 /** File format of the configuration an anchor points at. */
 export type SsotAnchorFormat =
-  | 'dockerfile'
-  | 'env'
-  | 'hcl'
-  | 'ini'
-  | 'json'
-  | 'toml'
-  | 'xml'
-  | 'yaml';
+  | 'DOCKERFILE'
+  | 'ENV'
+  | 'HCL'
+  | 'INI'
+  | 'JSON'
+  | 'TOML'
+  | 'XML'
+  | 'YAML';
+
+/** A filter to be used against SsotAnchorFormat fields. All fields are combined with a logical ‘and.’ */
+export type SsotAnchorFormatFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<SsotAnchorFormat>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<SsotAnchorFormat>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<SsotAnchorFormat>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<SsotAnchorFormat>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<SsotAnchorFormat>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<SsotAnchorFormat>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<SsotAnchorFormat>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<SsotAnchorFormat>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<SsotAnchorFormat>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<SsotAnchorFormat>>;
+};
 
 /** Grouping methods for `SsotAnchor` for usage during aggregation. */
 export type SsotAnchorGroupBy =
-  | 'ANCHOR_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'FAMILY'
-  | 'TENANT_ID';
+  | 'FORMAT'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SsotAnchorHavingAverageInput = {
   centralityScore?: InputMaybe<HavingBigfloatFilter>;
@@ -31322,6 +35579,8 @@ export type SsotAnchorMinAggregates = {
 export type SsotAnchorOrderBy =
   | 'ANCHOR_ID_ASC'
   | 'ANCHOR_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'FAMILY_ASC'
   | 'FAMILY_DESC'
   | 'NATURAL'
@@ -31330,7 +35589,9 @@ export type SsotAnchorOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SsotAnchor`. Fields that are set will be updated. */
 export type SsotAnchorPatch = {
@@ -31409,7 +35670,11 @@ export type StaffAttendanceRecord = Node & {
   rowId: Scalars['UUID']['output'];
   /** Whether the staff member was present, late or absent. */
   status: StaffAttendanceStatus;
-  /** Reads a single `Tenant` that is related to this `StaffAttendanceRecord`. */
+  /**
+   * Reads a single `Tenant` that is related to this `StaffAttendanceRecord`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -31441,20 +35706,36 @@ export type StaffAttendanceRecordAggregates = {
  * are tested for equality and combined with a logical ‘and.’
  */
 export type StaffAttendanceRecordCondition = {
+  /** Checks for equality with the object’s `attendanceDate` field. */
+  attendanceDate?: InputMaybe<Scalars['Date']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `note` field. */
+  note?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<StaffAttendanceStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `userName` field. */
+  userName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `userRole` field. */
+  userRole?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `StaffAttendanceRecord` values. */
@@ -31528,30 +35809,42 @@ export type StaffAttendanceRecordEdge = {
 export type StaffAttendanceRecordFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<StaffAttendanceRecordFilter>>;
+  /** Filter by the object’s `attendanceDate` field. */
+  attendanceDate?: InputMaybe<DateFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<StaffAttendanceRecordFilter>;
+  /** Filter by the object’s `note` field. */
+  note?: InputMaybe<StringFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<StaffAttendanceRecordFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<StaffAttendanceStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -31564,14 +35857,36 @@ export type StaffAttendanceRecordFilter = {
   userExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userId` field. */
   userId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userName` field. */
+  userName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `userRole` field. */
+  userRole?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `StaffAttendanceRecord` for usage during aggregation. */
 export type StaffAttendanceRecordGroupBy =
+  | 'ATTENDANCE_DATE'
+  | 'ATTENDANCE_DATE_TRUNCATED_TO_MONTH'
+  | 'ATTENDANCE_DATE_TRUNCATED_TO_WEEK'
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY'
   | 'USER_ID';
 
@@ -31677,6 +35992,8 @@ export type StaffAttendanceRecordInput = {
 export type StaffAttendanceRecordOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -31688,6 +36005,8 @@ export type StaffAttendanceRecordOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC'
   | 'USER_ID_ASC'
@@ -31717,9 +36036,35 @@ export type StaffAttendanceRecordPatch = {
 
 /** A staff member's attendance on a day. */
 export type StaffAttendanceStatus =
-  | 'absent'
-  | 'late'
-  | 'present';
+  | 'ABSENT'
+  | 'LATE'
+  | 'PRESENT';
+
+/** A filter to be used against StaffAttendanceStatus fields. All fields are combined with a logical ‘and.’ */
+export type StaffAttendanceStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<StaffAttendanceStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<StaffAttendanceStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<StaffAttendanceStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<StaffAttendanceStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<StaffAttendanceStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<StaffAttendanceStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<StaffAttendanceStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<StaffAttendanceStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<StaffAttendanceStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<StaffAttendanceStatus>>;
+};
 
 /** A staff member of a campus, optionally linked to a user account: homeroom or subject teacher, attendance taker, payment receiver. */
 export type StaffMember = Node & {
@@ -31764,7 +36109,11 @@ export type StaffMember = Node & {
   status?: Maybe<StaffStatus>;
   /** Reads and enables pagination through a set of `ClassSubject`. */
   taughtClassSubjects: ClassSubjectConnection;
-  /** Reads a single `Tenant` that is related to this `StaffMember`. */
+  /**
+   * Reads a single `Tenant` that is related to this `StaffMember`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -31846,16 +36195,32 @@ export type StaffMemberAggregates = {
 export type StaffMemberCondition = {
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `employeeNumber` field. */
+  employeeNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `hireDate` field. */
+  hireDate?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `jobTitle` field. */
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `staffType` field. */
+  staffType?: InputMaybe<StaffType>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<StaffStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `userId` field. */
@@ -31945,18 +36310,28 @@ export type StaffMemberFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `employeeNumber` field. */
+  employeeNumber?: InputMaybe<SearchableStringFilter>;
+  /** Filter by the object’s `hireDate` field. */
+  hireDate?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `homeroomClasses` relation. */
   homeroomClasses?: InputMaybe<StaffMemberToManyClassFilter>;
   /** Some related `homeroomClasses` exist. */
   homeroomClassesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `jobTitle` field. */
+  jobTitle?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<StaffMemberFilter>;
   /** Checks for any expressions in this list. */
@@ -31973,6 +36348,10 @@ export type StaffMemberFilter = {
   personId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `staffType` field. */
+  staffType?: InputMaybe<StaffTypeFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<StaffStatusFilter>;
   /** Filter by the object’s `taughtClassSubjects` relation. */
   taughtClassSubjects?: InputMaybe<StaffMemberToManyClassSubjectFilter>;
   /** Some related `taughtClassSubjects` exist. */
@@ -31981,6 +36360,8 @@ export type StaffMemberFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -31998,10 +36379,31 @@ export type StaffMemberFilter = {
 /** Grouping methods for `StaffMember` for usage during aggregation. */
 export type StaffMemberGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'HIRE_DATE'
+  | 'HIRE_DATE_TRUNCATED_TO_DAY'
+  | 'HIRE_DATE_TRUNCATED_TO_HOUR'
+  | 'HIRE_DATE_TRUNCATED_TO_MONTH'
+  | 'HIRE_DATE_TRUNCATED_TO_WEEK'
   | 'PERSON_ID'
+  | 'STAFF_TYPE'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY'
   | 'USER_ID';
 
@@ -32109,6 +36511,8 @@ export type StaffMemberInput = {
 export type StaffMemberOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -32120,8 +36524,12 @@ export type StaffMemberOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC'
   | 'USER_ID_ASC'
@@ -32193,17 +36601,69 @@ export type StaffMemberToManyPaymentFilter = {
 
 /** Whether a staff member is currently employed and working. */
 export type StaffStatus =
-  | 'active'
-  | 'inactive'
-  | 'on_leave';
+  | 'ACTIVE'
+  | 'INACTIVE'
+  | 'ON_LEAVE';
+
+/** A filter to be used against StaffStatus fields. All fields are combined with a logical ‘and.’ */
+export type StaffStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<StaffStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<StaffStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<StaffStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<StaffStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<StaffStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<StaffStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<StaffStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<StaffStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<StaffStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<StaffStatus>>;
+};
 
 /** What kind of work a staff member does. */
 export type StaffType =
-  | 'administrator'
-  | 'counselor'
-  | 'other'
-  | 'support'
-  | 'teacher';
+  | 'ADMINISTRATOR'
+  | 'COUNSELOR'
+  | 'OTHER'
+  | 'SUPPORT'
+  | 'TEACHER';
+
+/** A filter to be used against StaffType fields. All fields are combined with a logical ‘and.’ */
+export type StaffTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<StaffType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<StaffType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<StaffType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<StaffType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<StaffType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<StaffType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<StaffType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<StaffType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<StaffType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<StaffType>>;
+};
 
 /** A filter to be used against String fields. All fields are combined with a logical ‘and.’ */
 export type StringFilter = {
@@ -32286,7 +36746,11 @@ export type Student = Node & {
   status?: Maybe<StudentStatus>;
   /** Student number, unique among the tenant's students that are not archived. */
   studentNumber?: Maybe<Scalars['String']['output']>;
-  /** Reads a single `Tenant` that is related to this `Student`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Student`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -32372,18 +36836,44 @@ export type StudentAggregates = {
 
 /** A condition to be used against `Student` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type StudentCondition = {
+  /** Checks for equality with the object’s `address` field. */
+  address?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `dateOfBirth` field. */
+  dateOfBirth?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `email` field. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `enrollmentDate` field. */
+  enrollmentDate?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `firstName` field. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `gender` field. */
+  gender?: InputMaybe<Gender>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `lastName` field. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `phone` field. */
+  phone?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<StudentStatus>;
+  /** Checks for equality with the object’s `studentNumber` field. */
+  studentNumber?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -32467,6 +36957,8 @@ export type StudentEdge = {
 
 /** A filter to be used against `Student` object types. All fields are combined with a logical ‘and.’ */
 export type StudentFilter = {
+  /** Filter by the object’s `address` field. */
+  address?: InputMaybe<StringFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<StudentFilter>>;
   /** Filter by the object’s `assessmentResults` relation. */
@@ -32487,12 +36979,26 @@ export type StudentFilter = {
   classEnrollments?: InputMaybe<StudentToManyClassEnrollmentFilter>;
   /** Some related `classEnrollments` exist. */
   classEnrollmentsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `dateOfBirth` field. */
+  dateOfBirth?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `email` field. */
+  email?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `enrollmentDate` field. */
+  enrollmentDate?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `firstName` field. */
+  firstName?: InputMaybe<SearchableStringFilter>;
+  /** Filter by the object’s `gender` field. */
+  gender?: InputMaybe<GenderFilter>;
   /** Filter by the object’s `guardians` relation. */
   guardians?: InputMaybe<StudentToManyGuardianFilter>;
   /** Some related `guardians` exist. */
@@ -32503,6 +37009,8 @@ export type StudentFilter = {
   invoices?: InputMaybe<StudentToManyInvoiceFilter>;
   /** Some related `invoices` exist. */
   invoicesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `lastName` field. */
+  lastName?: InputMaybe<SearchableStringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<StudentFilter>;
   /** Checks for any expressions in this list. */
@@ -32513,12 +37021,20 @@ export type StudentFilter = {
   personExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `personId` field. */
   personId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `phone` field. */
+  phone?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<StudentStatusFilter>;
+  /** Filter by the object’s `studentNumber` field. */
+  studentNumber?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -32530,10 +37046,37 @@ export type StudentFilter = {
 /** Grouping methods for `Student` for usage during aggregation. */
 export type StudentGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DATE_OF_BIRTH'
+  | 'DATE_OF_BIRTH_TRUNCATED_TO_DAY'
+  | 'DATE_OF_BIRTH_TRUNCATED_TO_HOUR'
+  | 'DATE_OF_BIRTH_TRUNCATED_TO_MONTH'
+  | 'DATE_OF_BIRTH_TRUNCATED_TO_WEEK'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'ENROLLMENT_DATE'
+  | 'ENROLLMENT_DATE_TRUNCATED_TO_DAY'
+  | 'ENROLLMENT_DATE_TRUNCATED_TO_HOUR'
+  | 'ENROLLMENT_DATE_TRUNCATED_TO_MONTH'
+  | 'ENROLLMENT_DATE_TRUNCATED_TO_WEEK'
+  | 'GENDER'
+  | 'LAST_NAME'
   | 'PERSON_ID'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type StudentHavingAverageInput = {
@@ -32657,10 +37200,14 @@ export type StudentInput = {
 export type StudentOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
   | 'IMPORT_HASH_DESC'
+  | 'LAST_NAME_ASC'
+  | 'LAST_NAME_DESC'
   | 'NATURAL'
   | 'PERSON_ID_ASC'
   | 'PERSON_ID_DESC'
@@ -32668,8 +37215,12 @@ export type StudentOrderBy =
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -32707,12 +37258,38 @@ export type StudentPatch = {
 
 /** Where a student stands with the school. */
 export type StudentStatus =
-  | 'applicant'
-  | 'enrolled'
-  | 'graduated'
-  | 'suspended'
-  | 'transferred'
-  | 'withdrawn';
+  | 'APPLICANT'
+  | 'ENROLLED'
+  | 'GRADUATED'
+  | 'SUSPENDED'
+  | 'TRANSFERRED'
+  | 'WITHDRAWN';
+
+/** A filter to be used against StudentStatus fields. All fields are combined with a logical ‘and.’ */
+export type StudentStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<StudentStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<StudentStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<StudentStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<StudentStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<StudentStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<StudentStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<StudentStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<StudentStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<StudentStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<StudentStatus>>;
+};
 
 /** A filter to be used against many `AssessmentResult` object types. All fields are combined with a logical ‘and.’ */
 export type StudentToManyAssessmentResultFilter = {
@@ -32789,7 +37366,11 @@ export type Subject = Node & {
   name?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the subject. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `Subject`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Subject`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -32823,14 +37404,26 @@ export type SubjectAggregates = {
 
 /** A condition to be used against `Subject` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type SubjectCondition = {
+  /** Checks for equality with the object’s `code` field. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -32902,14 +37495,24 @@ export type SubjectFilter = {
   classSubjects?: InputMaybe<SubjectToManyClassSubjectFilter>;
   /** Some related `classSubjects` exist. */
   classSubjectsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `code` field. */
+  code?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SubjectFilter>;
   /** Checks for any expressions in this list. */
@@ -32920,6 +37523,8 @@ export type SubjectFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -32930,9 +37535,23 @@ export type SubjectFilter = {
 
 /** Grouping methods for `Subject` for usage during aggregation. */
 export type SubjectGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type SubjectHavingAverageInput = {
@@ -33018,6 +37637,8 @@ export type SubjectInput = {
 
 /** Methods to use when ordering `Subject`. */
 export type SubjectOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -33029,6 +37650,8 @@ export type SubjectOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -33091,7 +37714,11 @@ export type SystemMetric = Node & {
   rowId: Scalars['UUID']['output'];
   /** Dimensions of the measurement as a JSON object. */
   tags: Scalars['JSON']['output'];
-  /** Reads a single `Tenant` that is related to this `SystemMetric`. */
+  /**
+   * Reads a single `Tenant` that is related to this `SystemMetric`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the measurement belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -33135,14 +37762,22 @@ export type SystemMetricAverageAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type SystemMetricCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `metricName` field. */
   metricName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `metricUnit` field. */
+  metricUnit?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `metricValue` field. */
+  metricValue?: InputMaybe<Scalars['BigFloat']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `timestamp` field. */
   timestamp?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `SystemMetric` values. */
@@ -33204,8 +37839,14 @@ export type SystemMetricEdge = {
 export type SystemMetricFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<SystemMetricFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `metricName` field. */
   metricName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `metricUnit` field. */
+  metricUnit?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `metricValue` field. */
+  metricValue?: InputMaybe<BigFloatFilter>;
   /** Negates the expression. */
   not?: InputMaybe<SystemMetricFilter>;
   /** Checks for any expressions in this list. */
@@ -33218,15 +37859,29 @@ export type SystemMetricFilter = {
   tenantId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `timestamp` field. */
   timestamp?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `SystemMetric` for usage during aggregation. */
 export type SystemMetricGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'METRIC_NAME'
   | 'TENANT_ID'
   | 'TIMESTAMP'
   | 'TIMESTAMP_TRUNCATED_TO_DAY'
-  | 'TIMESTAMP_TRUNCATED_TO_HOUR';
+  | 'TIMESTAMP_TRUNCATED_TO_HOUR'
+  | 'TIMESTAMP_TRUNCATED_TO_MONTH'
+  | 'TIMESTAMP_TRUNCATED_TO_WEEK'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type SystemMetricHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -33334,6 +37989,8 @@ export type SystemMetricMinAggregates = {
 
 /** Methods to use when ordering `SystemMetric`. */
 export type SystemMetricOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'METRIC_NAME_ASC'
   | 'METRIC_NAME_DESC'
   | 'NATURAL'
@@ -33344,7 +38001,9 @@ export type SystemMetricOrderBy =
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
   | 'TIMESTAMP_ASC'
-  | 'TIMESTAMP_DESC';
+  | 'TIMESTAMP_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `SystemMetric`. Fields that are set will be updated. */
 export type SystemMetricPatch = {
@@ -33397,7 +38056,11 @@ export type Tenant = Node & {
   academicYears: AcademicYearConnection;
   /** Reads and enables pagination through a set of `Account`. */
   accounts: AccountConnection;
-  /** The group whose members administer the tenant. */
+  /**
+   * The group whose members administer the tenant.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   adminGroup?: Maybe<UserGroup>;
   /** Reads and enables pagination through a set of `AiInsight`. */
   aiInsights: AiInsightConnection;
@@ -33485,7 +38148,7 @@ export type Tenant = Node & {
   messageRecipients: MessageRecipientConnection;
   /** Reads and enables pagination through a set of `Message`. */
   messages: MessageConnection;
-  /** Display name, unique across Nexus. */
+  /** Display name, chosen by the tenant's admins. */
   name: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `Payment`. */
   payments: PaymentConnection;
@@ -33551,7 +38214,11 @@ export type Tenant = Node & {
   userSessions: UserSessionConnection;
   /** Reads and enables pagination through a set of `User`. */
   users: UserConnection;
-  /** The group every user of the tenant belongs to. */
+  /**
+   * The group every user of the tenant belongs to.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   usersGroup?: Maybe<UserGroup>;
   /** Reads and enables pagination through a set of `WalkthroughCheckin`. */
   walkthroughCheckins: WalkthroughCheckinConnection;
@@ -34489,10 +39156,20 @@ export type TenantAggregates = {
 
 /** A condition to be used against `Tenant` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type TenantCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantAdminGroupId` field. */
+  tenantAdminGroupId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantUsersGroupId` field. */
+  tenantUsersGroupId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Tenant` values. */
@@ -34502,12 +39179,21 @@ export type TenantConnection = {
   aggregates?: Maybe<TenantAggregates>;
   /** A list of edges which contains the `Tenant` and cursor to aid in pagination. */
   edges: Array<TenantEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<TenantAggregates>>;
   /** A list of `Tenant` objects. */
   nodes: Array<Tenant>;
   /** Information to aid in pagination. */
   pageInfo: PageInfo;
   /** The count of *all* `Tenant` you could get from the connection. */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `Tenant` values. */
+export type TenantConnectionGroupedAggregatesArgs = {
+  groupBy: Array<TenantGroupBy>;
+  having?: InputMaybe<TenantHavingInput>;
 };
 
 export type TenantDistinctCountAggregates = {
@@ -34655,6 +39341,8 @@ export type TenantFilter = {
   configurationItems?: InputMaybe<TenantToManyConfigurationItemFilter>;
   /** Some related `configurationItems` exist. */
   configurationItemsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `documents` relation. */
   documents?: InputMaybe<TenantToManyDocumentFilter>;
   /** Some related `documents` exist. */
@@ -34691,6 +39379,8 @@ export type TenantFilter = {
   invoices?: InputMaybe<TenantToManyInvoiceFilter>;
   /** Some related `invoices` exist. */
   invoicesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
   /** Filter by the object’s `issues` relation. */
   issues?: InputMaybe<TenantToManyIssueFilter>;
   /** Some related `issues` exist. */
@@ -34787,6 +39477,10 @@ export type TenantFilter = {
   systemMetrics?: InputMaybe<TenantToManySystemMetricFilter>;
   /** Some related `systemMetrics` exist. */
   systemMetricsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `tenantAdminGroupId` field. */
+  tenantAdminGroupId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenantUsersGroupId` field. */
+  tenantUsersGroupId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `timetablePeriods` relation. */
   timetablePeriods?: InputMaybe<TenantToManyTimetablePeriodFilter>;
   /** Some related `timetablePeriods` exist. */
@@ -34799,6 +39493,8 @@ export type TenantFilter = {
   transactions?: InputMaybe<TenantToManyTransactionFilter>;
   /** Some related `transactions` exist. */
   transactionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `userGroupMemberships` relation. */
   userGroupMemberships?: InputMaybe<TenantToManyUserGroupMembershipFilter>;
   /** Some related `userGroupMemberships` exist. */
@@ -34839,6 +39535,83 @@ export type TenantFilter = {
   walkthroughCheckinsExist?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Grouping methods for `Tenant` for usage during aggregation. */
+export type TenantGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'NAME'
+  | 'TENANT_ADMIN_GROUP_ID'
+  | 'TENANT_USERS_GROUP_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type TenantHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `Tenant` aggregates. */
+export type TenantHavingInput = {
+  AND?: InputMaybe<Array<TenantHavingInput>>;
+  OR?: InputMaybe<Array<TenantHavingInput>>;
+  average?: InputMaybe<TenantHavingAverageInput>;
+  distinctCount?: InputMaybe<TenantHavingDistinctCountInput>;
+  max?: InputMaybe<TenantHavingMaxInput>;
+  min?: InputMaybe<TenantHavingMinInput>;
+  stddevPopulation?: InputMaybe<TenantHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<TenantHavingStddevSampleInput>;
+  sum?: InputMaybe<TenantHavingSumInput>;
+  variancePopulation?: InputMaybe<TenantHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<TenantHavingVarianceSampleInput>;
+};
+
+export type TenantHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type TenantHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
 /** Methods to use when ordering `Tenant`. */
 export type TenantOrderBy =
   | 'NAME_ASC'
@@ -34851,7 +39624,7 @@ export type TenantOrderBy =
 
 /** Represents an update to a `Tenant`. Fields that are set will be updated. */
 export type TenantPatch = {
-  /** Display name, unique across Nexus. */
+  /** Display name, chosen by the tenant's admins. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -35565,6 +40338,32 @@ export type TenantToManyWalkthroughCheckinFilter = {
   some?: InputMaybe<WalkthroughCheckinFilter>;
 };
 
+/** A filter to be used against Time fields. All fields are combined with a logical ‘and.’ */
+export type TimeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Scalars['Time']['input']>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Scalars['Time']['input']>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Scalars['Time']['input']>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['Time']['input']>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Scalars['Time']['input']>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Scalars['Time']['input']>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['Time']['input']>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Scalars['Time']['input']>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Scalars['Time']['input']>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Scalars['Time']['input']>>;
+};
+
 /** A timetable of a campus for an academic year, with the dates it is in effect. */
 export type Timetable = Node & {
   __typename?: 'Timetable';
@@ -35598,7 +40397,11 @@ export type Timetable = Node & {
   rowId: Scalars['UUID']['output'];
   /** Lifecycle of the timetable. */
   status?: Maybe<TimetableStatus>;
-  /** Reads a single `Tenant` that is related to this `Timetable`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Timetable`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -35641,14 +40444,28 @@ export type TimetableCondition = {
   academicYearId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `effectiveFrom` field. */
+  effectiveFrom?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `effectiveTo` field. */
+  effectiveTo?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<TimetableStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -35734,20 +40551,32 @@ export type TimetableFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `effectiveFrom` field. */
+  effectiveFrom?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `effectiveTo` field. */
+  effectiveTo?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<TimetableFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<TimetableFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<TimetableStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
@@ -35756,6 +40585,8 @@ export type TimetableFilter = {
   timetablePeriods?: InputMaybe<TimetableToManyTimetablePeriodFilter>;
   /** Some related `timetablePeriods` exist. */
   timetablePeriodsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -35768,9 +40599,34 @@ export type TimetableFilter = {
 export type TimetableGroupBy =
   | 'ACADEMIC_YEAR_ID'
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'EFFECTIVE_FROM'
+  | 'EFFECTIVE_FROM_TRUNCATED_TO_DAY'
+  | 'EFFECTIVE_FROM_TRUNCATED_TO_HOUR'
+  | 'EFFECTIVE_FROM_TRUNCATED_TO_MONTH'
+  | 'EFFECTIVE_FROM_TRUNCATED_TO_WEEK'
+  | 'EFFECTIVE_TO'
+  | 'EFFECTIVE_TO_TRUNCATED_TO_DAY'
+  | 'EFFECTIVE_TO_TRUNCATED_TO_HOUR'
+  | 'EFFECTIVE_TO_TRUNCATED_TO_MONTH'
+  | 'EFFECTIVE_TO_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type TimetableHavingAverageInput = {
@@ -35884,6 +40740,8 @@ export type TimetableOrderBy =
   | 'ACADEMIC_YEAR_ID_DESC'
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -35895,6 +40753,8 @@ export type TimetableOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -35947,7 +40807,11 @@ export type TimetablePeriod = Node & {
   rowId: Scalars['UUID']['output'];
   /** When the period starts. */
   startsAt?: Maybe<Scalars['Datetime']['output']>;
-  /** Reads a single `Tenant` that is related to this `TimetablePeriod`. */
+  /**
+   * Reads a single `Tenant` that is related to this `TimetablePeriod`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -35977,16 +40841,30 @@ export type TimetablePeriodAggregates = {
 export type TimetablePeriodCondition = {
   /** Checks for equality with the object’s `classSubjectId` field. */
   classSubjectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `dayOfWeek` field. */
+  dayOfWeek?: InputMaybe<DayOfWeek>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endsAt` field. */
+  endsAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `room` field. */
+  room?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startsAt` field. */
+  startsAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `timetableId` field. */
   timetableId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -36066,20 +40944,32 @@ export type TimetablePeriodFilter = {
   classSubjectExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `classSubjectId` field. */
   classSubjectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `dayOfWeek` field. */
+  dayOfWeek?: InputMaybe<DayOfWeekFilter>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `endsAt` field. */
+  endsAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<TimetablePeriodFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<TimetablePeriodFilter>>;
+  /** Filter by the object’s `room` field. */
+  room?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startsAt` field. */
+  startsAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
@@ -36090,6 +40980,8 @@ export type TimetablePeriodFilter = {
   timetableExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `timetableId` field. */
   timetableId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -36101,10 +40993,35 @@ export type TimetablePeriodFilter = {
 /** Grouping methods for `TimetablePeriod` for usage during aggregation. */
 export type TimetablePeriodGroupBy =
   | 'CLASS_SUBJECT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DAY_OF_WEEK'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'ENDS_AT'
+  | 'ENDS_AT_TRUNCATED_TO_DAY'
+  | 'ENDS_AT_TRUNCATED_TO_HOUR'
+  | 'ENDS_AT_TRUNCATED_TO_MONTH'
+  | 'ENDS_AT_TRUNCATED_TO_WEEK'
+  | 'STARTS_AT'
+  | 'STARTS_AT_TRUNCATED_TO_DAY'
+  | 'STARTS_AT_TRUNCATED_TO_HOUR'
+  | 'STARTS_AT_TRUNCATED_TO_MONTH'
+  | 'STARTS_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
   | 'TIMETABLE_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type TimetablePeriodHavingAverageInput = {
@@ -36216,6 +41133,8 @@ export type TimetablePeriodInput = {
 export type TimetablePeriodOrderBy =
   | 'CLASS_SUBJECT_ID_ASC'
   | 'CLASS_SUBJECT_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -36229,6 +41148,8 @@ export type TimetablePeriodOrderBy =
   | 'TENANT_ID_DESC'
   | 'TIMETABLE_ID_ASC'
   | 'TIMETABLE_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -36254,9 +41175,35 @@ export type TimetablePeriodPatch = {
 
 /** Lifecycle of a timetable. */
 export type TimetableStatus =
-  | 'draft'
-  | 'published'
-  | 'retired';
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'RETIRED';
+
+/** A filter to be used against TimetableStatus fields. All fields are combined with a logical ‘and.’ */
+export type TimetableStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TimetableStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TimetableStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TimetableStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TimetableStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TimetableStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TimetableStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TimetableStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TimetableStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TimetableStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TimetableStatus>>;
+};
 
 /** A filter to be used against many `TimetablePeriod` object types. All fields are combined with a logical ‘and.’ */
 export type TimetableToManyTimetablePeriodFilter = {
@@ -36271,7 +41218,11 @@ export type TimetableToManyTimetablePeriodFilter = {
 /** A transaction on an account. Completed transactions move the account's balance. */
 export type Transaction = Node & {
   __typename?: 'Transaction';
-  /** Reads a single `Account` that is related to this `Transaction`. */
+  /**
+   * Reads a single `Account` that is related to this `Transaction`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   account?: Maybe<Account>;
   /** The account the transaction is posted to. */
   accountId: Scalars['UUID']['output'];
@@ -36289,7 +41240,11 @@ export type Transaction = Node & {
   rowId: Scalars['UUID']['output'];
   /** pending, completed, failed or cancelled; only completed counts in the balance. */
   status: TransactionStatus;
-  /** Reads a single `Tenant` that is related to this `Transaction`. */
+  /**
+   * Reads a single `Tenant` that is related to this `Transaction`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the transaction belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -36337,12 +41292,26 @@ export type TransactionAverageAggregates = {
 export type TransactionCondition = {
   /** Checks for equality with the object’s `accountId` field. */
   accountId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `amount` field. */
+  amount?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `category` field. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<TransactionStatus>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `transactionDate` field. */
   transactionDate?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `transactionType` field. */
+  transactionType?: InputMaybe<TransactionType>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `Transaction` values. */
@@ -36410,29 +41379,57 @@ export type TransactionFilter = {
   account?: InputMaybe<AccountFilter>;
   /** Filter by the object’s `accountId` field. */
   accountId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `amount` field. */
+  amount?: InputMaybe<BigFloatFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<TransactionFilter>>;
+  /** Filter by the object’s `category` field. */
+  category?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<TransactionFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<TransactionFilter>>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<TransactionStatusFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `transactionDate` field. */
   transactionDate?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `transactionType` field. */
+  transactionType?: InputMaybe<TransactionTypeFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
 };
 
 /** Grouping methods for `Transaction` for usage during aggregation. */
 export type TransactionGroupBy =
   | 'ACCOUNT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
   | 'TENANT_ID'
   | 'TRANSACTION_DATE'
   | 'TRANSACTION_DATE_TRUNCATED_TO_DAY'
-  | 'TRANSACTION_DATE_TRUNCATED_TO_HOUR';
+  | 'TRANSACTION_DATE_TRUNCATED_TO_HOUR'
+  | 'TRANSACTION_DATE_TRUNCATED_TO_MONTH'
+  | 'TRANSACTION_DATE_TRUNCATED_TO_WEEK'
+  | 'TRANSACTION_TYPE'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type TransactionHavingAverageInput = {
   amount?: InputMaybe<HavingBigfloatFilter>;
@@ -36546,15 +41543,21 @@ export type TransactionMinAggregates = {
 export type TransactionOrderBy =
   | 'ACCOUNT_ID_ASC'
   | 'ACCOUNT_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
   | 'TRANSACTION_DATE_ASC'
-  | 'TRANSACTION_DATE_DESC';
+  | 'TRANSACTION_DATE_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Transaction`. Fields that are set will be updated. */
 export type TransactionPatch = {
@@ -36574,10 +41577,36 @@ export type TransactionPatch = {
 
 /** Where a transaction stands. Only completed transactions count in the balance. */
 export type TransactionStatus =
-  | 'cancelled'
-  | 'completed'
-  | 'failed'
-  | 'pending';
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING';
+
+/** A filter to be used against TransactionStatus fields. All fields are combined with a logical ‘and.’ */
+export type TransactionStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TransactionStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TransactionStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TransactionStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TransactionStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TransactionStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TransactionStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TransactionStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TransactionStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TransactionStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TransactionStatus>>;
+};
 
 export type TransactionStddevPopulationAggregates = {
   __typename?: 'TransactionStddevPopulationAggregates';
@@ -36602,14 +41631,40 @@ export type TransactionSumAggregates = {
  * account; withdrawal, payment, fee and transfer_out debit it.
  */
 export type TransactionType =
-  | 'deposit'
-  | 'fee'
-  | 'interest'
-  | 'payment'
-  | 'refund'
-  | 'transfer_in'
-  | 'transfer_out'
-  | 'withdrawal';
+  | 'DEPOSIT'
+  | 'FEE'
+  | 'INTEREST'
+  | 'PAYMENT'
+  | 'REFUND'
+  | 'TRANSFER_IN'
+  | 'TRANSFER_OUT'
+  | 'WITHDRAWAL';
+
+/** A filter to be used against TransactionType fields. All fields are combined with a logical ‘and.’ */
+export type TransactionTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TransactionType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TransactionType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TransactionType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TransactionType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TransactionType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TransactionType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TransactionType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TransactionType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TransactionType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TransactionType>>;
+};
 
 export type TransactionVariancePopulationAggregates = {
   __typename?: 'TransactionVariancePopulationAggregates';
@@ -36697,6 +41752,19 @@ export type UpdateAcademicYearPayloadAcademicYearEdgeArgs = {
   orderBy?: Array<AcademicYearOrderBy>;
 };
 
+/** All input for the `updateAccountByAccountNumber` mutation. */
+export type UpdateAccountByAccountNumberInput = {
+  /** Account number, unique within the tenant. */
+  accountNumber: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Account` being updated. */
+  patch: AccountPatch;
+};
+
 /** All input for the `updateAccountById` mutation. */
 export type UpdateAccountByIdInput = {
   /**
@@ -36708,21 +41776,6 @@ export type UpdateAccountByIdInput = {
   id: Scalars['ID']['input'];
   /** An object where the defined keys will be set on the `Account` being updated. */
   patch: AccountPatch;
-};
-
-/** All input for the `updateAccountByTenantIdAndAccountNumber` mutation. */
-export type UpdateAccountByTenantIdAndAccountNumberInput = {
-  /** Account number, unique within the tenant. */
-  accountNumber: Scalars['String']['input'];
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** An object where the defined keys will be set on the `Account` being updated. */
-  patch: AccountPatch;
-  /** The tenant the account belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateAccount` mutation. */
@@ -36904,21 +41957,8 @@ export type UpdateAlertPayloadAlertEdgeArgs = {
   orderBy?: Array<AlertOrderBy>;
 };
 
-/** All input for the `updateApiAliasById` mutation. */
-export type UpdateApiAliasByIdInput = {
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The globally unique `ID` which will identify a single `ApiAlias` to be updated. */
-  id: Scalars['ID']['input'];
-  /** An object where the defined keys will be set on the `ApiAlias` being updated. */
-  patch: ApiAliasPatch;
-};
-
-/** All input for the `updateApiAliasByTenantIdAndContextAndAliasName` mutation. */
-export type UpdateApiAliasByTenantIdAndContextAndAliasNameInput = {
+/** All input for the `updateApiAliasByContextAndAliasName` mutation. */
+export type UpdateApiAliasByContextAndAliasNameInput = {
   /** The alias, unique within its context. */
   aliasName: Scalars['String']['input'];
   /**
@@ -36930,8 +41970,19 @@ export type UpdateApiAliasByTenantIdAndContextAndAliasNameInput = {
   context: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `ApiAlias` being updated. */
   patch: ApiAliasPatch;
-  /** The tenant the alias belongs to. */
-  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateApiAliasById` mutation. */
+export type UpdateApiAliasByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ApiAlias` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `ApiAlias` being updated. */
+  patch: ApiAliasPatch;
 };
 
 /** All input for the `updateApiAlias` mutation. */
@@ -36982,8 +42033,8 @@ export type UpdateApiEndpointByIdInput = {
   patch: ApiEndpointPatch;
 };
 
-/** All input for the `updateApiEndpointByTenantIdAndName` mutation. */
-export type UpdateApiEndpointByTenantIdAndNameInput = {
+/** All input for the `updateApiEndpointByName` mutation. */
+export type UpdateApiEndpointByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -36993,8 +42044,6 @@ export type UpdateApiEndpointByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `ApiEndpoint` being updated. */
   patch: ApiEndpointPatch;
-  /** The tenant the endpoint belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateApiEndpoint` mutation. */
@@ -37189,8 +42238,8 @@ export type UpdateAssetByIdInput = {
   patch: AssetPatch;
 };
 
-/** All input for the `updateAssetByTenantIdAndSerialNumber` mutation. */
-export type UpdateAssetByTenantIdAndSerialNumberInput = {
+/** All input for the `updateAssetBySerialNumber` mutation. */
+export type UpdateAssetBySerialNumberInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -37200,8 +42249,6 @@ export type UpdateAssetByTenantIdAndSerialNumberInput = {
   patch: AssetPatch;
   /** Serial number, unique within the tenant when given. */
   serialNumber: Scalars['String']['input'];
-  /** The tenant that owns the asset. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateAssetCirculationById` mutation. */
@@ -37278,8 +42325,8 @@ export type UpdateAssetManufacturerByIdInput = {
   patch: AssetManufacturerPatch;
 };
 
-/** All input for the `updateAssetManufacturerByTenantIdAndName` mutation. */
-export type UpdateAssetManufacturerByTenantIdAndNameInput = {
+/** All input for the `updateAssetManufacturerByName` mutation. */
+export type UpdateAssetManufacturerByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -37289,8 +42336,6 @@ export type UpdateAssetManufacturerByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `AssetManufacturer` being updated. */
   patch: AssetManufacturerPatch;
-  /** The tenant the manufacturer belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateAssetManufacturer` mutation. */
@@ -37459,8 +42504,8 @@ export type UpdateAssetTypeByIdInput = {
   patch: AssetTypePatch;
 };
 
-/** All input for the `updateAssetTypeByTenantIdAndName` mutation. */
-export type UpdateAssetTypeByTenantIdAndNameInput = {
+/** All input for the `updateAssetTypeByName` mutation. */
+export type UpdateAssetTypeByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -37470,8 +42515,6 @@ export type UpdateAssetTypeByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `AssetType` being updated. */
   patch: AssetTypePatch;
-  /** The tenant the type belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateAssetType` mutation. */
@@ -37954,8 +42997,8 @@ export type UpdateConfigurationItemByIdInput = {
   patch: ConfigurationItemPatch;
 };
 
-/** All input for the `updateConfigurationItemByTenantIdAndName` mutation. */
-export type UpdateConfigurationItemByTenantIdAndNameInput = {
+/** All input for the `updateConfigurationItemByName` mutation. */
+export type UpdateConfigurationItemByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -37965,8 +43008,6 @@ export type UpdateConfigurationItemByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `ConfigurationItem` being updated. */
   patch: ConfigurationItemPatch;
-  /** The tenant the item belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateConfigurationItem` mutation. */
@@ -38606,8 +43647,8 @@ export type UpdateLocationTypeByIdInput = {
   patch: LocationTypePatch;
 };
 
-/** All input for the `updateLocationTypeByTenantIdAndName` mutation. */
-export type UpdateLocationTypeByTenantIdAndNameInput = {
+/** All input for the `updateLocationTypeByName` mutation. */
+export type UpdateLocationTypeByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -38617,8 +43658,6 @@ export type UpdateLocationTypeByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `LocationType` being updated. */
   patch: LocationTypePatch;
-  /** The tenant the type belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateLocationType` mutation. */
@@ -39127,8 +44166,8 @@ export type UpdateSchoolByIdInput = {
   patch: SchoolPatch;
 };
 
-/** All input for the `updateSchoolByTenantIdAndName` mutation. */
-export type UpdateSchoolByTenantIdAndNameInput = {
+/** All input for the `updateSchoolByName` mutation. */
+export type UpdateSchoolByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -39138,8 +44177,6 @@ export type UpdateSchoolByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `School` being updated. */
   patch: SchoolPatch;
-  /** The tenant the school belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateSchoolCalendarById` mutation. */
@@ -39299,8 +44336,8 @@ export type UpdateSchoolEnrollmentByIdInput = {
   patch: SchoolEnrollmentPatch;
 };
 
-/** All input for the `updateSchoolEnrollmentByTenantIdAndPersonIdAndCalendarId` mutation. */
-export type UpdateSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdInput = {
+/** All input for the `updateSchoolEnrollmentByPersonIdAndCalendarId` mutation. */
+export type UpdateSchoolEnrollmentByPersonIdAndCalendarIdInput = {
   /** The school calendar they are enrolled in. */
   calendarId: Scalars['UUID']['input'];
   /**
@@ -39312,8 +44349,6 @@ export type UpdateSchoolEnrollmentByTenantIdAndPersonIdAndCalendarIdInput = {
   patch: SchoolEnrollmentPatch;
   /** The enrolled person. */
   personId: Scalars['UUID']['input'];
-  /** The tenant of the person and the calendar. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateSchoolEnrollment` mutation. */
@@ -39399,8 +44434,8 @@ export type UpdateSchoolYearByIdInput = {
   patch: SchoolYearPatch;
 };
 
-/** All input for the `updateSchoolYearByTenantIdAndName` mutation. */
-export type UpdateSchoolYearByTenantIdAndNameInput = {
+/** All input for the `updateSchoolYearByName` mutation. */
+export type UpdateSchoolYearByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -39410,8 +44445,6 @@ export type UpdateSchoolYearByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `SchoolYear` being updated. */
   patch: SchoolYearPatch;
-  /** The tenant the school year belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateSchoolYear` mutation. */
@@ -39449,6 +44482,19 @@ export type UpdateSchoolYearPayloadSchoolYearEdgeArgs = {
   orderBy?: Array<SchoolYearOrderBy>;
 };
 
+/** All input for the `updateSsotAnchorByAnchorId` mutation. */
+export type UpdateSsotAnchorByAnchorIdInput = {
+  /** Stable anchor key, unique within the tenant (e.g. config.env). */
+  anchorId: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `SsotAnchor` being updated. */
+  patch: SsotAnchorPatch;
+};
+
 /** All input for the `updateSsotAnchorById` mutation. */
 export type UpdateSsotAnchorByIdInput = {
   /**
@@ -39460,21 +44506,6 @@ export type UpdateSsotAnchorByIdInput = {
   id: Scalars['ID']['input'];
   /** An object where the defined keys will be set on the `SsotAnchor` being updated. */
   patch: SsotAnchorPatch;
-};
-
-/** All input for the `updateSsotAnchorByTenantIdAndAnchorId` mutation. */
-export type UpdateSsotAnchorByTenantIdAndAnchorIdInput = {
-  /** Stable anchor key, unique within the tenant (e.g. config.env). */
-  anchorId: Scalars['String']['input'];
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** An object where the defined keys will be set on the `SsotAnchor` being updated. */
-  patch: SsotAnchorPatch;
-  /** The tenant the anchor belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateSsotAnchor` mutation. */
@@ -39765,19 +44796,6 @@ export type UpdateTenantByIdInput = {
   patch: TenantPatch;
 };
 
-/** All input for the `updateTenantByName` mutation. */
-export type UpdateTenantByNameInput = {
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** Display name, unique across Nexus. */
-  name: Scalars['String']['input'];
-  /** An object where the defined keys will be set on the `Tenant` being updated. */
-  patch: TenantPatch;
-};
-
 /** All input for the `updateTenant` mutation. */
 export type UpdateTenantInput = {
   /**
@@ -39983,8 +45001,8 @@ export type UpdateUserGroupByIdInput = {
   patch: UserGroupPatch;
 };
 
-/** All input for the `updateUserGroupByTenantIdAndName` mutation. */
-export type UpdateUserGroupByTenantIdAndNameInput = {
+/** All input for the `updateUserGroupByName` mutation. */
+export type UpdateUserGroupByNameInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -39994,8 +45012,6 @@ export type UpdateUserGroupByTenantIdAndNameInput = {
   name: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `UserGroup` being updated. */
   patch: UserGroupPatch;
-  /** The tenant the group belongs to. */
-  tenantId: Scalars['UUID']['input'];
 };
 
 /** All input for the `updateUserGroup` mutation. */
@@ -40081,8 +45097,8 @@ export type UpdateUserPreferenceByIdInput = {
   patch: UserPreferencePatch;
 };
 
-/** All input for the `updateUserPreferenceByTenantIdAndUserId` mutation. */
-export type UpdateUserPreferenceByTenantIdAndUserIdInput = {
+/** All input for the `updateUserPreferenceByUserId` mutation. */
+export type UpdateUserPreferenceByUserIdInput = {
   /**
    * An arbitrary string value with no semantic meaning. Will be included in the
    * payload verbatim. May be used to track mutations by the client.
@@ -40090,8 +45106,6 @@ export type UpdateUserPreferenceByTenantIdAndUserIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** An object where the defined keys will be set on the `UserPreference` being updated. */
   patch: UserPreferencePatch;
-  /** The tenant of the user. */
-  tenantId: Scalars['UUID']['input'];
   /** The user. */
   userId: Scalars['UUID']['input'];
 };
@@ -40236,6 +45250,8 @@ export type User = Node & {
   acknowledgedAlerts: AlertConnection;
   /** Reads and enables pagination through a set of `Issue`. */
   assignedIssues: IssueConnection;
+  /** Reads and enables pagination through a set of `UserRole`. */
+  assignedUserRoles: UserRoleConnection;
   /** Reads and enables pagination through a set of `AuditLog`. */
   auditLogs: AuditLogConnection;
   /** Reads and enables pagination through a set of `ApiAlias`. */
@@ -40248,6 +45264,8 @@ export type User = Node & {
   emailVerified: Scalars['Boolean']['output'];
   /** Given name. */
   firstName?: Maybe<Scalars['String']['output']>;
+  /** Reads and enables pagination through a set of `UserPermission`. */
+  grantedUserPermissions: UserPermissionConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** An inactive user cannot sign in and holds no permissions. */
@@ -40280,7 +45298,11 @@ export type User = Node & {
   staffAttendanceRecords: StaffAttendanceRecordConnection;
   /** Reads and enables pagination through a set of `StaffMember`. */
   staffMembers: StaffMemberConnection;
-  /** Reads a single `Tenant` that is related to this `User`. */
+  /**
+   * Reads a single `Tenant` that is related to this `User`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant this user belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -40290,16 +45312,12 @@ export type User = Node & {
   userGroupMemberships: UserGroupMembershipConnection;
   /** Reads and enables pagination through a set of `UserPermission`. */
   userPermissions: UserPermissionConnection;
-  /** Reads and enables pagination through a set of `UserPermission`. */
-  userPermissionsByTenantIdAndGrantedBy: UserPermissionConnection;
   /** Reads a single `UserPreference` that is related to this `User`. */
   userPreference?: Maybe<UserPreference>;
   /** Reads and enables pagination through a set of `UserProgress`. */
   userProgresses: UserProgressConnection;
   /** Reads and enables pagination through a set of `UserRole`. */
   userRoles: UserRoleConnection;
-  /** Reads and enables pagination through a set of `UserRole`. */
-  userRolesByTenantIdAndAssignedBy: UserRoleConnection;
   /** Reads and enables pagination through a set of `UserSession`. */
   userSessions: UserSessionConnection;
   /** Login name, unique across Nexus (case-insensitive). */
@@ -40347,6 +45365,19 @@ export type UserAssignedIssuesArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserAssignedUserRolesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserRoleCondition>;
+  filter?: InputMaybe<UserRoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserRoleOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
 export type UserAuditLogsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -40369,6 +45400,19 @@ export type UserCreatedApiAliasesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ApiAliasOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserGrantedUserPermissionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserPermissionCondition>;
+  filter?: InputMaybe<UserPermissionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserPermissionOrderBy>>;
 };
 
 
@@ -40477,19 +45521,6 @@ export type UserUserPermissionsArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserUserPermissionsByTenantIdAndGrantedByArgs = {
-  after?: InputMaybe<Scalars['Cursor']['input']>;
-  before?: InputMaybe<Scalars['Cursor']['input']>;
-  condition?: InputMaybe<UserPermissionCondition>;
-  filter?: InputMaybe<UserPermissionFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<Array<UserPermissionOrderBy>>;
-};
-
-
-/** An account that signs in to Nexus; belongs to exactly one tenant. */
 export type UserUserProgressesArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -40504,19 +45535,6 @@ export type UserUserProgressesArgs = {
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
 export type UserUserRolesArgs = {
-  after?: InputMaybe<Scalars['Cursor']['input']>;
-  before?: InputMaybe<Scalars['Cursor']['input']>;
-  condition?: InputMaybe<UserRoleCondition>;
-  filter?: InputMaybe<UserRoleFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<Array<UserRoleOrderBy>>;
-};
-
-
-/** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserUserRolesByTenantIdAndAssignedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<UserRoleCondition>;
@@ -40549,12 +45567,36 @@ export type UserAggregates = {
 
 /** A condition to be used against `User` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type UserCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `email` field. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `emailVerified` field. */
+  emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `firstName` field. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `lastLoginAt` field. */
+  lastLoginAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `lastName` field. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `passwordChangedAt` field. */
+  passwordChangedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `personId` field. */
   personId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `phoneNumber` field. */
+  phoneNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `provider` field. */
+  provider?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `username` field. */
+  username?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `User` values. */
@@ -40626,14 +45668,6 @@ export type UserEdge = {
 
 /** A filter to be used against `User` object types. All fields are combined with a logical ‘and.’ */
 export type UserFilter = {
-  /** Filter by the object’s `academicYearsByTenantIdAndCreatedBy` relation. */
-  academicYearsByTenantIdAndCreatedBy?: InputMaybe<UserToManyAcademicYearFilter>;
-  /** Some related `academicYearsByTenantIdAndCreatedBy` exist. */
-  academicYearsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `academicYearsByTenantIdAndUpdatedBy` relation. */
-  academicYearsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyAcademicYearFilter>;
-  /** Some related `academicYearsByTenantIdAndUpdatedBy` exist. */
-  academicYearsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `accounts` relation. */
   accounts?: InputMaybe<UserToManyAccountFilter>;
   /** Some related `accounts` exist. */
@@ -40644,178 +45678,36 @@ export type UserFilter = {
   acknowledgedAlertsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserFilter>>;
-  /** Filter by the object’s `assessmentResultsByTenantIdAndCreatedBy` relation. */
-  assessmentResultsByTenantIdAndCreatedBy?: InputMaybe<UserToManyAssessmentResultFilter>;
-  /** Some related `assessmentResultsByTenantIdAndCreatedBy` exist. */
-  assessmentResultsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `assessmentResultsByTenantIdAndUpdatedBy` relation. */
-  assessmentResultsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyAssessmentResultFilter>;
-  /** Some related `assessmentResultsByTenantIdAndUpdatedBy` exist. */
-  assessmentResultsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `assessmentsByTenantIdAndCreatedBy` relation. */
-  assessmentsByTenantIdAndCreatedBy?: InputMaybe<UserToManyAssessmentFilter>;
-  /** Some related `assessmentsByTenantIdAndCreatedBy` exist. */
-  assessmentsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `assessmentsByTenantIdAndUpdatedBy` relation. */
-  assessmentsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyAssessmentFilter>;
-  /** Some related `assessmentsByTenantIdAndUpdatedBy` exist. */
-  assessmentsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `assignedIssues` relation. */
   assignedIssues?: InputMaybe<UserToManyIssueFilter>;
   /** Some related `assignedIssues` exist. */
   assignedIssuesExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `attendanceRecordsByTenantIdAndCreatedBy` relation. */
-  attendanceRecordsByTenantIdAndCreatedBy?: InputMaybe<UserToManyAttendanceRecordFilter>;
-  /** Some related `attendanceRecordsByTenantIdAndCreatedBy` exist. */
-  attendanceRecordsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `attendanceRecordsByTenantIdAndUpdatedBy` relation. */
-  attendanceRecordsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyAttendanceRecordFilter>;
-  /** Some related `attendanceRecordsByTenantIdAndUpdatedBy` exist. */
-  attendanceRecordsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `attendanceSessionsByTenantIdAndCreatedBy` relation. */
-  attendanceSessionsByTenantIdAndCreatedBy?: InputMaybe<UserToManyAttendanceSessionFilter>;
-  /** Some related `attendanceSessionsByTenantIdAndCreatedBy` exist. */
-  attendanceSessionsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `attendanceSessionsByTenantIdAndUpdatedBy` relation. */
-  attendanceSessionsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyAttendanceSessionFilter>;
-  /** Some related `attendanceSessionsByTenantIdAndUpdatedBy` exist. */
-  attendanceSessionsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `assignedUserRoles` relation. */
+  assignedUserRoles?: InputMaybe<UserToManyUserRoleFilter>;
+  /** Some related `assignedUserRoles` exist. */
+  assignedUserRolesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `auditLogs` relation. */
   auditLogs?: InputMaybe<UserToManyAuditLogFilter>;
   /** Some related `auditLogs` exist. */
   auditLogsExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `campusAttendanceConfigsByTenantIdAndCreatedBy` relation. */
-  campusAttendanceConfigsByTenantIdAndCreatedBy?: InputMaybe<UserToManyCampusAttendanceConfigFilter>;
-  /** Some related `campusAttendanceConfigsByTenantIdAndCreatedBy` exist. */
-  campusAttendanceConfigsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `campusAttendanceConfigsByTenantIdAndUpdatedBy` relation. */
-  campusAttendanceConfigsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyCampusAttendanceConfigFilter>;
-  /** Some related `campusAttendanceConfigsByTenantIdAndUpdatedBy` exist. */
-  campusAttendanceConfigsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `campusAttendanceSummariesByTenantIdAndCreatedBy` relation. */
-  campusAttendanceSummariesByTenantIdAndCreatedBy?: InputMaybe<UserToManyCampusAttendanceSummaryFilter>;
-  /** Some related `campusAttendanceSummariesByTenantIdAndCreatedBy` exist. */
-  campusAttendanceSummariesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `campusAttendanceSummariesByTenantIdAndUpdatedBy` relation. */
-  campusAttendanceSummariesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyCampusAttendanceSummaryFilter>;
-  /** Some related `campusAttendanceSummariesByTenantIdAndUpdatedBy` exist. */
-  campusAttendanceSummariesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `campusesByTenantIdAndCreatedBy` relation. */
-  campusesByTenantIdAndCreatedBy?: InputMaybe<UserToManyCampusFilter>;
-  /** Some related `campusesByTenantIdAndCreatedBy` exist. */
-  campusesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `campusesByTenantIdAndUpdatedBy` relation. */
-  campusesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyCampusFilter>;
-  /** Some related `campusesByTenantIdAndUpdatedBy` exist. */
-  campusesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `classEnrollmentsByTenantIdAndCreatedBy` relation. */
-  classEnrollmentsByTenantIdAndCreatedBy?: InputMaybe<UserToManyClassEnrollmentFilter>;
-  /** Some related `classEnrollmentsByTenantIdAndCreatedBy` exist. */
-  classEnrollmentsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `classEnrollmentsByTenantIdAndUpdatedBy` relation. */
-  classEnrollmentsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyClassEnrollmentFilter>;
-  /** Some related `classEnrollmentsByTenantIdAndUpdatedBy` exist. */
-  classEnrollmentsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `classSubjectsByTenantIdAndCreatedBy` relation. */
-  classSubjectsByTenantIdAndCreatedBy?: InputMaybe<UserToManyClassSubjectFilter>;
-  /** Some related `classSubjectsByTenantIdAndCreatedBy` exist. */
-  classSubjectsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `classSubjectsByTenantIdAndUpdatedBy` relation. */
-  classSubjectsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyClassSubjectFilter>;
-  /** Some related `classSubjectsByTenantIdAndUpdatedBy` exist. */
-  classSubjectsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `classesByTenantIdAndCreatedBy` relation. */
-  classesByTenantIdAndCreatedBy?: InputMaybe<UserToManyClassFilter>;
-  /** Some related `classesByTenantIdAndCreatedBy` exist. */
-  classesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `classesByTenantIdAndUpdatedBy` relation. */
-  classesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyClassFilter>;
-  /** Some related `classesByTenantIdAndUpdatedBy` exist. */
-  classesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `communicationEventsByTenantIdAndCreatedBy` relation. */
-  communicationEventsByTenantIdAndCreatedBy?: InputMaybe<UserToManyCommunicationEventFilter>;
-  /** Some related `communicationEventsByTenantIdAndCreatedBy` exist. */
-  communicationEventsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `communicationEventsByTenantIdAndUpdatedBy` relation. */
-  communicationEventsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyCommunicationEventFilter>;
-  /** Some related `communicationEventsByTenantIdAndUpdatedBy` exist. */
-  communicationEventsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `createdApiAliases` relation. */
-  createdApiAliases?: InputMaybe<UserToManyApiAliasFilter>;
-  /** Some related `createdApiAliases` exist. */
-  createdApiAliasesExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `documentsByTenantIdAndCreatedBy` relation. */
-  documentsByTenantIdAndCreatedBy?: InputMaybe<UserToManyDocumentFilter>;
-  /** Some related `documentsByTenantIdAndCreatedBy` exist. */
-  documentsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `documentsByTenantIdAndUpdatedBy` relation. */
-  documentsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyDocumentFilter>;
-  /** Some related `documentsByTenantIdAndUpdatedBy` exist. */
-  documentsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `feePlansByTenantIdAndCreatedBy` relation. */
-  feePlansByTenantIdAndCreatedBy?: InputMaybe<UserToManyFeePlanFilter>;
-  /** Some related `feePlansByTenantIdAndCreatedBy` exist. */
-  feePlansByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `feePlansByTenantIdAndUpdatedBy` relation. */
-  feePlansByTenantIdAndUpdatedBy?: InputMaybe<UserToManyFeePlanFilter>;
-  /** Some related `feePlansByTenantIdAndUpdatedBy` exist. */
-  feePlansByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `filesByTenantIdAndCreatedBy` relation. */
-  filesByTenantIdAndCreatedBy?: InputMaybe<UserToManyFileFilter>;
-  /** Some related `filesByTenantIdAndCreatedBy` exist. */
-  filesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `filesByTenantIdAndUpdatedBy` relation. */
-  filesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyFileFilter>;
-  /** Some related `filesByTenantIdAndUpdatedBy` exist. */
-  filesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `frameEntriesByTenantIdAndCreatedBy` relation. */
-  frameEntriesByTenantIdAndCreatedBy?: InputMaybe<UserToManyFrameEntryFilter>;
-  /** Some related `frameEntriesByTenantIdAndCreatedBy` exist. */
-  frameEntriesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `frameEntriesByTenantIdAndUpdatedBy` relation. */
-  frameEntriesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyFrameEntryFilter>;
-  /** Some related `frameEntriesByTenantIdAndUpdatedBy` exist. */
-  frameEntriesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `gradesByTenantIdAndCreatedBy` relation. */
-  gradesByTenantIdAndCreatedBy?: InputMaybe<UserToManyGradeFilter>;
-  /** Some related `gradesByTenantIdAndCreatedBy` exist. */
-  gradesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `gradesByTenantIdAndUpdatedBy` relation. */
-  gradesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyGradeFilter>;
-  /** Some related `gradesByTenantIdAndUpdatedBy` exist. */
-  gradesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `guardiansByTenantIdAndCreatedBy` relation. */
-  guardiansByTenantIdAndCreatedBy?: InputMaybe<UserToManyGuardianFilter>;
-  /** Some related `guardiansByTenantIdAndCreatedBy` exist. */
-  guardiansByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `guardiansByTenantIdAndUpdatedBy` relation. */
-  guardiansByTenantIdAndUpdatedBy?: InputMaybe<UserToManyGuardianFilter>;
-  /** Some related `guardiansByTenantIdAndUpdatedBy` exist. */
-  guardiansByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `invoicesByTenantIdAndCreatedBy` relation. */
-  invoicesByTenantIdAndCreatedBy?: InputMaybe<UserToManyInvoiceFilter>;
-  /** Some related `invoicesByTenantIdAndCreatedBy` exist. */
-  invoicesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `invoicesByTenantIdAndUpdatedBy` relation. */
-  invoicesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyInvoiceFilter>;
-  /** Some related `invoicesByTenantIdAndUpdatedBy` exist. */
-  invoicesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `messageRecipientsByTenantIdAndCreatedBy` relation. */
-  messageRecipientsByTenantIdAndCreatedBy?: InputMaybe<UserToManyMessageRecipientFilter>;
-  /** Some related `messageRecipientsByTenantIdAndCreatedBy` exist. */
-  messageRecipientsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `messageRecipientsByTenantIdAndUpdatedBy` relation. */
-  messageRecipientsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyMessageRecipientFilter>;
-  /** Some related `messageRecipientsByTenantIdAndUpdatedBy` exist. */
-  messageRecipientsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `messagesByTenantIdAndCreatedBy` relation. */
-  messagesByTenantIdAndCreatedBy?: InputMaybe<UserToManyMessageFilter>;
-  /** Some related `messagesByTenantIdAndCreatedBy` exist. */
-  messagesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `messagesByTenantIdAndUpdatedBy` relation. */
-  messagesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyMessageFilter>;
-  /** Some related `messagesByTenantIdAndUpdatedBy` exist. */
-  messagesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `email` field. */
+  email?: InputMaybe<SearchableStringFilter>;
+  /** Filter by the object’s `emailVerified` field. */
+  emailVerified?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `firstName` field. */
+  firstName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `grantedUserPermissions` relation. */
+  grantedUserPermissions?: InputMaybe<UserToManyUserPermissionFilter>;
+  /** Some related `grantedUserPermissions` exist. */
+  grantedUserPermissionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `lastLoginAt` field. */
+  lastLoginAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `lastName` field. */
+  lastName?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `messagesSent` relation. */
   messagesSent?: InputMaybe<UserToManyMessageFilter>;
   /** Some related `messagesSent` exist. */
@@ -40824,14 +45716,8 @@ export type UserFilter = {
   not?: InputMaybe<UserFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<UserFilter>>;
-  /** Filter by the object’s `paymentsByTenantIdAndCreatedBy` relation. */
-  paymentsByTenantIdAndCreatedBy?: InputMaybe<UserToManyPaymentFilter>;
-  /** Some related `paymentsByTenantIdAndCreatedBy` exist. */
-  paymentsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `paymentsByTenantIdAndUpdatedBy` relation. */
-  paymentsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyPaymentFilter>;
-  /** Some related `paymentsByTenantIdAndUpdatedBy` exist. */
-  paymentsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `passwordChangedAt` field. */
+  passwordChangedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `person` relation. */
   person?: InputMaybe<PersonFilter>;
   /** A related `person` exists. */
@@ -40840,16 +45726,12 @@ export type UserFilter = {
   personId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `personalityQuizResults` relation. */
   personalityQuizResults?: InputMaybe<UserToManyPersonalityQuizResultFilter>;
-  /** Filter by the object’s `personalityQuizResultsByTenantIdAndCreatedBy` relation. */
-  personalityQuizResultsByTenantIdAndCreatedBy?: InputMaybe<UserToManyPersonalityQuizResultFilter>;
-  /** Some related `personalityQuizResultsByTenantIdAndCreatedBy` exist. */
-  personalityQuizResultsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `personalityQuizResultsByTenantIdAndUpdatedBy` relation. */
-  personalityQuizResultsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyPersonalityQuizResultFilter>;
-  /** Some related `personalityQuizResultsByTenantIdAndUpdatedBy` exist. */
-  personalityQuizResultsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `personalityQuizResults` exist. */
   personalityQuizResultsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `phoneNumber` field. */
+  phoneNumber?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `provider` field. */
+  provider?: InputMaybe<StringFilter>;
   /** Filter by the object’s `reportedIssues` relation. */
   reportedIssues?: InputMaybe<UserToManyIssueFilter>;
   /** Some related `reportedIssues` exist. */
@@ -40858,86 +45740,28 @@ export type UserFilter = {
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `safetyQuizResults` relation. */
   safetyQuizResults?: InputMaybe<UserToManySafetyQuizResultFilter>;
-  /** Filter by the object’s `safetyQuizResultsByTenantIdAndCreatedBy` relation. */
-  safetyQuizResultsByTenantIdAndCreatedBy?: InputMaybe<UserToManySafetyQuizResultFilter>;
-  /** Some related `safetyQuizResultsByTenantIdAndCreatedBy` exist. */
-  safetyQuizResultsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `safetyQuizResultsByTenantIdAndUpdatedBy` relation. */
-  safetyQuizResultsByTenantIdAndUpdatedBy?: InputMaybe<UserToManySafetyQuizResultFilter>;
-  /** Some related `safetyQuizResultsByTenantIdAndUpdatedBy` exist. */
-  safetyQuizResultsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `safetyQuizResults` exist. */
   safetyQuizResultsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `staffAttendanceRecords` relation. */
   staffAttendanceRecords?: InputMaybe<UserToManyStaffAttendanceRecordFilter>;
-  /** Filter by the object’s `staffAttendanceRecordsByTenantIdAndCreatedBy` relation. */
-  staffAttendanceRecordsByTenantIdAndCreatedBy?: InputMaybe<UserToManyStaffAttendanceRecordFilter>;
-  /** Some related `staffAttendanceRecordsByTenantIdAndCreatedBy` exist. */
-  staffAttendanceRecordsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `staffAttendanceRecordsByTenantIdAndUpdatedBy` relation. */
-  staffAttendanceRecordsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyStaffAttendanceRecordFilter>;
-  /** Some related `staffAttendanceRecordsByTenantIdAndUpdatedBy` exist. */
-  staffAttendanceRecordsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `staffAttendanceRecords` exist. */
   staffAttendanceRecordsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `staffMembers` relation. */
   staffMembers?: InputMaybe<UserToManyStaffMemberFilter>;
-  /** Filter by the object’s `staffMembersByTenantIdAndCreatedBy` relation. */
-  staffMembersByTenantIdAndCreatedBy?: InputMaybe<UserToManyStaffMemberFilter>;
-  /** Some related `staffMembersByTenantIdAndCreatedBy` exist. */
-  staffMembersByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `staffMembersByTenantIdAndUpdatedBy` relation. */
-  staffMembersByTenantIdAndUpdatedBy?: InputMaybe<UserToManyStaffMemberFilter>;
-  /** Some related `staffMembersByTenantIdAndUpdatedBy` exist. */
-  staffMembersByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `staffMembers` exist. */
   staffMembersExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `studentsByTenantIdAndCreatedBy` relation. */
-  studentsByTenantIdAndCreatedBy?: InputMaybe<UserToManyStudentFilter>;
-  /** Some related `studentsByTenantIdAndCreatedBy` exist. */
-  studentsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `studentsByTenantIdAndUpdatedBy` relation. */
-  studentsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyStudentFilter>;
-  /** Some related `studentsByTenantIdAndUpdatedBy` exist. */
-  studentsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `subjectsByTenantIdAndCreatedBy` relation. */
-  subjectsByTenantIdAndCreatedBy?: InputMaybe<UserToManySubjectFilter>;
-  /** Some related `subjectsByTenantIdAndCreatedBy` exist. */
-  subjectsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `subjectsByTenantIdAndUpdatedBy` relation. */
-  subjectsByTenantIdAndUpdatedBy?: InputMaybe<UserToManySubjectFilter>;
-  /** Some related `subjectsByTenantIdAndUpdatedBy` exist. */
-  subjectsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `timetablePeriodsByTenantIdAndCreatedBy` relation. */
-  timetablePeriodsByTenantIdAndCreatedBy?: InputMaybe<UserToManyTimetablePeriodFilter>;
-  /** Some related `timetablePeriodsByTenantIdAndCreatedBy` exist. */
-  timetablePeriodsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `timetablePeriodsByTenantIdAndUpdatedBy` relation. */
-  timetablePeriodsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyTimetablePeriodFilter>;
-  /** Some related `timetablePeriodsByTenantIdAndUpdatedBy` exist. */
-  timetablePeriodsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `timetablesByTenantIdAndCreatedBy` relation. */
-  timetablesByTenantIdAndCreatedBy?: InputMaybe<UserToManyTimetableFilter>;
-  /** Some related `timetablesByTenantIdAndCreatedBy` exist. */
-  timetablesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `timetablesByTenantIdAndUpdatedBy` relation. */
-  timetablesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyTimetableFilter>;
-  /** Some related `timetablesByTenantIdAndUpdatedBy` exist. */
-  timetablesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `userGroupMemberships` relation. */
   userGroupMemberships?: InputMaybe<UserToManyUserGroupMembershipFilter>;
   /** Some related `userGroupMemberships` exist. */
   userGroupMembershipsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userPermissions` relation. */
   userPermissions?: InputMaybe<UserToManyUserPermissionFilter>;
-  /** Filter by the object’s `userPermissionsByTenantIdAndGrantedBy` relation. */
-  userPermissionsByTenantIdAndGrantedBy?: InputMaybe<UserToManyUserPermissionFilter>;
-  /** Some related `userPermissionsByTenantIdAndGrantedBy` exist. */
-  userPermissionsByTenantIdAndGrantedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `userPermissions` exist. */
   userPermissionsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userPreference` relation. */
@@ -40946,36 +45770,18 @@ export type UserFilter = {
   userPreferenceExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userProgresses` relation. */
   userProgresses?: InputMaybe<UserToManyUserProgressFilter>;
-  /** Filter by the object’s `userProgressesByTenantIdAndCreatedBy` relation. */
-  userProgressesByTenantIdAndCreatedBy?: InputMaybe<UserToManyUserProgressFilter>;
-  /** Some related `userProgressesByTenantIdAndCreatedBy` exist. */
-  userProgressesByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `userProgressesByTenantIdAndUpdatedBy` relation. */
-  userProgressesByTenantIdAndUpdatedBy?: InputMaybe<UserToManyUserProgressFilter>;
-  /** Some related `userProgressesByTenantIdAndUpdatedBy` exist. */
-  userProgressesByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `userProgresses` exist. */
   userProgressesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userRoles` relation. */
   userRoles?: InputMaybe<UserToManyUserRoleFilter>;
-  /** Filter by the object’s `userRolesByTenantIdAndAssignedBy` relation. */
-  userRolesByTenantIdAndAssignedBy?: InputMaybe<UserToManyUserRoleFilter>;
-  /** Some related `userRolesByTenantIdAndAssignedBy` exist. */
-  userRolesByTenantIdAndAssignedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Some related `userRoles` exist. */
   userRolesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userSessions` relation. */
   userSessions?: InputMaybe<UserToManyUserSessionFilter>;
   /** Some related `userSessions` exist. */
   userSessionsExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `walkthroughCheckinsByTenantIdAndCreatedBy` relation. */
-  walkthroughCheckinsByTenantIdAndCreatedBy?: InputMaybe<UserToManyWalkthroughCheckinFilter>;
-  /** Some related `walkthroughCheckinsByTenantIdAndCreatedBy` exist. */
-  walkthroughCheckinsByTenantIdAndCreatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `walkthroughCheckinsByTenantIdAndUpdatedBy` relation. */
-  walkthroughCheckinsByTenantIdAndUpdatedBy?: InputMaybe<UserToManyWalkthroughCheckinFilter>;
-  /** Some related `walkthroughCheckinsByTenantIdAndUpdatedBy` exist. */
-  walkthroughCheckinsByTenantIdAndUpdatedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `username` field. */
+  username?: InputMaybe<StringFilter>;
 };
 
 /** A group of users of one tenant; roles given to a group apply to its members. */
@@ -40995,7 +45801,11 @@ export type UserGroup = Node & {
   name: Scalars['String']['output'];
   /** Unique identifier of the group. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserGroup`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserGroup`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the group belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -41042,20 +45852,50 @@ export type UserGroupAggregates = {
 
 /** Grouping methods for `User` for usage during aggregation. */
 export type UserGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'EMAIL'
+  | 'EMAIL_VERIFIED'
+  | 'IS_ACTIVE'
+  | 'LAST_LOGIN_AT'
+  | 'LAST_LOGIN_AT_TRUNCATED_TO_DAY'
+  | 'LAST_LOGIN_AT_TRUNCATED_TO_HOUR'
+  | 'LAST_LOGIN_AT_TRUNCATED_TO_MONTH'
+  | 'LAST_LOGIN_AT_TRUNCATED_TO_WEEK'
+  | 'LAST_NAME'
+  | 'PASSWORD_CHANGED_AT'
+  | 'PASSWORD_CHANGED_AT_TRUNCATED_TO_DAY'
+  | 'PASSWORD_CHANGED_AT_TRUNCATED_TO_HOUR'
+  | 'PASSWORD_CHANGED_AT_TRUNCATED_TO_MONTH'
+  | 'PASSWORD_CHANGED_AT_TRUNCATED_TO_WEEK'
   | 'PERSON_ID'
-  | 'TENANT_ID';
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 /**
  * A condition to be used against `UserGroup` object types. All fields are tested
  * for equality and combined with a logical ‘and.’
  */
 export type UserGroupCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
 /** A connection to a list of `UserGroup` values. */
@@ -41115,6 +45955,10 @@ export type UserGroupFilter = {
   administeredTenantExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserGroupFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `groupRoles` relation. */
   groupRoles?: InputMaybe<UserGroupToManyGroupRoleFilter>;
   /** Some related `groupRoles` exist. */
@@ -41131,6 +45975,8 @@ export type UserGroupFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `userGroupMemberships` relation. */
   userGroupMemberships?: InputMaybe<UserGroupToManyUserGroupMembershipFilter>;
   /** Some related `userGroupMemberships` exist. */
@@ -41143,8 +45989,17 @@ export type UserGroupFilter = {
 
 /** Grouping methods for `UserGroup` for usage during aggregation. */
 export type UserGroupGroupBy =
-  | 'NAME'
-  | 'TENANT_ID';
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type UserGroupHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -41223,15 +46078,27 @@ export type UserGroupMembership = Node & {
   id: Scalars['ID']['output'];
   /** Unique identifier of the membership. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserGroupMembership`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserGroupMembership`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user and the group. */
   tenantId: Scalars['UUID']['output'];
   /** When the membership was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserGroupMembership`. */
+  /**
+   * Reads a single `User` that is related to this `UserGroupMembership`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
-  /** Reads a single `UserGroup` that is related to this `UserGroupMembership`. */
+  /**
+   * Reads a single `UserGroup` that is related to this `UserGroupMembership`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   userGroup?: Maybe<UserGroup>;
   /** The group. */
   userGroupId: Scalars['UUID']['output'];
@@ -41251,10 +46118,14 @@ export type UserGroupMembershipAggregates = {
  * are tested for equality and combined with a logical ‘and.’
  */
 export type UserGroupMembershipCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `userGroupId` field. */
   userGroupId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `userId` field. */
@@ -41314,6 +46185,8 @@ export type UserGroupMembershipEdge = {
 export type UserGroupMembershipFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserGroupMembershipFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<UserGroupMembershipFilter>;
   /** Checks for any expressions in this list. */
@@ -41324,6 +46197,8 @@ export type UserGroupMembershipFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `user` relation. */
   user?: InputMaybe<UserFilter>;
   /** Filter by the object’s `userGroup` relation. */
@@ -41336,7 +46211,17 @@ export type UserGroupMembershipFilter = {
 
 /** Grouping methods for `UserGroupMembership` for usage during aggregation. */
 export type UserGroupMembershipGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'USER_GROUP_ID'
   | 'USER_ID';
 
@@ -41410,6 +46295,8 @@ export type UserGroupMembershipInput = {
 
 /** Methods to use when ordering `UserGroupMembership`. */
 export type UserGroupMembershipOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -41417,6 +46304,8 @@ export type UserGroupMembershipOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_GROUP_ID_ASC'
   | 'USER_GROUP_ID_DESC'
   | 'USER_ID_ASC'
@@ -41424,6 +46313,8 @@ export type UserGroupMembershipOrderBy =
 
 /** Methods to use when ordering `UserGroup`. */
 export type UserGroupOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
@@ -41432,7 +46323,9 @@ export type UserGroupOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `UserGroup`. Fields that are set will be updated. */
 export type UserGroupPatch = {
@@ -41542,6 +46435,12 @@ export type UserHavingVarianceSampleInput = {
 
 /** Methods to use when ordering `User`. */
 export type UserOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'EMAIL_ASC'
+  | 'EMAIL_DESC'
+  | 'LAST_NAME_ASC'
+  | 'LAST_NAME_DESC'
   | 'NATURAL'
   | 'PERSON_ID_ASC'
   | 'PERSON_ID_DESC'
@@ -41550,7 +46449,9 @@ export type UserOrderBy =
   | 'ROW_ID_ASC'
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
-  | 'TENANT_ID_DESC';
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `User`. Fields that are set will be updated. */
 export type UserPatch = {
@@ -41573,24 +46474,36 @@ export type UserPermission = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** Who granted it (from the signed-in user, never from input). */
   grantedBy?: Maybe<Scalars['UUID']['output']>;
+  /** The user who granted the permission. */
+  grantor?: Maybe<User>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Permission` that is related to this `UserPermission`. */
+  /**
+   * Reads a single `Permission` that is related to this `UserPermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   permission?: Maybe<Permission>;
   /** The permission. */
   permissionId: Scalars['UUID']['output'];
   /** Unique identifier of the grant. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserPermission`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserPermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
   /** When the grant was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserPermission`. */
+  /**
+   * Reads a single `User` that is related to this `UserPermission`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
-  /** Reads a single `User` that is related to this `UserPermission`. */
-  userByTenantIdAndGrantedBy?: Maybe<User>;
   /** The user. */
   userId: Scalars['UUID']['output'];
 };
@@ -41607,6 +46520,8 @@ export type UserPermissionAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type UserPermissionCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `grantedBy` field. */
   grantedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `permissionId` field. */
@@ -41615,6 +46530,8 @@ export type UserPermissionCondition = {
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -41674,8 +46591,14 @@ export type UserPermissionEdge = {
 export type UserPermissionFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserPermissionFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `grantedBy` field. */
   grantedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `grantor` relation. */
+  grantor?: InputMaybe<UserFilter>;
+  /** A related `grantor` exists. */
+  grantorExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Negates the expression. */
   not?: InputMaybe<UserPermissionFilter>;
   /** Checks for any expressions in this list. */
@@ -41690,21 +46613,29 @@ export type UserPermissionFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `user` relation. */
   user?: InputMaybe<UserFilter>;
-  /** Filter by the object’s `userByTenantIdAndGrantedBy` relation. */
-  userByTenantIdAndGrantedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndGrantedBy` exists. */
-  userByTenantIdAndGrantedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userId` field. */
   userId?: InputMaybe<UuidFilter>;
 };
 
 /** Grouping methods for `UserPermission` for usage during aggregation. */
 export type UserPermissionGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'GRANTED_BY'
   | 'PERMISSION_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'USER_ID';
 
 export type UserPermissionHavingAverageInput = {
@@ -41777,6 +46708,8 @@ export type UserPermissionInput = {
 
 /** Methods to use when ordering `UserPermission`. */
 export type UserPermissionOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'GRANTED_BY_ASC'
   | 'GRANTED_BY_DESC'
   | 'NATURAL'
@@ -41788,6 +46721,8 @@ export type UserPermissionOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_ID_ASC'
   | 'USER_ID_DESC';
 
@@ -41804,7 +46739,11 @@ export type UserPreference = Node & {
   rowId: Scalars['UUID']['output'];
   /** Client settings as a JSON object. */
   settings: Scalars['JSON']['output'];
-  /** Reads a single `Tenant` that is related to this `UserPreference`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserPreference`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
@@ -41814,7 +46753,11 @@ export type UserPreference = Node & {
   timeZone: Scalars['String']['output'];
   /** When the preferences were last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserPreference`. */
+  /**
+   * Reads a single `User` that is related to this `UserPreference`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
   /** The user. */
   userId: Scalars['UUID']['output'];
@@ -41832,10 +46775,20 @@ export type UserPreferenceAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type UserPreferenceCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `locale` field. */
+  locale?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `theme` field. */
+  theme?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `timeZone` field. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -41899,6 +46852,10 @@ export type UserPreferenceEdge = {
 export type UserPreferenceFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserPreferenceFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `locale` field. */
+  locale?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<UserPreferenceFilter>;
   /** Checks for any expressions in this list. */
@@ -41909,6 +46866,12 @@ export type UserPreferenceFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `theme` field. */
+  theme?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `timeZone` field. */
+  timeZone?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `user` relation. */
   user?: InputMaybe<UserFilter>;
   /** Filter by the object’s `userId` field. */
@@ -41917,8 +46880,17 @@ export type UserPreferenceFilter = {
 
 /** Grouping methods for `UserPreference` for usage during aggregation. */
 export type UserPreferenceGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
-  | 'USER_ID';
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type UserPreferenceHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -41994,6 +46966,8 @@ export type UserPreferenceInput = {
 
 /** Methods to use when ordering `UserPreference`. */
 export type UserPreferenceOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -42001,6 +46975,8 @@ export type UserPreferenceOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_ID_ASC'
   | 'USER_ID_DESC';
 
@@ -42045,7 +47021,11 @@ export type UserProgress = Node & {
   rowId: Scalars['UUID']['output'];
   /** Score reached. */
   score?: Maybe<Scalars['Int']['output']>;
-  /** Reads a single `Tenant` that is related to this `UserProgress`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserProgress`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -42099,18 +47079,32 @@ export type UserProgressAverageAggregates = {
 export type UserProgressCondition = {
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `itemId` field. */
+  itemId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `progressType` field. */
+  progressType?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `score` field. */
+  score?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `value` field. */
+  value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `UserProgress` values. */
@@ -42190,24 +47184,36 @@ export type UserProgressFilter = {
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `itemId` field. */
+  itemId?: InputMaybe<StringFilter>;
   /** Negates the expression. */
   not?: InputMaybe<UserProgressFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<UserProgressFilter>>;
+  /** Filter by the object’s `progressType` field. */
+  progressType?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `score` field. */
+  score?: InputMaybe<IntFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
@@ -42220,14 +47226,30 @@ export type UserProgressFilter = {
   userExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userId` field. */
   userId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `value` field. */
+  value?: InputMaybe<StringFilter>;
 };
 
 /** Grouping methods for `UserProgress` for usage during aggregation. */
 export type UserProgressGroupBy =
   | 'CAMPUS_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY'
   | 'USER_ID';
 
@@ -42345,6 +47367,8 @@ export type UserProgressMinAggregates = {
 export type UserProgressOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -42356,6 +47380,8 @@ export type UserProgressOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC'
   | 'USER_ID_ASC'
@@ -42420,26 +47446,38 @@ export type UserRole = Node & {
   assignedAt: Scalars['Datetime']['output'];
   /** Who assigned it (from the signed-in user, never from input). */
   assignedBy?: Maybe<Scalars['UUID']['output']>;
+  /** The user who assigned the role. */
+  assigner?: Maybe<User>;
   /** When the assignment was created. */
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  /** Reads a single `Role` that is related to this `UserRole`. */
+  /**
+   * Reads a single `Role` that is related to this `UserRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   role?: Maybe<Role>;
   /** The role. */
   roleId: Scalars['UUID']['output'];
   /** Unique identifier of the assignment. */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserRole`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
   /** When the assignment was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserRole`. */
+  /**
+   * Reads a single `User` that is related to this `UserRole`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
-  /** Reads a single `User` that is related to this `UserRole`. */
-  userByTenantIdAndAssignedBy?: Maybe<User>;
   /** The user. */
   userId: Scalars['UUID']['output'];
 };
@@ -42456,14 +47494,20 @@ export type UserRoleAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type UserRoleCondition = {
+  /** Checks for equality with the object’s `assignedAt` field. */
+  assignedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `assignedBy` field. */
   assignedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `roleId` field. */
   roleId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -42525,8 +47569,16 @@ export type UserRoleEdge = {
 export type UserRoleFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserRoleFilter>>;
+  /** Filter by the object’s `assignedAt` field. */
+  assignedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `assignedBy` field. */
   assignedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `assigner` relation. */
+  assigner?: InputMaybe<UserFilter>;
+  /** A related `assigner` exists. */
+  assignerExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<UserRoleFilter>;
   /** Checks for any expressions in this list. */
@@ -42541,21 +47593,34 @@ export type UserRoleFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `user` relation. */
   user?: InputMaybe<UserFilter>;
-  /** Filter by the object’s `userByTenantIdAndAssignedBy` relation. */
-  userByTenantIdAndAssignedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndAssignedBy` exists. */
-  userByTenantIdAndAssignedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userId` field. */
   userId?: InputMaybe<UuidFilter>;
 };
 
 /** Grouping methods for `UserRole` for usage during aggregation. */
 export type UserRoleGroupBy =
+  | 'ASSIGNED_AT'
+  | 'ASSIGNED_AT_TRUNCATED_TO_DAY'
+  | 'ASSIGNED_AT_TRUNCATED_TO_HOUR'
+  | 'ASSIGNED_AT_TRUNCATED_TO_MONTH'
+  | 'ASSIGNED_AT_TRUNCATED_TO_WEEK'
   | 'ASSIGNED_BY'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'ROLE_ID'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'USER_ID';
 
 export type UserRoleHavingAverageInput = {
@@ -42639,6 +47704,8 @@ export type UserRoleInput = {
 export type UserRoleOrderBy =
   | 'ASSIGNED_BY_ASC'
   | 'ASSIGNED_BY_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -42648,6 +47715,8 @@ export type UserRoleOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_ID_ASC'
   | 'USER_ID_DESC';
 
@@ -42670,13 +47739,21 @@ export type UserSession = Node & {
   revokedReason?: Maybe<Scalars['String']['output']>;
   /** Unique identifier of the session (the sid claim of its access tokens). */
   rowId: Scalars['UUID']['output'];
-  /** Reads a single `Tenant` that is related to this `UserSession`. */
+  /**
+   * Reads a single `Tenant` that is related to this `UserSession`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant of the user. */
   tenantId: Scalars['UUID']['output'];
   /** When the session was last changed. */
   updatedAt: Scalars['Datetime']['output'];
-  /** Reads a single `User` that is related to this `UserSession`. */
+  /**
+   * Reads a single `User` that is related to this `UserSession`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   user?: Maybe<User>;
   /** User agent of the device that signed in. */
   userAgent?: Maybe<Scalars['String']['output']>;
@@ -42696,10 +47773,26 @@ export type UserSessionAggregates = {
  * for equality and combined with a logical ‘and.’
  */
 export type UserSessionCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `expiresAt` field. */
+  expiresAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `ipAddress` field. */
+  ipAddress?: InputMaybe<Scalars['InternetAddress']['input']>;
+  /** Checks for equality with the object’s `lastSeenAt` field. */
+  lastSeenAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `revokedAt` field. */
+  revokedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `revokedReason` field. */
+  revokedReason?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `userAgent` field. */
+  userAgent?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `userId` field. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
 };
@@ -42767,25 +47860,66 @@ export type UserSessionEdge = {
 export type UserSessionFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserSessionFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `expiresAt` field. */
+  expiresAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `ipAddress` field. */
+  ipAddress?: InputMaybe<InternetAddressFilter>;
+  /** Filter by the object’s `lastSeenAt` field. */
+  lastSeenAt?: InputMaybe<DatetimeFilter>;
   /** Negates the expression. */
   not?: InputMaybe<UserSessionFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<UserSessionFilter>>;
+  /** Filter by the object’s `revokedAt` field. */
+  revokedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `revokedReason` field. */
+  revokedReason?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `user` relation. */
   user?: InputMaybe<UserFilter>;
+  /** Filter by the object’s `userAgent` field. */
+  userAgent?: InputMaybe<StringFilter>;
   /** Filter by the object’s `userId` field. */
   userId?: InputMaybe<UuidFilter>;
 };
 
 /** Grouping methods for `UserSession` for usage during aggregation. */
 export type UserSessionGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'EXPIRES_AT'
+  | 'EXPIRES_AT_TRUNCATED_TO_DAY'
+  | 'EXPIRES_AT_TRUNCATED_TO_HOUR'
+  | 'EXPIRES_AT_TRUNCATED_TO_MONTH'
+  | 'EXPIRES_AT_TRUNCATED_TO_WEEK'
+  | 'LAST_SEEN_AT'
+  | 'LAST_SEEN_AT_TRUNCATED_TO_DAY'
+  | 'LAST_SEEN_AT_TRUNCATED_TO_HOUR'
+  | 'LAST_SEEN_AT_TRUNCATED_TO_MONTH'
+  | 'LAST_SEEN_AT_TRUNCATED_TO_WEEK'
+  | 'REVOKED_AT'
+  | 'REVOKED_AT_TRUNCATED_TO_DAY'
+  | 'REVOKED_AT_TRUNCATED_TO_HOUR'
+  | 'REVOKED_AT_TRUNCATED_TO_MONTH'
+  | 'REVOKED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'USER_ID';
 
 export type UserSessionHavingAverageInput = {
@@ -42877,6 +48011,10 @@ export type UserSessionHavingVarianceSampleInput = {
 
 /** Methods to use when ordering `UserSession`. */
 export type UserSessionOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'LAST_SEEN_AT_ASC'
+  | 'LAST_SEEN_AT_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
@@ -42884,18 +48022,10 @@ export type UserSessionOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'USER_ID_ASC'
   | 'USER_ID_DESC';
-
-/** A filter to be used against many `AcademicYear` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyAcademicYearFilter = {
-  /** Every related `AcademicYear` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<AcademicYearFilter>;
-  /** No related `AcademicYear` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<AcademicYearFilter>;
-  /** Some related `AcademicYear` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<AcademicYearFilter>;
-};
 
 /** A filter to be used against many `Account` object types. All fields are combined with a logical ‘and.’ */
 export type UserToManyAccountFilter = {
@@ -42917,56 +48047,6 @@ export type UserToManyAlertFilter = {
   some?: InputMaybe<AlertFilter>;
 };
 
-/** A filter to be used against many `ApiAlias` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyApiAliasFilter = {
-  /** Every related `ApiAlias` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<ApiAliasFilter>;
-  /** No related `ApiAlias` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<ApiAliasFilter>;
-  /** Some related `ApiAlias` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<ApiAliasFilter>;
-};
-
-/** A filter to be used against many `Assessment` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyAssessmentFilter = {
-  /** Every related `Assessment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<AssessmentFilter>;
-  /** No related `Assessment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<AssessmentFilter>;
-  /** Some related `Assessment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<AssessmentFilter>;
-};
-
-/** A filter to be used against many `AssessmentResult` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyAssessmentResultFilter = {
-  /** Every related `AssessmentResult` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<AssessmentResultFilter>;
-  /** No related `AssessmentResult` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<AssessmentResultFilter>;
-  /** Some related `AssessmentResult` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<AssessmentResultFilter>;
-};
-
-/** A filter to be used against many `AttendanceRecord` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyAttendanceRecordFilter = {
-  /** Every related `AttendanceRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<AttendanceRecordFilter>;
-  /** No related `AttendanceRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<AttendanceRecordFilter>;
-  /** Some related `AttendanceRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<AttendanceRecordFilter>;
-};
-
-/** A filter to be used against many `AttendanceSession` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyAttendanceSessionFilter = {
-  /** Every related `AttendanceSession` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<AttendanceSessionFilter>;
-  /** No related `AttendanceSession` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<AttendanceSessionFilter>;
-  /** Some related `AttendanceSession` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<AttendanceSessionFilter>;
-};
-
 /** A filter to be used against many `AuditLog` object types. All fields are combined with a logical ‘and.’ */
 export type UserToManyAuditLogFilter = {
   /** Every related `AuditLog` matches the filter criteria. All fields are combined with a logical ‘and.’ */
@@ -42975,146 +48055,6 @@ export type UserToManyAuditLogFilter = {
   none?: InputMaybe<AuditLogFilter>;
   /** Some related `AuditLog` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<AuditLogFilter>;
-};
-
-/** A filter to be used against many `CampusAttendanceConfig` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyCampusAttendanceConfigFilter = {
-  /** Every related `CampusAttendanceConfig` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<CampusAttendanceConfigFilter>;
-  /** No related `CampusAttendanceConfig` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<CampusAttendanceConfigFilter>;
-  /** Some related `CampusAttendanceConfig` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<CampusAttendanceConfigFilter>;
-};
-
-/** A filter to be used against many `CampusAttendanceSummary` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyCampusAttendanceSummaryFilter = {
-  /** Every related `CampusAttendanceSummary` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<CampusAttendanceSummaryFilter>;
-  /** No related `CampusAttendanceSummary` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<CampusAttendanceSummaryFilter>;
-  /** Some related `CampusAttendanceSummary` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<CampusAttendanceSummaryFilter>;
-};
-
-/** A filter to be used against many `Campus` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyCampusFilter = {
-  /** Every related `Campus` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<CampusFilter>;
-  /** No related `Campus` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<CampusFilter>;
-  /** Some related `Campus` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<CampusFilter>;
-};
-
-/** A filter to be used against many `ClassEnrollment` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyClassEnrollmentFilter = {
-  /** Every related `ClassEnrollment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<ClassEnrollmentFilter>;
-  /** No related `ClassEnrollment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<ClassEnrollmentFilter>;
-  /** Some related `ClassEnrollment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<ClassEnrollmentFilter>;
-};
-
-/** A filter to be used against many `Class` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyClassFilter = {
-  /** Every related `Class` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<ClassFilter>;
-  /** No related `Class` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<ClassFilter>;
-  /** Some related `Class` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<ClassFilter>;
-};
-
-/** A filter to be used against many `ClassSubject` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyClassSubjectFilter = {
-  /** Every related `ClassSubject` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<ClassSubjectFilter>;
-  /** No related `ClassSubject` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<ClassSubjectFilter>;
-  /** Some related `ClassSubject` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<ClassSubjectFilter>;
-};
-
-/** A filter to be used against many `CommunicationEvent` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyCommunicationEventFilter = {
-  /** Every related `CommunicationEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<CommunicationEventFilter>;
-  /** No related `CommunicationEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<CommunicationEventFilter>;
-  /** Some related `CommunicationEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<CommunicationEventFilter>;
-};
-
-/** A filter to be used against many `Document` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyDocumentFilter = {
-  /** Every related `Document` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<DocumentFilter>;
-  /** No related `Document` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<DocumentFilter>;
-  /** Some related `Document` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<DocumentFilter>;
-};
-
-/** A filter to be used against many `FeePlan` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyFeePlanFilter = {
-  /** Every related `FeePlan` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<FeePlanFilter>;
-  /** No related `FeePlan` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<FeePlanFilter>;
-  /** Some related `FeePlan` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<FeePlanFilter>;
-};
-
-/** A filter to be used against many `File` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyFileFilter = {
-  /** Every related `File` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<FileFilter>;
-  /** No related `File` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<FileFilter>;
-  /** Some related `File` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<FileFilter>;
-};
-
-/** A filter to be used against many `FrameEntry` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyFrameEntryFilter = {
-  /** Every related `FrameEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<FrameEntryFilter>;
-  /** No related `FrameEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<FrameEntryFilter>;
-  /** Some related `FrameEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<FrameEntryFilter>;
-};
-
-/** A filter to be used against many `Grade` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyGradeFilter = {
-  /** Every related `Grade` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<GradeFilter>;
-  /** No related `Grade` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<GradeFilter>;
-  /** Some related `Grade` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<GradeFilter>;
-};
-
-/** A filter to be used against many `Guardian` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyGuardianFilter = {
-  /** Every related `Guardian` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<GuardianFilter>;
-  /** No related `Guardian` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<GuardianFilter>;
-  /** Some related `Guardian` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<GuardianFilter>;
-};
-
-/** A filter to be used against many `Invoice` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyInvoiceFilter = {
-  /** Every related `Invoice` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<InvoiceFilter>;
-  /** No related `Invoice` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<InvoiceFilter>;
-  /** Some related `Invoice` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<InvoiceFilter>;
 };
 
 /** A filter to be used against many `Issue` object types. All fields are combined with a logical ‘and.’ */
@@ -43135,26 +48075,6 @@ export type UserToManyMessageFilter = {
   none?: InputMaybe<MessageFilter>;
   /** Some related `Message` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<MessageFilter>;
-};
-
-/** A filter to be used against many `MessageRecipient` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyMessageRecipientFilter = {
-  /** Every related `MessageRecipient` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<MessageRecipientFilter>;
-  /** No related `MessageRecipient` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<MessageRecipientFilter>;
-  /** Some related `MessageRecipient` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<MessageRecipientFilter>;
-};
-
-/** A filter to be used against many `Payment` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyPaymentFilter = {
-  /** Every related `Payment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<PaymentFilter>;
-  /** No related `Payment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<PaymentFilter>;
-  /** Some related `Payment` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<PaymentFilter>;
 };
 
 /** A filter to be used against many `PersonalityQuizResult` object types. All fields are combined with a logical ‘and.’ */
@@ -43195,46 +48115,6 @@ export type UserToManyStaffMemberFilter = {
   none?: InputMaybe<StaffMemberFilter>;
   /** Some related `StaffMember` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<StaffMemberFilter>;
-};
-
-/** A filter to be used against many `Student` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyStudentFilter = {
-  /** Every related `Student` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<StudentFilter>;
-  /** No related `Student` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<StudentFilter>;
-  /** Some related `Student` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<StudentFilter>;
-};
-
-/** A filter to be used against many `Subject` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManySubjectFilter = {
-  /** Every related `Subject` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<SubjectFilter>;
-  /** No related `Subject` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<SubjectFilter>;
-  /** Some related `Subject` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<SubjectFilter>;
-};
-
-/** A filter to be used against many `Timetable` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyTimetableFilter = {
-  /** Every related `Timetable` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<TimetableFilter>;
-  /** No related `Timetable` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<TimetableFilter>;
-  /** Some related `Timetable` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<TimetableFilter>;
-};
-
-/** A filter to be used against many `TimetablePeriod` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyTimetablePeriodFilter = {
-  /** Every related `TimetablePeriod` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<TimetablePeriodFilter>;
-  /** No related `TimetablePeriod` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<TimetablePeriodFilter>;
-  /** Some related `TimetablePeriod` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<TimetablePeriodFilter>;
 };
 
 /** A filter to be used against many `UserGroupMembership` object types. All fields are combined with a logical ‘and.’ */
@@ -43285,16 +48165,6 @@ export type UserToManyUserSessionFilter = {
   none?: InputMaybe<UserSessionFilter>;
   /** Some related `UserSession` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<UserSessionFilter>;
-};
-
-/** A filter to be used against many `WalkthroughCheckin` object types. All fields are combined with a logical ‘and.’ */
-export type UserToManyWalkthroughCheckinFilter = {
-  /** Every related `WalkthroughCheckin` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  every?: InputMaybe<WalkthroughCheckinFilter>;
-  /** No related `WalkthroughCheckin` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  none?: InputMaybe<WalkthroughCheckinFilter>;
-  /** Some related `WalkthroughCheckin` matches the filter criteria. All fields are combined with a logical ‘and.’ */
-  some?: InputMaybe<WalkthroughCheckinFilter>;
 };
 
 /** A director's walkthrough check-in of a classroom, rated 1 to 5 on several points. */
@@ -43354,7 +48224,11 @@ export type WalkthroughCheckin = Node & {
   teamDynamicsComment?: Maybe<Scalars['String']['output']>;
   /** Team dynamics, 1 to 5. */
   teamDynamicsRating: Scalars['Int']['output'];
-  /** Reads a single `Tenant` that is related to this `WalkthroughCheckin`. */
+  /**
+   * Reads a single `Tenant` that is related to this `WalkthroughCheckin`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
   tenant?: Maybe<Tenant>;
   /** The tenant the row belongs to. */
   tenantId: Scalars['UUID']['output'];
@@ -43416,18 +48290,64 @@ export type WalkthroughCheckinAverageAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type WalkthroughCheckinCondition = {
+  /** Checks for equality with the object’s `attitudeComment` field. */
+  attitudeComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `attitudeRating` field. */
+  attitudeRating?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `campusId` field. */
   campusId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `checkInDate` field. */
+  checkInDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Checks for equality with the object’s `checkInTime` field. */
+  checkInTime?: InputMaybe<Scalars['Time']['input']>;
+  /** Checks for equality with the object’s `classroom` field. */
+  classroom?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `classroomManagementComment` field. */
+  classroomManagementComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `classroomManagementRating` field. */
+  classroomManagementRating?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `cleanlinessComment` field. */
+  cleanlinessComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `cleanlinessRating` field. */
+  cleanlinessRating?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `directorName` field. */
+  directorName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `emergencyExitComment` field. */
+  emergencyExitComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `emergencyExitRating` field. */
+  emergencyExitRating?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `importHash` field. */
   importHash?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `lessonPlanComment` field. */
+  lessonPlanComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `lessonPlanRating` field. */
+  lessonPlanRating?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `overallNotes` field. */
+  overallNotes?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `teacherName` field. */
+  teacherName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `teamDynamicsComment` field. */
+  teamDynamicsComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `teamDynamicsRating` field. */
+  teamDynamicsRating?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `vibesComment` field. */
+  vibesComment?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `vibesRating` field. */
+  vibesRating?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A connection to a list of `WalkthroughCheckin` values. */
@@ -43529,44 +48449,107 @@ export type WalkthroughCheckinEdge = {
 export type WalkthroughCheckinFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<WalkthroughCheckinFilter>>;
+  /** Filter by the object’s `attitudeComment` field. */
+  attitudeComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `attitudeRating` field. */
+  attitudeRating?: InputMaybe<IntFilter>;
   /** Filter by the object’s `campus` relation. */
   campus?: InputMaybe<CampusFilter>;
   /** A related `campus` exists. */
   campusExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusId` field. */
   campusId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `checkInDate` field. */
+  checkInDate?: InputMaybe<DateFilter>;
+  /** Filter by the object’s `checkInTime` field. */
+  checkInTime?: InputMaybe<TimeFilter>;
+  /** Filter by the object’s `classroom` field. */
+  classroom?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `classroomManagementComment` field. */
+  classroomManagementComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `classroomManagementRating` field. */
+  classroomManagementRating?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `cleanlinessComment` field. */
+  cleanlinessComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `cleanlinessRating` field. */
+  cleanlinessRating?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `creator` relation. */
   creator?: InputMaybe<UserFilter>;
   /** A related `creator` exists. */
   creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `directorName` field. */
+  directorName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `emergencyExitComment` field. */
+  emergencyExitComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `emergencyExitRating` field. */
+  emergencyExitRating?: InputMaybe<IntFilter>;
   /** Filter by the object’s `importHash` field. */
   importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `lessonPlanComment` field. */
+  lessonPlanComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `lessonPlanRating` field. */
+  lessonPlanRating?: InputMaybe<IntFilter>;
   /** Negates the expression. */
   not?: InputMaybe<WalkthroughCheckinFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<WalkthroughCheckinFilter>>;
+  /** Filter by the object’s `overallNotes` field. */
+  overallNotes?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `teacherName` field. */
+  teacherName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `teamDynamicsComment` field. */
+  teamDynamicsComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `teamDynamicsRating` field. */
+  teamDynamicsRating?: InputMaybe<IntFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updater` relation. */
   updater?: InputMaybe<UserFilter>;
   /** A related `updater` exists. */
   updaterExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `vibesComment` field. */
+  vibesComment?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `vibesRating` field. */
+  vibesRating?: InputMaybe<IntFilter>;
 };
 
 /** Grouping methods for `WalkthroughCheckin` for usage during aggregation. */
 export type WalkthroughCheckinGroupBy =
   | 'CAMPUS_ID'
+  | 'CHECK_IN_DATE'
+  | 'CHECK_IN_DATE_TRUNCATED_TO_MONTH'
+  | 'CHECK_IN_DATE_TRUNCATED_TO_WEEK'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
   | 'CREATED_BY'
-  | 'IMPORT_HASH'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
   | 'UPDATED_BY';
 
 export type WalkthroughCheckinHavingAverageInput = {
@@ -43798,6 +48781,8 @@ export type WalkthroughCheckinMinAggregates = {
 export type WalkthroughCheckinOrderBy =
   | 'CAMPUS_ID_ASC'
   | 'CAMPUS_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
   | 'IMPORT_HASH_ASC'
@@ -43809,6 +48794,8 @@ export type WalkthroughCheckinOrderBy =
   | 'ROW_ID_DESC'
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC'
   | 'UPDATED_BY_ASC'
   | 'UPDATED_BY_DESC';
 
@@ -43987,6 +48974,56 @@ export type CreateAssetRepairMutationVariables = Exact<{
 
 export type CreateAssetRepairMutation = { __typename?: 'Mutation', createAssetRepair?: { __typename?: 'CreateAssetRepairPayload', assetRepair?: { __typename?: 'AssetRepair', rowId: string, title: string, status: AssetRepairStatus, priority: AssetRepairPriority, reportedAt: string } | null } | null };
 
+export type PeopleByLastNameQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PeopleByLastNameQuery = { __typename?: 'Query', identities?: { __typename?: 'IdentityConnection', totalCount: number, nodes: Array<{ __typename?: 'Identity', rowId: string, firstName: string, lastName: string, person?: { __typename?: 'Person', rowId: string } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type FindSchoolsQueryVariables = Exact<{
+  text: Scalars['String']['input'];
+}>;
+
+
+export type FindSchoolsQuery = { __typename?: 'Query', schools?: { __typename?: 'SchoolConnection', nodes: Array<{ __typename?: 'School', rowId: string, name: string }> } | null };
+
+export type OpenIssuesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  orderBy?: InputMaybe<Array<IssueOrderBy> | IssueOrderBy>;
+}>;
+
+
+export type OpenIssuesQuery = { __typename?: 'Query', issues?: { __typename?: 'IssueConnection', totalCount: number, nodes: Array<{ __typename?: 'Issue', rowId: string, title: string, status: IssueStatus, priority: IssuePriority, createdAt: string, dueDate?: string | null, assignee?: { __typename?: 'User', email: string } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type SearchIssuesQueryVariables = Exact<{
+  words: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SearchIssuesQuery = { __typename?: 'Query', searchIssues?: { __typename?: 'IssueConnection', nodes: Array<{ __typename?: 'Issue', rowId: string, title: string, status: IssueStatus, description?: string | null }> } | null };
+
+export type IssuesPerStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IssuesPerStatusQuery = { __typename?: 'Query', issues?: { __typename?: 'IssueConnection', groupedAggregates?: Array<{ __typename?: 'IssueAggregates', keys?: Array<string | null> | null, distinctCount?: { __typename?: 'IssueDistinctCountAggregates', rowId?: string | null } | null }> | null } | null };
+
+export type LocationTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LocationTreeQuery = { __typename?: 'Query', locations?: { __typename?: 'LocationConnection', nodes: Array<{ __typename?: 'Location', rowId: string, name: string, children: { __typename?: 'LocationConnection', nodes: Array<{ __typename?: 'Location', rowId: string, name: string }> } }> } | null };
+
+export type FindLocationsQueryVariables = Exact<{
+  text: Scalars['String']['input'];
+}>;
+
+
+export type FindLocationsQuery = { __typename?: 'Query', locations?: { __typename?: 'LocationConnection', nodes: Array<{ __typename?: 'Location', rowId: string, name: string, parent?: { __typename?: 'Location', name: string } | null }> } | null };
+
 export type UsersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['Cursor']['input']>;
@@ -44126,11 +49163,79 @@ export type MeQueryVariables = Exact<{
 
 export type MeQuery = { __typename?: 'Query', user?: { __typename?: 'User', rowId: string, email: string, tenant?: { __typename?: 'Tenant', name: string } | null } | null };
 
+export type StudentRosterQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  filter?: InputMaybe<StudentFilter>;
+}>;
+
+
+export type StudentRosterQuery = { __typename?: 'Query', students?: { __typename?: 'StudentConnection', totalCount: number, nodes: Array<{ __typename?: 'Student', rowId: string, studentNumber?: string | null, firstName?: string | null, lastName?: string | null, status?: StudentStatus | null, campus?: { __typename?: 'Campus', name?: string | null } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type UnpaidInvoicesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type UnpaidInvoicesQuery = { __typename?: 'Query', invoices?: { __typename?: 'InvoiceConnection', nodes: Array<{ __typename?: 'Invoice', rowId: string, invoiceNumber?: string | null, status?: InvoiceStatus | null, dueDate?: string | null, balanceDue?: string | null, student?: { __typename?: 'Student', firstName?: string | null, lastName?: string | null } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type PaymentsInPeriodQueryVariables = Exact<{
+  from: Scalars['Datetime']['input'];
+  to: Scalars['Datetime']['input'];
+}>;
+
+
+export type PaymentsInPeriodQuery = { __typename?: 'Query', payments?: { __typename?: 'PaymentConnection', nodes: Array<{ __typename?: 'Payment', rowId: string, receiptNumber?: string | null, paidAt?: string | null, amount?: string | null, method?: PaymentMethod | null }>, groupedAggregates?: Array<{ __typename?: 'PaymentAggregates', keys?: Array<string | null> | null, sum?: { __typename?: 'PaymentSumAggregates', amount: string } | null }> | null } | null };
+
+export type InboxQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type InboxQuery = { __typename?: 'Query', messages?: { __typename?: 'MessageConnection', nodes: Array<{ __typename?: 'Message', rowId: string, subject?: string | null, status?: MessageStatus | null, sentAt?: string | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type SearchMessagesQueryVariables = Exact<{
+  words: Scalars['String']['input'];
+}>;
+
+
+export type SearchMessagesQuery = { __typename?: 'Query', searchMessages?: { __typename?: 'MessageConnection', nodes: Array<{ __typename?: 'Message', rowId: string, subject?: string | null, sentAt?: string | null }> } | null };
+
+export type ActiveAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActiveAlertsQuery = { __typename?: 'Query', alerts?: { __typename?: 'AlertConnection', nodes: Array<{ __typename?: 'Alert', rowId: string, alertName: string, severity: AlertSeverity, status: AlertStatus, createdAt: string }> } | null };
+
+export type EndpointsByPathQueryVariables = Exact<{
+  prefix?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EndpointsByPathQuery = { __typename?: 'Query', apiEndpoints?: { __typename?: 'ApiEndpointConnection', nodes: Array<{ __typename?: 'ApiEndpoint', rowId: string, name: string, path: string, method: HttpMethod }> } | null };
+
+export type AccountTransactionsQueryVariables = Exact<{
+  accountId: Scalars['UUID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type AccountTransactionsQuery = { __typename?: 'Query', transactions?: { __typename?: 'TransactionConnection', nodes: Array<{ __typename?: 'Transaction', rowId: string, amount: string, transactionType: TransactionType, transactionDate: string, status: TransactionStatus }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
 export const AssetSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetSummaryFragment, unknown>;
 export const AssetTypesDocument = {"__meta__":{"hash":"f52e892bb22c04c750a153fd97258b8a4d153e280e26960d15a5b849f77cc7c9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetTypes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"NAME_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetTypesQuery, AssetTypesQueryVariables>;
 export const AssetListDocument = {"__meta__":{"hash":"e3e4da7b65694d982a1ec2744a7dbaad69d3138e6075e96ecfb5101da3617d53"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SERIAL_NUMBER_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetSummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetListQuery, AssetListQueryVariables>;
 export const AssetDetailDocument = {"__meta__":{"hash":"8f1e1aa7ffe89a3147d1aa377fdc630855c610022ef57791eb8b0e915fdd8e99"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetSummary"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endOfSupport"}},{"kind":"Field","name":{"kind":"Name","value":"trackingType"}},{"kind":"Field","name":{"kind":"Name","value":"manufacturer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assetAssignments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentIdentity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assetRepairs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetDetailQuery, AssetDetailQueryVariables>;
 export const CreateAssetRepairDocument = {"__meta__":{"hash":"0a40fcaa96fe0c4080fb79b588d5efc1d03b5025cebd03b8e9484b854ca9fef8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAssetRepair"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"priority"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetRepairPriority"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAssetRepair"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assetRepair"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"priority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"priority"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetRepair"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAssetRepairMutation, CreateAssetRepairMutationVariables>;
+export const PeopleByLastNameDocument = {"__meta__":{"hash":"e655d9b1e7fd4c1e86799c54c788847ccac38e807b1e6bb29ea0b5f3effcf103"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PeopleByLastName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startsWith"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"identities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"LAST_NAME_ASC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"lastName"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"startsWithInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startsWith"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PeopleByLastNameQuery, PeopleByLastNameQueryVariables>;
+export const FindSchoolsDocument = {"__meta__":{"hash":"3f839c0528ea4072fbb79517dc9099841030ca8c118c45344f21ae6aa978a63a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindSchools"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"includesInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NAME_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<FindSchoolsQuery, FindSchoolsQueryVariables>;
+export const OpenIssuesDocument = {"__meta__":{"hash":"ce6fa81d8948f9df6afa899ae947f4f3cd40f21358d592898b93dea190bf3c3a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenIssues"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueOrderBy"}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"in"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"IN_PROGRESS"}]}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<OpenIssuesQuery, OpenIssuesQueryVariables>;
+export const SearchIssuesDocument = {"__meta__":{"hash":"6caedca159f400b76574c65f5e9afe02333d485c3e44fc9a06c5efef8a61d0de"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchIssues"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"words"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchIssues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"words"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<SearchIssuesQuery, SearchIssuesQueryVariables>;
+export const IssuesPerStatusDocument = {"__meta__":{"hash":"0058ec3bcf61670b9972b6f04f08b1e8c1e1405a589ca387b01256de0be38008"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IssuesPerStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupedAggregates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"STATUS"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"}},{"kind":"Field","name":{"kind":"Name","value":"distinctCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<IssuesPerStatusQuery, IssuesPerStatusQueryVariables>;
+export const LocationTreeDocument = {"__meta__":{"hash":"388e55b42465708ac719b5f0c37232eddcf0b91ccc90a71ee9cd03dcbe91517e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LocationTree"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"parentId"},"value":{"kind":"NullValue"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NAME_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NAME_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LocationTreeQuery, LocationTreeQueryVariables>;
+export const FindLocationsDocument = {"__meta__":{"hash":"647ded6e6708225595d5f2beb6d7409f82698657bb5945857e8500ac780e6e81"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindLocations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"includesInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NAME_ASC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FindLocationsQuery, FindLocationsQueryVariables>;
 export const UsersDocument = {"__meta__":{"hash":"199b930a8fe13ef493cb16fa9fd6459b7d7573d9ac2d29b47b52b1b6007ffa32"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
 export const UserGroupsDocument = {"__meta__":{"hash":"35101e9843b6ff09a2d25be0fe3f053fd11060b1ebf5bd0e32b5ba73805a2f14"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"aggregates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"distinctCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<UserGroupsQuery, UserGroupsQueryVariables>;
 export const RolesDocument = {"__meta__":{"hash":"aca0e1afd8d140b238bf477216b20697dfd0d8e570519e2c11425690586f6b86"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"globalAccess"}}]}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
@@ -44140,3 +49245,11 @@ export const CreateUserGroupDocument = {"__meta__":{"hash":"a77d59792339de76c783
 export const DeleteUserGroupDocument = {"__meta__":{"hash":"b9010d5d884b89177e10b50732088d2d3cf9485682ea9aadfb54627cafa177e3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteUserGroupMutation, DeleteUserGroupMutationVariables>;
 export const RowChangedDocument = {"__meta__":{"hash":"edeeb61b806d831973c93004c2edaa4dc4947077720ed5461ef822b4b1739bb8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RowChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"table"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RowChangeTable"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ops"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RowOperation"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RowChangeFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"table"},"value":{"kind":"Variable","name":{"kind":"Name","value":"table"}}},{"kind":"Argument","name":{"kind":"Name","value":"ops"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ops"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"table"}},{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RowChangedSubscription, RowChangedSubscriptionVariables>;
 export const MeDocument = {"__meta__":{"hash":"5bccfae2d8812088ed237d7e4b6b32c0cb0110c8e9cb6a3bdac4ba116c2a48b3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const StudentRosterDocument = {"__meta__":{"hash":"c4ea097eb9a77b049a28e834f108534cabf15f46cf7958d029638fa11757f3e0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StudentRoster"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StudentFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"students"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"LAST_NAME_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"studentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"campus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<StudentRosterQuery, StudentRosterQueryVariables>;
+export const UnpaidInvoicesDocument = {"__meta__":{"hash":"4766a8d80aadcb491bc9a1ae66b972ad3ac52b711eb48177d93e8be1dc34d643"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnpaidInvoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"in"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ISSUED"},{"kind":"EnumValue","value":"PARTIALLY_PAID"},{"kind":"EnumValue","value":"OVERDUE"}]}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DUE_DATE_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"balanceDue"}},{"kind":"Field","name":{"kind":"Name","value":"student"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<UnpaidInvoicesQuery, UnpaidInvoicesQueryVariables>;
+export const PaymentsInPeriodDocument = {"__meta__":{"hash":"c0e698481f6cdab3db77e376aa968349a4925d5ff75483881bbe8d659fef0efb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PaymentsInPeriod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Datetime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Datetime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"paidAt"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"greaterThanOrEqualTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"lessThan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PAID_AT_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}},{"kind":"Field","name":{"kind":"Name","value":"groupedAggregates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PAID_AT_TRUNCATED_TO_MONTH"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PaymentsInPeriodQuery, PaymentsInPeriodQueryVariables>;
+export const InboxDocument = {"__meta__":{"hash":"60e5addc38fa536767467051c40ae74c56074502a97de26ae335ce15971814d1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Inbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SENT_AT_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InboxQuery, InboxQueryVariables>;
+export const SearchMessagesDocument = {"__meta__":{"hash":"f2c0d0279698fd6a442c98fd30026526b24d08aa7cc5844148265a767325458e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"words"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"words"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}}]}}]}}]} as unknown as DocumentNode<SearchMessagesQuery, SearchMessagesQueryVariables>;
+export const ActiveAlertsDocument = {"__meta__":{"hash":"4e1de56f7b185744ace4949e9761bb8551b6cffa9f341760bd98a074f479e207"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActiveAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"equalTo"},"value":{"kind":"EnumValue","value":"ACTIVE"}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SEVERITY_DESC"},{"kind":"EnumValue","value":"CREATED_AT_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"alertName"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<ActiveAlertsQuery, ActiveAlertsQueryVariables>;
+export const EndpointsByPathDocument = {"__meta__":{"hash":"8a99febed120f3f386c2f3ce0ab2450acaefa98b5407616ad5498103e8ed752c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointsByPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiEndpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"path"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"startsWithInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PATH_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointsByPathQuery, EndpointsByPathQueryVariables>;
+export const AccountTransactionsDocument = {"__meta__":{"hash":"948f38e9ad5715c8426ed3d0b9a03823b5b20b4880bb1147e794df6c654bc3cf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TRANSACTION_DATE_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"transactionType"}},{"kind":"Field","name":{"kind":"Name","value":"transactionDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AccountTransactionsQuery, AccountTransactionsQueryVariables>;
