@@ -316,7 +316,8 @@ describe("npm run docs:gen", () => {
     expect(existsSync(path.join(dir, "platform", "dropped_table.md"))).toBe(false);
     expect((await snapshot(dir))[path.join("platform", "roles.md")]).toEqual(untouched);
     expect(await docsGen(["--check", "--out", dir], env)).toMatchObject({ code: 0 });
-  });
+    // Four runs of the CLI, each a process of its own that reads the whole catalog.
+  }, 240_000);
 });
 
 describe("the committed docs/database", () => {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Kind, parse, type OperationDefinitionNode } from "postgraphile/graphql";
+import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from "postgraphile/graphql";
 import { DEMO_PASSWORD } from "../src/demo";
 import { EXAMPLE_OPERATIONS } from "../src/graphql/examples";
 import { ensureDemoData } from "./support/demo";
@@ -13,13 +13,14 @@ import { startTestGateway, type TestGateway } from "./support/gateway";
  * A README operation's required UUID variables take the rowId the
  * operation before it returned (the README says so where it matters).
  */
-const readmeOperations = (): Array<{ name: string; document: string; needs: string[] }> => {
+const readmeOperations = (): Array<{ name: string; kind: string; document: string; needs: string[] }> => {
   const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
   return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap(([, block]) =>
     parse(block!)
       .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
       .map((op) => ({
-        name: op.name!.value,
+        name: op.name?.value ?? "(an operation without a name)",
+        kind: op.operation,
         document: block!,
         needs: (op.variableDefinitions ?? []).filter((v) => v.type.kind === Kind.NON_NULL_TYPE).map((v) => v.variable.name.value),
       })),
@@ -56,7 +57,12 @@ describe("examples that work", () => {
     const operations = readmeOperations();
     expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(["AddManufacturer", "Rename"]));
     let previous: unknown = null;
-    for (const operation of operations) {
+    // Subscriptions run over a WebSocket (test/realtime.test.ts): here they are checked against the schema.
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, "..", "schema.graphql"), "utf8"));
+    for (const operation of operations.filter((o) => o.kind === "subscription")) {
+      expect({ operation: operation.name, errors: validate(schema, parse(operation.document)).map((e) => e.message) }).toEqual({ operation: operation.name, errors: [] });
+    }
+    for (const operation of operations.filter((o) => o.kind !== "subscription")) {
       const variables = Object.fromEntries(operation.needs.map((name) => [name, rowIdIn(previous)]));
       const response = await fetch(`${gateway.url}/graphql`, {
         method: "POST",
