@@ -60,7 +60,7 @@ describe("realtime row changes", () => {
     );
     return { events, errors, ready };
   };
-  const until = async (what: string, check: () => boolean, ms = 10_000) => {
+  const until = async (what: string, check: () => boolean, ms = 30_000) => {
     const end = Date.now() + ms;
     while (!check()) {
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
