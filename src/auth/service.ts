@@ -328,7 +328,21 @@ export class AuthService {
     const address = email.trim().toLowerCase();
     const wait = await this.throttle.takeReset(address, clientBucket(clientInfo.ip));
     if (wait > 0) throw new AuthError(429, "RATE_LIMITED", "Too many password-reset requests; try again later.", wait);
-    this.defer("password reset", () => deliverPasswordReset(this.mailDeps(), address));
+    if (this.queueReset) await this.queueReset(address);
+    else this.defer("password reset", () => this.deliverPasswordReset(address));
+  }
+
+  /**
+   * Queues the deferred half of a reset request in the job queue (src/jobs),
+   * where it survives a restart; null: it runs in this process after the
+   * answer (no job queue here). Either way the request does the same work
+   * for a known and an unknown address.
+   */
+  queueReset: ((address: string) => Promise<void>) | null = null;
+
+  /** The deferred half of a reset request: look the address up, store a token, queue the mail. */
+  deliverPasswordReset(address: string): Promise<void> {
+    return deliverPasswordReset(this.mailDeps(), address);
   }
 
   /**

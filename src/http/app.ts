@@ -28,6 +28,8 @@ import { MailDelivery } from "../mail/delivery";
 import { MAIL_PAGE_PATHS, mailPage } from "../mail/pages";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
+/** The deferred half of a password-reset request, as a job (AuthService.queueReset). */
+const PASSWORD_RESET_TASK = "auth_password_reset";
 
 export interface Gateway {
   app: express.Express;
@@ -171,7 +173,12 @@ export async function createGateway({
     } else if (smtpUrl) {
       logger.warn("NEXUS_SMTP_URL is set but this gateway runs no job queue: mail stays in the outbox");
     }
+    registry.add(PASSWORD_RESET_TASK, async (payload) => auth.deliverPasswordReset(String((payload as { email: string }).email)));
     if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
+    if (jobs) {
+      const queue = jobs;
+      auth.queueReset = (email) => queue.add(PASSWORD_RESET_TASK, { email }, { maxAttempts: 5 });
+    }
     if (mail && jobs) {
       const delivery = mail;
       auth.mailQueued = (id) => delivery.queued(id);
