@@ -18,6 +18,7 @@ COPY --from=build /app/dist dist
 COPY package.json .gmrc ./
 COPY migrations migrations
 COPY policies policies
+COPY functions functions
 # The SDK's trusted documents, for NEXUS_PERSISTED_ONLY=1.
 COPY sdk/generated/persisted-documents.json sdk/generated/
 USER node

@@ -6,19 +6,7 @@
  * `_950_nexus_row_changes` so it fires after the row is final and apart
  * from other modules' triggers (the audit trigger, say).
  */
-create or replace function nexus.tg__notify_row_change() returns trigger
-  language plpgsql volatile security invoker set search_path = pg_catalog as $$
-declare
-  r record := case when tg_op = 'DELETE' then old else new end;
-begin
-  perform pg_notify(
-    'nexus:changes:' || r.tenant_id::text,
-    json_build_object('table', tg_table_name, 'op', lower(tg_op), 'id', r.id)::text);
-  return null;
-end;
-$$;
-comment on function nexus.tg__notify_row_change() is 'Announces a row change on the channel of its tenant (realtime subscriptions).';
-grant execute on function nexus.tg__notify_row_change() to nexus_user;
+/* The trigger function, nexus.tg__notify_row_change, is defined in functions/nexus.sql. */
 
 do $$
 declare
