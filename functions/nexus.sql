@@ -74,6 +74,17 @@ $function$;
 revoke all on function nexus.declare_tenant_policies(regclass,text,text,text) from public;
 comment on function nexus.declare_tenant_policies(regclass,text,text,text) is 'Declares the four tenant policies of a table (with the soft-delete variant when archived_visible is given). Used by policies/ only.';
 
+CREATE OR REPLACE FUNCTION nexus.school_schemas()
+ RETURNS text[]
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  select array['campus', 'academics', 'attendance', 'billing', 'messaging', 'content']
+$function$;
+revoke all on function nexus.school_schemas() from public;
+grant execute on function nexus.school_schemas() to nexus_auth;
+comment on function nexus.school_schemas() is 'The schemas of the school product, listed once for every loop of policies/ that treats them alike (grants, soft-delete policies, RESTORE_ permissions).';
+
 CREATE OR REPLACE FUNCTION nexus.tg__forbid_global_role_assignment()
  RETURNS trigger
  LANGUAGE plpgsql
