@@ -4,9 +4,10 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json .gmrc ./
+COPY tsconfig.json tsconfig.build.json tsconfig.browser.json .gmrc ./
 COPY src src
 RUN node_modules/.bin/tsc -p tsconfig.build.json \
+ && node_modules/.bin/tsc -p tsconfig.browser.json \
  && npm prune --omit=dev --omit=optional
 
 FROM node:22-bookworm-slim

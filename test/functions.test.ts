@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
+
 import type pg from "pg";
+
 import { functionFiles } from "../src/db/migrate";
 import { withAdmin } from "./support/fixtures";
 
