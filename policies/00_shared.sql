@@ -28,8 +28,7 @@ $$;
 grant usage on schema nexus to nexus_user, nexus_anonymous, nexus_auth;
 /* Loops that run as nexus_auth (the RESTORE_ permissions of 20_school.sql) read the catalog view too. */
 grant select on nexus.owner_tables to nexus_auth;
-grant execute on function nexus.current_tenant_id(), nexus.current_user_id(), nexus.current_session_id()
-  to nexus_user, nexus_anonymous, nexus_auth;
+/* The functions' own grants (the claims helpers' to the request roles, say) are in functions/. */
 
 grant usage on schema nexus_auth to nexus_user, nexus_authenticator;
 grant usage on schema platform to nexus_auth;
@@ -54,10 +53,6 @@ $$;
  * it (the session user is a superuser, or holds nexus_owner and nexus_auth).
  */
 set local role nexus_auth;
-
-/* Policies and triggers ask these; they answer only about the caller's own tenant and user. */
-grant execute on function nexus_auth.has_permission(text), nexus_auth.is_platform_operator(), nexus_auth.current_permissions()
-  to nexus_user;
 
 /*
  * The host (logged in as nexus_authenticator, never switching role for
