@@ -4,9 +4,10 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json .gmrc ./
+COPY tsconfig.json tsconfig.build.json tsconfig.browser.json .gmrc ./
 COPY src src
 RUN node_modules/.bin/tsc -p tsconfig.build.json \
+ && node_modules/.bin/tsc -p tsconfig.browser.json \
  && npm prune --omit=dev --omit=optional
 
 FROM node:22-bookworm-slim
@@ -18,6 +19,7 @@ COPY --from=build /app/dist dist
 COPY package.json .gmrc ./
 COPY migrations migrations
 COPY policies policies
+COPY functions functions
 # The SDK's trusted documents, for NEXUS_PERSISTED_ONLY=1.
 COPY sdk/generated/persisted-documents.json sdk/generated/
 USER node

@@ -23,49 +23,12 @@ begin
 end;
 $$;
 
-/*
- * The four tenant policies of a table, declared once for every path that
- * gives them (the defaults of 90_tenant_defaults.sql, soft delete in
- * 20_school.sql): rows of the caller's tenant, and CREATE_/UPDATE_/DELETE_
- * of the entity for writes. A soft-deletable table hides archived rows
- * unless `archived_visible` (an expression) holds, and refuses to delete
- * an archived row again. `prefix` names them (tenant_select, …).
- */
-create or replace function nexus.declare_tenant_policies(
-  tbl regclass, entity text, prefix text, archived_visible text default null
-) returns void
-  language plpgsql volatile security invoker set search_path = pg_catalog as $$
-declare
-  soft_delete boolean := archived_visible is not null;
-begin
-  execute format(
-    'create policy %I on %s for select to nexus_user '
-    'using (tenant_id = (select nexus.current_tenant_id())%s)',
-    prefix || '_select', tbl, case when soft_delete then format(' and (deleted_at is null or %s)', archived_visible) else '' end);
-  execute format(
-    'create policy %I on %s for insert to nexus_user '
-    'with check (tenant_id = (select nexus.current_tenant_id()) and (select nexus_auth.has_permission(%L)))',
-    prefix || '_insert', tbl, 'CREATE_' || entity);
-  execute format(
-    'create policy %I on %s for update to nexus_user '
-    'using (tenant_id = (select nexus.current_tenant_id()) and (select nexus_auth.has_permission(%L))) '
-    'with check (tenant_id = (select nexus.current_tenant_id()))',
-    prefix || '_update', tbl, 'UPDATE_' || entity);
-  execute format(
-    'create policy %I on %s for delete to nexus_user '
-    'using (tenant_id = (select nexus.current_tenant_id())%s and (select nexus_auth.has_permission(%L)))',
-    prefix || '_delete', tbl, case when soft_delete then ' and deleted_at is null' else '' end, 'DELETE_' || entity);
-end;
-$$;
-revoke all on function nexus.declare_tenant_policies(regclass, text, text, text) from public;
-comment on function nexus.declare_tenant_policies(regclass, text, text, text) is
-  'Declares the four tenant policies of a table (with the soft-delete variant when archived_visible is given). Used by policies/ only.';
+/* nexus.declare_tenant_policies, which the module files call, is defined in functions/nexus.sql. */
 
 grant usage on schema nexus to nexus_user, nexus_anonymous, nexus_auth;
 /* Loops that run as nexus_auth (the RESTORE_ permissions of 20_school.sql) read the catalog view too. */
 grant select on nexus.owner_tables to nexus_auth;
-grant execute on function nexus.current_tenant_id(), nexus.current_user_id(), nexus.current_session_id()
-  to nexus_user, nexus_anonymous, nexus_auth;
+/* The functions' own grants (the claims helpers' to the request roles, say) are in functions/. */
 
 grant usage on schema nexus_auth to nexus_user, nexus_authenticator;
 grant usage on schema platform to nexus_auth;
@@ -90,10 +53,6 @@ $$;
  * it (the session user is a superuser, or holds nexus_owner and nexus_auth).
  */
 set local role nexus_auth;
-
-/* Policies and triggers ask these; they answer only about the caller's own tenant and user. */
-grant execute on function nexus_auth.has_permission(text), nexus_auth.is_platform_operator(), nexus_auth.current_permissions()
-  to nexus_user;
 
 /*
  * The host (logged in as nexus_authenticator, never switching role for

@@ -1,7 +1,9 @@
 /*
  * School operations: campus, academics, attendance, billing,
- * messaging, content. Every tenant table of these schemas is handled by the
- * loops below, so a table added later gets the same contract.
+ * messaging, content, the schemas listed once by nexus.school_schemas()
+ * (functions/nexus.sql). Every tenant table of these schemas is handled by
+ * the loops below, so a table added later gets the same contract, and a
+ * schema added to that list does too.
  *
  * Grants. Request roles read every column and write the domain columns;
  * id, tenant_id (from the JWT), created_at/updated_at and
@@ -27,12 +29,17 @@
  * the platform operator writes, archives, sees archived entries (with the
  * header) and restores them.
  */
-revoke all on all tables in schema campus, academics, attendance, billing, messaging, content from nexus_user, nexus_anonymous;
-grant usage on schema campus, academics, attendance, billing, messaging, content to nexus_user;
-
-/* The soft-delete trigger updates deleted_at as nexus_auth (BYPASSRLS), after the delete policy admitted the row. */
-grant usage on schema campus, academics, attendance, billing, messaging, content to nexus_auth;
-grant select, update on all tables in schema campus, academics, attendance, billing, messaging, content to nexus_auth;
+do $$
+declare
+  schemas text := (select string_agg(quote_ident(s), ', ') from unnest(nexus.school_schemas()) s);
+begin
+  execute format('revoke all on all tables in schema %s from nexus_user, nexus_anonymous', schemas);
+  execute format('grant usage on schema %s to nexus_user', schemas);
+  /* The soft-delete trigger updates deleted_at as nexus_auth (BYPASSRLS), after the delete policy admitted the row. */
+  execute format('grant usage on schema %s to nexus_auth', schemas);
+  execute format('grant select, update on all tables in schema %s to nexus_auth', schemas);
+end;
+$$;
 
 do $$
 declare
@@ -43,7 +50,7 @@ begin
   for tbl in
     select t.name, t.oid, t.entity, t.tenant_owned, t.soft_deletable as soft_delete
     from nexus.owner_tables t
-    where t.schema_name in ('campus', 'academics', 'attendance', 'billing', 'messaging', 'content')
+    where t.schema_name = any (nexus.school_schemas())
   loop
     select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into writable
     from pg_attribute a
@@ -90,7 +97,7 @@ begin
   for tbl in
     select t.schema_name, t.table_name
     from nexus.owner_tables t
-    where t.schema_name in ('campus', 'academics', 'attendance', 'billing', 'messaging', 'content')
+    where t.schema_name = any (nexus.school_schemas())
       and t.tenant_owned and t.soft_deletable
     order by 1, 2
   loop

@@ -20,7 +20,7 @@ const root = path.resolve(__dirname, "..");
 const stamp = path.join(root, "dist", ".tsbuildinfo");
 // What tsconfig.json compiles, and what changes how it compiles.
 const inputs = ["src", "test", "bench", "sdk"];
-const settings = ["tsconfig.json", "package-lock.json"];
+const settings = ["tsconfig.json", "tsconfig.browser.json", "package-lock.json"];
 
 function newestIn(dir, newest) {
   let entries;
@@ -52,7 +52,10 @@ for (const file of settings) newest = Math.max(newest, statSync(path.join(root, 
 for (const dir of inputs) newest = newestIn(path.join(root, dir), newest);
 if (newest <= last) process.exit(0);
 
-const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json")], { stdio: "inherit" });
+const compile = (project) => spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, project)], { stdio: "inherit" });
+// The gateway, then the browser modules it serves (src/browser, into dist/browser).
+let tsc = compile("tsconfig.json");
+if (tsc.status === 0) tsc = compile("tsconfig.browser.json");
 if (tsc.status === 0) {
   const now = new Date();
   utimesSync(stamp, now, now);

@@ -20,5 +20,7 @@ describe("production mode", () => {
     const response = await fetch(`${gateway.url}/graphiql`, { headers: { accept: "text/html" } });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
+    // Nor is its script.
+    expect((await fetch(`${gateway.url}/graphiql-scripts/graphiql.js`)).status).toBe(404);
   });
 });

@@ -57,12 +57,29 @@ export function migrationSettings(target: MigrationTarget): Settings {
   };
 }
 
-/** policies/*.sql in name order. */
-export async function policyFiles(): Promise<string[]> {
-  const dir = path.join(projectRoot(), "policies");
+/** The .sql files of one folder of the project, in name order. */
+async function sqlFiles(folder: string): Promise<string[]> {
+  const dir = path.join(projectRoot(), folder);
   const names = (await fs.readdir(dir)).filter((name) => name.endsWith(".sql")).sort();
   return names.map((name) => path.join(dir, name));
 }
+
+/**
+ * What is re-applied after the migrations, in this order: functions/ (the
+ * one definition of every nexus and nexus_auth function), then policies/
+ * (which call those functions).
+ */
+export async function contractFiles(): Promise<string[]> {
+  return [...(await sqlFiles("functions")), ...(await sqlFiles("policies"))];
+}
+
+/** functions/*.sql in name order. */
+export function functionFiles(): Promise<string[]> {
+  return sqlFiles("functions");
+}
+
+/** A file as the project names it (functions/nexus.sql), in errors and in the fingerprint. */
+const projectPath = (file: string) => path.relative(projectRoot(), file).split(path.sep).join("/");
 
 const LOCK_ATTEMPTS = 40;
 
@@ -79,7 +96,7 @@ const LOCK_ATTEMPTS = 40;
 export const SCHEMA_CHANGED = "postgraphile_watch";
 
 /**
- * What the contract was last applied for: the policy files and the
+ * What the contract was last applied for: the function and policy files and the
  * committed migrations. Kept by nexus_auth, out of reach of every request
  * role, so that instances starting beside running ones skip the work.
  */
@@ -92,7 +109,7 @@ const POLICY_STATE = `
 
 async function fingerprint(client: Client, files: string[]): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(path.basename(file)).update("\0").update(await fs.readFile(file)).update("\0");
+  for (const file of files) hash.update(projectPath(file)).update("\0").update(await fs.readFile(file)).update("\0");
   const { rows } = await client.query<{ migrations: string | null }>(
     "select string_agg(hash, ',' order by filename) as migrations from graphile_migrate.migrations",
   );
@@ -100,7 +117,7 @@ async function fingerprint(client: Client, files: string[]): Promise<string> {
 }
 
 /**
- * Re-applies every policies/ file as the owner role, all in one transaction:
+ * Re-applies every functions/ then policies/ file as the owner role, all in one transaction:
  * either the whole security contract is in place or none of the change is.
  *
  * It first locks every table of the owner at once, waiting at most half a
@@ -109,7 +126,7 @@ async function fingerprint(client: Client, files: string[]): Promise<string> {
  * does nothing when the files and migrations are those it last applied.
  */
 export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?: boolean } = {}): Promise<void> {
-  const files = await policyFiles();
+  const files = await contractFiles();
   await withClient(adminUrl, async (client) => {
     for (let attempt = 1; ; attempt++) {
       await client.query("begin");
@@ -135,7 +152,7 @@ export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?:
           try {
             await client.query(await fs.readFile(file, "utf8"));
           } catch (error) {
-            throw Object.assign(new Error(`policies/${path.basename(file)}: ${(error as Error).message}`), { code: (error as { code?: string }).code });
+            throw Object.assign(new Error(`${projectPath(file)}: ${(error as Error).message}`), { code: (error as { code?: string }).code });
           }
         }
         await client.query(`set local role ${DB_ROLES.auth}`);
@@ -156,7 +173,7 @@ export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?:
   });
 }
 
-/** Committed migrations, then policies, always (even when no migration ran). */
+/** Committed migrations, then functions and policies, always (even when no migration ran). */
 export async function migrateDatabase(target: MigrationTarget): Promise<void> {
   // graphile-migrate would run policies only when a migration ran; we apply them ourselves.
   await releasingPools(() => migrate({ ...migrationSettings(target), afterAllMigrations: [] }));

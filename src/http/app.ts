@@ -12,6 +12,7 @@ import { createAuthRouter } from "./auth-routes";
 import { AuthService } from "../auth/service";
 import { Invitations } from "../auth/invitations";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
+import { GRAPHIQL_SCRIPTS_PATH, graphiqlScriptsDir } from "../graphql/graphiql";
 import { SocketRegistry } from "../graphql/realtime";
 import { ChangeDecoder } from "../realtime/decoder";
 import { makeFilteredReader } from "../realtime/filtered-reader";
@@ -142,6 +143,7 @@ export async function createGateway({
     if (!config.mail.appUrl) app.get(MAIL_PAGE_PATHS, mailPage);
     app.use("/auth", createAuthRouter({ config, auth, verifier, invitations: new Invitations(config, authPool, auth) }));
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
+    if (config.graphiql) app.use(GRAPHIQL_SCRIPTS_PATH, express.static(graphiqlScriptsDir(), { index: false }));
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));

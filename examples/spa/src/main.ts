@@ -10,7 +10,8 @@ import {
   type AssetListQueryVariables,
   type AssetRepairPriority,
 } from "../../../sdk/client";
-import { GatewaySession, type Session } from "./session";
+// The session logic the gateway's own GraphiQL page uses too.
+import { GatewaySession, type Session } from "../../../src/browser/session";
 
 /** Where the gateway runs; it must list this app's origin in NEXUS_CORS_ORIGINS. */
 const GATEWAY_URL = (import.meta.env.VITE_NEXUS_GATEWAY_URL as string | undefined) ?? "http://localhost:4000";
@@ -18,7 +19,7 @@ const PAGE_SIZE = 5;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const session = new GatewaySession(GATEWAY_URL, (current) => void showSession(current));
+const session = new GatewaySession({ gatewayUrl: GATEWAY_URL, onChange: (current) => void showSession(current) });
 const nexus = createClient({ url: `${GATEWAY_URL}/graphql`, token: () => session.token, fetch: session.fetch });
 
 let filter: AssetFilter | undefined;

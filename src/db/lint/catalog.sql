@@ -45,9 +45,15 @@ tenant_column as (
   where a.attname = 'tenant_id' and a.attnum > 0 and not a.attisdropped
 ),
 
+/*
+ * The tenant-owned tables among them, as the conventions decide it: the
+ * catalog view nexus.owner_tables, which policies/ and the migration lock
+ * read too, so the lint checks exactly the tables the policies were given.
+ */
 tenant_tables as (
   select t.*, tc.attnum as tenant_attnum, tc.attnotnull as tenant_not_null
   from exposed_tables t
+  join nexus.owner_tables o on o.oid = t.oid and o.tenant_owned
   join tenant_column tc on tc.attrelid = t.oid
 ),
 

@@ -1,8 +1,12 @@
 /**
- * The signed-in state of the app. The access token lives only in memory;
- * the refresh token only in the gateway's httpOnly cookie, which the
- * browser sends to the gateway's /auth routes (credentials: "include") and
- * this code never sees. Cookie-authenticated calls carry X-Nexus-CSRF.
+ * The signed-in state of a page, shared by the in-page GraphiQL script
+ * (src/browser/graphiql.ts) and the example SPA (examples/spa). Browser code
+ * only: compiled by tsconfig.browser.json, never imported by the gateway.
+ *
+ * The access token lives only in memory; the refresh token only in the
+ * gateway's httpOnly cookie, which the browser sends to the gateway's /auth
+ * routes and this code never sees. Cookie-authenticated calls carry the
+ * CSRF header (the gateway's CSRF_HEADER, src/auth/refresh-cookie.ts).
  */
 export interface Session {
   accessToken: string;
@@ -34,18 +38,54 @@ function userIdOf(token: string): string {
   return (JSON.parse(atob(payload)) as { sub: string }).sub;
 }
 
+/**
+ * Whether the gateway refused a request for its token: HTTP 401, or a
+ * GraphQL answer whose errors say UNAUTHENTICATED (an expired token on a
+ * request grafserv answered itself).
+ */
+async function unauthenticated(response: Response): Promise<boolean> {
+  if (response.status === 401) return true;
+  if (!(response.headers.get("content-type") ?? "").includes("json")) return false;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { errors?: Array<{ extensions?: { code?: string } }> } | null;
+  return (body?.errors ?? []).some((error) => error?.extensions?.code === "UNAUTHENTICATED");
+}
+
+export interface SessionOptions {
+  /** The gateway's origin, "" for the page's own. */
+  gatewayUrl: string;
+  onChange: (session: Session | null) => void;
+  /** Cookies for /auth: "include" across origins, "same-origin" on the gateway's own pages. */
+  credentials?: RequestCredentials;
+  /** The fetch to send with; a page that wraps window.fetch passes the original. */
+  fetch?: typeof fetch;
+}
+
 export class GatewaySession {
   private current: Session | null = null;
   private refreshing: Promise<Session> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly gatewayUrl: string;
+  private readonly onChange: (session: Session | null) => void;
+  private readonly credentials: RequestCredentials;
+  private readonly send: typeof fetch;
 
-  constructor(
-    private readonly gatewayUrl: string,
-    private readonly onChange: (session: Session | null) => void,
-  ) {}
+  constructor(options: SessionOptions) {
+    this.gatewayUrl = options.gatewayUrl;
+    this.onChange = options.onChange;
+    this.credentials = options.credentials ?? "include";
+    // Bound: window.fetch called as a method of another object throws "Illegal invocation".
+    this.send = options.fetch ?? fetch.bind(globalThis);
+  }
 
   get token(): string | null {
     return this.current?.accessToken ?? null;
+  }
+
+  get session(): Session | null {
+    return this.current;
   }
 
   async login(email: string, password: string): Promise<Session> {
@@ -78,19 +118,25 @@ export class GatewaySession {
   }
 
   /**
-   * `fetch` for the SDK client: renews a token about to expire first, and
-   * on a 401 renews once and sends the request again.
+   * `fetch` with the access token: renews a token about to expire first,
+   * and when the gateway refuses the token renews once and sends the
+   * request again. A failed renewal ends the session (onChange(null)) and
+   * answers with the refusal.
    */
   readonly fetch: typeof fetch = async (input, init = {}) => {
     if (this.current && this.current.expiresAt - Date.now() < REFRESH_MARGIN_MS / 2) await this.refresh().catch(() => undefined);
     const send = () => {
       const headers = new Headers(init.headers);
-      if (this.token) headers.set("authorization", `Bearer ${this.token}`);
-      return fetch(input, { ...init, headers });
+      if (this.token && !headers.has("authorization")) headers.set("authorization", `Bearer ${this.token}`);
+      return this.send(input, { ...init, headers });
     };
     const response = await send();
-    if (response.status !== 401 || !this.current) return response;
-    await this.refresh();
+    if (!this.current || !(await unauthenticated(response))) return response;
+    try {
+      await this.refresh();
+    } catch {
+      return response;
+    }
     return send();
   };
 
@@ -110,14 +156,15 @@ export class GatewaySession {
   }
 
   private async post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const response = await fetch(this.gatewayUrl + path, {
+    const response = await this.send(this.gatewayUrl + path, {
       method: "POST",
-      credentials: "include",
+      credentials: this.credentials,
       headers: { "content-type": "application/json", ...CSRF, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
     const payload = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
-    if (!response.ok) throw new AuthError(response.status, payload?.error?.code ?? "http_error", payload?.error?.message ?? `HTTP ${response.status}`);
+    if (!response.ok)
+      throw new AuthError(response.status, payload?.error?.code ?? "http_error", payload?.error?.message ?? `HTTP ${response.status}`);
     return payload as T;
   }
 }
