@@ -23,7 +23,16 @@ const pending = readFileSync(new URL("./.format-pending", import.meta.url), "utf
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "coverage/", "sdk/generated/", "docs/database/", "examples/spa/dist/", ".nexus/", ".nexus-bench/"],
+    ignores: [
+      "node_modules/",
+      "**/dist/",
+      "coverage/",
+      "sdk/generated/",
+      "docs/database/",
+      "examples/spa/dist/",
+      ".nexus/",
+      ".nexus-bench/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -13,9 +13,11 @@
  *   GET /list, GET /point?id=<asset id>, GET /aggregate?id=<manufacturer id>
  */
 import { createServer, type Server } from "node:http";
+
 import pg from "pg";
-import type { JwtConfig } from "../src/config";
+
 import { verifyAccessToken } from "../src/auth/tokens";
+import type { JwtConfig } from "../src/config";
 import { BASELINE_SQL, READ_SCENARIOS, type ReadScenario } from "./scenarios";
 
 const SET_CLAIMS =
@@ -42,7 +44,11 @@ export function createBaselineServer(jwtConfig: JwtConfig, pool: pg.Pool, { prep
       const client = await pool.connect();
       try {
         await client.query("begin");
-        await client.query({ text: SET_CLAIMS, values: [claims.tenantId, claims.userId, claims.sessionId], ...(prepared ? { name: "claims" } : {}) });
+        await client.query({
+          text: SET_CLAIMS,
+          values: [claims.tenantId, claims.userId, claims.sessionId],
+          ...(prepared ? { name: "claims" } : {}),
+        });
         const id = url.searchParams.get("id");
         const { rows } = await client.query<{ body: string }>({
           text: BASELINE_SQL[scenario],

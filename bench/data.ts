@@ -15,11 +15,14 @@
  * built consistent (ids, tenant_id and references come from the same seed).
  */
 import "../src/cli/graphile-env";
+
 import { createHash } from "node:crypto";
+
 import pg from "pg";
+
 import { createTenant } from "../src/auth/accounts";
 import { loadConfig } from "../src/config";
-import { openDatabase, type Database } from "../src/db/database";
+import { type Database, openDatabase } from "../src/db/database";
 
 export const BENCH_PASSWORD = "nexus-bench-password";
 export const benchTenantName = (i: number) => `Bench ${String(i + 1).padStart(2, "0")}`;
@@ -40,7 +43,11 @@ export function argCount(argv: string[], name: string, fallback: number): number
 
 /** The dataset options shared by bench:data and bench (10 tenants x 10,000 assets by default). */
 export function dataOptions(argv: string[]): BenchDataOptions {
-  return { tenants: argCount(argv, "tenants", 10), assets: argCount(argv, "assets-per-tenant", 10_000), seed: argValue(argv, "seed", "nexus") };
+  return {
+    tenants: argCount(argv, "tenants", 10),
+    assets: argCount(argv, "assets-per-tenant", 10_000),
+    seed: argValue(argv, "seed", "nexus"),
+  };
 }
 
 /** A UUID (v4-shaped) from the seed and a key: the same key, the same id, on every run. */
@@ -84,14 +91,27 @@ async function loadTenant(client: pg.PoolClient, seed: string, tenantId: string,
   MANUFACTURERS.forEach((maker, m) => {
     for (let j = 0; j < MODELS_PER_MANUFACTURER; j++) {
       const t = (m + j) % TYPES.length;
-      models.push([key("model", `${m}-${j}`), tenantId, `${maker} ${TYPES[t]} ${100 + j * 10}`, key("manufacturer", m), key("type", t), "serialized"]);
+      models.push([
+        key("model", `${m}-${j}`),
+        tenantId,
+        `${maker} ${TYPES[t]} ${100 + j * 10}`,
+        key("manufacturer", m),
+        key("type", t),
+        "serialized",
+      ]);
     }
   });
   const persons: unknown[][] = [];
   const identities: unknown[][] = [];
   for (let i = 0; i < PERSONS; i++) {
     persons.push([key("person", i), tenantId, key("identity", i)]);
-    identities.push([key("identity", i), tenantId, key("person", i), FIRST[i % FIRST.length], `${LAST[Math.floor(i / FIRST.length) % LAST.length]}-${i}`]);
+    identities.push([
+      key("identity", i),
+      tenantId,
+      key("person", i),
+      FIRST[i % FIRST.length],
+      `${LAST[Math.floor(i / FIRST.length) % LAST.length]}-${i}`,
+    ]);
   }
   const locationTypeId = key("location-type", 0);
   const locations: unknown[][] = [];
@@ -107,36 +127,116 @@ async function loadTenant(client: pg.PoolClient, seed: string, tenantId: string,
     assets.push([id, tenantId, name, `${prefix}-SN-${i}`, model[0], 1]);
     if (i % 10 < 7) {
       const byPerson = i % 2 === 0;
-      assignments.push([key("assignment", i), tenantId, id, byPerson ? key("person", i % PERSONS) : null, byPerson ? null : key("location", i % LOCATIONS), "2026-09-01"]);
+      assignments.push([
+        key("assignment", i),
+        tenantId,
+        id,
+        byPerson ? key("person", i % PERSONS) : null,
+        byPerson ? null : key("location", i % LOCATIONS),
+        "2026-09-01",
+      ]);
     }
   }
-  await insertRows(client, "assets.asset_manufacturers", [["id", "uuid"], ["tenant_id", "uuid"], ["name", "text"]], manufacturers);
-  await insertRows(client, "assets.asset_types", [["id", "uuid"], ["tenant_id", "uuid"], ["name", "text"]], types);
+  await insertRows(
+    client,
+    "assets.asset_manufacturers",
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["name", "text"],
+    ],
+    manufacturers,
+  );
+  await insertRows(
+    client,
+    "assets.asset_types",
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["name", "text"],
+    ],
+    types,
+  );
   await insertRows(
     client,
     "assets.asset_models",
-    [["id", "uuid"], ["tenant_id", "uuid"], ["name", "text"], ["manufacturer_id", "uuid"], ["asset_type_id", "uuid"], ["tracking_type", "assets.asset_tracking_type"]],
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["name", "text"],
+      ["manufacturer_id", "uuid"],
+      ["asset_type_id", "uuid"],
+      ["tracking_type", "assets.asset_tracking_type"],
+    ],
     models,
   );
-  await insertRows(client, "census.persons", [["id", "uuid"], ["tenant_id", "uuid"], ["current_identity_id", "uuid"]], persons);
+  await insertRows(
+    client,
+    "census.persons",
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["current_identity_id", "uuid"],
+    ],
+    persons,
+  );
   await insertRows(
     client,
     "census.identities",
-    [["id", "uuid"], ["tenant_id", "uuid"], ["person_id", "uuid"], ["first_name", "text"], ["last_name", "text"]],
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["person_id", "uuid"],
+      ["first_name", "text"],
+      ["last_name", "text"],
+    ],
     identities,
   );
-  await insertRows(client, "locations.location_types", [["id", "uuid"], ["tenant_id", "uuid"], ["name", "text"]], [[locationTypeId, tenantId, "Room"]]);
-  await insertRows(client, "locations.locations", [["id", "uuid"], ["tenant_id", "uuid"], ["name", "text"], ["type_id", "uuid"]], locations);
+  await insertRows(
+    client,
+    "locations.location_types",
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["name", "text"],
+    ],
+    [[locationTypeId, tenantId, "Room"]],
+  );
+  await insertRows(
+    client,
+    "locations.locations",
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["name", "text"],
+      ["type_id", "uuid"],
+    ],
+    locations,
+  );
   await insertRows(
     client,
     "assets.assets",
-    [["id", "uuid"], ["tenant_id", "uuid"], ["name", "text"], ["serial_number", "text"], ["model_id", "uuid"], ["quantity", "int4"]],
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["name", "text"],
+      ["serial_number", "text"],
+      ["model_id", "uuid"],
+      ["quantity", "int4"],
+    ],
     assets,
   );
   await insertRows(
     client,
     "assets.asset_assignments",
-    [["id", "uuid"], ["tenant_id", "uuid"], ["asset_id", "uuid"], ["person_id", "uuid"], ["location_id", "uuid"], ["start_date", "date"]],
+    [
+      ["id", "uuid"],
+      ["tenant_id", "uuid"],
+      ["asset_id", "uuid"],
+      ["person_id", "uuid"],
+      ["location_id", "uuid"],
+      ["start_date", "date"],
+    ],
     assignments,
   );
 }
@@ -157,7 +257,10 @@ export interface BenchTenant {
  * Loads (or completes) the bench tenants into a migrated database and
  * returns them. Idempotent: what is already there is kept.
  */
-export async function loadBenchData(database: Pick<Database, "adminUrl" | "authenticatorUrl">, options: BenchDataOptions): Promise<BenchTenant[]> {
+export async function loadBenchData(
+  database: Pick<Database, "adminUrl" | "authenticatorUrl">,
+  options: BenchDataOptions,
+): Promise<BenchTenant[]> {
   const { tenants, assets, seed } = options;
   const admin = new pg.Pool({ connectionString: database.adminUrl, max: 1 });
   const authenticator = new pg.Pool({ connectionString: database.authenticatorUrl, max: 1 });
@@ -168,7 +271,8 @@ export async function loadBenchData(database: Pick<Database, "adminUrl" | "authe
       const found = await authenticator.query<{ id: string }>("select id from nexus_auth.find_tenant($1)", [benchTenantName(i)]);
       const tenantId =
         found.rows[0]?.id ??
-        (await createTenant(authenticator, { name: benchTenantName(i), adminEmail: benchAdminEmail(i), password: BENCH_PASSWORD })).tenantId;
+        (await createTenant(authenticator, { name: benchTenantName(i), adminEmail: benchAdminEmail(i), password: BENCH_PASSWORD }))
+          .tenantId;
       const client = await admin.connect();
       try {
         await client.query("begin");
@@ -185,7 +289,9 @@ export async function loadBenchData(database: Pick<Database, "adminUrl" | "authe
     }
     progress(tenants, tenants, "done");
     if (process.stdout.isTTY) process.stdout.write("\n");
-    await admin.query("analyze assets.assets, assets.asset_models, assets.asset_manufacturers, assets.asset_types, assets.asset_assignments, census.persons, census.identities, locations.locations");
+    await admin.query(
+      "analyze assets.assets, assets.asset_models, assets.asset_manufacturers, assets.asset_types, assets.asset_assignments, census.persons, census.identities, locations.locations",
+    );
     return loaded;
   } finally {
     await admin.end();

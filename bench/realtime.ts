@@ -18,14 +18,17 @@
  * Writes bench/results/realtime.md and prints it.
  */
 import "../src/cli/graphile-env";
-import { fork, type ChildProcess } from "node:child_process";
+
+import { type ChildProcess, fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import autocannon from "autocannon";
-import { createClient, type Client } from "graphql-ws";
+import { type Client, createClient } from "graphql-ws";
 import pg from "pg";
 import WebSocket from "ws";
+
 import { createTenant } from "../src/auth/accounts";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
@@ -78,7 +81,11 @@ function rssMb(pid: number | undefined): number {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${url}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
@@ -97,7 +104,12 @@ async function subscribers(url: string, tokens: string[], count: number) {
   const arrivals = new Map<string, number[]>();
   const ready: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const client = createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+    const client = createClient({
+      url: `${url.replace("http", "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+    });
     clients.push(client);
     ready.push(
       new Promise<void>((resolve, reject) =>
@@ -215,14 +227,20 @@ async function main(): Promise<void> {
     gateway = await startGateway(serverEnv(true));
     const tokens = await Promise.all(emails.map((e) => signIn(gateway!.url, e)));
     out(`\n## Delivery, commit to client (${writes} inserts spread over the tenants, one at a time)\n`);
-    out(`| subscribers | deliveries | not within 10 s | p50 ms | p99 ms | max ms | re-read queries | re-reads per delivered event | re-reads per insert |`);
+    out(
+      `| subscribers | deliveries | not within 10 s | p50 ms | p99 ms | max ms | re-read queries | re-reads per delivered event | re-reads per insert |`,
+    );
     out(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
     for (const count of subscriberCounts) {
       const subs = await subscribers(gateway.url, tokens, count);
       // Unmeasured: the stream is live end to end (a new decoder first replays what its predecessor left unconfirmed).
       const warmup = await createGroup(gateway.url, tokens[0]!, `warm-up ${count} ${Date.now()}`);
       if (!(await until(() => subs.arrivals.has(warmup), 120_000))) throw new Error("the stream did not come live");
-      const reads = async () => Number((await admin.query("select coalesce(sum(calls), 0) as n from pg_stat_statements where query like '%nexus realtime re-read%'")).rows[0].n);
+      const reads = async () =>
+        Number(
+          (await admin.query("select coalesce(sum(calls), 0) as n from pg_stat_statements where query like '%nexus realtime re-read%'"))
+            .rows[0].n,
+        );
       const readsBefore = await reads();
       const latencies: number[] = [];
       let missed = 0;
@@ -231,7 +249,8 @@ async function main(): Promise<void> {
         const expected = Math.floor(count / TENANTS) + (tenant < count % TENANTS ? 1 : 0);
         const id = await createGroup(gateway.url, tokens[tenant]!, `latency ${count} ${k} ${Date.now()}`);
         const committed = performance.now();
-        if (!(await until(() => (subs.arrivals.get(id)?.length ?? 0) >= expected, 10_000))) missed += expected - (subs.arrivals.get(id)?.length ?? 0);
+        if (!(await until(() => (subs.arrivals.get(id)?.length ?? 0) >= expected, 10_000)))
+          missed += expected - (subs.arrivals.get(id)?.length ?? 0);
         for (const at of subs.arrivals.get(id) ?? []) latencies.push(Math.max(0, at - committed));
       }
       const readCount = (await reads()) - readsBefore;
@@ -247,14 +266,19 @@ async function main(): Promise<void> {
     const tenantId = (await admin.query("select id from platform.tenants where name = 'Bench realtime 0'")).rows[0].id;
     const rssBefore = rssMb(gateway.child.pid);
     const started = performance.now();
-    await admin.query("insert into platform.user_groups (tenant_id, name) select $1, 'import ' || g from generate_series(1, $2::int) g", [tenantId, importRows]);
+    await admin.query("insert into platform.user_groups (tenant_id, name) select $1, 'import ' || g from generate_series(1, $2::int) g", [
+      tenantId,
+      importRows,
+    ]);
     const imported = performance.now();
     const heard = await until(() => (subs.arrivals.get("GAP")?.length ?? 0) >= 10, 120_000);
     const told = performance.now();
     out(`\n## Import of ${importRows} rows into one tenant, 100 subscribers connected (10 of that tenant)\n`);
     out(`| import (one statement) | until its 10 subscribers are told (one gap event each) | gateway RSS before | after |`);
     out(`|---:|---:|---:|---:|`);
-    out(`| ${((imported - started) / 1000).toFixed(2)} s | ${heard ? `${((told - imported) / 1000).toFixed(2)} s after the commit` : "not within 120 s"} | ${rssBefore.toFixed(0)} MB | ${rssMb(gateway.child.pid).toFixed(0)} MB |`);
+    out(
+      `| ${((imported - started) / 1000).toFixed(2)} s | ${heard ? `${((told - imported) / 1000).toFixed(2)} s after the commit` : "not within 120 s"} | ${rssBefore.toFixed(0)} MB | ${rssMb(gateway.child.pid).toFixed(0)} MB |`,
+    );
     await subs.close();
   } finally {
     if (gateway) await stopGateway(gateway);

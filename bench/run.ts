@@ -12,18 +12,20 @@
  * error (connection error, timeout, non-2xx, GraphQL error) fails the run.
  * See bench/README.md.
  */
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+
 import autocannon from "autocannon";
 import pg from "pg";
-import { loadConfig } from "../src/config";
+
 import { GATEWAY_NODE_FLAGS } from "../src/cli/runtime";
+import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
-import { argCount, argValue, BENCH_PASSWORD, dataOptions, loadBenchData, type BenchTenant } from "./data";
-import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, SEARCH_FRAGMENTS, type ReadScenario } from "./scenarios";
+import { argCount, argValue, BENCH_PASSWORD, type BenchTenant, dataOptions, loadBenchData } from "./data";
+import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario, SEARCH_FRAGMENTS } from "./scenarios";
 import type { ServerKind } from "./server";
 
 const RESULTS_FILE = path.join("bench", "results", "latest.md");
@@ -66,7 +68,10 @@ interface Target {
 function startServer(kind: ServerKind, env: NodeJS.ProcessEnv, logDir: string, profileDir: string | null): Promise<Target> {
   const log = fs.openSync(path.join(logDir, `${kind}.log`), "w");
   // The gateway's own Node flags, for the baseline too: both run as the gateway would.
-  const execArgv = [...GATEWAY_NODE_FLAGS, ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${kind}.cpuprofile`] : [])];
+  const execArgv = [
+    ...GATEWAY_NODE_FLAGS,
+    ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${kind}.cpuprofile`] : []),
+  ];
   const child = fork(path.join(__dirname, "server.js"), [kind], { env, execArgv, stdio: ["ignore", log, log, "ipc"] });
   fs.closeSync(log);
   return new Promise((resolve, reject) => {
@@ -277,7 +282,14 @@ function scenarioParams(scenario: ReadScenario, tenant: TenantParams): Array<str
 }
 
 function gatewayVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
-  const variables = scenario === "point" ? { id: param } : scenario === "aggregate" ? { manufacturer: param } : scenario === "search" ? { text: param } : undefined;
+  const variables =
+    scenario === "point"
+      ? { id: param }
+      : scenario === "aggregate"
+        ? { manufacturer: param }
+        : scenario === "search"
+          ? { text: param }
+          : undefined;
   return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: GRAPHQL[scenario], variables }) };
 }
 
@@ -345,9 +357,21 @@ function table(rows: Row[], setup: string): string {
   const us = (value: number | null) => (value === null ? "–" : fmt(value));
   for (const { scenario, connections, gateway: g, reference: r, referenceName } of rows) {
     const ref = r
-      ? [referenceName, fmt(r.rps), fmt(r.p50), fmt(r.p99), String(r.errors), us(r.cpuUs), us(r.dbUs), fmt(g.rps / r.rps, 2), fmt(g.p99 / Math.max(r.p99, 1), 2)]
+      ? [
+          referenceName,
+          fmt(r.rps),
+          fmt(r.p50),
+          fmt(r.p99),
+          String(r.errors),
+          us(r.cpuUs),
+          us(r.dbUs),
+          fmt(g.rps / r.rps, 2),
+          fmt(g.p99 / Math.max(r.p99, 1), 2),
+        ]
       : ["–", "", "", "", "", "", "", "", ""];
-    lines.push(`| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${us(g.cpuUs)} | ${us(g.dbUs)} | ${ref.join(" | ")} |`);
+    lines.push(
+      `| ${scenario} | ${connections} | ${fmt(g.rps)} | ${fmt(g.p50)} | ${fmt(g.p99)} | ${g.errors} | ${us(g.cpuUs)} | ${us(g.dbUs)} | ${ref.join(" | ")} |`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -357,7 +381,12 @@ async function main(): Promise<void> {
   const opts = options(argv);
   const data = dataOptions(argv);
   const runs = (name: string) => !opts.only || opts.only.has(name);
-  const config = loadConfig({ ...process.env, NODE_ENV: "development", NEXUS_DATA_DIR: argValue(argv, "data-dir", ".nexus-bench"), NEXUS_DEMO: "0" });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: "development",
+    NEXUS_DATA_DIR: argValue(argv, "data-dir", ".nexus-bench"),
+    NEXUS_DEMO: "0",
+  });
   process.stdout.write(`bench: database in ${config.dataDir}; data ${data.tenants} tenants x ${data.assets} assets\n`);
   const database = await openDatabase(config);
   const targets: Target[] = [];
@@ -421,9 +450,12 @@ async function main(): Promise<void> {
     const report = (row: Row) => {
       rows.push(row);
       const ratio = row.reference ? ` (${fmt(row.gateway.rps / row.reference.rps, 2)}x ${row.referenceName})` : "";
-      const cpu = (m: Measured) => (m.cpuUs === null ? "" : `, ${fmt(m.cpuUs)} µs CPU/req`) + (m.dbUs === null ? "" : `, ${fmt(m.dbUs)} µs PG/req`);
+      const cpu = (m: Measured) =>
+        (m.cpuUs === null ? "" : `, ${fmt(m.cpuUs)} µs CPU/req`) + (m.dbUs === null ? "" : `, ${fmt(m.dbUs)} µs PG/req`);
       const refCpu = row.reference?.cpuUs == null ? "" : ` (${row.referenceName}${cpu(row.reference)})`;
-      process.stdout.write(`  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${cpu(row.gateway)}${ratio}${refCpu}\n`);
+      process.stdout.write(
+        `  ${row.scenario} @${row.connections}: ${fmt(row.gateway.rps)} req/s, p99 ${fmt(row.gateway.p99)} ms, ${row.gateway.errors} errors${cpu(row.gateway)}${ratio}${refCpu}\n`,
+      );
     };
 
     // First, while both gateways are equally fresh: the one that served
@@ -457,15 +489,30 @@ async function main(): Promise<void> {
       const models = params.flatMap((tenant) => tenant.modelIds.map((modelId) => ({ token: tenant.session.accessToken, modelId })));
       const next = (): Variant => {
         const { token, modelId } = models[serial % models.length]!;
-        const input = { asset: { name: `zz bench created ${serial}`, serialNumber: `${CREATED_SERIAL_PREFIX}${Date.now()}-${serial++}`, modelId } };
-        return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: CREATE_ASSET, variables: { input } }) };
+        const input = {
+          asset: { name: `zz bench created ${serial}`, serialNumber: `${CREATED_SERIAL_PREFIX}${Date.now()}-${serial++}`, modelId },
+        };
+        return {
+          method: "POST",
+          path: "/graphql",
+          headers: json(token),
+          body: JSON.stringify({ query: CREATE_ASSET, variables: { input } }),
+        };
       };
-      for (const connections of opts.connections) report({ scenario: "create", connections, gateway: await measure(gateway!, connections, next), reference: null, referenceName: "" });
+      for (const connections of opts.connections)
+        report({
+          scenario: "create",
+          connections,
+          gateway: await measure(gateway!, connections, next),
+          reference: null,
+          referenceName: "",
+        });
     }
     if (runs("login")) {
       const bodies = tenants.map((tenant) => JSON.stringify({ email: tenant.adminEmail, password: BENCH_PASSWORD }));
       const next = roundRobin(bodies.map((body) => ({ method: "POST", path: "/auth/login", headers: json(null), body })));
-      for (const connections of opts.connections) report({ scenario: "login", connections, gateway: await measure(gateway!, connections, next), reference: null, referenceName: "" });
+      for (const connections of opts.connections)
+        report({ scenario: "login", connections, gateway: await measure(gateway!, connections, next), reference: null, referenceName: "" });
     }
     if (runs("refresh")) {
       // A refresh token rotates on every use: each connection keeps the
@@ -476,14 +523,25 @@ async function main(): Promise<void> {
       let claimed = 0;
       const next = (context: Record<string, unknown>): Variant => {
         if (context.slot === undefined) context.slot = claimed++ % tokens.length;
-        return { method: "POST", path: "/auth/refresh", headers: json(null), body: JSON.stringify({ refreshToken: tokens[context.slot as number] }) };
+        return {
+          method: "POST",
+          path: "/auth/refresh",
+          headers: json(null),
+          body: JSON.stringify({ refreshToken: tokens[context.slot as number] }),
+        };
       };
       const onBody = (body: string, context: Record<string, unknown>) => {
         tokens[context.slot as number] = (JSON.parse(body) as { refreshToken: string }).refreshToken;
       };
       for (const connections of opts.connections) {
         claimed = 0;
-        report({ scenario: "refresh", connections, gateway: await measure(gateway!, connections, next, onBody), reference: null, referenceName: "" });
+        report({
+          scenario: "refresh",
+          connections,
+          gateway: await measure(gateway!, connections, next, onBody),
+          reference: null,
+          referenceName: "",
+        });
       }
     }
 

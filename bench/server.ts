@@ -7,9 +7,12 @@
  * until it is sent SIGTERM.
  */
 import "../src/cli/graphile-env";
-import type { AddressInfo } from "node:net";
+
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
 import pg from "pg";
+
 import { RevocationSet } from "../src/auth/revocation";
 import { loadConfig } from "../src/config";
 import { createGateway } from "../src/http/app";

@@ -52,7 +52,8 @@ for (const file of settings) newest = Math.max(newest, statSync(path.join(root, 
 for (const dir of inputs) newest = newestIn(path.join(root, dir), newest);
 if (newest <= last) process.exit(0);
 
-const compile = (project) => spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, project)], { stdio: "inherit" });
+const compile = (project) =>
+  spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, project)], { stdio: "inherit" });
 // The gateway, then the browser modules it serves (src/browser, into dist/browser).
 let tsc = compile("tsconfig.json");
 if (tsc.status === 0) tsc = compile("tsconfig.browser.json");

@@ -72,7 +72,8 @@ export function createClient(options: ClientOptions): NexusClient {
         errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
         error?: { code: string; message: string };
       } | null;
-      if (payload?.error) throw new GatewayError(response.status, [{ message: payload.error.message, code: payload.error.code, path: null }]);
+      if (payload?.error)
+        throw new GatewayError(response.status, [{ message: payload.error.message, code: payload.error.code, path: null }]);
       if (!payload || payload.errors?.length || payload.data == null) {
         const errors = (payload?.errors ?? [{ message: `HTTP ${response.status}` }]).map((e) => ({
           message: e.message,

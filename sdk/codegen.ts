@@ -1,4 +1,5 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
+
 import { NEXUS_SCALARS } from "./scalars";
 
 export { NEXUS_SCALARS } from "./scalars";

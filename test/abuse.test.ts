@@ -45,7 +45,11 @@ describe("SQL metacharacters in string filters", () => {
     const types = new Map<string, { inputFields: Array<{ name: string; type: TypeRef }> | null }>(
       body.data.__schema.types.map((t: { name: string }) => [t.name, t]),
     );
-    for (const field of body.data.__schema.queryType.fields as Array<{ name: string; args: Array<{ name: string; type: TypeRef }>; type: TypeRef }>) {
+    for (const field of body.data.__schema.queryType.fields as Array<{
+      name: string;
+      args: Array<{ name: string; type: TypeRef }>;
+      type: TypeRef;
+    }>) {
       const filter = field.args.find((a) => a.name === "filter");
       if (!filter) continue;
       const filterType = named(filter.type);

@@ -1,4 +1,4 @@
-import { withAdmin, createTenant, signIn, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 /**
@@ -65,15 +65,26 @@ describe("filters, ordering and aggregates", () => {
       const table = [`${snakeOf(object.name)}s`, `${snakeOf(object.name)}es`].find((t) => cheap.has(t));
       if (!table) continue;
       const objectFields = new Set(object.fields!.map((f) => f.name));
-      const expected = [...cheap.get(table)!].map(camel).filter((f) => objectFields.has(f)).sort();
-      const scalarFilters = type.inputFields!.filter((f) => types.get(f.type.name ?? "")?.inputFields?.some((o) => o.name === "equalTo")).map((f) => f.name);
+      const expected = [...cheap.get(table)!]
+        .map(camel)
+        .filter((f) => objectFields.has(f))
+        .sort();
+      const scalarFilters = type
+        .inputFields!.filter((f) => types.get(f.type.name ?? "")?.inputFields?.some((o) => o.name === "equalTo"))
+        .map((f) => f.name);
       // Every orderable column is filterable, and so are the others.
       expect({ table, missing: expected.filter((f) => !scalarFilters.includes(f)) }).toEqual({ table, missing: [] });
       expect(scalarFilters.length).toBeGreaterThanOrEqual(expected.length);
       const orderBy = types.get(`${object.name}OrderBy`);
       if (orderBy) {
-        const columns = orderBy.enumValues!.map((v) => v.name).filter((v) => v.endsWith("_ASC") && v !== "PRIMARY_KEY_ASC").map((v) => v.slice(0, -4));
-        expect({ table, orderable: columns.sort() }).toEqual({ table, orderable: expected.map((f) => upperSnake(snakeOf(f) === "row_id" ? "id" : snakeOf(f))).sort() });
+        const columns = orderBy
+          .enumValues!.map((v) => v.name)
+          .filter((v) => v.endsWith("_ASC") && v !== "PRIMARY_KEY_ASC")
+          .map((v) => v.slice(0, -4));
+        expect({ table, orderable: columns.sort() }).toEqual({
+          table,
+          orderable: expected.map((f) => upperSnake(snakeOf(f) === "row_id" ? "id" : snakeOf(f))).sort(),
+        });
       }
       checked++;
     }
@@ -83,7 +94,9 @@ describe("filters, ordering and aggregates", () => {
   test("an unindexed column is filterable but not orderable: ordering by it says which index would expose it", async () => {
     const userFilter = types.get("UserFilter")!.inputFields!.map((f) => f.name);
     expect(userFilter).toEqual(expect.arrayContaining(["email", "phoneNumber", "createdAt"]));
-    const { body: filtered } = await gateway.graphql('{ users(filter: { phoneNumber: { isNull: true } }) { totalCount } }', { token: tokenA });
+    const { body: filtered } = await gateway.graphql("{ users(filter: { phoneNumber: { isNull: true } }) { totalCount } }", {
+      token: tokenA,
+    });
     expect(filtered.errors).toBeUndefined();
     expect(filtered.data.users.totalCount).toBe(4);
     const { body } = await gateway.graphql("{ users(orderBy: [PHONE_NUMBER_ASC]) { totalCount } }", { token: tokenA });
@@ -93,25 +106,41 @@ describe("filters, ordering and aggregates", () => {
 
   test("substring and prefix operators exist only on columns with a trigram index, and match case-insensitively", async () => {
     expect(types.get("StringFilter")!.inputFields!.map((f) => f.name)).not.toContain("includesInsensitive");
-    expect(types.get("SearchableStringFilter")!.inputFields!.map((f) => f.name)).toEqual(expect.arrayContaining(["includesInsensitive", "startsWithInsensitive", "equalTo"]));
+    expect(types.get("SearchableStringFilter")!.inputFields!.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["includesInsensitive", "startsWithInsensitive", "equalTo"]),
+    );
     const domain = a.admin.email.split("@")[1]!.toUpperCase();
-    const { body } = await gateway.graphql(`{ users(filter: { email: { includesInsensitive: "${domain}" } }) { totalCount } }`, { token: tokenA });
+    const { body } = await gateway.graphql(`{ users(filter: { email: { includesInsensitive: "${domain}" } }) { totalCount } }`, {
+      token: tokenA,
+    });
     expect(body.data.users.totalCount).toBe(4);
     // Quotes, backslashes and LIKE wildcards in the input match literally (the pattern is written into the SQL).
     for (const text of ["o'_%\\", "_", "%", "' or ''='"]) {
-      const { body: tricky } = await gateway.graphql("query($t: String!) { users(filter: { email: { includesInsensitive: $t } }) { totalCount } }", { token: tokenA, variables: { t: text } });
+      const { body: tricky } = await gateway.graphql(
+        "query($t: String!) { users(filter: { email: { includesInsensitive: $t } }) { totalCount } }",
+        { token: tokenA, variables: { t: text } },
+      );
       expect({ text, errors: tricky.errors, count: tricky.data?.users.totalCount }).toEqual({ text, errors: undefined, count: 0 });
     }
-    const { body: prefix } = await gateway.graphql(`{ users(filter: { email: { startsWithInsensitive: "ADMIN@" } }) { totalCount } }`, { token: tokenA });
+    const { body: prefix } = await gateway.graphql(`{ users(filter: { email: { startsWithInsensitive: "ADMIN@" } }) { totalCount } }`, {
+      token: tokenA,
+    });
     expect(prefix.data.users.totalCount).toBe(1);
-    const { body: refused } = await gateway.graphql('{ users(filter: { phoneNumber: { includesInsensitive: "1" } }) { totalCount } }', { token: tokenA });
+    const { body: refused } = await gateway.graphql('{ users(filter: { phoneNumber: { includesInsensitive: "1" } }) { totalCount } }', {
+      token: tokenA,
+    });
     expect(refused.errors[0]).toMatchObject({ extensions: { code: "NOT_INDEXED" } });
     expect(refused.errors[0].message).toMatch(/gin \(tenant_id, phone_number extensions\.gin_trgm_ops\)/);
   });
 
   test("created_at and updated_at order both ways with stable cursor paging", async () => {
     const page = async (orderBy: string, after?: string) =>
-      (await gateway.graphql(`query($after: Cursor) { users(orderBy: [${orderBy}], first: 2, after: $after) { nodes { rowId createdAt } pageInfo { endCursor hasNextPage } } }`, { token: tokenA, variables: { after } })).body.data.users;
+      (
+        await gateway.graphql(
+          `query($after: Cursor) { users(orderBy: [${orderBy}], first: 2, after: $after) { nodes { rowId createdAt } pageInfo { endCursor hasNextPage } } }`,
+          { token: tokenA, variables: { after } },
+        )
+      ).body.data.users;
     for (const orderBy of ["CREATED_AT_ASC", "CREATED_AT_DESC", "UPDATED_AT_ASC", "UPDATED_AT_DESC"]) {
       const first = await page(orderBy);
       const second = await page(orderBy, first.pageInfo.endCursor);
@@ -153,7 +182,9 @@ describe("filters, ordering and aggregates", () => {
   });
 
   test("timestamps are ISO strings and counts are strings", async () => {
-    const { body } = await gateway.graphql("{ users(first: 1) { nodes { createdAt } aggregates { distinctCount { rowId } } } }", { token: tokenA });
+    const { body } = await gateway.graphql("{ users(first: 1) { nodes { createdAt } aggregates { distinctCount { rowId } } } }", {
+      token: tokenA,
+    });
     expect(body.data.users.nodes[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     expect(typeof body.data.users.aggregates.distinctCount.rowId).toBe("string");
   });

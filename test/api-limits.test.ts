@@ -1,5 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+
 import { getIntrospectionQuery } from "postgraphile/graphql";
+
 import { createTenant, signIn } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
@@ -11,7 +13,8 @@ import { startTestGateway, testConfig, type TestGateway } from "./support/gatewa
 describe("operation limits", () => {
   let gateway: TestGateway;
   let token: string;
-  const ask = (query: string, variables?: Record<string, unknown>) => gateway.graphql(query, { token, ...(variables ? { variables } : {}) });
+  const ask = (query: string, variables?: Record<string, unknown>) =>
+    gateway.graphql(query, { token, ...(variables ? { variables } : {}) });
   const codes = (body: any): string[] => (body.errors ?? []).map((e: any) => e.extensions?.code);
   const stillAnswers = async () => {
     const { body } = await ask("{ users(first: 1) { totalCount } }");
@@ -20,7 +23,9 @@ describe("operation limits", () => {
   };
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: testConfig({ NEXUS_DEFAULT_PAGE_SIZE: "2", NEXUS_MAX_PAGE_SIZE: "50", NEXUS_MAX_QUERY_COST: "50000" }) });
+    gateway = await startTestGateway({
+      config: testConfig({ NEXUS_DEFAULT_PAGE_SIZE: "2", NEXUS_MAX_PAGE_SIZE: "50", NEXUS_MAX_QUERY_COST: "50000" }),
+    });
     const tenant = await createTenant("Limits", 4);
     token = (await signIn(gateway, tenant.admin.email)).accessToken;
   });
@@ -80,14 +85,18 @@ describe("operation limits", () => {
 
   test("fragment cycles are rejected cleanly, and the limit rules do not loop on them", async () => {
     const started = Date.now();
-    const { body } = await ask("query { users { nodes { ...A } } } fragment A on User { tenant { users { nodes { ...B } } } } fragment B on User { ...A }");
+    const { body } = await ask(
+      "query { users { nodes { ...A } } } fragment A on User { tenant { users { nodes { ...B } } } } fragment B on User { ...A }",
+    );
     expect(body.errors[0].message).toMatch(/Cannot spread fragment/);
     expect(Date.now() - started).toBeLessThan(5_000);
     await stillAnswers();
   });
 
   test("fragments spread exponentially are measured once each, and refused as expanded", async () => {
-    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on User { ...F${i + 1} ...F${i + 1} tenant { rowId } }`).join(" ");
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on User { ...F${i + 1} ...F${i + 1} tenant { rowId } }`).join(
+      " ",
+    );
     const started = Date.now();
     const { body } = await ask(`{ users { nodes { ...F0 } } } ${fragments} fragment F30 on User { rowId }`);
     expect(codes(body)).toEqual(["QUERY_TOO_LARGE"]);
@@ -119,11 +128,20 @@ describe("operation limits", () => {
     const post = (body: Buffer, encoding: string) =>
       fetch(`${gateway.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}`, "content-encoding": encoding },
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          authorization: `Bearer ${token}`,
+          "content-encoding": encoding,
+        },
         body,
       });
     const operation = Buffer.from(JSON.stringify({ query: "{ users(first: 1) { totalCount } }" }));
-    for (const [encoding, encode] of [["gzip", gzipSync], ["deflate", deflateSync], ["br", brotliCompressSync]] as const) {
+    for (const [encoding, encode] of [
+      ["gzip", gzipSync],
+      ["deflate", deflateSync],
+      ["br", brotliCompressSync],
+    ] as const) {
       const response = await post(encode(operation), encoding);
       expect(response.status).toBe(200);
       expect(((await response.json()) as any).data.users.totalCount).toBeGreaterThan(0);
@@ -141,7 +159,9 @@ describe("operation limits", () => {
 
   test("GET serves queries and refuses mutations", async () => {
     const get = (query: string) =>
-      fetch(`${gateway.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { accept: "application/json", authorization: `Bearer ${token}` } });
+      fetch(`${gateway.url}/graphql?query=${encodeURIComponent(query)}`, {
+        headers: { accept: "application/json", authorization: `Bearer ${token}` },
+      });
     const query = await get("{ users(first: 1) { totalCount } }");
     expect(query.status).toBe(200);
     expect(((await query.json()) as any).data.users.totalCount).toBe(5);
@@ -151,7 +171,6 @@ describe("operation limits", () => {
     const groups = await ask("{ userGroups { nodes { name } } }");
     expect(groups.body.data.userGroups.nodes.map((g: { name: string }) => g.name)).not.toContain("via GET");
   });
-
 });
 
 describe("production error messages", () => {

@@ -1,4 +1,4 @@
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 describe("assets: catalog, inventory, assignments, repairs", () => {
@@ -17,8 +17,16 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
 
   /** A manufacturer, a type and a model in the caller's tenant. */
   const catalog = async (token: string, label: string): Promise<string> => {
-    const m = await ok(token, "mutation($n: String!) { createAssetManufacturer(input: { assetManufacturer: { name: $n } }) { assetManufacturer { rowId } } }", { n: `${label} Corp` });
-    const t = await ok(token, "mutation($n: String!) { createAssetType(input: { assetType: { name: $n, endOfSupportLabel: \"End of warranty\" } }) { assetType { rowId } } }", { n: `${label} Laptop` });
+    const m = await ok(
+      token,
+      "mutation($n: String!) { createAssetManufacturer(input: { assetManufacturer: { name: $n } }) { assetManufacturer { rowId } } }",
+      { n: `${label} Corp` },
+    );
+    const t = await ok(
+      token,
+      'mutation($n: String!) { createAssetType(input: { assetType: { name: $n, endOfSupportLabel: "End of warranty" } }) { assetType { rowId } } }',
+      { n: `${label} Laptop` },
+    );
     const model = await ok(
       token,
       "mutation($m: UUID!, $t: UUID!, $n: String!) { createAssetModel(input: { assetModel: { name: $n, manufacturerId: $m, assetTypeId: $t, trackingType: SERIALIZED } }) { assetModel { rowId trackingType } } }",
@@ -28,16 +36,27 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
     return model.createAssetModel.assetModel.rowId;
   };
   const createAsset = (token: string, model: string, name: string, serial: string | null, quantity?: number) =>
-    gql(token, "mutation($m: UUID!, $n: String!, $s: String, $q: Int) { createAsset(input: { asset: { name: $n, modelId: $m, serialNumber: $s, quantity: $q } }) { asset { rowId quantity } } }", {
-      m: model,
-      n: name,
-      s: serial,
-      q: quantity,
-    });
-  const assign = (holder: { personId?: string; locationId?: string }, dates = { startDate: "2026-09-01", endDate: null as string | null }) =>
-    gql(userToken, "mutation($a: AssetAssignmentInput!) { createAssetAssignment(input: { assetAssignment: $a }) { assetAssignment { rowId asset { model { manufacturer { name } } } } } }", {
-      a: { assetId, ...holder, ...dates },
-    });
+    gql(
+      token,
+      "mutation($m: UUID!, $n: String!, $s: String, $q: Int) { createAsset(input: { asset: { name: $n, modelId: $m, serialNumber: $s, quantity: $q } }) { asset { rowId quantity } } }",
+      {
+        m: model,
+        n: name,
+        s: serial,
+        q: quantity,
+      },
+    );
+  const assign = (
+    holder: { personId?: string; locationId?: string },
+    dates = { startDate: "2026-09-01", endDate: null as string | null },
+  ) =>
+    gql(
+      userToken,
+      "mutation($a: AssetAssignmentInput!) { createAssetAssignment(input: { assetAssignment: $a }) { assetAssignment { rowId asset { model { manufacturer { name } } } } } }",
+      {
+        a: { assetId, ...holder, ...dates },
+      },
+    );
 
   beforeAll(async () => {
     gateway = await startTestGateway();
@@ -49,12 +68,21 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
     const created = await createAsset(userToken, modelId, "Laptop 1", "SN-1");
     expect(created.errors).toBeUndefined();
     assetId = created.data.createAsset.asset.rowId;
-    personId = (await ok(userToken, 'mutation { createPersonWithIdentity(input: { firstName: "Ada", lastName: "Lovelace" }) { person { rowId } } }')).createPersonWithIdentity.person.rowId;
-    const type = await ok(userToken, 'mutation { createLocationType(input: { locationType: { name: "Room" } }) { locationType { rowId } } }');
+    personId = (
+      await ok(userToken, 'mutation { createPersonWithIdentity(input: { firstName: "Ada", lastName: "Lovelace" }) { person { rowId } } }')
+    ).createPersonWithIdentity.person.rowId;
+    const type = await ok(
+      userToken,
+      'mutation { createLocationType(input: { locationType: { name: "Room" } }) { locationType { rowId } } }',
+    );
     locationId = (
-      await ok(userToken, 'mutation($t: UUID!) { createLocation(input: { location: { name: "Room 1", typeId: $t } }) { location { rowId } } }', {
-        t: type.createLocationType.locationType.rowId,
-      })
+      await ok(
+        userToken,
+        'mutation($t: UUID!) { createLocation(input: { location: { name: "Room 1", typeId: $t } }) { location { rowId } } }',
+        {
+          t: type.createLocationType.locationType.rowId,
+        },
+      )
     ).createLocation.location.rowId;
   });
   afterAll(async () => gateway.close());
@@ -63,7 +91,10 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
     const body = await assign({ personId });
     expect(body.errors).toBeUndefined();
     expect(body.data.createAssetAssignment.assetAssignment.asset).toEqual({ model: { manufacturer: { name: "Acme Corp" } } });
-    const data = await ok(userToken, "{ assetAssignments { nodes { asset { name model { name assetType { name } manufacturer { name } } } person { currentIdentity { lastName } } } } }");
+    const data = await ok(
+      userToken,
+      "{ assetAssignments { nodes { asset { name model { name assetType { name } manufacturer { name } } } person { currentIdentity { lastName } } } } }",
+    );
     expect(data.assetAssignments.nodes).toContainEqual({
       asset: { name: "Laptop 1", model: { name: "Acme Book 14", assetType: { name: "Acme Laptop" }, manufacturer: { name: "Acme Corp" } } },
       person: { currentIdentity: { lastName: "Lovelace" } },
@@ -102,8 +133,17 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
       { a: assetId, l: locationId },
     );
     expect(repair.errors).toBeUndefined();
-    expect(repair.data.createAssetRepair.assetRepair).toMatchObject({ status: "OPEN", priority: "HIGH", asset: { name: "Laptop 1" }, location: { name: "Room 1" } });
-    const empty = await gql(userToken, 'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "" } }) { assetRepair { rowId } } }', { a: assetId });
+    expect(repair.data.createAssetRepair.assetRepair).toMatchObject({
+      status: "OPEN",
+      priority: "HIGH",
+      asset: { name: "Laptop 1" },
+      location: { name: "Room 1" },
+    });
+    const empty = await gql(
+      userToken,
+      'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "" } }) { assetRepair { rowId } } }',
+      { a: assetId },
+    );
     expect(empty.errors[0].extensions.constraint).toBe("asset_repairs_title_not_empty");
     const early = await gql(
       userToken,
@@ -111,7 +151,11 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
       { a: assetId },
     );
     expect(early.errors[0].extensions.constraint).toBe("asset_repairs_resolved_after_reported");
-    const bogus = await gql(userToken, 'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "x", status: exploded } }) { assetRepair { rowId } } }', { a: assetId });
+    const bogus = await gql(
+      userToken,
+      'mutation($a: UUID!) { createAssetRepair(input: { assetRepair: { assetId: $a, title: "x", status: exploded } }) { assetRepair { rowId } } }',
+      { a: assetId },
+    );
     expect(bogus.errors).toBeDefined();
   });
 
@@ -121,7 +165,10 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
       'mutation($a: UUID!, $p: UUID!) { createAssetCirculation(input: { assetCirculation: { assetId: $a, personId: $p, circulationType: ISSUED_TO_PERSON, notes: "Start of term" } }) { assetCirculation { circulationType occurredAt person { rowId } } } }',
       { a: assetId, p: personId },
     );
-    expect(body.createAssetCirculation.assetCirculation).toMatchObject({ circulationType: "ISSUED_TO_PERSON", person: { rowId: personId } });
+    expect(body.createAssetCirculation.assetCirculation).toMatchObject({
+      circulationType: "ISSUED_TO_PERSON",
+      person: { rowId: personId },
+    });
   });
 
   test("value lists are GraphQL enums", async () => {
@@ -144,15 +191,23 @@ describe("assets: catalog, inventory, assignments, repairs", () => {
 
   test("nothing can point at another tenant's model, asset, person or location", async () => {
     const foreignModel = await catalog(otherToken, "Foreign");
-    const count = () => withAdmin(async (c) => (await c.query("select count(*)::int as n from assets.assets where tenant_id = $1", [tenant.tenantId])).rows[0].n);
+    const count = () =>
+      withAdmin(
+        async (c) => (await c.query("select count(*)::int as n from assets.assets where tenant_id = $1", [tenant.tenantId])).rows[0].n,
+      );
     const before = await count();
     const body = await createAsset(userToken, foreignModel, "Smuggled", "SN-X");
     expect(body.errors[0].extensions.code).toBe("INVALID_REFERENCE");
     expect(await count()).toBe(before);
-    const foreignPerson = (await ok(otherToken, 'mutation { createPersonWithIdentity(input: { firstName: "Eve", lastName: "Else" }) { person { rowId } } }')).createPersonWithIdentity.person.rowId;
+    const foreignPerson = (
+      await ok(otherToken, 'mutation { createPersonWithIdentity(input: { firstName: "Eve", lastName: "Else" }) { person { rowId } } }')
+    ).createPersonWithIdentity.person.rowId;
     const toForeign = await assign({ personId: foreignPerson });
     expect(toForeign.errors[0].extensions.code).toBe("INVALID_REFERENCE");
-    const assigned = await withAdmin(async (c) => (await c.query("select count(*)::int as n from assets.asset_assignments where person_id = $1", [foreignPerson])).rows[0].n);
+    const assigned = await withAdmin(
+      async (c) =>
+        (await c.query("select count(*)::int as n from assets.asset_assignments where person_id = $1", [foreignPerson])).rows[0].n,
+    );
     expect(assigned).toBe(0);
   });
 });

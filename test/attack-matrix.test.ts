@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+
 import { DEMO_PASSWORD } from "../src/demo";
 import { ensureDemoData } from "./support/demo";
 import { withAdmin } from "./support/fixtures";
@@ -58,7 +59,8 @@ interface TenantType {
 /** Tables whose rows a user may change when the row is their own (their profile, their preferences): no one permission gates them. */
 const OWN_ROW_TABLES = ["User", "UserPreference"];
 
-const codesOf = (answer: { errors?: Array<{ extensions?: { code?: string } }> }) => (answer.errors ?? []).map((e) => e.extensions?.code ?? null);
+const codesOf = (answer: { errors?: Array<{ extensions?: { code?: string } }> }) =>
+  (answer.errors ?? []).map((e) => e.extensions?.code ?? null);
 
 const operations = new Map<string, number>();
 const count = (operation: string) => operations.set(operation, (operations.get(operation) ?? 0) + 1);
@@ -70,7 +72,8 @@ describe("generated tenant-isolation attack matrix", () => {
   let acmeId: string;
 
   const as = (who: string) => ({ token: tokens[who]! });
-  const q = async (who: string, query: string, variables?: Record<string, unknown>) => (await gateway.graphql(query, { ...as(who), ...(variables ? { variables } : {}) })).body;
+  const q = async (who: string, query: string, variables?: Record<string, unknown>) =>
+    (await gateway.graphql(query, { ...as(who), ...(variables ? { variables } : {}) })).body;
 
   beforeAll(async () => {
     gateway = await startTestGateway();
@@ -97,7 +100,9 @@ describe("generated tenant-isolation attack matrix", () => {
     for (const t of schema) {
       if (!isTenantType(t.name) || /(Connection|Edge|Payload)$/.test(t.name)) continue;
       // The table's own list, not a search function over it (searchIssues(query:)).
-      const list = query.find((f) => connectionOf(named(f.type)) === t.name && f.args.every((a) => a.type.kind !== "NON_NULL" && a.name !== "query"));
+      const list = query.find(
+        (f) => connectionOf(named(f.type)) === t.name && f.args.every((a) => a.type.kind !== "NON_NULL" && a.name !== "query"),
+      );
       if (!list) continue;
       const single = query.find((f) => named(f.type) === t.name && f.args.length === 1 && f.args[0]!.name === "rowId");
       const mutationNamed = (prefix: string) => mutation.find((f) => f.name === `${prefix}${t.name}`)?.name ?? null;
@@ -130,7 +135,9 @@ describe("generated tenant-isolation attack matrix", () => {
     await gateway.close();
     const total = [...operations.values()].reduce((sum, n) => sum + n, 0);
     const lines = [...operations.entries()].sort().map(([op, n]) => `  ${op.padEnd(34)} ${n}`);
-    process.stdout.write(`attack matrix: ${types.length} tenant tables × ${operations.size} operations = ${total} attacks\n${lines.join("\n")}\n`);
+    process.stdout.write(
+      `attack matrix: ${types.length} tenant tables × ${operations.size} operations = ${total} attacks\n${lines.join("\n")}\n`,
+    );
   });
 
   const rowsOf = async (who: string, t: TenantType): Promise<Array<{ rowId: string; tenantId: string; id: string }>> => {
@@ -140,16 +147,17 @@ describe("generated tenant-isolation attack matrix", () => {
   };
 
   test("the GraphQL schema exposes exactly the tenant tables the catalog has", async () => {
-    const catalog = await withAdmin(async (client) =>
-      (
-        await client.query<{ n: number }>(`
+    const catalog = await withAdmin(
+      async (client) =>
+        (
+          await client.query<{ n: number }>(`
           select count(*)::int as n
           from pg_class c join pg_namespace ns on ns.oid = c.relnamespace
           where c.relkind in ('r', 'p')
             and pg_get_userbyid(c.relowner) = 'nexus_owner'
             and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
             and has_any_column_privilege('nexus_user', c.oid, 'SELECT')`)
-      ).rows[0]!.n,
+        ).rows[0]!.n,
     );
     expect(types.length).toBe(catalog);
   });
@@ -165,7 +173,9 @@ describe("generated tenant-isolation attack matrix", () => {
 
   test("lists, counts and relations of tenant A show nothing of tenant B", async () => {
     for (const t of types) {
-      const relations = t.relations.map((r) => (r.many ? `${r.field} { totalCount nodes { tenantId } }` : `${r.field} { tenantId }`)).join(" ");
+      const relations = t.relations
+        .map((r) => (r.many ? `${r.field} { totalCount nodes { tenantId } }` : `${r.field} { tenantId }`))
+        .join(" ");
       const body = await q("admin@acme.test", `{ ${t.list} { totalCount nodes { tenantId ${relations} } } }`);
       expect(body.errors).toBeUndefined();
       const seen = JSON.stringify(body.data).match(/"tenantId":"[^"]+"/g) ?? [];
@@ -199,7 +209,11 @@ describe("generated tenant-isolation attack matrix", () => {
   test("a filter naming B's rows finds nothing, and aggregates count only A's rows", async () => {
     for (const t of types) {
       for (const row of (await rowsOf("admin@globex.test", t)).slice(0, 3)) {
-        const body = await q("admin@acme.test", `query($id: UUID!) { ${t.list}(filter: { rowId: { equalTo: $id } }) { totalCount nodes { rowId } } }`, { id: row.rowId });
+        const body = await q(
+          "admin@acme.test",
+          `query($id: UUID!) { ${t.list}(filter: { rowId: { equalTo: $id } }) { totalCount nodes { rowId } } }`,
+          { id: row.rowId },
+        );
         expect(body.errors).toBeUndefined();
         expect(body.data[t.list]).toEqual({ totalCount: 0, nodes: [] });
         count("filter on B's rowId");
@@ -219,17 +233,22 @@ describe("generated tenant-isolation attack matrix", () => {
       if (t.update && t.scalarPatch) {
         const value = t.scalarPatch.type === "Boolean" ? false : "attack";
         const mutate = (id: string) =>
-          q("admin@acme.test", `mutation($id: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $id, patch: $patch }) { clientMutationId } }`, {
-            id,
-            patch: { [t.scalarPatch!.field]: value },
-          });
+          q(
+            "admin@acme.test",
+            `mutation($id: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $id, patch: $patch }) { clientMutationId } }`,
+            {
+              id,
+              patch: { [t.scalarPatch!.field]: value },
+            },
+          );
         const attack = await mutate(target.rowId);
         expect(attack).toEqual(await mutate(randomUUID()));
         expect({ type: t.type, codes: codesOf(attack) }).toEqual({ type: t.type, codes: ["NOT_FOUND"] });
         count("update B's row");
       }
       if (t.remove) {
-        const remove = (id: string) => q("admin@acme.test", `mutation($id: UUID!) { ${t.remove}(input: { rowId: $id }) { clientMutationId } }`, { id });
+        const remove = (id: string) =>
+          q("admin@acme.test", `mutation($id: UUID!) { ${t.remove}(input: { rowId: $id }) { clientMutationId } }`, { id });
         const attack = await remove(target.rowId);
         expect(attack).toEqual(await remove(randomUUID()));
         expect({ type: t.type, codes: codesOf(attack) }).toEqual({ type: t.type, codes: ["NOT_FOUND"] });
@@ -242,7 +261,11 @@ describe("generated tenant-isolation attack matrix", () => {
 
   test("no input can name a tenant: tenantId is in no create input and no patch", async () => {
     for (const t of types) {
-      expect({ type: t.type, create: t.createTakesTenantId, patch: t.patchTakesTenantId }).toEqual({ type: t.type, create: false, patch: false });
+      expect({ type: t.type, create: t.createTakesTenantId, patch: t.patchTakesTenantId }).toEqual({
+        type: t.type,
+        create: false,
+        patch: false,
+      });
       count("create with B's tenant_id");
       count("move A's row into B");
     }
@@ -250,7 +273,11 @@ describe("generated tenant-isolation attack matrix", () => {
 
   test("A's rows cannot be pointed at B's rows through any reference, and the error is the same as for a missing row", async () => {
     const globexRows = new Map<string, string[]>();
-    for (const t of types) globexRows.set(t.type, (await rowsOf("admin@globex.test", t)).map((r) => r.rowId));
+    for (const t of types)
+      globexRows.set(
+        t.type,
+        (await rowsOf("admin@globex.test", t)).map((r) => r.rowId),
+      );
     const allGlobex = [...globexRows.values()].flat();
     for (const t of types) {
       if (!t.update || t.referencePatch.length === 0) continue;
@@ -258,17 +285,23 @@ describe("generated tenant-isolation attack matrix", () => {
       if (!mine) continue;
       for (const field of t.referencePatch) {
         const mutate = (id: string) =>
-          q("admin@acme.test", `mutation($row: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $row, patch: $patch }) { clientMutationId } }`, {
-            row: mine.rowId,
-            patch: { [field]: id },
-          });
+          q(
+            "admin@acme.test",
+            `mutation($row: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $row, patch: $patch }) { clientMutationId } }`,
+            {
+              row: mine.rowId,
+              patch: { [field]: id },
+            },
+          );
         // A uuid column without a foreign key (a polymorphic id) accepts any value: not a reference.
         if (!(await mutate(randomUUID())).errors) continue;
         // Any of B's ids: whichever table the key points to, none may be reachable.
         const attacks = await Promise.all(allGlobex.slice(0, 50).map(mutate));
         for (const attack of attacks) expect(attack.errors).toBeDefined();
         expect(JSON.stringify(await mutate(allGlobex[0]!)).replaceAll(allGlobex[0]!, "ID")).toEqual(
-          JSON.stringify(await mutate(randomUUID())).replace(/[0-9a-f-]{36}/g, "ID").replaceAll(allGlobex[0]!, "ID"),
+          JSON.stringify(await mutate(randomUUID()))
+            .replace(/[0-9a-f-]{36}/g, "ID")
+            .replaceAll(allGlobex[0]!, "ID"),
         );
         count("reference B's row through a key");
       }
@@ -294,7 +327,12 @@ describe("generated tenant-isolation attack matrix", () => {
      */
     const expectRefused = async (who: string, t: TenantType, answer: any, missing: () => Promise<any>) => {
       const [error] = answer.errors ?? [];
-      expect({ type: t.type, who, code: error?.extensions?.code ?? null, message: error?.message }).toEqual({ type: t.type, who, code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/), message: expect.any(String) });
+      expect({ type: t.type, who, code: error?.extensions?.code ?? null, message: error?.message }).toEqual({
+        type: t.type,
+        who,
+        code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/),
+        message: expect.any(String),
+      });
       if (error.extensions.code === "FORBIDDEN") {
         expect(held[who]).not.toContain(error.extensions.permission);
         expect(error.message).toContain(error.extensions.permission);
@@ -310,10 +348,14 @@ describe("generated tenant-isolation attack matrix", () => {
       if (t.update && t.scalarPatch) {
         const value = t.scalarPatch.type === "Boolean" ? false : "VWR";
         const update = (id: string) =>
-          q("viewer@acme.test", `mutation($id: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $id, patch: $patch }) { clientMutationId } }`, {
-            id,
-            patch: { [t.scalarPatch!.field]: value },
-          });
+          q(
+            "viewer@acme.test",
+            `mutation($id: UUID!, $patch: ${t.type}Patch!) { ${t.update}(input: { rowId: $id, patch: $patch }) { clientMutationId } }`,
+            {
+              id,
+              patch: { [t.scalarPatch!.field]: value },
+            },
+          );
         const answer = await update(target.rowId);
         if (answer.errors) viewerUpdates[t.type] = await expectRefused("viewer@acme.test", t, answer, () => update(randomUUID()));
         const check = await q("admin@acme.test", `{ ${t.list} { nodes { rowId ${t.scalarPatch.field} } } }`);
@@ -332,19 +374,33 @@ describe("generated tenant-isolation attack matrix", () => {
       expect(after.map((r) => r.rowId)).toContain(target.rowId);
     }
     // A viewer lacks every UPDATE_ permission: apart from the rows that are a user's own, every update is FORBIDDEN.
-    const notForbidden = Object.entries(viewerUpdates).filter(([, code]) => code !== "FORBIDDEN").map(([type]) => type);
+    const notForbidden = Object.entries(viewerUpdates)
+      .filter(([, code]) => code !== "FORBIDDEN")
+      .map(([type]) => type);
     expect(notForbidden.sort()).toEqual(OWN_ROW_TABLES.filter((type) => type in viewerUpdates).sort());
   });
 
   test("a user can neither grant themselves a role nor join a group", async () => {
-    const me = (await q("user@acme.test", "{ users { nodes { rowId email } } }")).data.users.nodes.find((u: { email: string }) => u.email === "user@acme.test");
+    const me = (await q("user@acme.test", "{ users { nodes { rowId email } } }")).data.users.nodes.find(
+      (u: { email: string }) => u.email === "user@acme.test",
+    );
     const { adminGroup } = (await q("user@acme.test", "{ tenants { nodes { adminGroup { rowId } } } }")).data.tenants.nodes[0];
-    const admin = (await q("user@acme.test", "{ roles { nodes { rowId name } } }")).data.roles.nodes.find((r: { name: string }) => r.name === "admin");
-    const role = await q("user@acme.test", "mutation($u: UUID!, $r: UUID!) { createUserRole(input: { userRole: { userId: $u, roleId: $r } }) { userRole { rowId } } }", { u: me.rowId, r: admin.rowId });
-    const join = await q("user@acme.test", "mutation($u: UUID!, $g: UUID!) { createUserGroupMembership(input: { userGroupMembership: { userId: $u, userGroupId: $g } }) { userGroupMembership { rowId } } }", {
-      u: me.rowId,
-      g: adminGroup.rowId,
-    });
+    const admin = (await q("user@acme.test", "{ roles { nodes { rowId name } } }")).data.roles.nodes.find(
+      (r: { name: string }) => r.name === "admin",
+    );
+    const role = await q(
+      "user@acme.test",
+      "mutation($u: UUID!, $r: UUID!) { createUserRole(input: { userRole: { userId: $u, roleId: $r } }) { userRole { rowId } } }",
+      { u: me.rowId, r: admin.rowId },
+    );
+    const join = await q(
+      "user@acme.test",
+      "mutation($u: UUID!, $g: UUID!) { createUserGroupMembership(input: { userGroupMembership: { userId: $u, userGroupId: $g } }) { userGroupMembership { rowId } } }",
+      {
+        u: me.rowId,
+        g: adminGroup.rowId,
+      },
+    );
     expect(role.errors[0].extensions.code).toBe("FORBIDDEN");
     expect(join.errors[0].extensions.code).toBe("FORBIDDEN");
     const perms = (await q("user@acme.test", "{ viewerPermissions }")).data.viewerPermissions;

@@ -1,5 +1,6 @@
 import jwt from "jsonwebtoken";
-import { createTenant, PASSWORD, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+
+import { createTenant, PASSWORD, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
 const sidOf = (accessToken: string) => (jwt.decode(accessToken) as { sid: string }).sid;
@@ -16,7 +17,12 @@ describe("sign-in", () => {
   test("by email returns tokens and sets an httpOnly SameSite=Strict refresh cookie", async () => {
     const { status, body, headers } = await gateway.post("/auth/login", { email: tenant.users[0]!.email, password: PASSWORD });
     expect(status).toBe(200);
-    expect(body).toEqual({ accessToken: expect.any(String), tokenType: "Bearer", expiresIn: 900, refreshToken: expect.stringMatching(/^nxr_/) });
+    expect(body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: "Bearer",
+      expiresIn: 900,
+      refreshToken: expect.stringMatching(/^nxr_/),
+    });
     const claims = jwt.decode(body.accessToken) as Record<string, unknown>;
     expect(claims).toMatchObject({ sub: tenant.users[0]!.userId, tenant_id: tenant.tenantId, iss: "nexus-gateway", aud: "nexus-graphql" });
     expect(Object.keys(claims).sort()).toEqual(["aud", "exp", "iat", "iss", "jti", "sid", "sub", "tenant_id"]);
@@ -28,7 +34,9 @@ describe("sign-in", () => {
   });
 
   test("by username works too, case-insensitively", async () => {
-    const username: string = await withAdmin(async (c) => (await c.query("select username from platform.users where id = $1", [tenant.admin.userId])).rows[0].username);
+    const username: string = await withAdmin(
+      async (c) => (await c.query("select username from platform.users where id = $1", [tenant.admin.userId])).rows[0].username,
+    );
     const { status } = await gateway.post("/auth/login", { username: username.toUpperCase(), password: PASSWORD });
     expect(status).toBe(200);
   });
@@ -51,7 +59,11 @@ describe("sign-in", () => {
 
   test("bad input gets 400 and a non-JSON body 415", async () => {
     expect((await gateway.post("/auth/login", { email: tenant.users[0]!.email })).status).toBe(400);
-    const response = await fetch(`${gateway.url}/auth/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=x&password=y" });
+    const response = await fetch(`${gateway.url}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "email=x&password=y",
+    });
     expect(response.status).toBe(415);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
@@ -183,7 +195,9 @@ describe("logout, revocation and sessions", () => {
     expect(status).toBe(200);
     expect(body.sessions.length).toBeGreaterThanOrEqual(2);
     expect(body.sessions.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([sidOf(a.accessToken)]);
-    expect(body.sessions[0]).toEqual(expect.objectContaining({ createdAt: expect.any(String), lastSeenAt: expect.any(String), userAgent: expect.any(String) }));
+    expect(body.sessions[0]).toEqual(
+      expect.objectContaining({ createdAt: expect.any(String), lastSeenAt: expect.any(String), userAgent: expect.any(String) }),
+    );
   });
 
   test("a tenant admin may revoke a session of a user of their tenant; a plain user may not", async () => {
@@ -245,11 +259,19 @@ describe("passwords", () => {
     const email = tenant.users[0]!.email;
     const here = await signIn(gateway, email);
     const elsewhere = await signIn(gateway, email);
-    const wrong = await gateway.post("/auth/password", { currentPassword: "nope", newPassword: "a brand new password" }, { token: here.accessToken });
+    const wrong = await gateway.post(
+      "/auth/password",
+      { currentPassword: "nope", newPassword: "a brand new password" },
+      { token: here.accessToken },
+    );
     expect(wrong.status).toBe(401);
     const weak = await gateway.post("/auth/password", { currentPassword: PASSWORD, newPassword: "short" }, { token: here.accessToken });
     expect(weak.body.error.code).toBe("WEAK_PASSWORD");
-    const { status, body } = await gateway.post("/auth/password", { currentPassword: PASSWORD, newPassword: "a brand new password" }, { token: here.accessToken });
+    const { status, body } = await gateway.post(
+      "/auth/password",
+      { currentPassword: PASSWORD, newPassword: "a brand new password" },
+      { token: here.accessToken },
+    );
     expect(status).toBe(200);
     expect(body.revokedSessions).toBeGreaterThanOrEqual(1);
     expect((await gateway.graphql("{ __typename }", { token: elsewhere.accessToken })).status).toBe(401);
@@ -266,12 +288,26 @@ describe("passwords", () => {
     expect(known.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
     // The link is made after the answer: wait for it to reach the outbox.
-    const latest = () => withAdmin(async (c) => (await c.query("select body from platform.mail_outbox where recipient = $1 and subject like 'Reset%' order by created_at desc limit 1", [email])).rows[0]?.body as string | undefined);
+    const latest = () =>
+      withAdmin(
+        async (c) =>
+          (
+            await c.query(
+              "select body from platform.mail_outbox where recipient = $1 and subject like 'Reset%' order by created_at desc limit 1",
+              [email],
+            )
+          ).rows[0]?.body as string | undefined,
+      );
     const deadline = Date.now() + 10_000;
     let body = await latest();
     while (body === undefined && Date.now() < deadline) body = await latest();
     const token = /token=(nxp_[A-Za-z0-9_-]+)/.exec(body ?? "")![1]!;
-    expect(await withAdmin(async (c) => (await c.query("select count(*)::int as n from platform.users where password_reset_token_hash = $1", [token])).rows[0].n)).toBe(0);
+    expect(
+      await withAdmin(
+        async (c) =>
+          (await c.query("select count(*)::int as n from platform.users where password_reset_token_hash = $1", [token])).rows[0].n,
+      ),
+    ).toBe(0);
     expect((await gateway.post("/auth/password-reset/confirm", { token, newPassword: "reset to this one" })).status).toBe(200);
     expect((await gateway.post("/auth/password-reset/confirm", { token, newPassword: "and again this one" })).status).toBe(400);
     expect((await gateway.graphql("{ __typename }", { token: before.accessToken })).status).toBe(401);
@@ -281,10 +317,21 @@ describe("passwords", () => {
   test("email verification marks the address verified", async () => {
     const { accessToken } = await signIn(gateway, tenant.admin.email);
     expect((await gateway.post("/auth/email-verification/request", {}, { token: accessToken })).status).toBe(202);
-    const body = await withAdmin(async (c) => (await c.query("select body from platform.mail_outbox where recipient = $1 and subject like 'Confirm%' order by created_at desc limit 1", [tenant.admin.email])).rows[0].body);
+    const body = await withAdmin(
+      async (c) =>
+        (
+          await c.query(
+            "select body from platform.mail_outbox where recipient = $1 and subject like 'Confirm%' order by created_at desc limit 1",
+            [tenant.admin.email],
+          )
+        ).rows[0].body,
+    );
     const token = /token=(nxv_[A-Za-z0-9_-]+)/.exec(body)![1]!;
     expect((await gateway.post("/auth/email-verification/confirm", { token })).status).toBe(200);
-    const { body: me } = await gateway.graphql("query($id: UUID!) { user(rowId: $id) { emailVerified } }", { token: accessToken, variables: { id: tenant.admin.userId } });
+    const { body: me } = await gateway.graphql("query($id: UUID!) { user(rowId: $id) { emailVerified } }", {
+      token: accessToken,
+      variables: { id: tenant.admin.userId },
+    });
     expect(me.data.user.emailVerified).toBe(true);
     expect((await gateway.post("/auth/email-verification/request", {}, { token: accessToken })).body).toEqual({ alreadyVerified: true });
   });
@@ -298,7 +345,10 @@ describe("housekeeping", () => {
       const { accessToken } = await signIn(gateway, tenant.users[0]!.email);
       const { jti } = jwt.decode(accessToken) as { jti: string };
       await gateway.post("/auth/revoke", { jti }, { token: accessToken });
-      const count = () => withAdmin(async (c) => (await c.query("select count(*)::int as n from platform.revoked_tokens where jti = $1", [jti])).rows[0].n as number);
+      const count = () =>
+        withAdmin(
+          async (c) => (await c.query("select count(*)::int as n from platform.revoked_tokens where jti = $1", [jti])).rows[0].n as number,
+        );
       expect(await count()).toBe(1);
       await gateway.gateway.auth.pruneExpired();
       expect(await count()).toBe(1);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 describe("census: persons, identities and schools", () => {
@@ -66,12 +67,15 @@ describe("census: persons, identities and schools", () => {
     const identityId = randomUUID();
     await withAdmin(async (client) => {
       await client.query("begin");
-      await client.query("insert into census.persons (id, tenant_id, current_identity_id) values ($1, $2, $3)", [personId, tenant.tenantId, identityId]);
-      await client.query("insert into census.identities (id, tenant_id, person_id, first_name, last_name) values ($3, $2, $1, 'Alan', 'Turing')", [
+      await client.query("insert into census.persons (id, tenant_id, current_identity_id) values ($1, $2, $3)", [
         personId,
         tenant.tenantId,
         identityId,
       ]);
+      await client.query(
+        "insert into census.identities (id, tenant_id, person_id, first_name, last_name) values ($3, $2, $1, 'Alan', 'Turing')",
+        [personId, tenant.tenantId, identityId],
+      );
       await client.query("commit");
     });
     const body = await gql(userToken, "query($id: UUID!) { person(rowId: $id) { currentIdentity { lastName } } }", { id: personId });
@@ -81,30 +85,44 @@ describe("census: persons, identities and schools", () => {
   test("a person's current identity must be one of their own", async () => {
     const alice = await personWithIdentity(userToken, "Alice", "Liddell");
     const bob = await personWithIdentity(userToken, "Bob", "Builder");
-    const body = await gql(userToken, "mutation($p: UUID!, $i: UUID!) { updatePerson(input: { rowId: $p, patch: { currentIdentityId: $i } }) { person { rowId } } }", {
-      p: alice.rowId,
-      i: bob.currentIdentityId,
-    });
+    const body = await gql(
+      userToken,
+      "mutation($p: UUID!, $i: UUID!) { updatePerson(input: { rowId: $p, patch: { currentIdentityId: $i } }) { person { rowId } } }",
+      {
+        p: alice.rowId,
+        i: bob.currentIdentityId,
+      },
+    );
     expect(body.errors[0].extensions.code).toBe("INVALID_REFERENCE");
-    const stored = await withAdmin(async (c) => (await c.query("select current_identity_id from census.persons where id = $1", [alice.rowId])).rows[0]);
+    const stored = await withAdmin(
+      async (c) => (await c.query("select current_identity_id from census.persons where id = $1", [alice.rowId])).rows[0],
+    );
     expect(stored.current_identity_id).toBe(alice.currentIdentityId);
   });
 
   test("deleting the current identity clears the link; deleting the person removes identities and unlinks accounts", async () => {
     const person = await personWithIdentity(userToken, "Katherine", "Johnson");
-    const dropIdentity = await gql(adminToken, "mutation($id: UUID!) { deleteIdentity(input: { rowId: $id }) { identity { rowId } } }", { id: person.currentIdentityId });
+    const dropIdentity = await gql(adminToken, "mutation($id: UUID!) { deleteIdentity(input: { rowId: $id }) { identity { rowId } } }", {
+      id: person.currentIdentityId,
+    });
     expect(dropIdentity.errors).toBeUndefined();
     const after = await gql(userToken, "query($id: UUID!) { person(rowId: $id) { currentIdentityId } }", { id: person.rowId });
     expect(after.data.person.currentIdentityId).toBeNull();
 
     const other = await personWithIdentity(userToken, "Dorothy", "Vaughan");
-    const link = await gql(userToken, "mutation($u: UUID!, $p: UUID!) { updateUser(input: { rowId: $u, patch: { personId: $p } }) { user { person { currentIdentity { firstName } } } } }", {
-      u: tenant.users[0]!.userId,
-      p: other.rowId,
-    });
+    const link = await gql(
+      userToken,
+      "mutation($u: UUID!, $p: UUID!) { updateUser(input: { rowId: $u, patch: { personId: $p } }) { user { person { currentIdentity { firstName } } } } }",
+      {
+        u: tenant.users[0]!.userId,
+        p: other.rowId,
+      },
+    );
     expect(link.errors).toBeUndefined();
     expect(link.data.updateUser.user.person.currentIdentity.firstName).toBe("Dorothy");
-    const drop = await gql(adminToken, "mutation($id: UUID!) { deletePerson(input: { rowId: $id }) { person { rowId } } }", { id: other.rowId });
+    const drop = await gql(adminToken, "mutation($id: UUID!) { deletePerson(input: { rowId: $id }) { person { rowId } } }", {
+      id: other.rowId,
+    });
     expect(drop.errors).toBeUndefined();
     const rows = await withAdmin(async (c) => ({
       identities: (await c.query("select count(*)::int as n from census.identities where person_id = $1", [other.rowId])).rows[0].n,
@@ -116,16 +134,25 @@ describe("census: persons, identities and schools", () => {
 
   test("an identity cannot be attached to another tenant's person", async () => {
     const foreign = await personWithIdentity(otherToken, "Eve", "Outsider");
-    const body = await gql(userToken, 'mutation($p: UUID!) { createIdentity(input: { identity: { personId: $p, firstName: "Mallory", lastName: "X" } }) { identity { rowId } } }', {
-      p: foreign.rowId,
-    });
+    const body = await gql(
+      userToken,
+      'mutation($p: UUID!) { createIdentity(input: { identity: { personId: $p, firstName: "Mallory", lastName: "X" } }) { identity { rowId } } }',
+      {
+        p: foreign.rowId,
+      },
+    );
     expect(body.errors[0].extensions.code).toBe("INVALID_REFERENCE");
-    const count = await withAdmin(async (c) => (await c.query("select count(*)::int as n from census.identities where person_id = $1", [foreign.rowId])).rows[0].n);
+    const count = await withAdmin(
+      async (c) => (await c.query("select count(*)::int as n from census.identities where person_id = $1", [foreign.rowId])).rows[0].n,
+    );
     expect(count).toBe(1);
   });
 
   test("a school year ends on or after it starts; employments likewise", async () => {
-    const year = await gql(userToken, 'mutation { createSchoolYear(input: { schoolYear: { name: "Backwards", startDate: "2026-09-01", endDate: "2026-08-01" } }) { schoolYear { rowId } } }');
+    const year = await gql(
+      userToken,
+      'mutation { createSchoolYear(input: { schoolYear: { name: "Backwards", startDate: "2026-09-01", endDate: "2026-08-01" } }) { schoolYear { rowId } } }',
+    );
     expect(year.errors[0].extensions.code).toBe("INVALID_INPUT");
     expect(year.errors[0].extensions.constraint).toBe("school_years_dates_ordered");
     const person = await personWithIdentity(userToken, "Edsger", "Dijkstra");
@@ -141,7 +168,10 @@ describe("census: persons, identities and schools", () => {
     const person = await personWithIdentity(userToken, "Maria", "Montessori");
     const school = await gql(userToken, 'mutation { createSchool(input: { school: { name: "North School" } }) { school { rowId } } }');
     const schoolId = school.data.createSchool.school.rowId;
-    const year = await gql(userToken, 'mutation { createSchoolYear(input: { schoolYear: { name: "2026/27", startDate: "2026-09-01", endDate: "2027-07-15" } }) { schoolYear { rowId } } }');
+    const year = await gql(
+      userToken,
+      'mutation { createSchoolYear(input: { schoolYear: { name: "2026/27", startDate: "2026-09-01", endDate: "2027-07-15" } }) { schoolYear { rowId } } }',
+    );
     const calendar = await gql(
       userToken,
       'mutation($s: UUID!, $y: UUID!) { createSchoolCalendar(input: { schoolCalendar: { schoolId: $s, calendarId: $y, name: "Main" } }) { schoolCalendar { rowId schoolYear { name } } } }',
@@ -150,10 +180,14 @@ describe("census: persons, identities and schools", () => {
     expect(calendar.errors).toBeUndefined();
     expect(calendar.data.createSchoolCalendar.schoolCalendar.schoolYear.name).toBe("2026/27");
     const calendarId = calendar.data.createSchoolCalendar.schoolCalendar.rowId;
-    const enroll = await gql(userToken, "mutation($p: UUID!, $c: UUID!) { createSchoolEnrollment(input: { schoolEnrollment: { personId: $p, calendarId: $c } }) { schoolEnrollment { calendar { school { name } } } } }", {
-      p: person.rowId,
-      c: calendarId,
-    });
+    const enroll = await gql(
+      userToken,
+      "mutation($p: UUID!, $c: UUID!) { createSchoolEnrollment(input: { schoolEnrollment: { personId: $p, calendarId: $c } }) { schoolEnrollment { calendar { school { name } } } } }",
+      {
+        p: person.rowId,
+        c: calendarId,
+      },
+    );
     expect(enroll.errors).toBeUndefined();
     expect(enroll.data.createSchoolEnrollment.schoolEnrollment.calendar.school.name).toBe("North School");
     const assign = await gql(

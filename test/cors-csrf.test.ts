@@ -21,7 +21,11 @@ describe("CORS and CSRF", () => {
   const preflight = (origin: string, path = "/graphql") =>
     fetch(`${gateway.url}${path}`, {
       method: "OPTIONS",
-      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, x-nexus-csrf" },
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, x-nexus-csrf",
+      },
     });
   const cookieOf = async () => (await signIn(gateway, tenant.users[0]!.email)).cookie!.split(";")[0]!;
 
@@ -41,7 +45,10 @@ describe("CORS and CSRF", () => {
     const response = await preflight(EVIL);
     expect(response.status).toBe(403);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
-    expect(((await response.json()) as { error: unknown }).error).toEqual({ code: "ORIGIN_NOT_ALLOWED", message: expect.stringMatching(/NEXUS_CORS_ORIGINS/) });
+    expect(((await response.json()) as { error: unknown }).error).toEqual({
+      code: "ORIGIN_NOT_ALLOWED",
+      message: expect.stringMatching(/NEXUS_CORS_ORIGINS/),
+    });
   });
 
   test("an actual request carries the CORS headers for an allowed origin only", async () => {
@@ -59,7 +66,11 @@ describe("CORS and CSRF", () => {
   });
 
   test("a cookie refresh from an allowed origin with the header works", async () => {
-    const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie: await cookieOf(), origin: APP, "x-nexus-csrf": "1" } });
+    const { status, body } = await gateway.post(
+      "/auth/refresh",
+      {},
+      { headers: { cookie: await cookieOf(), origin: APP, "x-nexus-csrf": "1" } },
+    );
     expect(status).toBe(200);
     expect(body.accessToken).toEqual(expect.any(String));
   });
@@ -72,7 +83,11 @@ describe("CORS and CSRF", () => {
   });
 
   test("a cookie refresh from an untrusted origin is refused even with the header", async () => {
-    const { status, body } = await gateway.post("/auth/refresh", {}, { headers: { cookie: await cookieOf(), origin: EVIL, "x-nexus-csrf": "1" } });
+    const { status, body } = await gateway.post(
+      "/auth/refresh",
+      {},
+      { headers: { cookie: await cookieOf(), origin: EVIL, "x-nexus-csrf": "1" } },
+    );
     expect(status).toBe(403);
     expect(body.error.code).toBe("ORIGIN_NOT_ALLOWED");
   });

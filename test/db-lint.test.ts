@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { formatFindings, LINT_RULES, lintDatabase, lintFails, type Finding, type FindingLevel, type LintRule } from "../src/db/lint";
+
+import { type Finding, type FindingLevel, formatFindings, LINT_RULES, lintDatabase, lintFails, type LintRule } from "../src/db/lint";
 import { createTenant, withAdmin } from "./support/fixtures";
 
 const adminUrl = () => process.env.NEXUS_TEST_ADMIN_URL!;
@@ -38,12 +39,24 @@ describe("db:lint on planted violations", () => {
       using (tenant_id = (select nexus.current_tenant_id()))
       with check (tenant_id = (select nexus.current_tenant_id()));`;
   const expand = (sql: string) =>
-    sql.replace(/\{secured (\w+)\}/g, (_match, name: string) => secured(name)).replaceAll("{s}", s).replaceAll("{h}", h);
+    sql
+      .replace(/\{secured (\w+)\}/g, (_match, name: string) => secured(name))
+      .replaceAll("{s}", s)
+      .replaceAll("{h}", h);
 
-  const fixtureFiles = readdirSync(fixtures).filter((file) => file.endsWith(".sql")).sort();
-  const planted = fixtureFiles.map((file) => ({ rule: file.replace(/\.sql$/, ""), sql: expand(readFileSync(path.join(fixtures, file), "utf8")) }));
+  const fixtureFiles = readdirSync(fixtures)
+    .filter((file) => file.endsWith(".sql"))
+    .sort();
+  const planted = fixtureFiles.map((file) => ({
+    rule: file.replace(/\.sql$/, ""),
+    sql: expand(readFileSync(path.join(fixtures, file), "utf8")),
+  }));
   const expected: Array<[LintRule, FindingLevel, string]> = planted.flatMap(({ rule, sql }) =>
-    [...sql.matchAll(/^-- expect: (ERROR|WARN|INFO) (.+)$/gm)].map((match): [LintRule, FindingLevel, string] => [rule, match[1] as FindingLevel, match[2]!]),
+    [...sql.matchAll(/^-- expect: (ERROR|WARN|INFO) (.+)$/gm)].map((match): [LintRule, FindingLevel, string] => [
+      rule,
+      match[1] as FindingLevel,
+      match[2]!,
+    ]),
   );
 
   const setup = `
@@ -111,7 +124,9 @@ describe("db:lint on planted violations", () => {
 
   test("rule names come from the files of src/db/lint/, numbered, each with a remediation", () => {
     const files = readdirSync(path.join(__dirname, "..", "src", "db", "lint")).filter((file) => /^\d{4}_/.test(file));
-    expect(files.map((file) => file.replace(/^\d{4}_|\.sql$/g, ""))).toEqual(LINT_RULES.filter((rule) => rule !== "policy_admits_missing_claim"));
+    expect(files.map((file) => file.replace(/^\d{4}_|\.sql$/g, ""))).toEqual(
+      LINT_RULES.filter((rule) => rule !== "policy_admits_missing_claim"),
+    );
     for (const rule of LINT_RULES) expect(findings.some((finding) => finding.rule === rule && finding.fix.length > 0)).toBe(true);
   });
 

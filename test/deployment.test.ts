@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
 import pino from "pino";
+
 import { loadConfig } from "../src/config";
 import { withCredentials } from "../src/db/bootstrap";
 import { freePort } from "../src/db/embedded";
@@ -63,7 +65,14 @@ function via(url: string, port: number): string {
 describe("deployments side by side", () => {
   test("a second deployment with another authenticator password is refused, and the first keeps signing in", async () => {
     const child = spawn(process.execPath, [path.join(ROOT, "dist", "src", "cli", "nexus.js"), "db", "migrate"], {
-      env: { PATH: process.env.PATH!, HOME: os.tmpdir(), DATABASE_URL: ADMIN_URL(), NEXUS_AUTHENTICATOR_PASSWORD: `another-${randomBytes(6).toString("hex")}`, NODE_ENV: "development", NEXUS_DATA_DIR: os.tmpdir() },
+      env: {
+        PATH: process.env.PATH!,
+        HOME: os.tmpdir(),
+        DATABASE_URL: ADMIN_URL(),
+        NEXUS_AUTHENTICATOR_PASSWORD: `another-${randomBytes(6).toString("hex")}`,
+        NODE_ENV: "development",
+        NEXUS_DATA_DIR: os.tmpdir(),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -92,7 +101,11 @@ describe("deployments side by side", () => {
     });
     const lines: Array<{ msg: string; err?: { code?: string } }> = [];
     const logger = pino({ level: "error" }, { write: (line: string) => lines.push(JSON.parse(line)) });
-    const gateway = await createGateway({ config: loadConfig({ NODE_ENV: "test", NEXUS_WEBSOCKETS: "0" }), authenticatorUrl: withCredentials(ADMIN_URL(), role, password), logger });
+    const gateway = await createGateway({
+      config: loadConfig({ NODE_ENV: "test", NEXUS_WEBSOCKETS: "0" }),
+      authenticatorUrl: withCredentials(ADMIN_URL(), role, password),
+      logger,
+    });
     await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(gateway.server.address() as net.AddressInfo).port}`;
     try {
@@ -191,4 +204,3 @@ describe("stopping", () => {
     }
   }, 180_000);
 });
-

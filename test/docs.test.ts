@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { comparePages, formatDifference } from "../src/docs/files";
-import { introspectDatabase, type DocsSource } from "../src/docs/introspect";
-import { renderDocs, type DocPages } from "../src/docs/render";
+import { type DocsSource, introspectDatabase } from "../src/docs/introspect";
+import { type DocPages, renderDocs } from "../src/docs/render";
 import { withAdmin } from "./support/fixtures";
 import { testConfig } from "./support/gateway";
 
@@ -37,11 +38,14 @@ interface Run {
 const running = new Set<ChildProcess>();
 afterAll(async () => {
   await Promise.all(
-    [...running].map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill();
-    })),
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill();
+        }),
+    ),
   );
 });
 
@@ -172,9 +176,13 @@ describe("a generated table page", () => {
   test("the functions page lists the schema's functions and the internal helpers, each with its comment", () => {
     const functions = pages.get("functions.md")!;
     expect(functions).toContain(`## \`${s}\``);
-    expect(functions).toContain("| `tg_widgets__keep_serial()` | `trigger` | plpgsql | volatile | invoker | Trigger: a serial number never changes. |");
+    expect(functions).toContain(
+      "| `tg_widgets__keep_serial()` | `trigger` | plpgsql | volatile | invoker | Trigger: a serial number never changes. |",
+    );
     expect(functions).toContain("## `nexus_auth`");
-    expect(linesWith(functions, "`has_permission(")).toEqual([expect.stringMatching(/\| `boolean` \| (sql|plpgsql) \| stable \| definer \| .+ \|$/)]);
+    expect(linesWith(functions, "`has_permission(")).toEqual([
+      expect.stringMatching(/\| `boolean` \| (sql|plpgsql) \| stable \| definer \| .+ \|$/),
+    ]);
   });
 
   test("names the table and its comment", () => {
@@ -210,12 +218,16 @@ describe("a generated table page", () => {
   test("shows the composite foreign key out of the table and into the parent", () => {
     expect(linesWith(widgets, "`widgets_parent_fkey`")).toEqual([
       expect.stringMatching(
-        new RegExp(`^\\| \`widgets_parent_fkey\` \\| \`tenant_id\`, \`parent_id\` \\| \\[\`${s}\\.parents\`\\]\\(parents\\.md\\) \\(\`tenant_id\`, \`id\`\\) \\| CASCADE \\| NO ACTION \\| No \\| \`Widget\\.\\w+\` \\|$`),
+        new RegExp(
+          `^\\| \`widgets_parent_fkey\` \\| \`tenant_id\`, \`parent_id\` \\| \\[\`${s}\\.parents\`\\]\\(parents\\.md\\) \\(\`tenant_id\`, \`id\`\\) \\| CASCADE \\| NO ACTION \\| No \\| \`Widget\\.\\w+\` \\|$`,
+        ),
       ),
     ]);
     expect(linesWith(parents, "`widgets_parent_fkey`")).toEqual([
       expect.stringMatching(
-        new RegExp(`^\\| \\[\`${s}\\.widgets\`\\]\\(widgets\\.md\\) \\| \`widgets_parent_fkey\` \\| \`tenant_id\`, \`parent_id\` \\| \`tenant_id\`, \`id\` \\| CASCADE \\| \`Parent\\.\\w+\` \\|$`),
+        new RegExp(
+          `^\\| \\[\`${s}\\.widgets\`\\]\\(widgets\\.md\\) \\| \`widgets_parent_fkey\` \\| \`tenant_id\`, \`parent_id\` \\| \`tenant_id\`, \`id\` \\| CASCADE \\| \`Parent\\.\\w+\` \\|$`,
+        ),
       ),
     ]);
   });

@@ -1,16 +1,22 @@
 import pg from "pg";
-import type { DemoTenant } from "../src/demo/tenant";
+
 import { loadAssetsDemo } from "../src/demo/assets";
 import { loadCensusDemo } from "../src/demo/census";
 import { loadItsmDemo } from "../src/demo/itsm";
 import { loadLocationsDemo } from "../src/demo/locations";
+import type { DemoTenant } from "../src/demo/tenant";
 import { createTenant, signIn } from "./support/fixtures";
 import { startTestGateway } from "./support/gateway";
 
 describe("domain demo data", () => {
   test("the census, locations, assets and ITSM loaders fill a fresh tenant that its user then sees", async () => {
     const fixture = await createTenant("DomainDemo", 1);
-    const tenant: DemoTenant = { name: fixture.name, tenantId: fixture.tenantId, adminUserId: fixture.admin.userId, userId: fixture.users[0]!.userId };
+    const tenant: DemoTenant = {
+      name: fixture.name,
+      tenantId: fixture.tenantId,
+      adminUserId: fixture.admin.userId,
+      userId: fixture.users[0]!.userId,
+    };
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
       for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo]) await load(pool, tenant);
@@ -35,7 +41,10 @@ describe("domain demo data", () => {
       const data = body.data;
       expect(data.people.totalCount).toBe(4);
       expect(data.people.nodes.every((p: { currentIdentity: unknown }) => p.currentIdentity !== null)).toBe(true);
-      expect(data.schools.nodes[0].schoolCalendars.nodes[0]).toEqual({ schoolYear: { name: "2026/27" }, schoolEnrollments: { totalCount: 2 } });
+      expect(data.schools.nodes[0].schoolCalendars.nodes[0]).toEqual({
+        schoolYear: { name: "2026/27" },
+        schoolEnrollments: { totalCount: 2 },
+      });
       expect(data.locations.nodes).toEqual([{ name: "Main Building", children: { totalCount: 2 } }]);
       expect(data.assetManufacturers.totalCount).toBe(2);
       expect(data.assetTypes.totalCount).toBe(3);
@@ -44,7 +53,11 @@ describe("domain demo data", () => {
       expect(data.assetRepairs.nodes).toEqual([{ title: "Lamp flickers", asset: { model: { manufacturer: { name: "Epson" } } } }]);
       expect(data.projects.nodes[0].key).toBe("OPS");
       expect(data.projects.nodes[0].issues.totalCount).toBe(4);
-      expect(data.configurationItemRelationships.nodes).toContainEqual({ relationshipType: "RUNS_ON", source: { name: "Website" }, target: { name: "web-01" } });
+      expect(data.configurationItemRelationships.nodes).toContainEqual({
+        relationshipType: "RUNS_ON",
+        source: { name: "Website" },
+        target: { name: "web-01" },
+      });
     } finally {
       await gateway.close();
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -15,7 +16,9 @@ describe("structured errors", () => {
   let projectId: string;
 
   const createProject = (key: string, name = "Operations") =>
-    gateway.body(admin, "mutation($p: ProjectInput!) { createProject(input: { project: $p }) { project { rowId } } }", { p: { key, name } });
+    gateway.body(admin, "mutation($p: ProjectInput!) { createProject(input: { project: $p }) { project { rowId } } }", {
+      p: { key, name },
+    });
 
   beforeAll(async () => {
     gateway = await startTestGateway();
@@ -34,7 +37,10 @@ describe("structured errors", () => {
     expect(validation.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     const variable = await gateway.body(admin, "query($n: Int!) { projects(first: $n) { totalCount } }", { n: "ten" });
     expect(variable.errors[0].extensions.code).toBe("INVALID_INPUT");
-    const deep = await gateway.body(admin, `{ projects { nodes { ${"issues { nodes { project { ".repeat(8)} rowId ${"} } }".repeat(8)} } } }`);
+    const deep = await gateway.body(
+      admin,
+      `{ projects { nodes { ${"issues { nodes { project { ".repeat(8)} rowId ${"} } }".repeat(8)} } } }`,
+    );
     expect(deep.errors[0].extensions.code).toBe("QUERY_TOO_DEEP");
   });
 
@@ -64,17 +70,29 @@ describe("structured errors", () => {
   });
 
   test("an update or delete of a row that does not exist fails with NOT_FOUND", async () => {
-    const update = await gateway.body(admin, "mutation($id: UUID!) { updateProject(input: { rowId: $id, patch: { name: \"X\" } }) { project { rowId } } }", { id: randomUUID() });
+    const update = await gateway.body(
+      admin,
+      'mutation($id: UUID!) { updateProject(input: { rowId: $id, patch: { name: "X" } }) { project { rowId } } }',
+      { id: randomUUID() },
+    );
     expect(update.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["NOT_FOUND"]);
     expect(update.data.updateProject).toBeNull();
-    const remove = await gateway.body(admin, "mutation($id: UUID!) { deleteProject(input: { rowId: $id }) { deletedProjectId } }", { id: randomUUID() });
+    const remove = await gateway.body(admin, "mutation($id: UUID!) { deleteProject(input: { rowId: $id }) { deletedProjectId } }", {
+      id: randomUUID(),
+    });
     expect(remove.errors[0].extensions.code).toBe("NOT_FOUND");
-    const renamed = await gateway.data(admin, "mutation($id: UUID!) { updateProject(input: { rowId: $id, patch: { name: \"Ops\" } }) { project { name } } }", { id: projectId });
+    const renamed = await gateway.data(
+      admin,
+      'mutation($id: UUID!) { updateProject(input: { rowId: $id, patch: { name: "Ops" } }) { project { name } } }',
+      { id: projectId },
+    );
     expect(renamed.updateProject.project.name).toBe("Ops");
   });
 
   test("an anonymous write is told to sign in", async () => {
-    const { body } = await gateway.graphql('mutation { createProject(input: { project: { key: "ANON", name: "Anon" } }) { project { rowId } } }');
+    const { body } = await gateway.graphql(
+      'mutation { createProject(input: { project: { key: "ANON", name: "Anon" } }) { project { rowId } } }',
+    );
     expect(body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
   });
 
@@ -87,13 +105,23 @@ describe("structured errors", () => {
 
   test("POST /auth/logout without a body ends the current session; other routes take an empty body", async () => {
     const session = await signIn(gateway, tenant.admin.email);
-    const empty = await fetch(`${gateway.url}/auth/revoke`, { method: "POST", headers: { authorization: `Bearer ${session.accessToken}` } });
+    const empty = await fetch(`${gateway.url}/auth/revoke`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { code: string } }).error.code).toBe("INVALID_REQUEST");
-    const logout = await fetch(`${gateway.url}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${session.accessToken}` } });
+    const logout = await fetch(`${gateway.url}/auth/logout`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
     expect(logout.status).toBe(200);
     expect((await gateway.graphql("{ __typename }", { token: session.accessToken })).status).toBe(401);
-    const text = await fetch(`${gateway.url}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${admin}`, "content-type": "text/plain" }, body: "hi" });
+    const text = await fetch(`${gateway.url}/auth/logout`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${admin}`, "content-type": "text/plain" },
+      body: "hi",
+    });
     expect(text.status).toBe(415);
   });
 });

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
+
 import pg from "pg";
-import type { DemoTenant } from "../src/demo/tenant";
+
 import { loadAssetsDemo } from "../src/demo/assets";
 import { loadCensusDemo } from "../src/demo/census";
 import { loadItsmDemo } from "../src/demo/itsm";
 import { loadLocationsDemo } from "../src/demo/locations";
 import { loadSchoolDemo } from "../src/demo/school";
 import { loadServicesDemo } from "../src/demo/services";
+import type { DemoTenant } from "../src/demo/tenant";
 import { createTenant, signIn, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 import { QUESTIONS } from "./support/questions";
@@ -23,10 +25,16 @@ describe("the written questions on the demo data", () => {
 
   beforeAll(async () => {
     const fixture = await createTenant("Questions", 1);
-    const tenant: DemoTenant = { name: fixture.name, tenantId: fixture.tenantId, adminUserId: fixture.admin.userId, userId: fixture.users[0]!.userId };
+    const tenant: DemoTenant = {
+      name: fixture.name,
+      tenantId: fixture.tenantId,
+      adminUserId: fixture.admin.userId,
+      userId: fixture.users[0]!.userId,
+    };
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
-      for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo, loadServicesDemo, loadSchoolDemo]) await load(pool, tenant);
+      for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo, loadServicesDemo, loadSchoolDemo])
+        await load(pool, tenant);
     } finally {
       await pool.end();
     }
@@ -42,7 +50,9 @@ describe("the written questions on the demo data", () => {
 
   test("docs/access-paths.md lists every question with its index", () => {
     const page = readFileSync("docs/access-paths.md", "utf8");
-    const missing = QUESTIONS.filter((q) => !page.split("\n").some((line) => line.startsWith(`| ${q.question} | \`${q.table}\` | \`${q.index}\``)));
+    const missing = QUESTIONS.filter(
+      (q) => !page.split("\n").some((line) => line.startsWith(`| ${q.question} | \`${q.table}\` | \`${q.index}\``)),
+    );
     expect(missing.map((q) => q.question)).toEqual([]);
   });
 
@@ -58,7 +68,10 @@ describe("the written questions on the demo data", () => {
       return new Map(rows.map((r) => [r.name, r]));
     });
     for (const q of QUESTIONS) {
-      expect({ question: q.question, index: indexes.get(q.index) && { tbl: indexes.get(q.index)!.tbl, first: indexes.get(q.index)!.first } }).toEqual({
+      expect({
+        question: q.question,
+        index: indexes.get(q.index) && { tbl: indexes.get(q.index)!.tbl, first: indexes.get(q.index)!.first },
+      }).toEqual({
         question: q.question,
         index: { tbl: q.table, first: "tenant_id" },
       });

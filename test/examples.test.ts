@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from "postgraphile/graphql";
+
+import { buildSchema, Kind, type OperationDefinitionNode, parse, validate } from "postgraphile/graphql";
+
 import { DEMO_PASSWORD } from "../src/demo";
 import { EXAMPLE_OPERATIONS } from "../src/graphql/examples";
 import { ensureDemoData } from "./support/demo";
@@ -40,11 +42,14 @@ describe("examples that work", () => {
   });
   afterAll(async () => gateway.close());
 
-  test.each(EXAMPLE_OPERATIONS.map((e) => [`${e.module}: ${e.title}`, e] as const))("GraphiQL's %s runs on the demo data", async (_name, example) => {
-    const body = await gateway.body(token, example.query, example.variables ?? {});
-    expect(body.errors).toBeUndefined();
-    expect(Object.values(body.data).every((value) => value !== null)).toBe(true);
-  });
+  test.each(EXAMPLE_OPERATIONS.map((e) => [`${e.module}: ${e.title}`, e] as const))(
+    "GraphiQL's %s runs on the demo data",
+    async (_name, example) => {
+      const body = await gateway.body(token, example.query, example.variables ?? {});
+      expect(body.errors).toBeUndefined();
+      expect(Object.values(body.data).every((value) => value !== null)).toBe(true);
+    },
+  );
 
   test("GraphiQL's users and their roles shows the admin's role", async () => {
     const example = EXAMPLE_OPERATIONS.find((e) => e.title === "Users and their roles")!;
@@ -60,7 +65,10 @@ describe("examples that work", () => {
     // Subscriptions run over a WebSocket (test/realtime.test.ts): here they are checked against the schema.
     const schema = buildSchema(fs.readFileSync(path.join(__dirname, "..", "schema.graphql"), "utf8"));
     for (const operation of operations.filter((o) => o.kind === "subscription")) {
-      expect({ operation: operation.name, errors: validate(schema, parse(operation.document)).map((e) => e.message) }).toEqual({ operation: operation.name, errors: [] });
+      expect({ operation: operation.name, errors: validate(schema, parse(operation.document)).map((e) => e.message) }).toEqual({
+        operation: operation.name,
+        errors: [],
+      });
     }
     for (const operation of operations.filter((o) => o.kind !== "subscription")) {
       const variables = Object.fromEntries(operation.needs.map((name) => [name, rowIdIn(previous)]));

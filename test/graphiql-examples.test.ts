@@ -1,6 +1,7 @@
-import { parse, validate, type GraphQLSchema } from "postgraphile/graphql";
-import { EXAMPLE_OPERATIONS } from "../src/graphql/examples";
+import { type GraphQLSchema, parse, validate } from "postgraphile/graphql";
+
 import { buildLiveSchema } from "../src/graphql/contract";
+import { EXAMPLE_OPERATIONS } from "../src/graphql/examples";
 import { testConfig } from "./support/gateway";
 
 /** GraphiQL's saved examples are valid operations of the schema the gateway builds. */
@@ -13,7 +14,19 @@ describe("GraphiQL example operations", () => {
 
   test("every module has at least one example", () => {
     const modules = new Set(EXAMPLE_OPERATIONS.map((e) => e.module));
-    for (const module of ["platform", "census", "assets", "locations", "ITSM", "campus", "academics", "attendance", "billing", "messaging", "content"]) {
+    for (const module of [
+      "platform",
+      "census",
+      "assets",
+      "locations",
+      "ITSM",
+      "campus",
+      "academics",
+      "attendance",
+      "billing",
+      "messaging",
+      "content",
+    ]) {
       expect(modules).toContain(module);
     }
   });

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
+
 import { launchBrowser, loadInventory, screenshot } from "./support/browser";
 import { createTenant, PASSWORD, type TenantFixture } from "./support/fixtures";
-import { startGatewayProcess, type GatewayProcess } from "./support/gateway-process";
+import { type GatewayProcess, startGatewayProcess } from "./support/gateway-process";
 
 /**
  * An analyst in GraphiQL, in a real (headless) Chromium: signs in on the
@@ -17,7 +18,12 @@ describe("GraphiQL in the browser", () => {
   let theirs: TenantFixture;
 
   beforeAll(async () => {
-    [gateway, browser, mine, theirs] = await Promise.all([startGatewayProcess(), launchBrowser(), createTenant("Initech", 1), createTenant("Umbrella", 1)]);
+    [gateway, browser, mine, theirs] = await Promise.all([
+      startGatewayProcess(),
+      launchBrowser(),
+      createTenant("Initech", 1),
+      createTenant("Umbrella", 1),
+    ]);
     await Promise.all([loadInventory(mine), loadInventory(theirs)]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
@@ -50,7 +56,9 @@ describe("GraphiQL in the browser", () => {
     expect(serials.every((s: string) => s.startsWith("INI-"))).toBe(true);
     await screenshot(page, "graphiql.png");
     // The response editor shows the same answer (Monaco renders spaces as U+00A0).
-    await page.waitForFunction(`/"totalCount":\\s*10/.test(document.querySelector(".graphiql-response").textContent.replace(/\\u00a0/g, " "))`);
+    await page.waitForFunction(
+      `/"totalCount":\\s*10/.test(document.querySelector(".graphiql-response").textContent.replace(/\\u00a0/g, " "))`,
+    );
   });
 
   test("a 401 makes the page refresh the token from its cookie and send the request again", async () => {
@@ -58,7 +66,11 @@ describe("GraphiQL in the browser", () => {
     await page.route("**/graphql", async (route) => {
       if (refused) return route.continue();
       refused = true;
-      await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "TOKEN_EXPIRED", message: "expired" } }) });
+      await route.fulfill({
+        status: 401,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "TOKEN_EXPIRED", message: "expired" } }),
+      });
     });
     const refreshed = page.waitForResponse((r) => r.url().endsWith("/auth/refresh"));
     const response = await runAssetsExample();

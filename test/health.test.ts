@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
+
 import express from "express";
 import pg from "pg";
+
 import { healthHandler, newestCommittedMigration, readyHandler } from "../src/http/health";
 import { startTestGateway } from "./support/gateway";
 

@@ -1,21 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { eventually, mailTo, startMailServer } from "./support/mail-server";
-import { createTenant, PASSWORD, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+
+import { createTenant, PASSWORD, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
+import { eventually, mailTo, startMailServer } from "./support/mail-server";
 
 const APP_URL = "https://app.nexus.test";
 const TTL_SECONDS = 3600;
 
 const invitationsTo = (email: string) =>
-  withAdmin(async (client) =>
-    (await client.query<{ tenant_id: string; lifetime: number; accepted: boolean }>(
-      "select tenant_id, extract(epoch from expires_at - created_at)::int as lifetime, accepted_at is not null as accepted from nexus_auth.invitations where email = $1",
-      [email],
-    )).rows,
+  withAdmin(
+    async (client) =>
+      (
+        await client.query<{ tenant_id: string; lifetime: number; accepted: boolean }>(
+          "select tenant_id, extract(epoch from expires_at - created_at)::int as lifetime, accepted_at is not null as accepted from nexus_auth.invitations where email = $1",
+          [email],
+        )
+      ).rows,
   );
 
 const outboxTo = (email: string) =>
-  withAdmin(async (client) => (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1 order by created_at", [email])).rows);
+  withAdmin(
+    async (client) =>
+      (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1 order by created_at", [email]))
+        .rows,
+  );
 
 const tokenIn = (text: string) => new RegExp(`${APP_URL}/accept-invitation#token=(nxi_[A-Za-z0-9_-]+)`).exec(text)?.[1];
 
@@ -30,7 +38,10 @@ describe("invitations to a tenant", () => {
   beforeAll(async () => {
     smtp = await startMailServer();
     [gateway, tenant, rival] = await Promise.all([
-      startTestGateway({ jobs: true, config: testConfig({ NEXUS_SMTP_URL: smtp.url, NEXUS_APP_URL: APP_URL, NEXUS_INVITE_TTL_SECONDS: String(TTL_SECONDS) }) }),
+      startTestGateway({
+        jobs: true,
+        config: testConfig({ NEXUS_SMTP_URL: smtp.url, NEXUS_APP_URL: APP_URL, NEXUS_INVITE_TTL_SECONDS: String(TTL_SECONDS) }),
+      }),
       createTenant("Inviting", 1),
       createTenant("Rival", 1),
     ]);
@@ -60,7 +71,9 @@ describe("invitations to a tenant", () => {
 
     const { accessToken } = await signIn(gateway, email, "my chosen password");
     expect((await gateway.get("/auth/sessions", { token: accessToken })).status).toBe(200);
-    const account = await withAdmin(async (client) => (await client.query("select tenant_id, email_verified from platform.users where email = $1", [email])).rows);
+    const account = await withAdmin(
+      async (client) => (await client.query("select tenant_id, email_verified from platform.users where email = $1", [email])).rows,
+    );
     expect(account).toEqual([{ tenant_id: tenant.tenantId, email_verified: true }]);
 
     const again = await gateway.post("/auth/invitations/accept", { token, newPassword: "another password" });
@@ -73,7 +86,9 @@ describe("invitations to a tenant", () => {
     const email = fresh();
     expect((await gateway.post("/auth/invitations", { email }, { token: adminToken })).status).toBe(202);
     const token = tokenIn((await eventually("the queued mail", async () => (await outboxTo(email))[0]))!.body);
-    await withAdmin((client) => client.query("update nexus_auth.invitations set expires_at = now() - interval '1 second' where email = $1", [email]));
+    await withAdmin((client) =>
+      client.query("update nexus_auth.invitations set expires_at = now() - interval '1 second' where email = $1", [email]),
+    );
     const answer = await gateway.post("/auth/invitations/accept", { token, newPassword: "my chosen password" });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe("INVALID_TOKEN");
@@ -88,7 +103,9 @@ describe("invitations to a tenant", () => {
     expect(answer.body.error.code).toBe("FORBIDDEN");
     expect(await invitationsTo(email)).toEqual([]);
     expect((await gateway.post("/auth/invitations", { email })).status).toBe(401);
-    expect((await gateway.post("/auth/invitations", { email: "not an address" }, { token: adminToken })).body.error.code).toBe("INVALID_REQUEST");
+    expect((await gateway.post("/auth/invitations", { email: "not an address" }, { token: adminToken })).body.error.code).toBe(
+      "INVALID_REQUEST",
+    );
   });
 
   test("an address with an account here is named; one with an account in another tenant answers like a new one and gets nothing", async () => {

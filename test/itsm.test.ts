@@ -1,4 +1,4 @@
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 describe("ITSM: projects, issues, configuration items", () => {
@@ -12,20 +12,37 @@ describe("ITSM: projects, issues, configuration items", () => {
   const gql = (token: string, query: string, variables?: Record<string, unknown>) => gateway.body(token, query, variables);
   const ok = (token: string, query: string, variables?: Record<string, unknown>) => gateway.data(token, query, variables);
   const createProject = (token: string, key: string, name = "Operations") =>
-    gql(token, "mutation($k: String!, $n: String!) { createProject(input: { project: { key: $k, name: $n } }) { project { rowId key } } }", { k: key, n: name });
+    gql(
+      token,
+      "mutation($k: String!, $n: String!) { createProject(input: { project: { key: $k, name: $n } }) { project { rowId key } } }",
+      { k: key, n: name },
+    );
   const createIssue = (fields: Record<string, unknown>) =>
-    gql(userToken, "mutation($i: IssueInput!) { createIssue(input: { issue: $i }) { issue { rowId status priority reporter { rowId } assignee { rowId } project { key } } } }", {
-      i: { projectId, ...fields },
-    });
+    gql(
+      userToken,
+      "mutation($i: IssueInput!) { createIssue(input: { issue: $i }) { issue { rowId status priority reporter { rowId } assignee { rowId } project { key } } } }",
+      {
+        i: { projectId, ...fields },
+      },
+    );
   const createItem = async (token: string, name: string, itemType: string) =>
-    (await ok(token, "mutation($n: String!, $t: ConfigurationItemType!) { createConfigurationItem(input: { configurationItem: { name: $n, itemType: $t } }) { configurationItem { rowId status } } }", { n: name, t: itemType }))
-      .createConfigurationItem.configurationItem.rowId as string;
+    (
+      await ok(
+        token,
+        "mutation($n: String!, $t: ConfigurationItemType!) { createConfigurationItem(input: { configurationItem: { name: $n, itemType: $t } }) { configurationItem { rowId status } } }",
+        { n: name, t: itemType },
+      )
+    ).createConfigurationItem.configurationItem.rowId as string;
   const relate = (source: string, target: string, type: string) =>
-    gql(userToken, "mutation($s: UUID!, $t: UUID!, $r: ConfigurationItemRelationshipType!) { createConfigurationItemRelationship(input: { configurationItemRelationship: { sourceId: $s, targetId: $t, relationshipType: $r } }) { configurationItemRelationship { rowId } } }", {
-      s: source,
-      t: target,
-      r: type,
-    });
+    gql(
+      userToken,
+      "mutation($s: UUID!, $t: UUID!, $r: ConfigurationItemRelationshipType!) { createConfigurationItemRelationship(input: { configurationItemRelationship: { sourceId: $s, targetId: $t, relationshipType: $r } }) { configurationItemRelationship { rowId } } }",
+      {
+        s: source,
+        t: target,
+        r: type,
+      },
+    );
 
   beforeAll(async () => {
     gateway = await startTestGateway();
@@ -59,7 +76,9 @@ describe("ITSM: projects, issues, configuration items", () => {
       assignee: { rowId: tenant.users[1]!.userId },
       project: { key: "OPS" },
     });
-    const mine = await ok(userToken, "query($id: UUID!) { user(rowId: $id) { reportedIssues { totalCount } } }", { id: tenant.users[0]!.userId });
+    const mine = await ok(userToken, "query($id: UUID!) { user(rowId: $id) { reportedIssues { totalCount } } }", {
+      id: tenant.users[0]!.userId,
+    });
     expect(mine.user.reportedIssues.totalCount).toBeGreaterThan(0);
   });
 
@@ -70,7 +89,10 @@ describe("ITSM: projects, issues, configuration items", () => {
     expect(urgent.data.createIssue.issue).toMatchObject({ status: "IN_PROGRESS", priority: "CRITICAL" });
     const enumValues = async (name: string) =>
       (await gql(userToken, "query($n: String!) { __type(name: $n) { kind enumValues { name } } }", { n: name })).data.__type;
-    expect(await enumValues("IssueStatus")).toEqual({ kind: "ENUM", enumValues: ["OPEN", "IN_PROGRESS", "BLOCKED", "RESOLVED", "CLOSED"].map((name) => ({ name })) });
+    expect(await enumValues("IssueStatus")).toEqual({
+      kind: "ENUM",
+      enumValues: ["OPEN", "IN_PROGRESS", "BLOCKED", "RESOLVED", "CLOSED"].map((name) => ({ name })),
+    });
     expect((await enumValues("IssuePriority")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemType")).kind).toBe("ENUM");
     expect((await enumValues("ConfigurationItemStatus")).kind).toBe("ENUM");
@@ -80,13 +102,17 @@ describe("ITSM: projects, issues, configuration items", () => {
   });
 
   test("an issue cannot be assigned to another tenant's user or filed under another tenant's project", async () => {
-    const before = await withAdmin(async (c) => (await c.query("select count(*)::int as n from public.issues where tenant_id = $1", [tenant.tenantId])).rows[0].n);
+    const before = await withAdmin(
+      async (c) => (await c.query("select count(*)::int as n from public.issues where tenant_id = $1", [tenant.tenantId])).rows[0].n,
+    );
     const foreignUser = await createIssue({ title: "Sneaky", assigneeId: other.users[0]!.userId });
     expect(foreignUser.errors[0].extensions.code).toBe("INVALID_REFERENCE");
     const theirProject = (await gql(otherToken, "{ projects { nodes { rowId } } }")).data.projects.nodes[0].rowId;
     const foreignProject = await createIssue({ title: "Sneaky", projectId: theirProject });
     expect(foreignProject.errors[0].extensions.code).toBe("INVALID_REFERENCE");
-    const after = await withAdmin(async (c) => (await c.query("select count(*)::int as n from public.issues where tenant_id = $1", [tenant.tenantId])).rows[0].n);
+    const after = await withAdmin(
+      async (c) => (await c.query("select count(*)::int as n from public.issues where tenant_id = $1", [tenant.tenantId])).rows[0].n,
+    );
     expect(after).toBe(before);
   });
 
@@ -98,11 +124,18 @@ describe("ITSM: projects, issues, configuration items", () => {
     expect((await relate(website, server, "RUNS_ON")).errors[0].extensions.code).toBe("CONFLICT");
     const self = await relate(server, server, "BACKS_UP");
     expect(self.errors[0].extensions.constraint).toBe("configuration_item_relationships_not_self");
-    const graph = await ok(userToken, "query($id: UUID!) { configurationItem(rowId: $id) { name outgoingRelationships { nodes { relationshipType target { name incomingRelationships { totalCount } } } } } }", {
-      id: website,
-    });
+    const graph = await ok(
+      userToken,
+      "query($id: UUID!) { configurationItem(rowId: $id) { name outgoingRelationships { nodes { relationshipType target { name incomingRelationships { totalCount } } } } } }",
+      {
+        id: website,
+      },
+    );
     expect(graph.configurationItem.outgoingRelationships.nodes).toHaveLength(2);
-    expect(graph.configurationItem.outgoingRelationships.nodes[0].target).toEqual({ name: "web-01", incomingRelationships: { totalCount: 2 } });
+    expect(graph.configurationItem.outgoingRelationships.nodes[0].target).toEqual({
+      name: "web-01",
+      incomingRelationships: { totalCount: 2 },
+    });
     const foreign = await createItem(otherToken, "their-db", "DATABASE");
     expect((await relate(website, foreign, "DEPENDS_ON")).errors[0].extensions.code).toBe("INVALID_REFERENCE");
   });

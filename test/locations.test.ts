@@ -1,4 +1,4 @@
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 describe("locations: a hierarchy of places", () => {
@@ -13,7 +13,11 @@ describe("locations: a hierarchy of places", () => {
   const gql = (token: string, query: string, variables?: Record<string, unknown>) => gateway.body(token, query, variables);
 
   const createType = async (token: string, name: string): Promise<string> => {
-    const body = await gql(token, "mutation($name: String!) { createLocationType(input: { locationType: { name: $name } }) { locationType { rowId } } }", { name });
+    const body = await gql(
+      token,
+      "mutation($name: String!) { createLocationType(input: { locationType: { name: $name } }) { locationType { rowId } } }",
+      { name },
+    );
     expect(body.errors).toBeUndefined();
     return body.data.createLocationType.locationType.rowId;
   };
@@ -27,10 +31,14 @@ describe("locations: a hierarchy of places", () => {
     return body.data.createLocation.location.rowId;
   };
   const moveLocation = (token: string, id: string, parentId: string | null) =>
-    gql(token, "mutation($id: UUID!, $parent: UUID) { updateLocation(input: { rowId: $id, patch: { parentId: $parent } }) { location { rowId parentId } } }", {
-      id,
-      parent: parentId,
-    });
+    gql(
+      token,
+      "mutation($id: UUID!, $parent: UUID) { updateLocation(input: { rowId: $id, patch: { parentId: $parent } }) { location { rowId parentId } } }",
+      {
+        id,
+        parent: parentId,
+      },
+    );
   const parentOf = async (id: string) =>
     withAdmin(async (c) => (await c.query("select parent_id from locations.locations where id = $1", [id])).rows[0].parent_id);
 
@@ -49,9 +57,13 @@ describe("locations: a hierarchy of places", () => {
     const building = await createLocation("Building");
     const floor = await createLocation("Floor 1", building);
     await createLocation("Room 1.01", floor);
-    const body = await gql(userToken, "query($id: UUID!) { location(rowId: $id) { name type { name } children { nodes { name parent { name } children { nodes { name } } } } } }", {
-      id: building,
-    });
+    const body = await gql(
+      userToken,
+      "query($id: UUID!) { location(rowId: $id) { name type { name } children { nodes { name parent { name } children { nodes { name } } } } } }",
+      {
+        id: building,
+      },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.location).toEqual({
       name: "Building",
@@ -114,7 +126,10 @@ describe("locations: a hierarchy of places", () => {
   });
 
   test("a location type name is unique within its tenant only", async () => {
-    const again = await gql(userToken, 'mutation { createLocationType(input: { locationType: { name: "Room" } }) { locationType { rowId } } }');
+    const again = await gql(
+      userToken,
+      'mutation { createLocationType(input: { locationType: { name: "Room" } }) { locationType { rowId } } }',
+    );
     expect(again.errors[0].extensions.code).toBe("CONFLICT");
     await expect(createType(otherToken, "Room")).resolves.toEqual(expect.any(String));
   });
@@ -123,15 +138,30 @@ describe("locations: a hierarchy of places", () => {
     const foreignType = await createType(otherToken, "Foreign hall");
     // Counted within the two tenants of this file: other test files write locations too.
     const countBoth = () =>
-      withAdmin(async (c) => (await c.query("select count(*)::int as n from locations.locations where tenant_id = any($1)", [[tenant.tenantId, other.tenantId]])).rows[0].n);
+      withAdmin(
+        async (c) =>
+          (
+            await c.query("select count(*)::int as n from locations.locations where tenant_id = any($1)", [
+              [tenant.tenantId, other.tenantId],
+            ])
+          ).rows[0].n,
+      );
     const before = await countBoth();
-    const withType = await gql(userToken, 'mutation($type: UUID!) { createLocation(input: { location: { name: "Intruder", typeId: $type } }) { location { rowId } } }', {
-      type: foreignType,
-    });
+    const withType = await gql(
+      userToken,
+      'mutation($type: UUID!) { createLocation(input: { location: { name: "Intruder", typeId: $type } }) { location { rowId } } }',
+      {
+        type: foreignType,
+      },
+    );
     expect(withType.errors[0].extensions.code).toBe("INVALID_REFERENCE");
     const mine = await createLocation("Mine");
     const foreignParent = (
-      await gql(otherToken, 'mutation($type: UUID!) { createLocation(input: { location: { name: "Theirs", typeId: $type } }) { location { rowId } } }', { type: foreignType })
+      await gql(
+        otherToken,
+        'mutation($type: UUID!) { createLocation(input: { location: { name: "Theirs", typeId: $type } }) { location { rowId } } }',
+        { type: foreignType },
+      )
     ).data.createLocation.location.rowId;
     const moved = await moveLocation(userToken, mine, foreignParent);
     expect(moved.errors[0].extensions.code).toBe("INVALID_REFERENCE");

@@ -1,11 +1,19 @@
-import { eventually, mailTo, startMailServer } from "./support/mail-server";
-import { createTenant, PASSWORD, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, PASSWORD, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
+import { eventually, mailTo, startMailServer } from "./support/mail-server";
 
 const APP_URL = "https://app.nexus.test";
 
 const outbox = (recipient: string) =>
-  withAdmin(async (client) => (await client.query<{ status: string; attempts: number; sent_at: Date | null }>("select status, attempts, sent_at from platform.mail_outbox where recipient = $1 order by created_at", [recipient])).rows);
+  withAdmin(
+    async (client) =>
+      (
+        await client.query<{ status: string; attempts: number; sent_at: Date | null }>(
+          "select status, attempts, sent_at from platform.mail_outbox where recipient = $1 order by created_at",
+          [recipient],
+        )
+      ).rows,
+  );
 
 describe("mail through SMTP, sent by the job queue", () => {
   let smtp: Awaited<ReturnType<typeof startMailServer>>;
@@ -53,13 +61,19 @@ describe("mail through SMTP, sent by the job queue", () => {
     // Queued with no job, as a crash between the outbox row and its job leaves it.
     const orphan = tenant.users[2]!;
     await withAdmin((client) =>
-      client.query("select nexus_auth.enqueue_mail($1, $2, $3, 'Left behind', 'Queued before the crash.')", [tenant.tenantId, orphan.userId, orphan.email]),
+      client.query("select nexus_auth.enqueue_mail($1, $2, $3, 'Left behind', 'Queued before the crash.')", [
+        tenant.tenantId,
+        orphan.userId,
+        orphan.email,
+      ]),
     );
     const second = await startTestGateway({ jobs: true, config: testConfig({ NEXUS_SMTP_URL: smtp.url }) });
     try {
       const burst = tenant.users.slice(3, 6).map((user) => user.email);
       // Each address asks through both instances: two mails each.
-      await Promise.all(burst.flatMap((email) => [gateway, second].map((target) => target.post("/auth/password-reset/request", { email }))));
+      await Promise.all(
+        burst.flatMap((email) => [gateway, second].map((target) => target.post("/auth/password-reset/request", { email }))),
+      );
       const everyone = [orphan.email, ...burst];
       await eventually("every row sent", async () => {
         const rows = (await Promise.all(everyone.map(outbox))).flat();
@@ -88,7 +102,10 @@ describe("mail through SMTP, sent by the job queue", () => {
       await own.post("/auth/password-reset/request", { email });
       // The reset request is answered before its mail is queued: wait for the outbox row.
       const body = await eventually("the reset mail in the outbox", () =>
-        withAdmin(async (client) => (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1", [email])).rows[0]?.body),
+        withAdmin(
+          async (client) =>
+            (await client.query<{ body: string }>("select body from platform.mail_outbox where recipient = $1", [email])).rows[0]?.body,
+        ),
       );
       expect(body).toMatch(/https:\/\/api\.nexus\.test\/reset-password#token=nxp_/);
       // The app-configured gateway does not serve them: its links go to the app.

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+
 import { freePort } from "../src/db/embedded";
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";

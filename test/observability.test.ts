@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Writable } from "node:stream";
+
 import { GraphQLError } from "postgraphile/graphql";
+
 import { makeMaskError } from "../src/graphql/errors";
 import { createLogger } from "../src/observability/logger";
 import { GatewayMetrics, MAX_ERROR_CODES, MAX_OPERATION_NAMES } from "../src/observability/metrics";
-import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 import { createTenant, PASSWORD, signIn, type TenantFixture } from "./support/fixtures";
+import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
 /** Every JSON line the gateway logs, parsed. */
 function captureLogs() {
@@ -35,10 +37,18 @@ describe("structured request logs", () => {
 
   test("a request's line carries its id (also in X-Request-Id), the user and the tenant, and never the token or password", async () => {
     const session = await signIn(gateway, tenant.admin.email);
-    const reply = await gateway.graphql("query Me { __typename }", { token: session.accessToken, headers: { "x-request-id": "trace-0123456789" } });
+    const reply = await gateway.graphql("query Me { __typename }", {
+      token: session.accessToken,
+      headers: { "x-request-id": "trace-0123456789" },
+    });
     expect(reply.headers.get("x-request-id")).toBe("trace-0123456789");
     const line = logs.lines.find((entry) => entry.requestId === "trace-0123456789");
-    expect(line).toMatchObject({ req: { method: "POST", path: "/graphql" }, res: { statusCode: 200 }, userId: tenant.admin.userId, tenantId: tenant.tenantId });
+    expect(line).toMatchObject({
+      req: { method: "POST", path: "/graphql" },
+      res: { statusCode: 200 },
+      userId: tenant.admin.userId,
+      tenantId: tenant.tenantId,
+    });
     expect(typeof line!.durationMs).toBe("number");
     for (const secret of [session.accessToken, session.refreshToken, PASSWORD]) expect(logs.raw()).not.toContain(secret);
   });
@@ -46,7 +56,10 @@ describe("structured request logs", () => {
   test("a GraphQL request's line names its operation and the error codes of its answer (which came with 200)", async () => {
     const session = await signIn(gateway, tenant.admin.email);
     const headers = { "x-request-id": "trace-too-large-0001" };
-    const reply = await gateway.graphql("query TooLarge { users(first: 100000) { nodes { id } } }", { token: session.accessToken, headers });
+    const reply = await gateway.graphql("query TooLarge { users(first: 100000) { nodes { id } } }", {
+      token: session.accessToken,
+      headers,
+    });
     expect(reply.body.errors[0].extensions.code).toBe("PAGE_TOO_LARGE");
     expect(logs.lines.find((entry) => entry.requestId === headers["x-request-id"])).toMatchObject({
       operation: "TooLarge",
@@ -61,11 +74,20 @@ describe("structured request logs", () => {
 
   test("a refused CORS request logs the origin and the reason", async () => {
     const origin = "https://not-listed.example";
-    const reply = await fetch(`${gateway.url}/auth/login`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+    const reply = await fetch(`${gateway.url}/auth/login`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST" },
+    });
     expect(reply.status).toBe(403);
     const refusal = logs.lines.find((entry) => entry.origin === origin);
-    expect(refusal).toMatchObject({ level: 40, msg: `CORS preflight refused for ${origin}`, reason: expect.stringContaining("NEXUS_CORS_ORIGINS") });
-    expect(logs.lines.find((entry) => entry.requestId === refusal!.requestId && entry.res)).toMatchObject({ errorCodes: ["ORIGIN_NOT_ALLOWED"] });
+    expect(refusal).toMatchObject({
+      level: 40,
+      msg: `CORS preflight refused for ${origin}`,
+      reason: expect.stringContaining("NEXUS_CORS_ORIGINS"),
+    });
+    expect(logs.lines.find((entry) => entry.requestId === refusal!.requestId && entry.res)).toMatchObject({
+      errorCodes: ["ORIGIN_NOT_ALLOWED"],
+    });
   });
 
   test("an unusable incoming request id is replaced by a generated one", async () => {
@@ -77,14 +99,27 @@ describe("structured request logs", () => {
 
   test("an unexpected GraphQL error is one error line with the id the client gets", () => {
     const { lines, logger } = captureLogs();
-    const masked = makeMaskError({ hideSuggestions: true, logger })(new GraphQLError("boom", { originalError: new Error("connection lost"), path: ["users"] }));
+    const masked = makeMaskError({ hideSuggestions: true, logger })(
+      new GraphQLError("boom", { originalError: new Error("connection lost"), path: ["users"] }),
+    );
     expect(masked.message).toMatch(/^An error occurred \(logged with hash: '[^']+', id: '[^']+'\)$/);
-    expect(lines).toEqual([expect.objectContaining({ level: 50, msg: "masked GraphQL error", errorId: masked.extensions.errorId, path: ["users"], err: expect.objectContaining({ message: "connection lost" }) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 50,
+        msg: "masked GraphQL error",
+        errorId: masked.extensions.errorId,
+        path: ["users"],
+        err: expect.objectContaining({ message: "connection lost" }),
+      }),
+    ]);
   });
 
   test("headers that could sign someone in are redacted", () => {
     const { raw, logger } = captureLogs();
-    logger.info({ req: { headers: { authorization: "Bearer abc.def.ghi", cookie: "nexus_refresh=nxr_x" } }, password: "hunter2hunter2" }, "probe");
+    logger.info(
+      { req: { headers: { authorization: "Bearer abc.def.ghi", cookie: "nexus_refresh=nxr_x" } }, password: "hunter2hunter2" },
+      "probe",
+    );
     expect(raw()).not.toMatch(/abc\.def\.ghi|nxr_x|hunter2/);
     expect(raw()).toContain("[redacted]");
   });
@@ -180,7 +215,9 @@ describe("/metrics", () => {
   });
 
   test("production without a metrics port or token serves no metrics on the public port (nor, without GraphiQL, the schema event stream)", async () => {
-    const production = await startTestGateway({ config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_SCHEMA_RELOAD: "1" }) });
+    const production = await startTestGateway({
+      config: testConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_SCHEMA_RELOAD: "1" }),
+    });
     try {
       expect((await scrape(production)).status).toBe(404);
       expect((await production.get("/graphql/stream", { headers: { accept: "text/event-stream" } })).status).toBe(404);

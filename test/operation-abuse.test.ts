@@ -18,7 +18,9 @@ describe("expensive operations in disguise", () => {
     `{ ...F0 } ${Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { __typename ...F${i + 1} ...F${i + 1} }`).join(" ")} fragment F${levels} on Query { ${leaf} }`;
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: testConfig({ NEXUS_DEFAULT_PAGE_SIZE: "2", NEXUS_MAX_PAGE_SIZE: "3", NEXUS_MAX_QUERY_COST: "20" }) });
+    gateway = await startTestGateway({
+      config: testConfig({ NEXUS_DEFAULT_PAGE_SIZE: "2", NEXUS_MAX_PAGE_SIZE: "3", NEXUS_MAX_QUERY_COST: "20" }),
+    });
     const tenant = await createTenant("Disguise", 5);
     token = (await signIn(gateway, tenant.admin.email)).accessToken;
   }, 180_000);
@@ -41,7 +43,9 @@ describe("expensive operations in disguise", () => {
     // __typename-only fragments count too: they are what planning works through.
     expect(codes((await gateway.graphql(fanOut(17, "__typename"))).body)).toEqual(["QUERY_TOO_LARGE"]);
     // Renaming the fragments changes nothing: the measure is of the expansion, not of the names.
-    expect(codes((await gateway.graphql(fanOut(20, "users(first: 1) { totalCount }").replaceAll("F", "G"))).body)).toEqual(["QUERY_TOO_LARGE"]);
+    expect(codes((await gateway.graphql(fanOut(20, "users(first: 1) { totalCount }").replaceAll("F", "G"))).body)).toEqual([
+      "QUERY_TOO_LARGE",
+    ]);
     const fine = await gateway.graphql(fanOut(3, "users(first: 1) { totalCount }"), { token });
     expect(fine.body.errors).toBeUndefined();
   });
@@ -70,7 +74,9 @@ describe("expensive operations in disguise", () => {
   });
 
   test("groupedAggregates returns at most a page of groups, and the cost counts them", async () => {
-    const grouped = await gateway.graphql("{ userGroupMemberships { totalCount groupedAggregates(groupBy: [USER_ID]) { keys } } }", { token });
+    const grouped = await gateway.graphql("{ userGroupMemberships { totalCount groupedAggregates(groupBy: [USER_ID]) { keys } } }", {
+      token,
+    });
     expect(grouped.body.errors).toBeUndefined();
     // Six users with a membership each: six groups, bounded to the page maximum of 3.
     expect(Number(grouped.body.data.userGroupMemberships.totalCount)).toBeGreaterThan(3);

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
+
 import { NEXUS, runNexus as nexus } from "./support/cli";
-import { startTestGateway, type TestGateway } from "./support/gateway";
 import { createTenant, PASSWORD, signIn, type TenantFixture } from "./support/fixtures";
+import { startTestGateway, type TestGateway } from "./support/gateway";
 
 /**
  * `npm run nexus -- …` as an operator runs it: the compiled CLI in its own
@@ -120,7 +121,9 @@ describe("operating tenants and users beside a running gateway", () => {
 
   test("group assign and role assign, and what is not there fails with exit status 1", async () => {
     const email = tenant.users[1]!.email;
-    expect((await nexus(["group", "assign", "--email", email, "--group", "Administrators"])).stdout).toContain(`added ${email} to group Administrators`);
+    expect((await nexus(["group", "assign", "--email", email, "--group", "Administrators"])).stdout).toContain(
+      `added ${email} to group Administrators`,
+    );
     expect((await nexus(["group", "assign", "--email", email, "--group", "Administrators"])).stdout).toContain("already is in group");
     const { accessToken } = await signIn(gateway, email);
     const { body } = await gateway.graphql("{ viewerPermissions }", { token: accessToken });

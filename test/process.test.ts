@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import http from "node:http";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
+
 import { freePort } from "../src/db/embedded";
 
 /**
@@ -77,7 +79,14 @@ function graphqlAt(port: number, token: string, query: string, fresh = false): P
   const body = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: fresh ? false : undefined, headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        agent: fresh ? false : undefined,
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": Buffer.byteLength(body) },
+      },
       (response) => {
         let text = "";
         response.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -152,7 +161,8 @@ describe("the gateway process (npm start)", () => {
     });
 
     test("the demo tenants are there", async () => {
-      for (const email of ["admin@acme.test", "user@acme.test", "admin@globex.test", "user@globex.test"]) await signInAs(port, email, "nexus-demo");
+      for (const email of ["admin@acme.test", "user@acme.test", "admin@globex.test", "user@globex.test"])
+        await signInAs(port, email, "nexus-demo");
     });
 
     test("`nexus tenant create` and `user create` work beside the running gateway, and refuse bad input clearly", async () => {
@@ -186,7 +196,13 @@ describe("the gateway process (npm start)", () => {
       expect(await nexus(env(), ["db", "migrate"])).toMatchObject({ code: 0 });
       // A change as current.sql makes one (db watch applies it, then policies/ through `db policies`).
       const cluster = JSON.parse(readFileSync(path.join(dataDir, "cluster.json"), "utf8")) as { port: number; superuserPassword: string };
-      const admin = new pg.Client({ host: "127.0.0.1", port: cluster.port, user: "postgres", password: cluster.superuserPassword, database: "nexus" });
+      const admin = new pg.Client({
+        host: "127.0.0.1",
+        port: cluster.port,
+        user: "postgres",
+        password: cluster.superuserPassword,
+        database: "nexus",
+      });
       await admin.connect();
       try {
         await admin.query("alter table platform.user_groups add column reload_probe text");
@@ -220,7 +236,13 @@ describe("the gateway process (npm start)", () => {
       // A request in flight when the signal arrives: the gateway has read its
       // headers (it answered "100 Continue") and half its body before
       // SIGTERM, and gets the rest once it says it is shutting down.
-      const request = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json", expect: "100-continue" } });
+      const request = http.request({
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        headers: { "content-type": "application/json", expect: "100-continue" },
+      });
       const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
         request.once("response", (response) => {
           let body = "";

@@ -1,8 +1,8 @@
-import { BENCH_PASSWORD, benchAdminEmail, loadBenchData, type BenchTenant } from "../bench/data";
+import { BENCH_PASSWORD, benchAdminEmail, type BenchTenant, loadBenchData } from "../bench/data";
 import { GRAPHQL, READ_SCENARIOS, type ReadScenario } from "../bench/scenarios";
+import { type SignedIn, signIn, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
-import { signIn, withAdmin, type SignedIn } from "./support/fixtures";
-import { describePlan, explain, nodes, readsClaimOnce, recordStatements, type PlanNode } from "./support/plans";
+import { describePlan, explain, nodes, type PlanNode, readsClaimOnce, recordStatements } from "./support/plans";
 
 /*
  * The plans PostgreSQL makes for the SQL PostGraphile generates for the
@@ -32,10 +32,19 @@ describe("query plans of the bench's read scenarios", () => {
     session = await signIn(gateway, benchAdminEmail(0), BENCH_PASSWORD);
     userId = JSON.parse(Buffer.from(session.accessToken.split(".")[1]!, "base64url").toString()).sub;
     const params = await withAdmin(async (client) => ({
-      asset: (await client.query<{ id: string }>("select id from assets.assets where tenant_id = $1 limit 1", [tenant.tenantId])).rows[0]!.id,
-      manufacturer: (await client.query<{ id: string }>("select id from assets.asset_manufacturers where tenant_id = $1 limit 1", [tenant.tenantId])).rows[0]!.id,
+      asset: (await client.query<{ id: string }>("select id from assets.assets where tenant_id = $1 limit 1", [tenant.tenantId])).rows[0]!
+        .id,
+      manufacturer: (
+        await client.query<{ id: string }>("select id from assets.asset_manufacturers where tenant_id = $1 limit 1", [tenant.tenantId])
+      ).rows[0]!.id,
     }));
-    const variables: Record<ReadScenario, Record<string, string>> = { list: {}, point: { id: params.asset }, aggregate: { manufacturer: params.manufacturer }, search: { text: "-0001" }, newest: {} };
+    const variables: Record<ReadScenario, Record<string, string>> = {
+      list: {},
+      point: { id: params.asset },
+      aggregate: { manufacturer: params.manufacturer },
+      search: { text: "-0001" },
+      newest: {},
+    };
     for (const scenario of READ_SCENARIOS) {
       const recording = recordStatements('from "assets"."assets"');
       try {
@@ -57,7 +66,9 @@ describe("query plans of the bench's read scenarios", () => {
 
   it.each(READ_SCENARIOS)("%s reads assets.assets through an index, never by a sequential scan", (scenario) => {
     for (const plan of plans.get(scenario)!) {
-      const seqScans = nodes(plan).filter((node) => node["Node Type"] === "Seq Scan" && node.Schema === "assets" && node["Relation Name"] === "assets");
+      const seqScans = nodes(plan).filter(
+        (node) => node["Node Type"] === "Seq Scan" && node.Schema === "assets" && node["Relation Name"] === "assets",
+      );
       expect({ seqScans: seqScans.length, plan: describePlan(plan) }).toEqual({ seqScans: 0, plan: describePlan(plan) });
     }
   });

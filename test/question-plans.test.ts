@@ -1,13 +1,14 @@
 import pg from "pg";
-import type { DemoTenant } from "../src/demo/tenant";
+
 import { loadAssetsDemo } from "../src/demo/assets";
 import { loadCensusDemo } from "../src/demo/census";
 import { loadItsmDemo } from "../src/demo/itsm";
 import { loadLocationsDemo } from "../src/demo/locations";
 import { loadSchoolDemo } from "../src/demo/school";
+import type { DemoTenant } from "../src/demo/tenant";
 import { createTenant, signIn, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
-import { describePlan, explain, nodes, readsClaimOnce, recordStatements, type PlanNode } from "./support/plans";
+import { describePlan, explain, nodes, type PlanNode, readsClaimOnce, recordStatements } from "./support/plans";
 import { QUESTIONS } from "./support/questions";
 
 /*
@@ -65,7 +66,12 @@ describe("query plans of the written questions, 100,000 rows in one tenant", () 
 
   beforeAll(async () => {
     const fixture = await createTenant("QuestionPlans", 1);
-    const tenant: DemoTenant = { name: fixture.name, tenantId: fixture.tenantId, adminUserId: fixture.admin.userId, userId: fixture.users[0]!.userId };
+    const tenant: DemoTenant = {
+      name: fixture.name,
+      tenantId: fixture.tenantId,
+      adminUserId: fixture.admin.userId,
+      userId: fixture.users[0]!.userId,
+    };
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
       for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo, loadSchoolDemo]) await load(pool, tenant);
@@ -95,12 +101,17 @@ describe("query plans of the written questions, 100,000 rows in one tenant", () 
       recording.stop();
     }
     const [schema, table] = q.table.split(".");
-    const statements = recording.statements.filter((s) => s.text.includes(`"${schema}"."${table}"`) || s.text.includes(`"${schema}"."search_`));
+    const statements = recording.statements.filter(
+      (s) => s.text.includes(`"${schema}"."${table}"`) || s.text.includes(`"${schema}"."search_`),
+    );
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
       const plan: PlanNode = await explain(statement, session);
-      const seqScans = nodes(plan).filter((node) => node["Node Type"] === "Seq Scan" && node.Schema === schema && node["Relation Name"] === table);
-      if (!q.wholeTenant) expect({ seqScans: seqScans.length, plan: describePlan(plan) }).toEqual({ seqScans: 0, plan: describePlan(plan) });
+      const seqScans = nodes(plan).filter(
+        (node) => node["Node Type"] === "Seq Scan" && node.Schema === schema && node["Relation Name"] === table,
+      );
+      if (!q.wholeTenant)
+        expect({ seqScans: seqScans.length, plan: describePlan(plan) }).toEqual({ seqScans: 0, plan: describePlan(plan) });
       readsClaimOnce(plan);
     }
   });

@@ -1,8 +1,9 @@
-import { createClient, type Client } from "graphql-ws";
+import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
-import { startGatewayProcess, type GatewayProcess } from "./support/gateway-process";
+import { type GatewayProcess, startGatewayProcess } from "./support/gateway-process";
 
 /**
  * Row-change subscriptions over GraphQL-over-WebSocket: changes decoded
@@ -53,7 +54,12 @@ describe("realtime row changes", () => {
     client.subscribe(
       { query },
       {
-        next: (e: any) => (e.data?.rowChanged?.op === "READY" ? live(e) : e.errors ? (errors.push(e.errors), failed(e.errors)) : events.push(e.data.rowChanged)),
+        next: (e: any) =>
+          e.data?.rowChanged?.op === "READY"
+            ? live(e)
+            : e.errors
+              ? (errors.push(e.errors), failed(e.errors))
+              : events.push(e.data.rowChanged),
         error: (e) => (errors.push(e), failed(e)),
         complete: () => undefined,
       },
@@ -68,10 +74,17 @@ describe("realtime row changes", () => {
     }
   };
   const createGroup = async (token: string, name: string) =>
-    (await gateway.data(token, `mutation($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`, { n: name })).createUserGroup
-      .userGroup.rowId as string;
+    (
+      await gateway.data(token, `mutation($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`, {
+        n: name,
+      })
+    ).createUserGroup.userGroup.rowId as string;
   const renameGroup = (token: string, id: string, name: string) =>
-    gateway.data(token, `mutation($id: UUID!, $n: String!) { updateUserGroup(input: { rowId: $id, patch: { name: $n } }) { userGroup { rowId } } }`, { id, n: name });
+    gateway.data(
+      token,
+      `mutation($id: UUID!, $n: String!) { updateUserGroup(input: { rowId: $id, patch: { name: $n } }) { userGroup { rowId } } }`,
+      { id, n: name },
+    );
   const deleteGroup = (token: string, id: string) =>
     gateway.data(token, `mutation($id: UUID!) { deleteUserGroup(input: { rowId: $id }) { deletedUserGroupId } }`, { id });
 
@@ -83,7 +96,9 @@ describe("realtime row changes", () => {
       createTenant("RealtimeA", 1, "viewer"),
       createTenant("RealtimeB", 0),
     ]);
-    [tokenA, tokenB, viewerToken] = (await Promise.all([signIn(gateway, a.admin.email), signIn(gateway, b.admin.email), signIn(gateway, a.users[0]!.email)])).map((s) => s.accessToken);
+    [tokenA, tokenB, viewerToken] = (
+      await Promise.all([signIn(gateway, a.admin.email), signIn(gateway, b.admin.email), signIn(gateway, a.users[0]!.email)])
+    ).map((s) => s.accessToken);
   }, 240_000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -95,7 +110,10 @@ describe("realtime row changes", () => {
   }, 120_000);
 
   test("inserts, updates and deletes reach the tenant's subscriber, read as them; another tenant's never do", async () => {
-    const subA = subscribe(connect(tokenA), `subscription { rowChanged(table: USER_GROUPS) { op table rowId node { ... on UserGroup { name tenantId } } } }`);
+    const subA = subscribe(
+      connect(tokenA),
+      `subscription { rowChanged(table: USER_GROUPS) { op table rowId node { ... on UserGroup { name tenantId } } } }`,
+    );
     const subB = subscribe(connect(tokenB), `subscription { rowChanged { op table rowId } }`);
     await Promise.all([subA.ready, subB.ready]);
     // `node` is read when the event is sent: each change waits for the previous event, so each reads its own version.
@@ -119,7 +137,10 @@ describe("realtime row changes", () => {
 
   test("ops and a filter narrow the events to what was asked", async () => {
     const client = connect(tokenA);
-    const narrow = subscribe(client, `subscription { rowChanged(table: USER_GROUPS, ops: [UPDATE], filter: { userGroup: { name: { in: ["Keep", "Keep too"] } } }) { op rowId } }`);
+    const narrow = subscribe(
+      client,
+      `subscription { rowChanged(table: USER_GROUPS, ops: [UPDATE], filter: { userGroup: { name: { in: ["Keep", "Keep too"] } } }) { op rowId } }`,
+    );
     const all = subscribe(client, `subscription { rowChanged(table: USER_GROUPS) { op rowId } }`);
     await Promise.all([narrow.ready, all.ready]);
     const keep = await createGroup(tokenA, "Keep");
@@ -150,7 +171,10 @@ describe("realtime row changes", () => {
       await expect(sub.ready).rejects.toBeDefined();
       expect(JSON.stringify(sub.errors)).toMatch(/RowChangeTable|Expected|enum/i);
     }
-    const misplaced = subscribe(client, `subscription { rowChanged(table: ASSETS, filter: { userGroup: { name: { equalTo: "x" } } }) { op } }`);
+    const misplaced = subscribe(
+      client,
+      `subscription { rowChanged(table: ASSETS, filter: { userGroup: { name: { equalTo: "x" } } }) { op } }`,
+    );
     await expect(misplaced.ready).rejects.toBeDefined();
     expect(JSON.stringify(misplaced.errors)).toContain("INVALID_FILTER");
   });
@@ -176,7 +200,9 @@ describe("realtime row changes", () => {
     expect(JSON.stringify(fourth.errors)).toContain("TOO_MANY_SUBSCRIPTIONS");
 
     // Per user, on the second process: 2 sockets, then 4430.
-    const mine = [connect(tokenB, { server: second }), connect(tokenB, { server: second })].map((c) => subscribe(c, `subscription { rowChanged { op } }`));
+    const mine = [connect(tokenB, { server: second }), connect(tokenB, { server: second })].map((c) =>
+      subscribe(c, `subscription { rowChanged { op } }`),
+    );
     await Promise.all(mine.map((s) => s.ready));
     expect(await closedWith(tokenB, second)).toBe(4430);
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -205,12 +231,19 @@ describe("realtime row changes", () => {
     const closed = new Promise<number>((resolve) => ws.once("close", resolve));
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
-    ws.send(JSON.stringify({ type: "subscribe", id: "1", payload: { query: `subscription { rowChanged(table: USER_GROUPS) { op node { ... on UserGroup { description } } } }` } }));
+    ws.send(
+      JSON.stringify({
+        type: "subscribe",
+        id: "1",
+        payload: { query: `subscription { rowChanged(table: USER_GROUPS) { op node { ... on UserGroup { description } } } }` },
+      }),
+    );
     await until("ready", () => messages.some((m) => m.type === "next" && m.payload.data?.rowChanged?.op === "READY"), 30_000);
     (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     // 256 KB a row, 150 times: far more than the kernel's socket buffers hold, so the gateway's queue fills.
     await withAdmin(async (db) => {
-      for (let i = 0; i < 150; i++) await db.query("update platform.user_groups set description = repeat(md5($2::text), 8192) where id = $1", [id, i]);
+      for (let i = 0; i < 150; i++)
+        await db.query("update platform.user_groups set description = repeat(md5($2::text), 8192) where id = $1", [id, i]);
     });
     (ws as unknown as { _socket: { resume(): void } })._socket.resume();
     expect(await closed).toBe(4413);
@@ -229,7 +262,9 @@ describe("realtime row changes", () => {
   test("killing the decoding instance under writes: the other takes over and every committed change still arrives", async () => {
     const leaderPid = async () =>
       withAdmin(async (db) => {
-        const { rows } = await db.query<{ name: string }>("select application_name as name from pg_stat_activity where application_name like 'nexus-realtime-decoder:%'");
+        const { rows } = await db.query<{ name: string }>(
+          "select application_name as name from pg_stat_activity where application_name like 'nexus-realtime-decoder:%'",
+        );
         return rows.map((r) => Number(r.name.split(":")[1]));
       });
     let pids: number[] = [];
@@ -245,7 +280,10 @@ describe("realtime row changes", () => {
     await poll();
     const [leader, follower] = pids.includes(first.child.pid!) ? [first, second] : [second, first];
     const { accessToken } = await signIn(gateway, b.admin.email);
-    const sub = subscribe(connect(accessToken, { server: follower }), `subscription { rowChanged(table: USER_GROUPS, ops: [INSERT]) { op rowId } }`);
+    const sub = subscribe(
+      connect(accessToken, { server: follower }),
+      `subscription { rowChanged(table: USER_GROUPS, ops: [INSERT]) { op rowId } }`,
+    );
     await sub.ready;
     const created: string[] = [];
     const writes = (async () => {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { breakingChanges, buildLiveSchema, printSortedSchema, SCHEMA_FILE } from "../src/graphql/contract";
 import { testConfig } from "./support/gateway";
 
@@ -26,7 +27,9 @@ describe("the schema contract", () => {
   });
 
   test("a removed field and a narrowed argument are breaking, and are listed", async () => {
-    const changed = live.replace("  viewerPermissions: [String]\n", "  viewerPermissionNames: [String]\n").replace(/(\n {2}users\([\s\S]*?\n {4}first: )Int\n/, "$1Int!\n");
+    const changed = live
+      .replace("  viewerPermissions: [String]\n", "  viewerPermissionNames: [String]\n")
+      .replace(/(\n {2}users\([\s\S]*?\n {4}first: )Int\n/, "$1Int!\n");
     const breaking = await breakingChanges(live, changed);
     expect(breaking.map((c) => c.message).join("\n")).toMatch(/viewerPermissions/);
     expect(breaking.map((c) => c.message).join("\n")).toMatch(/first/);

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { importFile, type ImportOptions } from "../src/import";
 import { parseCsv } from "../src/import/parse";
 import { NEXUS, runNexus } from "./support/cli";
-import { createTenant, withAdmin, type TenantFixture } from "./support/fixtures";
-
+import { createTenant, type TenantFixture, withAdmin } from "./support/fixtures";
 
 describe("import (npm run nexus -- import)", () => {
   let tenant: TenantFixture;
@@ -59,7 +59,10 @@ describe("import (npm run nexus -- import)", () => {
     expect(first).toMatchObject({ total: 3, inserted: 2, updated: 0, skipped: 0, failed: 1 });
     expect(first.failures).toEqual([{ line: 4, reason: expect.stringContaining("students_email_format") }]);
 
-    const stored = await rows("select student_number, address, import_hash, created_by, updated_by from campus.students where tenant_id = $1 order by student_number", [tenant.tenantId]);
+    const stored = await rows(
+      "select student_number, address, import_hash, created_by, updated_by from campus.students where tenant_id = $1 order by student_number",
+      [tenant.tenantId],
+    );
     expect(stored.map((r) => r.student_number)).toEqual(["S-1", "S-2"]);
     expect(stored[1].address).toBe("1 Bletchley Park, Milton Keynes");
     expect(stored[0].import_hash).toBe("sis-1");
@@ -110,9 +113,15 @@ describe("import (npm run nexus -- import)", () => {
   test("an unknown table or tenant is one clear error", async () => {
     await expect(run(csv, "campus.nope")).rejects.toThrow("no table campus.nope");
     await expect(run(csv, "platform.tenants")).rejects.toThrow("has no tenant_id and import_hash");
-    await expect(importFile({ authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL!, adminUrl: process.env.NEXUS_TEST_ADMIN_URL!, file: csv, table: "campus.students", tenant: "No such tenant" })).rejects.toThrow(
-      'no tenant named "No such tenant"',
-    );
+    await expect(
+      importFile({
+        authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL!,
+        adminUrl: process.env.NEXUS_TEST_ADMIN_URL!,
+        file: csv,
+        table: "campus.students",
+        tenant: "No such tenant",
+      }),
+    ).rejects.toThrow('no tenant named "No such tenant"');
   });
 
   test("the CLI reports counts and failures, with progress lines off a terminal", async () => {

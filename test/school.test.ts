@@ -1,6 +1,7 @@
 import pg from "pg";
+
 import { loadSchoolDemo } from "../src/demo/school";
-import { createTenant, signIn, tenantPair, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, type TenantFixture, tenantPair, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 const ARCHIVED = { "X-Nexus-Include-Archived": "1" };
@@ -40,7 +41,12 @@ describe("school operations", () => {
 
   describe("tables, enums and authorship", () => {
     test("a user creates a campus and a student; tenant and authorship come from the token", async () => {
-      const campus = await created(userToken, "Campus", { name: "North", code: "N1", isOnline: false }, "rowId tenantId createdBy updatedBy");
+      const campus = await created(
+        userToken,
+        "Campus",
+        { name: "North", code: "N1", isOnline: false },
+        "rowId tenantId createdBy updatedBy",
+      );
       expect(campus).toMatchObject({ tenantId: acme.tenantId, createdBy: acme.users[0]!.userId, updatedBy: acme.users[0]!.userId });
       const student = await created(
         userToken,
@@ -48,23 +54,34 @@ describe("school operations", () => {
         { firstName: "Ada", lastName: "Lovelace", gender: "FEMALE", status: "ENROLLED", campusId: campus.rowId },
         "rowId gender status campus { name } creator { rowId }",
       );
-      expect(student).toMatchObject({ gender: "FEMALE", status: "ENROLLED", campus: { name: "North" }, creator: { rowId: acme.users[0]!.userId } });
+      expect(student).toMatchObject({
+        gender: "FEMALE",
+        status: "ENROLLED",
+        campus: { name: "North" },
+        creator: { rowId: acme.users[0]!.userId },
+      });
 
       const updated = await query(
         adminToken,
-        "mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { lastName: \"Byron\" } }) { student { lastName createdBy updatedBy } } }",
+        'mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { lastName: "Byron" } }) { student { lastName createdBy updatedBy } } }',
         { id: student.rowId },
       );
-      expect(updated.data.updateStudent.student).toEqual({ lastName: "Byron", createdBy: acme.users[0]!.userId, updatedBy: acme.admin.userId });
+      expect(updated.data.updateStudent.student).toEqual({
+        lastName: "Byron",
+        createdBy: acme.users[0]!.userId,
+        updatedBy: acme.admin.userId,
+      });
     });
 
     test("a client cannot set who created or changed a row", async () => {
       const body = await create(userToken, "Subject", { name: "Forgery", createdBy: acme.admin.userId });
       expect(body.errors[0].message).toMatch(/createdBy/);
-      const patch = await query(userToken, "{ __type(name: \"SubjectPatch\") { inputFields { name } } }");
+      const patch = await query(userToken, '{ __type(name: "SubjectPatch") { inputFields { name } } }');
       const names = patch.data.__type.inputFields.map((f: { name: string }) => f.name);
       expect(names).not.toEqual(expect.arrayContaining(["createdBy"]));
-      expect(names.filter((n: string) => ["createdBy", "updatedBy", "tenantId", "rowId", "createdAt", "updatedAt"].includes(n))).toEqual([]);
+      expect(names.filter((n: string) => ["createdBy", "updatedBy", "tenantId", "rowId", "createdAt", "updatedAt"].includes(n))).toEqual(
+        [],
+      );
       const refused = await withAdmin(async (client) => {
         await client.query("begin");
         try {
@@ -83,7 +100,7 @@ describe("school operations", () => {
     test("enumerations are GraphQL enums", async () => {
       const body = await create(userToken, "Student", { firstName: "Bad", gender: "robot" });
       expect(body.errors[0].message).toMatch(/robot/);
-      const type = await query(userToken, "{ __type(name: \"DayOfWeek\") { kind enumValues { name } } }");
+      const type = await query(userToken, '{ __type(name: "DayOfWeek") { kind enumValues { name } } }');
       expect(type.data.__type.kind).toBe("ENUM");
       expect(type.data.__type.enumValues.map((v: { name: string }) => v.name)).toContain("MONDAY");
     });
@@ -107,12 +124,26 @@ describe("school operations", () => {
       ["CampusAttendanceConfig", { campusKey: " " }, "campus_attendance_config_campus_key_not_blank"],
       [
         "CampusAttendanceSummary",
-        { campusKey: "north", attendanceDate: "2026-09-01", totalEnrolled: 10, totalPresent: -1, totalAbsent: 0, attendancePercentage: "50" },
+        {
+          campusKey: "north",
+          attendanceDate: "2026-09-01",
+          totalEnrolled: 10,
+          totalPresent: -1,
+          totalAbsent: 0,
+          attendancePercentage: "50",
+        },
         "campus_attendance_summaries_totals_nonnegative",
       ],
       [
         "CampusAttendanceSummary",
-        { campusKey: "north", attendanceDate: "2026-09-01", totalEnrolled: 10, totalPresent: 10, totalAbsent: 0, attendancePercentage: "101" },
+        {
+          campusKey: "north",
+          attendanceDate: "2026-09-01",
+          totalEnrolled: 10,
+          totalPresent: 10,
+          totalAbsent: 0,
+          attendancePercentage: "101",
+        },
         "campus_attendance_summaries_percentage_range",
       ],
       ["FeePlan", { totalAmount: "-1" }, "fee_plans_total_amount_nonnegative"],
@@ -120,17 +151,41 @@ describe("school operations", () => {
       ["Invoice", { issueDate: "2026-09-02T00:00:00Z", dueDate: "2026-09-01T00:00:00Z" }, "invoices_dates_ordered"],
       ["Payment", { amount: "0" }, "payments_amount_positive"],
       ["CommunicationEvent", { title: " ", eventDate: "2026-09-01", eventType: "meeting" }, "communication_events_title_not_blank"],
-      ["CommunicationEvent", { title: "Drill", eventDate: "2026-09-01", eventType: "drill", roles: { all: true } }, "communication_events_roles_array"],
+      [
+        "CommunicationEvent",
+        { title: "Drill", eventDate: "2026-09-01", eventType: "drill", roles: { all: true } },
+        "communication_events_roles_array",
+      ],
       [
         "SafetyQuizResult",
-        { quizId: "q1", quizTitle: "Fire", weekOf: "2026-W36", score: 11, totalQuestions: 10, answers: [], userName: "Ann", userRole: "teacher", completedAt: "2026-09-01T00:00:00Z" },
+        {
+          quizId: "q1",
+          quizTitle: "Fire",
+          weekOf: "2026-W36",
+          score: 11,
+          totalQuestions: 10,
+          answers: [],
+          userName: "Ann",
+          userRole: "teacher",
+          completedAt: "2026-09-01T00:00:00Z",
+        },
         "safety_quiz_results_score_range",
       ],
       [
         "WalkthroughCheckin",
         {
-          teacherName: "T", classroom: "R1", directorName: "D", checkInDate: "2026-09-01", checkInTime: "09:30:00",
-          attitudeRating: 6, classroomManagementRating: 3, cleanlinessRating: 3, vibesRating: 3, teamDynamicsRating: 3, emergencyExitRating: 3, lessonPlanRating: 3,
+          teacherName: "T",
+          classroom: "R1",
+          directorName: "D",
+          checkInDate: "2026-09-01",
+          checkInTime: "09:30:00",
+          attitudeRating: 6,
+          classroomManagementRating: 3,
+          cleanlinessRating: 3,
+          vibesRating: 3,
+          teamDynamicsRating: 3,
+          emergencyExitRating: 3,
+          lessonPlanRating: 3,
         },
         "walkthrough_checkins_ratings_range",
       ],
@@ -148,7 +203,9 @@ describe("school operations", () => {
       const theirs = await created(globexAdminToken, "Campus", { name: "Rival campus" });
       const body = await create(userToken, "Student", { firstName: "Spy", campusId: theirs.rowId });
       expect(body.errors[0].extensions.code).toBe("INVALID_REFERENCE");
-      const written = await withAdmin(async (c) => (await c.query("select count(*)::int as n from campus.students where first_name = 'Spy'")).rows[0].n);
+      const written = await withAdmin(
+        async (c) => (await c.query("select count(*)::int as n from campus.students where first_name = 'Spy'")).rows[0].n,
+      );
       expect(written).toBe(0);
     });
   });
@@ -183,22 +240,28 @@ describe("school operations", () => {
     };
 
     test("a plain user may not delete (no DELETE_ permission), and the row stays", async () => {
-      const body = await query(userToken, "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }", { id: studentId });
+      const body = await query(userToken, "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }", {
+        id: studentId,
+      });
       expect(body.errors[0].extensions).toEqual({ code: "FORBIDDEN", permission: "DELETE_STUDENTS" });
       expect((await visibility(userToken)).total).toBe(1);
     });
 
     test("a user may not archive through an update either", async () => {
-      const body = await query(userToken, "mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { deletedAt: \"2020-01-01T00:00:00Z\" } }) { student { rowId } } }", {
-        id: studentId,
-      });
+      const body = await query(
+        userToken,
+        'mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { deletedAt: "2020-01-01T00:00:00Z" } }) { student { rowId } } }',
+        {
+          id: studentId,
+        },
+      );
       expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
     });
 
     test("an admin's delete archives the row: gone from lookup, list, relation and count, still in the database", async () => {
       const body = await query(
         adminToken,
-        "mutation($id: UUID!) { deleteStudent(input: { rowId: $id, clientMutationId: \"m1\" }) { clientMutationId deletedStudentId student { rowId } } }",
+        'mutation($id: UUID!) { deleteStudent(input: { rowId: $id, clientMutationId: "m1" }) { clientMutationId deletedStudentId student { rowId } } }',
         { id: studentId },
       );
       expect(body.errors).toBeUndefined();
@@ -207,31 +270,51 @@ describe("school operations", () => {
       for (const token of [userToken, adminToken]) {
         expect(await visibility(token)).toEqual({ lookup: null, list: [], total: 0, relation: 0 });
       }
-      const row = await withAdmin(async (c) => (await c.query("select deleted_at, updated_by from campus.students where id = $1", [studentId])).rows[0]);
+      const row = await withAdmin(
+        async (c) => (await c.query("select deleted_at, updated_by from campus.students where id = $1", [studentId])).rows[0],
+      );
       expect(row.deleted_at).toBeInstanceOf(Date);
       expect(row.updated_by).toBe(acme.admin.userId);
     });
 
     test("deleting by node id archives too", async () => {
       const subject = await created(adminToken, "Subject", { name: "Latin" }, "id rowId");
-      const body = await query(adminToken, "mutation($id: ID!) { deleteSubjectById(input: { id: $id }) { deletedSubjectId } }", { id: subject.id });
+      const body = await query(adminToken, "mutation($id: ID!) { deleteSubjectById(input: { id: $id }) { deletedSubjectId } }", {
+        id: subject.id,
+      });
       expect(body.errors).toBeUndefined();
       expect(body.data.deleteSubjectById.deletedSubjectId).toBe(subject.id);
-      expect((await query(adminToken, "query($id: UUID!) { subject(rowId: $id) { rowId } }", { id: subject.rowId })).data.subject).toBeNull();
-      const [row] = await withAdmin(async (c) => (await c.query("select deleted_at from academics.subjects where id = $1", [subject.rowId])).rows);
+      expect(
+        (await query(adminToken, "query($id: UUID!) { subject(rowId: $id) { rowId } }", { id: subject.rowId })).data.subject,
+      ).toBeNull();
+      const [row] = await withAdmin(
+        async (c) => (await c.query("select deleted_at from academics.subjects where id = $1", [subject.rowId])).rows,
+      );
       expect(row.deleted_at).toBeInstanceOf(Date);
     });
 
     test("deleting an archived row again finds nothing", async () => {
-      const body = await query(adminToken, "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }", { id: studentId }, ARCHIVED);
+      const body = await query(
+        adminToken,
+        "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }",
+        { id: studentId },
+        ARCHIVED,
+      );
       expect(body.errors[0].extensions.code).toBe("NOT_FOUND");
     });
 
     test("a plain user cannot see archived rows even with the header, nor restore them", async () => {
       expect(await visibility(userToken, ARCHIVED)).toEqual({ lookup: null, list: [], total: 0, relation: 0 });
-      const body = await query(userToken, "mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { deletedAt: null } }) { student { rowId } } }", { id: studentId }, ARCHIVED);
+      const body = await query(
+        userToken,
+        "mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { deletedAt: null } }) { student { rowId } } }",
+        { id: studentId },
+        ARCHIVED,
+      );
       expect(body.data?.updateStudent?.student ?? null).toBeNull();
-      const still = await withAdmin(async (c) => (await c.query("select deleted_at from campus.students where id = $1", [studentId])).rows[0].deleted_at);
+      const still = await withAdmin(
+        async (c) => (await c.query("select deleted_at from campus.students where id = $1", [studentId])).rows[0].deleted_at,
+      );
       expect(still).not.toBeNull();
     });
 
@@ -252,7 +335,12 @@ describe("school operations", () => {
       );
       expect(body.errors).toBeUndefined();
       expect(body.data.updateStudent.student).toEqual({ rowId: studentId, deletedAt: null });
-      expect(await visibility(userToken)).toEqual({ lookup: { rowId: studentId, deletedAt: null }, list: [studentId], total: 1, relation: 1 });
+      expect(await visibility(userToken)).toEqual({
+        lookup: { rowId: studentId, deletedAt: null },
+        list: [studentId],
+        total: 1,
+        relation: 1,
+      });
     });
   });
 
@@ -265,11 +353,13 @@ describe("school operations", () => {
       await withAdmin(async (c) => {
         await c.query("begin");
         await c.query("set local role nexus_auth");
-        const group = await c.query("insert into platform.user_groups (tenant_id, name) values ($1, 'Operators') returning id", [acme.tenantId]);
-        await c.query("insert into platform.group_roles (tenant_id, user_group_id, role_id) select $1, $2, id from platform.roles where name = 'platform_operator'", [
+        const group = await c.query("insert into platform.user_groups (tenant_id, name) values ($1, 'Operators') returning id", [
           acme.tenantId,
-          group.rows[0].id,
         ]);
+        await c.query(
+          "insert into platform.group_roles (tenant_id, user_group_id, role_id) select $1, $2, id from platform.roles where name = 'platform_operator'",
+          [acme.tenantId, group.rows[0].id],
+        );
         await c.query("insert into platform.user_group_memberships (tenant_id, user_id, user_group_id) values ($1, $2, $3)", [
           acme.tenantId,
           acme.users[1]!.userId,
@@ -283,10 +373,15 @@ describe("school operations", () => {
     test("only the platform operator writes it; every signed-in user of every tenant reads it", async () => {
       const denied = await create(adminToken, "ContentCatalog", { contentType: "tenant-try", payload: {} });
       expect(denied.errors[0].extensions.code).toBe("FORBIDDEN");
-      const entry = await created(operatorToken, "ContentCatalog", { contentType: "safety-tips", payload: { tips: ["Walk, do not run"] } }, "rowId active");
+      const entry = await created(
+        operatorToken,
+        "ContentCatalog",
+        { contentType: "safety-tips", payload: { tips: ["Walk, do not run"] } },
+        "rowId active",
+      );
       expect(entry.active).toBe(true);
       for (const token of [userToken, globexAdminToken]) {
-        const body = await query(token, "{ contentCatalogs(condition: { contentType: \"safety-tips\" }) { nodes { payload } } }");
+        const body = await query(token, '{ contentCatalogs(condition: { contentType: "safety-tips" }) { nodes { payload } } }');
         expect(body.data.contentCatalogs.nodes).toEqual([{ payload: { tips: ["Walk, do not run"] } }]);
       }
       const blank = await create(operatorToken, "ContentCatalog", { contentType: " ", payload: {} });
@@ -295,13 +390,26 @@ describe("school operations", () => {
 
     test("a tenant admin cannot delete an entry; the operator's delete archives it", async () => {
       const entry = await created(operatorToken, "ContentCatalog", { contentType: "old-news", payload: [] });
-      const denied = await query(adminToken, "mutation($id: UUID!) { deleteContentCatalog(input: { rowId: $id }) { deletedContentCatalogId } }", { id: entry.rowId });
+      const denied = await query(
+        adminToken,
+        "mutation($id: UUID!) { deleteContentCatalog(input: { rowId: $id }) { deletedContentCatalogId } }",
+        { id: entry.rowId },
+      );
       expect(denied.errors[0].extensions).toEqual({ code: "FORBIDDEN", permission: "PLATFORM_OPERATOR" });
-      const done = await query(operatorToken, "mutation($id: UUID!) { deleteContentCatalog(input: { rowId: $id }) { deletedContentCatalogId } }", { id: entry.rowId });
+      const done = await query(
+        operatorToken,
+        "mutation($id: UUID!) { deleteContentCatalog(input: { rowId: $id }) { deletedContentCatalogId } }",
+        { id: entry.rowId },
+      );
       expect(done.errors).toBeUndefined();
       const visible = await query(userToken, "query($id: UUID!) { contentCatalog(rowId: $id) { rowId } }", { id: entry.rowId });
       expect(visible.data.contentCatalog).toBeNull();
-      const archived = await query(operatorToken, "query($id: UUID!) { contentCatalog(rowId: $id) { deletedAt } }", { id: entry.rowId }, ARCHIVED);
+      const archived = await query(
+        operatorToken,
+        "query($id: UUID!) { contentCatalog(rowId: $id) { deletedAt } }",
+        { id: entry.rowId },
+        ARCHIVED,
+      );
       expect(archived.data.contentCatalog.deletedAt).toEqual(expect.any(String));
     });
   });
@@ -310,7 +418,12 @@ describe("school operations", () => {
     const fresh = await createTenant("Demo", 1);
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
-      await loadSchoolDemo(pool, { name: fresh.name, tenantId: fresh.tenantId, adminUserId: fresh.admin.userId, userId: fresh.users[0]!.userId });
+      await loadSchoolDemo(pool, {
+        name: fresh.name,
+        tenantId: fresh.tenantId,
+        adminUserId: fresh.admin.userId,
+        userId: fresh.users[0]!.userId,
+      });
     } finally {
       await pool.end();
     }

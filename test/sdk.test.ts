@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import {
   createClient,
   CreateUserGroupDocument,
@@ -110,13 +111,22 @@ describe("the @nexus/sdk package", () => {
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   test("packs with its build, scalar map, codegen preset and error codes", () => {
-    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: sdk, encoding: "utf8" })) as Array<{
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: sdk, encoding: "utf8" }),
+    ) as Array<{
       name: string;
       files: Array<{ path: string }>;
     }>;
     expect(packed!.name).toBe("@nexus/sdk");
     expect(packed!.files.map((f) => f.path)).toEqual(
-      expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/codegen.js", "dist/scalars.js", "dist/error-codes.d.ts", "package.json"]),
+      expect.arrayContaining([
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/codegen.js",
+        "dist/scalars.js",
+        "dist/error-codes.d.ts",
+        "package.json",
+      ]),
     );
   });
 
@@ -157,7 +167,19 @@ describe("the @nexus/sdk package", () => {
     );
     writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "node16", moduleResolution: "node16", target: "ES2022", lib: ["ES2022", "DOM"], skipLibCheck: true, types: [] }, include: ["src"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: "node16",
+          moduleResolution: "node16",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          skipLibCheck: true,
+          types: [],
+        },
+        include: ["src"],
+      }),
     );
     const codegen = path.join(root, "node_modules", "@graphql-codegen", "cli", "cjs", "bin.js");
     execFileSync(process.execPath, [codegen, "--config", "codegen.ts", "--silent"], { cwd: project, stdio: "pipe" });

@@ -1,9 +1,10 @@
 import pg from "pg";
+
 import { applyPolicies } from "../src/db/migrate";
 import { withUserClaims } from "../src/db/user-claims";
 import { loadServicesDemo } from "../src/demo/services";
-import { createTenant, signIn, tenantPair, withAdmin, type TenantFixture } from "./support/fixtures";
-import { startTestGateway, type Reply, type TestGateway } from "./support/gateway";
+import { createTenant, signIn, type TenantFixture, tenantPair, withAdmin } from "./support/fixtures";
+import { type Reply, startTestGateway, type TestGateway } from "./support/gateway";
 
 /** The platform services: ops, ledger, ai and the audit log, over GraphQL as real users. */
 describe("services: API registry, ledger, AI, audit log", () => {
@@ -34,32 +35,58 @@ describe("services: API registry, ledger, AI, audit log", () => {
   };
 
   const createEndpoint = (token: string, endpoint: Record<string, unknown>) =>
-    gql(token, "mutation($e: ApiEndpointInput!) { createApiEndpoint(input: { apiEndpoint: $e }) { apiEndpoint { rowId name isActive } } }", { e: endpoint });
+    gql(
+      token,
+      "mutation($e: ApiEndpointInput!) { createApiEndpoint(input: { apiEndpoint: $e }) { apiEndpoint { rowId name isActive } } }",
+      { e: endpoint },
+    );
   const createAlias = (token: string, alias: Record<string, unknown>) =>
-    gql(token, "mutation($a: ApiAliasInput!) { createApiAlias(input: { apiAlias: $a }) { apiAlias { rowId createdBy endpoint { name } } } }", { a: alias });
+    gql(
+      token,
+      "mutation($a: ApiAliasInput!) { createApiAlias(input: { apiAlias: $a }) { apiAlias { rowId createdBy endpoint { name } } } }",
+      { a: alias },
+    );
   const createAccount = (token: string, account: Record<string, unknown>) =>
-    gql(token, "mutation($a: AccountInput!) { createAccount(input: { account: $a }) { account { rowId balance currency } } }", { a: account });
+    gql(token, "mutation($a: AccountInput!) { createAccount(input: { account: $a }) { account { rowId balance currency } } }", {
+      a: account,
+    });
   const createTransaction = (token: string, transaction: Record<string, unknown>) =>
-    gql(token, "mutation($t: TransactionInput!) { createTransaction(input: { transaction: $t }) { transaction { rowId amount status } } }", { t: transaction });
+    gql(
+      token,
+      "mutation($t: TransactionInput!) { createTransaction(input: { transaction: $t }) { transaction { rowId amount status } } }",
+      { t: transaction },
+    );
   const balanceOf = async (token: string, id: string): Promise<string> =>
     ok(await gql(token, "query($id: UUID!) { account(rowId: $id) { balance } }", { id })).account.balance;
   const resolve = async (token: string, alias: string, context: string) =>
-    ok(await gql(token, "query($a: String!, $c: String!) { resolveApiAlias(alias: $a, context: $c) { rowId name } }", { a: alias, c: context })).resolveApiAlias;
+    ok(
+      await gql(token, "query($a: String!, $c: String!) { resolveApiAlias(alias: $a, context: $c) { rowId name } }", {
+        a: alias,
+        c: context,
+      }),
+    ).resolveApiAlias;
 
   let accountNumber = 0;
   const newAccount = async (token = userToken, extra: Record<string, unknown> = {}) =>
-    ok(await createAccount(token, { accountName: "Operating", accountNumber: `ACC-${++accountNumber}`, accountType: "CHECKING", ...extra })).createAccount.account;
+    ok(await createAccount(token, { accountName: "Operating", accountNumber: `ACC-${++accountNumber}`, accountType: "CHECKING", ...extra }))
+      .createAccount.account;
 
   describe("API registry and alias resolution", () => {
     test("a user registers an endpoint and an alias; the alias records its creator from the token", async () => {
       ok(await createEndpoint(userToken, { name: "orders.list", path: "/v1/orders", method: "GET" }));
-      const alias = ok(await createAlias(userToken, { aliasName: "orders", canonicalName: "orders.list", context: "web", aliasType: "SHORTCUT" }));
+      const alias = ok(
+        await createAlias(userToken, { aliasName: "orders", canonicalName: "orders.list", context: "web", aliasType: "SHORTCUT" }),
+      );
       expect(alias.createApiAlias.apiAlias).toMatchObject({ createdBy: acme.users[0]!.userId, endpoint: { name: "orders.list" } });
     });
 
     test("createdBy cannot be sent by a client", async () => {
       const reply = await createAlias(userToken, {
-        aliasName: "x", canonicalName: "orders.list", context: "web", aliasType: "SYNONYM", createdBy: acme.admin.userId,
+        aliasName: "x",
+        canonicalName: "orders.list",
+        context: "web",
+        aliasType: "SYNONYM",
+        createdBy: acme.admin.userId,
       });
       expect(reply.body.errors[0].message).toMatch(/createdBy/);
     });
@@ -72,15 +99,46 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("expired and inactive aliases, and inactive endpoints, do not resolve", async () => {
       ok(await createEndpoint(userToken, { name: "invoices.list", path: "/v1/invoices", method: "GET" }));
-      ok(await createAlias(userToken, { aliasName: "old-invoices", canonicalName: "invoices.list", context: "web", aliasType: "LEGACY", expiresAt: "2000-01-01T00:00:00Z" }));
-      ok(await createAlias(userToken, { aliasName: "off-invoices", canonicalName: "invoices.list", context: "web", aliasType: "LEGACY", isActive: false }));
-      ok(await createAlias(userToken, { aliasName: "invoices", canonicalName: "invoices.list", context: "web", aliasType: "SHORTCUT", expiresAt: "2999-01-01T00:00:00Z" }));
+      ok(
+        await createAlias(userToken, {
+          aliasName: "old-invoices",
+          canonicalName: "invoices.list",
+          context: "web",
+          aliasType: "LEGACY",
+          expiresAt: "2000-01-01T00:00:00Z",
+        }),
+      );
+      ok(
+        await createAlias(userToken, {
+          aliasName: "off-invoices",
+          canonicalName: "invoices.list",
+          context: "web",
+          aliasType: "LEGACY",
+          isActive: false,
+        }),
+      );
+      ok(
+        await createAlias(userToken, {
+          aliasName: "invoices",
+          canonicalName: "invoices.list",
+          context: "web",
+          aliasType: "SHORTCUT",
+          expiresAt: "2999-01-01T00:00:00Z",
+        }),
+      );
       expect(await resolve(userToken, "old-invoices", "web")).toBeNull();
       expect(await resolve(userToken, "off-invoices", "web")).toBeNull();
       expect(await resolve(userToken, "invoices", "web")).toMatchObject({ name: "invoices.list" });
 
-      const endpoint = ok(await gql(userToken, '{ apiEndpoints(condition: { name: "invoices.list" }) { nodes { rowId } } }')).apiEndpoints.nodes[0];
-      ok(await gql(userToken, "mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { isActive: false } }) { apiEndpoint { isActive } } }", { id: endpoint.rowId }));
+      const endpoint = ok(await gql(userToken, '{ apiEndpoints(condition: { name: "invoices.list" }) { nodes { rowId } } }')).apiEndpoints
+        .nodes[0];
+      ok(
+        await gql(
+          userToken,
+          "mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { isActive: false } }) { apiEndpoint { isActive } } }",
+          { id: endpoint.rowId },
+        ),
+      );
       expect(await resolve(userToken, "invoices", "web")).toBeNull();
     });
 
@@ -91,8 +149,15 @@ describe("services: API registry, ledger, AI, audit log", () => {
     test("renaming an endpoint carries its aliases along", async () => {
       ok(await createEndpoint(userToken, { name: "carts.get", path: "/v1/cart", method: "GET" }));
       ok(await createAlias(userToken, { aliasName: "cart", canonicalName: "carts.get", context: "web", aliasType: "SHORTCUT" }));
-      const id = ok(await gql(userToken, '{ apiEndpoints(condition: { name: "carts.get" }) { nodes { rowId } } }')).apiEndpoints.nodes[0].rowId;
-      ok(await gql(userToken, 'mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { name: "baskets.get" } }) { apiEndpoint { name } } }', { id }));
+      const id = ok(await gql(userToken, '{ apiEndpoints(condition: { name: "carts.get" }) { nodes { rowId } } }')).apiEndpoints.nodes[0]
+        .rowId;
+      ok(
+        await gql(
+          userToken,
+          'mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { name: "baskets.get" } }) { apiEndpoint { name } } }',
+          { id },
+        ),
+      );
       expect(await resolve(userToken, "cart", "web")).toMatchObject({ name: "baskets.get" });
     });
 
@@ -102,17 +167,28 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("an alias is unique within its context", async () => {
-      refused(await createAlias(userToken, { aliasName: "orders", canonicalName: "invoices.list", context: "web", aliasType: "SYNONYM" }), "CONFLICT");
+      refused(
+        await createAlias(userToken, { aliasName: "orders", canonicalName: "invoices.list", context: "web", aliasType: "SYNONYM" }),
+        "CONFLICT",
+      );
     });
   });
 
   describe("checks refuse bad input with a clear error", () => {
     test("endpoint path must start with /", async () => {
-      refused(await createEndpoint(userToken, { name: "bad.path", path: "v1/x", method: "GET" }), "INVALID_INPUT", "api_endpoints_path_format");
+      refused(
+        await createEndpoint(userToken, { name: "bad.path", path: "v1/x", method: "GET" }),
+        "INVALID_INPUT",
+        "api_endpoints_path_format",
+      );
     });
 
     test("an alias cannot name itself", async () => {
-      refused(await createAlias(userToken, { aliasName: "orders.list", canonicalName: "orders.list", context: "web", aliasType: "SYNONYM" }), "INVALID_INPUT", "api_aliases_distinct_names");
+      refused(
+        await createAlias(userToken, { aliasName: "orders.list", canonicalName: "orders.list", context: "web", aliasType: "SYNONYM" }),
+        "INVALID_INPUT",
+        "api_aliases_distinct_names",
+      );
     });
 
     test("an HTTP method outside the enum is refused by GraphQL", async () => {
@@ -121,20 +197,35 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("centrality score is between 0 and 1", async () => {
-      const reply = await gql(userToken, 'mutation { createSsotAnchor(input: { ssotAnchor: { anchorId: "a", family: "api", format: JSON, version: "1", centralityScore: "1.5" } }) { ssotAnchor { rowId } } }');
+      const reply = await gql(
+        userToken,
+        'mutation { createSsotAnchor(input: { ssotAnchor: { anchorId: "a", family: "api", format: JSON, version: "1", centralityScore: "1.5" } }) { ssotAnchor { rowId } } }',
+      );
       refused(reply, "INVALID_INPUT", "ssot_anchors_centrality_score_range");
     });
 
     test("currency must be an ISO 4217 code", async () => {
-      refused(await createAccount(userToken, { accountName: "X", accountNumber: "C-1", accountType: "SAVINGS", currency: "usd" }), "INVALID_INPUT", "accounts_currency_format");
-      refused(await createAccount(userToken, { accountName: "X", accountNumber: "C-2", accountType: "SAVINGS", currency: "XYZ" }), "INVALID_REFERENCE", "accounts_currency_fkey");
+      refused(
+        await createAccount(userToken, { accountName: "X", accountNumber: "C-1", accountType: "SAVINGS", currency: "usd" }),
+        "INVALID_INPUT",
+        "accounts_currency_format",
+      );
+      refused(
+        await createAccount(userToken, { accountName: "X", accountNumber: "C-2", accountType: "SAVINGS", currency: "XYZ" }),
+        "INVALID_REFERENCE",
+        "accounts_currency_fkey",
+      );
       const eur = ok(await createAccount(userToken, { accountName: "X", accountNumber: "C-3", accountType: "SAVINGS", currency: "EUR" }));
       expect(eur.createAccount.account.currency).toBe("EUR");
     });
 
     test("a transaction amount is positive", async () => {
       const account = await newAccount();
-      refused(await createTransaction(userToken, { accountId: account.rowId, amount: "-5.00", transactionType: "DEPOSIT" }), "INVALID_INPUT", "transactions_amount_positive");
+      refused(
+        await createTransaction(userToken, { accountId: account.rowId, amount: "-5.00", transactionType: "DEPOSIT" }),
+        "INVALID_INPUT",
+        "transactions_amount_positive",
+      );
     });
 
     test("capabilities are a JSON array, performance and data JSON objects, tags a JSON object", async () => {
@@ -153,7 +244,10 @@ describe("services: API registry, ledger, AI, audit log", () => {
       refused(await insight({ confidence: "1.20" }), "INVALID_INPUT", "ai_insights_confidence_range");
       ok(await insight({ confidence: "0.75", data: { a: 1 } }));
       refused(
-        await gql(userToken, 'mutation { createSystemMetric(input: { systemMetric: { metricName: "cpu", metricValue: "1", tags: ["x"] } }) { systemMetric { rowId } } }'),
+        await gql(
+          userToken,
+          'mutation { createSystemMetric(input: { systemMetric: { metricName: "cpu", metricValue: "1", tags: ["x"] } }) { systemMetric { rowId } } }',
+        ),
         "INVALID_INPUT",
         "system_metrics_tags_object",
       );
@@ -163,17 +257,45 @@ describe("services: API registry, ledger, AI, audit log", () => {
   describe("tenant boundaries", () => {
     test("a row cannot reference another tenant's row: transaction, insight and alias are refused and nothing is written", async () => {
       const foreignAccount = await newAccount(globexAdminToken);
-      refused(await createTransaction(userToken, { accountId: foreignAccount.rowId, amount: "10.00", transactionType: "DEPOSIT", status: "COMPLETED" }), "INVALID_REFERENCE");
-      const foreignModel = ok(await gql(globexAdminToken, 'mutation { createAiModel(input: { aiModel: { name: "g", provider: "p", version: "1" } }) { aiModel { rowId } } }')).createAiModel.aiModel;
-      refused(await gql(userToken, "mutation($m: UUID!) { createAiInsight(input: { aiInsight: { modelId: $m, insightType: TREND, title: \"x\" } }) { aiInsight { rowId } } }", { m: foreignModel.rowId }), "INVALID_REFERENCE");
+      refused(
+        await createTransaction(userToken, {
+          accountId: foreignAccount.rowId,
+          amount: "10.00",
+          transactionType: "DEPOSIT",
+          status: "COMPLETED",
+        }),
+        "INVALID_REFERENCE",
+      );
+      const foreignModel = ok(
+        await gql(
+          globexAdminToken,
+          'mutation { createAiModel(input: { aiModel: { name: "g", provider: "p", version: "1" } }) { aiModel { rowId } } }',
+        ),
+      ).createAiModel.aiModel;
+      refused(
+        await gql(
+          userToken,
+          'mutation($m: UUID!) { createAiInsight(input: { aiInsight: { modelId: $m, insightType: TREND, title: "x" } }) { aiInsight { rowId } } }',
+          { m: foreignModel.rowId },
+        ),
+        "INVALID_REFERENCE",
+      );
       ok(await createEndpoint(globexAdminToken, { name: "globex.only", path: "/g", method: "GET" }));
-      refused(await createAlias(userToken, { aliasName: "g", canonicalName: "globex.only", context: "web", aliasType: "SYNONYM" }), "INVALID_REFERENCE");
-      const written = await withAdmin(async (c) => (await c.query(
-        `select (select count(*) from ledger.transactions where account_id = $1)::int as transactions,
+      refused(
+        await createAlias(userToken, { aliasName: "g", canonicalName: "globex.only", context: "web", aliasType: "SYNONYM" }),
+        "INVALID_REFERENCE",
+      );
+      const written = await withAdmin(
+        async (c) =>
+          (
+            await c.query(
+              `select (select count(*) from ledger.transactions where account_id = $1)::int as transactions,
                 (select count(*) from ai.ai_insights where model_id = $2)::int as insights,
                 (select count(*) from ops.api_aliases where canonical_name = 'globex.only')::int as aliases`,
-        [foreignAccount.rowId, foreignModel.rowId],
-      )).rows[0]);
+              [foreignAccount.rowId, foreignModel.rowId],
+            )
+          ).rows[0],
+      );
       expect(written).toEqual({ transactions: 0, insights: 0, aliases: 0 });
       expect(await balanceOf(globexAdminToken, foreignAccount.rowId)).toBe("0.00");
     });
@@ -181,13 +303,26 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
   describe("ledger", () => {
     test("numeric money reaches GraphQL as the BigFloat scalar, an exact string", async () => {
-      const types = ok(await gql(userToken, '{ a: __type(name: "Account") { fields { name type { ofType { name } } } } t: __type(name: "Transaction") { fields { name type { ofType { name } } } } }'));
-      const typeOf = (fields: Array<{ name: string; type: { ofType: { name: string } } }>, name: string) => fields.find((f) => f.name === name)!.type.ofType.name;
+      const types = ok(
+        await gql(
+          userToken,
+          '{ a: __type(name: "Account") { fields { name type { ofType { name } } } } t: __type(name: "Transaction") { fields { name type { ofType { name } } } } }',
+        ),
+      );
+      const typeOf = (fields: Array<{ name: string; type: { ofType: { name: string } } }>, name: string) =>
+        fields.find((f) => f.name === name)!.type.ofType.name;
       expect(typeOf(types.a.fields, "balance")).toBe("BigFloat");
       expect(typeOf(types.t.fields, "amount")).toBe("BigFloat");
 
       const account = await newAccount();
-      const created = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "9999999999999.99", transactionType: "DEPOSIT", status: "COMPLETED" }));
+      const created = ok(
+        await createTransaction(userToken, {
+          accountId: account.rowId,
+          amount: "9999999999999.99",
+          transactionType: "DEPOSIT",
+          status: "COMPLETED",
+        }),
+      );
       expect(created.createTransaction.transaction.amount).toBe("9999999999999.99");
       const balance = await balanceOf(userToken, account.rowId);
       expect(typeof balance).toBe("string");
@@ -198,38 +333,67 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("balance is not writable by any client", async () => {
-      const inputs = ok(await gql(userToken, '{ i: __type(name: "AccountInput") { inputFields { name } } p: __type(name: "AccountPatch") { inputFields { name } } }'));
+      const inputs = ok(
+        await gql(
+          userToken,
+          '{ i: __type(name: "AccountInput") { inputFields { name } } p: __type(name: "AccountPatch") { inputFields { name } } }',
+        ),
+      );
       expect(inputs.i.inputFields.map((f: { name: string }) => f.name)).not.toContain("balance");
       expect(inputs.p.inputFields.map((f: { name: string }) => f.name)).not.toContain("balance");
       const account = await newAccount();
-      const reply = await gql(adminToken, 'mutation($id: UUID!) { updateAccount(input: { rowId: $id, patch: { balance: "1000000.00" } }) { account { balance } } }', { id: account.rowId });
+      const reply = await gql(
+        adminToken,
+        'mutation($id: UUID!) { updateAccount(input: { rowId: $id, patch: { balance: "1000000.00" } }) { account { balance } } }',
+        { id: account.rowId },
+      );
       expect(reply.body.errors).toBeDefined();
       expect(await balanceOf(userToken, account.rowId)).toBe("0.00");
     });
 
     test("only completed transactions move the balance: credit, debit, status change and delete", async () => {
       const account = await newAccount();
-      const deposit = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "100.50", transactionType: "DEPOSIT" })).createTransaction.transaction;
+      const deposit = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "100.50", transactionType: "DEPOSIT" }))
+        .createTransaction.transaction;
       expect(deposit.status).toBe("PENDING");
       expect(await balanceOf(userToken, account.rowId)).toBe("0.00");
       const setStatus = (token: string, id: string, status: string) =>
-        gql(token, "mutation($id: UUID!, $s: TransactionStatus!) { updateTransaction(input: { rowId: $id, patch: { status: $s } }) { transaction { status } } }", { id, s: status });
+        gql(
+          token,
+          "mutation($id: UUID!, $s: TransactionStatus!) { updateTransaction(input: { rowId: $id, patch: { status: $s } }) { transaction { status } } }",
+          { id, s: status },
+        );
       ok(await setStatus(userToken, deposit.rowId, "COMPLETED"));
       expect(await balanceOf(userToken, account.rowId)).toBe("100.50");
-      const payment = ok(await createTransaction(userToken, { accountId: account.rowId, amount: "40.25", transactionType: "PAYMENT", status: "COMPLETED" })).createTransaction.transaction;
+      const payment = ok(
+        await createTransaction(userToken, { accountId: account.rowId, amount: "40.25", transactionType: "PAYMENT", status: "COMPLETED" }),
+      ).createTransaction.transaction;
       expect(await balanceOf(userToken, account.rowId)).toBe("60.25");
-      ok(await gql(userToken, 'mutation($id: UUID!) { updateTransaction(input: { rowId: $id, patch: { amount: "50.25" } }) { transaction { amount } } }', { id: payment.rowId }));
+      ok(
+        await gql(
+          userToken,
+          'mutation($id: UUID!) { updateTransaction(input: { rowId: $id, patch: { amount: "50.25" } }) { transaction { amount } } }',
+          { id: payment.rowId },
+        ),
+      );
       expect(await balanceOf(userToken, account.rowId)).toBe("50.25");
       ok(await setStatus(userToken, payment.rowId, "CANCELLED"));
       expect(await balanceOf(userToken, account.rowId)).toBe("100.50");
-      ok(await gql(adminToken, "mutation($id: UUID!) { deleteTransaction(input: { rowId: $id }) { transaction { rowId } } }", { id: deposit.rowId }));
+      ok(
+        await gql(adminToken, "mutation($id: UUID!) { deleteTransaction(input: { rowId: $id }) { transaction { rowId } } }", {
+          id: deposit.rowId,
+        }),
+      );
       expect(await balanceOf(userToken, account.rowId)).toBe("0.00");
     });
 
     test("an account with transactions cannot be deleted", async () => {
       const account = await newAccount();
       ok(await createTransaction(userToken, { accountId: account.rowId, amount: "1.00", transactionType: "DEPOSIT" }));
-      refused(await gql(adminToken, "mutation($id: UUID!) { deleteAccount(input: { rowId: $id }) { account { rowId } } }", { id: account.rowId }), "INVALID_REFERENCE");
+      refused(
+        await gql(adminToken, "mutation($id: UUID!) { deleteAccount(input: { rowId: $id }) { account { rowId } } }", { id: account.rowId }),
+        "INVALID_REFERENCE",
+      );
     });
 
     test("20 concurrent postings to one account lose no update", async () => {
@@ -237,34 +401,55 @@ describe("services: API registry, ledger, AI, audit log", () => {
       const amounts = Array.from({ length: 20 }, (_, i) => `${i + 1}.${String((i * 7) % 100).padStart(2, "0")}`);
       const replies = await Promise.all(
         amounts.map((amount, i) =>
-          createTransaction(i % 2 ? adminToken : userToken, { accountId: account.rowId, amount, transactionType: "DEPOSIT", status: "COMPLETED" }),
+          createTransaction(i % 2 ? adminToken : userToken, {
+            accountId: account.rowId,
+            amount,
+            transactionType: "DEPOSIT",
+            status: "COMPLETED",
+          }),
         ),
       );
       for (const reply of replies) ok(reply);
       const cents = amounts.reduce((sum, amount) => sum + Math.round(Number(amount) * 100), 0);
       const expected = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
       expect(await balanceOf(userToken, account.rowId)).toBe(expected);
-      const stored = await withAdmin(async (c) => (await c.query(
-        "select a.balance::text as balance, (select sum(amount) from ledger.transactions t where t.account_id = a.id)::text as total from ledger.accounts a where a.id = $1",
-        [account.rowId],
-      )).rows[0]);
+      const stored = await withAdmin(
+        async (c) =>
+          (
+            await c.query(
+              "select a.balance::text as balance, (select sum(amount) from ledger.transactions t where t.account_id = a.id)::text as total from ledger.accounts a where a.id = $1",
+              [account.rowId],
+            )
+          ).rows[0],
+      );
       expect(stored).toEqual({ balance: expected, total: expected });
     });
 
     test("currencies are readable by every user and writable by none", async () => {
       const list = ok(await gql(userToken, '{ currencies(condition: { code: "EUR" }) { nodes { code name minorUnit } } }'));
       expect(list.currencies.nodes).toEqual([{ code: "EUR", name: "Euro", minorUnit: 2 }]);
-      const mutations = ok(await gql(adminToken, '{ __type(name: "Mutation") { fields { name } } }')).__type.fields.map((f: { name: string }) => f.name);
+      const mutations = ok(await gql(adminToken, '{ __type(name: "Mutation") { fields { name } } }')).__type.fields.map(
+        (f: { name: string }) => f.name,
+      );
       expect(mutations.filter((name: string) => /currenc/i.test(name))).toEqual([]);
     });
   });
 
   describe("alerts", () => {
     test("acknowledging and resolving record who and when from the token", async () => {
-      const alert = ok(await gql(userToken, 'mutation { createAlert(input: { alert: { alertName: "DiskFull", severity: CRITICAL, message: "Disk at 95%." } }) { alert { rowId status acknowledgedBy } } }')).createAlert.alert;
+      const alert = ok(
+        await gql(
+          userToken,
+          'mutation { createAlert(input: { alert: { alertName: "DiskFull", severity: CRITICAL, message: "Disk at 95%." } }) { alert { rowId status acknowledgedBy } } }',
+        ),
+      ).createAlert.alert;
       expect(alert).toMatchObject({ status: "ACTIVE", acknowledgedBy: null });
       const update = (status: string) =>
-        gql(adminToken, "mutation($id: UUID!, $s: AlertStatus!) { updateAlert(input: { rowId: $id, patch: { status: $s } }) { alert { status acknowledgedBy acknowledgedAt resolvedAt } } }", { id: alert.rowId, s: status });
+        gql(
+          adminToken,
+          "mutation($id: UUID!, $s: AlertStatus!) { updateAlert(input: { rowId: $id, patch: { status: $s } }) { alert { status acknowledgedBy acknowledgedAt resolvedAt } } }",
+          { id: alert.rowId, s: status },
+        );
       const acknowledged = ok(await update("ACKNOWLEDGED")).updateAlert.alert;
       expect(acknowledged).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedBy: acme.admin.userId, resolvedAt: null });
       expect(acknowledged.acknowledgedAt).not.toBeNull();
@@ -285,8 +470,17 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("a change made through GraphQL is logged with old and new values, the user, IP and user agent, without secrets", async () => {
       const user = acme.users[0]!;
-      ok(await gql(userToken, 'mutation($id: UUID!) { updateUser(input: { rowId: $id, patch: { firstName: "Grace" } }) { user { firstName } } }', { id: user.userId }, { "user-agent": "audit-test/1.0" }));
-      const entries = (await auditOf(adminToken, "platform.users", user.userId)).filter((e) => e.action === "UPDATE" && e.newValues.first_name === "Grace");
+      ok(
+        await gql(
+          userToken,
+          'mutation($id: UUID!) { updateUser(input: { rowId: $id, patch: { firstName: "Grace" } }) { user { firstName } } }',
+          { id: user.userId },
+          { "user-agent": "audit-test/1.0" },
+        ),
+      );
+      const entries = (await auditOf(adminToken, "platform.users", user.userId)).filter(
+        (e) => e.action === "UPDATE" && e.newValues.first_name === "Grace",
+      );
       expect(entries).toHaveLength(1);
       const [entry] = entries;
       expect(entry!.oldValues.first_name).toBeNull();
@@ -297,20 +491,41 @@ describe("services: API registry, ledger, AI, audit log", () => {
       for (const values of [entry!.oldValues, entry!.newValues]) {
         expect(Object.keys(values).filter((key) => /password|token|secret|hash/i.test(key))).toEqual([]);
       }
-      const stored = await withAdmin(async (c) => (await c.query(
-        "select count(*)::int as n from audit.audit_logs where table_name = 'platform.users' and (old_values::text ~* 'password_hash|argon2' or new_values::text ~* 'password_hash|argon2')",
-      )).rows[0].n);
+      const stored = await withAdmin(
+        async (c) =>
+          (
+            await c.query(
+              "select count(*)::int as n from audit.audit_logs where table_name = 'platform.users' and (old_values::text ~* 'password_hash|argon2' or new_values::text ~* 'password_hash|argon2')",
+            )
+          ).rows[0].n,
+      );
       expect(stored).toBe(0);
     });
 
     test("insert, update and delete of a module's row are each logged", async () => {
-      const { rowId } = ok(await createEndpoint(adminToken, { name: "audit.me", path: "/audit", method: "POST" })).createApiEndpoint.apiEndpoint;
-      ok(await gql(adminToken, 'mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { path: "/audited" } }) { apiEndpoint { path } } }', { id: rowId }));
-      ok(await gql(adminToken, "mutation($id: UUID!) { deleteApiEndpoint(input: { rowId: $id }) { apiEndpoint { rowId } } }", { id: rowId }));
+      const { rowId } = ok(await createEndpoint(adminToken, { name: "audit.me", path: "/audit", method: "POST" })).createApiEndpoint
+        .apiEndpoint;
+      ok(
+        await gql(
+          adminToken,
+          'mutation($id: UUID!) { updateApiEndpoint(input: { rowId: $id, patch: { path: "/audited" } }) { apiEndpoint { path } } }',
+          { id: rowId },
+        ),
+      );
+      ok(
+        await gql(adminToken, "mutation($id: UUID!) { deleteApiEndpoint(input: { rowId: $id }) { apiEndpoint { rowId } } }", { id: rowId }),
+      );
       const entries = await auditOf(adminToken, "ops.api_endpoints", rowId);
       expect(entries.map((e) => e.action)).toEqual(["INSERT", "UPDATE", "DELETE"]);
-      expect(entries[0]).toMatchObject({ oldValues: null, newValues: expect.objectContaining({ path: "/audit" }), changedBy: acme.admin.userId });
-      expect(entries[1]).toMatchObject({ oldValues: expect.objectContaining({ path: "/audit" }), newValues: expect.objectContaining({ path: "/audited" }) });
+      expect(entries[0]).toMatchObject({
+        oldValues: null,
+        newValues: expect.objectContaining({ path: "/audit" }),
+        changedBy: acme.admin.userId,
+      });
+      expect(entries[1]).toMatchObject({
+        oldValues: expect.objectContaining({ path: "/audit" }),
+        newValues: expect.objectContaining({ path: "/audited" }),
+      });
       expect(entries[2]).toMatchObject({ oldValues: expect.objectContaining({ path: "/audited" }), newValues: null });
     });
 
@@ -323,7 +538,9 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("nobody can write the audit log through GraphQL, or as the request role in SQL", async () => {
-      const mutations = ok(await gql(adminToken, '{ __type(name: "Mutation") { fields { name } } }')).__type.fields.map((f: { name: string }) => f.name);
+      const mutations = ok(await gql(adminToken, '{ __type(name: "Mutation") { fields { name } } }')).__type.fields.map(
+        (f: { name: string }) => f.name,
+      );
       expect(mutations.filter((name: string) => /auditLog/i.test(name))).toEqual([]);
       const codes = await withAdmin(async (c) => {
         const result: string[] = [];
@@ -345,32 +562,59 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("every tenant table carries the audit trigger, except the host's token bookkeeping", async () => {
-      const rows = await withAdmin(async (c) => (await c.query(`
+      const rows = await withAdmin(
+        async (c) =>
+          (
+            await c.query(`
         select format('%s.%s', n.nspname, c.relname) as name,
                exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = '_900_audit') as audited
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where c.relkind in ('r', 'p') and pg_get_userbyid(c.relowner) = 'nexus_owner'
           and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
-        order by 1`)).rows as Array<{ name: string; audited: boolean }>);
-      const unaudited = ["audit.audit_logs", "platform.mail_outbox", "platform.refresh_tokens", "platform.revoked_tokens", "platform.user_sessions"];
-      expect(rows.filter((r) => !r.audited).map((r) => r.name).sort()).toEqual(unaudited);
-      expect(rows.filter((r) => r.audited).map((r) => r.name)).toEqual(expect.arrayContaining(["platform.users", "ledger.transactions", "ops.alerts", "ai.ai_models"]));
+        order by 1`)
+          ).rows as Array<{ name: string; audited: boolean }>,
+      );
+      const unaudited = [
+        "audit.audit_logs",
+        "platform.mail_outbox",
+        "platform.refresh_tokens",
+        "platform.revoked_tokens",
+        "platform.user_sessions",
+      ];
+      expect(
+        rows
+          .filter((r) => !r.audited)
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual(unaudited);
+      expect(rows.filter((r) => r.audited).map((r) => r.name)).toEqual(
+        expect.arrayContaining(["platform.users", "ledger.transactions", "ops.alerts", "ai.ai_models"]),
+      );
     });
 
     test("a table created after this migration is audited once policies are re-applied, with no trigger code change", async () => {
       const adminUrl = process.env.NEXUS_TEST_ADMIN_URL!;
       await withAdmin(async (c) => {
         await c.query("create schema audit_scratch authorization nexus_owner");
-        await c.query("create table audit_scratch.widgets (id uuid primary key default gen_random_uuid(), tenant_id uuid not null references platform.tenants (id), label text)");
+        await c.query(
+          "create table audit_scratch.widgets (id uuid primary key default gen_random_uuid(), tenant_id uuid not null references platform.tenants (id), label text)",
+        );
         await c.query("alter table audit_scratch.widgets owner to nexus_owner");
       });
       try {
         await applyPolicies(adminUrl);
         const logged = await withAdmin(async (c) => {
-          const trigger = await c.query("select 1 from pg_trigger where tgrelid = 'audit_scratch.widgets'::regclass and tgname = '_900_audit'");
+          const trigger = await c.query(
+            "select 1 from pg_trigger where tgrelid = 'audit_scratch.widgets'::regclass and tgname = '_900_audit'",
+          );
           await c.query("begin");
-          await c.query("select set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)", [acme.tenantId, acme.admin.userId]);
-          const { rows: [widget] } = await c.query("insert into audit_scratch.widgets (tenant_id, label) values ($1, 'first') returning id", [acme.tenantId]);
+          await c.query("select set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.user_id', $2, true)", [
+            acme.tenantId,
+            acme.admin.userId,
+          ]);
+          const {
+            rows: [widget],
+          } = await c.query("insert into audit_scratch.widgets (tenant_id, label) values ($1, 'first') returning id", [acme.tenantId]);
           await c.query("update audit_scratch.widgets set label = 'second'");
           await c.query("commit");
           const { rows } = await c.query(
@@ -397,21 +641,37 @@ describe("services: API registry, ledger, AI, audit log", () => {
     const fresh = await createTenant("SvcDemo", 1);
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
-      await loadServicesDemo(pool, { name: fresh.name, tenantId: fresh.tenantId, adminUserId: fresh.admin.userId, userId: fresh.users[0]!.userId });
+      await loadServicesDemo(pool, {
+        name: fresh.name,
+        tenantId: fresh.tenantId,
+        adminUserId: fresh.admin.userId,
+        userId: fresh.users[0]!.userId,
+      });
     } finally {
       await pool.end();
     }
     const token = (await signIn(gateway, fresh.users[0]!.email)).accessToken;
-    const data = ok(await gql(token, `{
+    const data = ok(
+      await gql(
+        token,
+        `{
       apiEndpoints { totalCount } apiAliases { totalCount } ssotAnchors { nodes { family } }
       accounts { nodes { balance transactions { totalCount } } }
       aiModels { nodes { name aiInsights { totalCount } } }
       systemMetrics { totalCount } alerts { nodes { status } }
       resolveApiAlias(alias: "ping", context: "web") { name }
-    }`));
+    }`,
+      ),
+    );
     expect(data.apiEndpoints.totalCount).toBeGreaterThanOrEqual(5);
     expect(data.apiAliases.totalCount).toBeGreaterThanOrEqual(3);
-    expect(data.ssotAnchors.nodes.map((n: { family: string }) => n.family).sort()).toEqual(["api", "docker", "environment", "kubernetes", "monitoring"]);
+    expect(data.ssotAnchors.nodes.map((n: { family: string }) => n.family).sort()).toEqual([
+      "api",
+      "docker",
+      "environment",
+      "kubernetes",
+      "monitoring",
+    ]);
     expect(data.accounts.nodes).toEqual([{ balance: "23714.51", transactions: { totalCount: 4 } }]);
     expect(data.aiModels.nodes).toEqual([{ name: "support-assistant", aiInsights: { totalCount: 1 } }]);
     expect(data.systemMetrics.totalCount).toBe(3);

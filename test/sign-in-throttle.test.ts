@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+
 import { runNexus } from "./support/cli";
 import { createTenant, PASSWORD, withAdmin } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
@@ -19,7 +20,13 @@ describe("sign-in throttling", () => {
   const login = (via: TestGateway, email: string, password: string, ip: string) => via.post("/auth/login", { email, password }, from(ip));
 
   beforeAll(async () => {
-    const env = { NEXUS_LOGIN_MAX_FAILURES: "3", NEXUS_LOGIN_LOCK_SECONDS: "120", NEXUS_LOGIN_RATE_PER_IP: "8", NEXUS_PASSWORD_RESET_PER_ADDRESS: "2", NEXUS_PASSWORD_RESET_PER_CLIENT: "4" };
+    const env = {
+      NEXUS_LOGIN_MAX_FAILURES: "3",
+      NEXUS_LOGIN_LOCK_SECONDS: "120",
+      NEXUS_LOGIN_RATE_PER_IP: "8",
+      NEXUS_PASSWORD_RESET_PER_ADDRESS: "2",
+      NEXUS_PASSWORD_RESET_PER_CLIENT: "4",
+    };
     // Two instances over one database: the limits hold across them.
     gateway = await startTestGateway({ config: testConfig(env) });
     twin = await startTestGateway({ config: testConfig(env) });
@@ -62,7 +69,8 @@ describe("sign-in throttling", () => {
   test("the per-client limit counts an IPv6 /64 as one client", async () => {
     const prefix = v6();
     const statuses = [];
-    for (let i = 1; i <= 9; i++) statuses.push((await login(gateway, `spread${i}@throttle.test`, "x", `${prefix}::${i.toString(16)}:${i}`)).status);
+    for (let i = 1; i <= 9; i++)
+      statuses.push((await login(gateway, `spread${i}@throttle.test`, "x", `${prefix}::${i.toString(16)}:${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429]);
     expect((await login(gateway, "spread@throttle.test", "x", `${prefix}:ffff:ffff:ffff:ffff`)).status).toBe(429);
     // The neighbouring /64 is another client.
@@ -76,7 +84,9 @@ describe("sign-in throttling", () => {
     const { accessToken } = (await login(gateway, email, PASSWORD, thief)).body;
     const change = (currentPassword: string) =>
       gateway.post("/auth/password", { currentPassword, newPassword: "a brand new password" }, { token: accessToken, ...from(thief) });
-    expect([(await change("guess one")).status, (await change("guess two")).status, (await change("guess three")).status]).toEqual([401, 401, 401]);
+    expect([(await change("guess one")).status, (await change("guess two")).status, (await change("guess three")).status]).toEqual([
+      401, 401, 401,
+    ]);
     const blocked = await change(PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe("RATE_LIMITED");
@@ -90,11 +100,20 @@ describe("sign-in throttling", () => {
     const email = tenant.users[0]!.email;
     const client = v4();
     const known = await gateway.post("/auth/password-reset/request", { email }, from(client));
-    const unknown = await gateway.post("/auth/password-reset/request", { email: `nobody-${randomBytes(4).toString("hex")}@reset.test` }, from(client));
+    const unknown = await gateway.post(
+      "/auth/password-reset/request",
+      { email: `nobody-${randomBytes(4).toString("hex")}@reset.test` },
+      from(client),
+    );
     expect([known.status, unknown.status]).toEqual([202, 202]);
     expect(unknown.body).toEqual(known.body);
     const mails = async () =>
-      withAdmin(async (c) => Number((await c.query("select count(*) from platform.mail_outbox where recipient = $1 and subject like 'Reset%'", [email])).rows[0].count));
+      withAdmin(async (c) =>
+        Number(
+          (await c.query("select count(*) from platform.mail_outbox where recipient = $1 and subject like 'Reset%'", [email])).rows[0]
+            .count,
+        ),
+      );
     const deadline = Date.now() + 10_000;
     while ((await mails()) === 0 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
     expect(await mails()).toBe(1);
@@ -104,8 +123,8 @@ describe("sign-in throttling", () => {
     expect(perAddress.status).toBe(429);
     expect(Number(perAddress.headers.get("retry-after"))).toBeGreaterThan(0);
     // Per client: four an hour, whatever the address (two sent above).
-    const other = (n: number) => gateway.post("/auth/password-reset/request", { email: `other${n}-${randomBytes(3).toString("hex")}@reset.test` }, from(client));
+    const other = (n: number) =>
+      gateway.post("/auth/password-reset/request", { email: `other${n}-${randomBytes(3).toString("hex")}@reset.test` }, from(client));
     expect([(await other(1)).status, (await other(2)).status, (await other(3)).status]).toEqual([202, 202, 429]);
   });
 });
-

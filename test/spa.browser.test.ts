@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
 import type { Browser, Page } from "playwright-core";
+
 import { launchBrowser, loadInventory, screenshot } from "./support/browser";
 import { createTenant, PASSWORD, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
@@ -55,10 +57,14 @@ describe("the example single-page app", () => {
     await Promise.all([
       loadInventory(mine),
       loadInventory(theirs),
-      run(path.join(root, "node_modules", ".bin", "vite"), ["build", "examples/spa", "--outDir", outDir, "--emptyOutDir", "--logLevel", "error"], {
-        cwd: root,
-        env: { ...process.env, VITE_NEXUS_GATEWAY_URL: gateway.url },
-      }),
+      run(
+        path.join(root, "node_modules", ".bin", "vite"),
+        ["build", "examples/spa", "--outDir", outDir, "--emptyOutDir", "--logLevel", "error"],
+        {
+          cwd: root,
+          env: { ...process.env, VITE_NEXUS_GATEWAY_URL: gateway.url },
+        },
+      ),
     ]);
     page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   });
@@ -118,7 +124,11 @@ describe("the example single-page app", () => {
     await screenshot(page, "spa.png");
 
     const repairs = await gateway.graphql(`{ assetRepairs { nodes { title tenantId asset { serialNumber } } } }`, { token: accessToken });
-    expect(repairs.body.data.assetRepairs.nodes).toContainEqual({ title: "Fan is loud", tenantId: mine.tenantId, asset: { serialNumber: "HOO-PJ-2000" } });
+    expect(repairs.body.data.assetRepairs.nodes).toContainEqual({
+      title: "Fan is loud",
+      tenantId: mine.tenantId,
+      asset: { serialNumber: "HOO-PJ-2000" },
+    });
 
     const logout = page.waitForResponse((r) => r.url().endsWith("/auth/logout"));
     await page.click("#sign-out");

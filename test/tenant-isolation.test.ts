@@ -1,4 +1,4 @@
-import { createTenant, signIn, withAdmin, type TenantFixture } from "./support/fixtures";
+import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
 describe("tenant isolation over GraphQL", () => {
@@ -26,10 +26,9 @@ describe("tenant isolation over GraphQL", () => {
   });
 
   test("a JWT for tenant A sees tenant A and only A's users", async () => {
-    const { body } = await gateway.graphql(
-      "{ tenants { nodes { rowId name } } users { totalCount nodes { rowId tenantId } } }",
-      { token: acmeToken },
-    );
+    const { body } = await gateway.graphql("{ tenants { nodes { rowId name } } users { totalCount nodes { rowId tenantId } } }", {
+      token: acmeToken,
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data.tenants.nodes).toEqual([{ rowId: acme.tenantId, name: acme.name }]);
     expect(body.data.users.totalCount).toBe(idsOf(acme).length);

@@ -19,10 +19,13 @@ describe("tenant names", () => {
     const { accessToken } = await signIn(gateway, mine.admin.email);
     const rename = async (name: string) =>
       (
-        await gateway.graphql("mutation($id: UUID!, $name: String!) { updateTenant(input: { rowId: $id, patch: { name: $name } }) { tenant { name } } }", {
-          token: accessToken,
-          variables: { id: mine.tenantId, name },
-        })
+        await gateway.graphql(
+          "mutation($id: UUID!, $name: String!) { updateTenant(input: { rowId: $id, patch: { name: $name } }) { tenant { name } } }",
+          {
+            token: accessToken,
+            variables: { id: mine.tenantId, name },
+          },
+        )
       ).body;
     const fresh = await rename(`Fresh ${mine.name}`);
     const taken = await rename(theirs.name);
@@ -30,12 +33,21 @@ describe("tenant names", () => {
     expect(taken.errors).toBeUndefined();
     expect(taken.data.updateTenant.tenant.name).toBe(theirs.name);
     // Operators name tenants unambiguously, or are told to use the id.
-    const shared = await runNexus(["user", "create", "--tenant", theirs.name, "--email", `someone@${Date.now()}.test`, "--password-stdin"], "a long enough password\n");
+    const shared = await runNexus(
+      ["user", "create", "--tenant", theirs.name, "--email", `someone@${Date.now()}.test`, "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(shared.code).not.toBe(0);
     expect(shared.stderr).toMatch(/2 tenants are named ".*"; give one by its id/);
-    const byId = await runNexus(["user", "create", "--tenant", theirs.tenantId, "--email", `someone@${Date.now()}.test`, "--password-stdin"], "a long enough password\n");
+    const byId = await runNexus(
+      ["user", "create", "--tenant", theirs.tenantId, "--email", `someone@${Date.now()}.test`, "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(byId.code).toBe(0);
-    const again = await runNexus(["tenant", "create", "--name", theirs.name, "--admin-email", `boss@${Date.now()}.test`, "--password-stdin"], "a long enough password\n");
+    const again = await runNexus(
+      ["tenant", "create", "--name", theirs.name, "--admin-email", `boss@${Date.now()}.test`, "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(again.stderr).toMatch(/already exists/);
   });
 });

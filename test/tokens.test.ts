@@ -1,7 +1,9 @@
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import jwt from "jsonwebtoken";
+
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
@@ -60,7 +62,9 @@ describe("access token verification", () => {
   });
 
   test("alg none gets 401", async () => {
-    await expect401(handmade({ alg: "none", typ: "JWT", kid: gateway.config.jwt.key.kid }, { ...claims, jti: randomUUID(), iat: now(), exp: now() + 60 }));
+    await expect401(
+      handmade({ alg: "none", typ: "JWT", kid: gateway.config.jwt.key.kid }, { ...claims, jti: randomUUID(), iat: now(), exp: now() + 60 }),
+    );
   });
 
   test("a bad signature gets 401", async () => {
@@ -70,11 +74,19 @@ describe("access token verification", () => {
 
   test("a tampered payload gets 401", async () => {
     const [header, , signature] = forge({}).split(".");
-    await expect401(`${header}.${base64url({ ...claims, tenant_id: randomUUID(), jti: randomUUID(), iat: now(), exp: now() + 60 })}.${signature}`);
+    await expect401(
+      `${header}.${base64url({ ...claims, tenant_id: randomUUID(), jti: randomUUID(), iat: now(), exp: now() + 60 })}.${signature}`,
+    );
   });
 
   test("a token signed with another secret gets 401", async () => {
-    await expect401(jwt.sign({ ...claims, jti: randomUUID() }, "another-secret-that-is-also-32-bytes-long!", { algorithm: "HS256", keyid: gateway.config.jwt.key.kid, expiresIn: 60 }));
+    await expect401(
+      jwt.sign({ ...claims, jti: randomUUID() }, "another-secret-that-is-also-32-bytes-long!", {
+        algorithm: "HS256",
+        keyid: gateway.config.jwt.key.kid,
+        expiresIn: 60,
+      }),
+    );
   });
 
   test("an unknown kid gets 401", async () => {
@@ -109,13 +121,25 @@ describe("access token verification", () => {
   test("a wrong or missing aud gets 401", async () => {
     await expect401(forge({ aud: "someone-else" }));
     const { aud: _aud, ...withoutAud } = claims;
-    await expect401(jwt.sign({ ...withoutAud, jti: randomUUID() }, gateway.config.jwt.key.signingKey, { algorithm: "HS256", keyid: gateway.config.jwt.key.kid, expiresIn: 60 }));
+    await expect401(
+      jwt.sign({ ...withoutAud, jti: randomUUID() }, gateway.config.jwt.key.signingKey, {
+        algorithm: "HS256",
+        keyid: gateway.config.jwt.key.kid,
+        expiresIn: 60,
+      }),
+    );
   });
 
   test("a wrong or missing iss gets 401", async () => {
     await expect401(forge({ iss: "someone-else" }));
     const { iss: _iss, ...withoutIss } = claims;
-    await expect401(jwt.sign({ ...withoutIss, jti: randomUUID() }, gateway.config.jwt.key.signingKey, { algorithm: "HS256", keyid: gateway.config.jwt.key.kid, expiresIn: 60 }));
+    await expect401(
+      jwt.sign({ ...withoutIss, jti: randomUUID() }, gateway.config.jwt.key.signingKey, {
+        algorithm: "HS256",
+        keyid: gateway.config.jwt.key.kid,
+        expiresIn: 60,
+      }),
+    );
   });
 
   test("a token without sid or with a malformed tenant_id gets 401", async () => {
@@ -232,7 +256,13 @@ describe("tokens of an external identity provider", () => {
     for (const token of [
       external({ app_metadata: {} }),
       external({}, "idp-unknown"),
-      jwt.sign({ app_metadata: { organization_id: tenant.tenantId } }, privateKey, { algorithm: "RS256", keyid: "idp-1", issuer, audience: "other", expiresIn: 60 }),
+      jwt.sign({ app_metadata: { organization_id: tenant.tenantId } }, privateKey, {
+        algorithm: "RS256",
+        keyid: "idp-1",
+        issuer,
+        audience: "other",
+        expiresIn: 60,
+      }),
     ]) {
       expect((await gateway.graphql("{ __typename }", { token })).status).toBe(401);
     }

@@ -1,4 +1,5 @@
 import path from "node:path";
+
 import { defineConfig } from "vite";
 
 // The app imports the typed SDK from the repository's sdk/ folder.

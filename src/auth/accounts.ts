@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import type { Pool } from "pg";
+
 import { hashPassword, passwordProblem } from "./passwords";
 
 export const ROLES = ["admin", "manager", "user", "viewer"] as const;
@@ -61,7 +63,8 @@ function explain(error: unknown, what: { tenant?: string; email: string; usernam
     if (pgError.constraint === "users_email_key") throw new AccountError(`a user with email ${what.email} already exists`);
     if (pgError.constraint === "users_username_key") throw new AccountError(`the username "${what.username}" is taken`);
   }
-  if (pgError.code === "23514" && pgError.constraint === "tenants_name_not_blank") throw new AccountError("the tenant name must not be blank");
+  if (pgError.code === "23514" && pgError.constraint === "tenants_name_not_blank")
+    throw new AccountError("the tenant name must not be blank");
   if (pgError.code === "22023" || pgError.code === "P0002") throw new AccountError(pgError.message ?? "invalid input");
   throw error;
 }
@@ -115,10 +118,15 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     return await withFreeUsername(email, input.username, async (username) => {
-      const { rows } = await pool.query<{ user_id: string }>(
-        "select nexus_auth.create_user($1, $2, $3, $4, $5, $6, $7) as user_id",
-        [tenantId, email, username, passwordHash, input.role, input.firstName ?? null, input.lastName ?? null],
-      );
+      const { rows } = await pool.query<{ user_id: string }>("select nexus_auth.create_user($1, $2, $3, $4, $5, $6, $7) as user_id", [
+        tenantId,
+        email,
+        username,
+        passwordHash,
+        input.role,
+        input.firstName ?? null,
+        input.lastName ?? null,
+      ]);
       return { userId: rows[0]!.user_id, tenantId };
     });
   } catch (error) {

@@ -1,5 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
+
 import type jwt from "jsonwebtoken";
+
 import type { ExternalIssuerConfig } from "../config";
 import { type AccessClaims, TokenError, UUID, verifySignature } from "./jwt";
 
@@ -18,7 +20,9 @@ const invalid = (message: string) => new TokenError("INVALID_TOKEN", message);
 
 /** Reads the tenant id at a dotted path such as app_metadata.organization_id. */
 function claimAt(payload: Record<string, unknown>, path: string): unknown {
-  return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), payload);
+  return path
+    .split(".")
+    .reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), payload);
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Pool } from "pg";
+
 import type { Config } from "../config";
-import { mailLink } from "./mail-links";
-import { EMAIL, ROLES, USERNAME, withFreeUsername, type RoleName } from "./accounts";
+import { EMAIL, type RoleName, ROLES, USERNAME, withFreeUsername } from "./accounts";
 import type { AccessClaims } from "./jwt";
+import { mailLink } from "./mail-links";
 import { hashPassword, passwordProblem } from "./passwords";
-import { AuthError, newSecretToken, sha256, type AuthService } from "./service";
+import { AuthError, type AuthService, newSecretToken, sha256 } from "./service";
 
 const INVITE_PREFIX = "nxi_";
 const INVALID_INVITATION = "The invitation link is invalid, has expired or was already used.";
@@ -67,9 +68,14 @@ export class Invitations {
   }
 
   /** Creates the invitee's account in the inviting tenant, with the chosen password. */
-  async accept(body: { token?: unknown; newPassword?: unknown; username?: unknown }): Promise<{ userId: string; tenantId: string; email: string }> {
+  async accept(body: {
+    token?: unknown;
+    newPassword?: unknown;
+    username?: unknown;
+  }): Promise<{ userId: string; tenantId: string; email: string }> {
     const { token, newPassword, username } = body;
-    if (typeof token !== "string" || !token.startsWith(INVITE_PREFIX) || token.length > 200) throw new AuthError(400, "INVALID_TOKEN", INVALID_INVITATION);
+    if (typeof token !== "string" || !token.startsWith(INVITE_PREFIX) || token.length > 200)
+      throw new AuthError(400, "INVALID_TOKEN", INVALID_INVITATION);
     const problem = passwordProblem(newPassword);
     if (problem) throw new AuthError(400, "WEAK_PASSWORD", problem);
     if (username !== undefined && (typeof username !== "string" || !USERNAME.test(username))) {
@@ -92,9 +98,11 @@ export class Invitations {
       return { userId: created.user_id, tenantId: created.tenant_id, email: created.email };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
-      if (pgError.code === "23505" && pgError.constraint === "users_username_key") throw new AuthError(409, "USERNAME_TAKEN", "This username is taken; choose another.");
+      if (pgError.code === "23505" && pgError.constraint === "users_username_key")
+        throw new AuthError(409, "USERNAME_TAKEN", "This username is taken; choose another.");
       // The address got an account since the invitation was sent (its owner is the one asking).
-      if (pgError.code === "23505" && pgError.constraint === "users_email_key") throw new AuthError(409, "ACCOUNT_EXISTS", "This address already has an account; sign in instead.");
+      if (pgError.code === "23505" && pgError.constraint === "users_email_key")
+        throw new AuthError(409, "ACCOUNT_EXISTS", "This address already has an account; sign in instead.");
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+
 import { AccountError, findTenant } from "./accounts";
 import { hashPassword, passwordProblem } from "./passwords";
 
@@ -43,7 +44,9 @@ function notFound(error: unknown): never {
 }
 
 export async function listTenants(pool: Pool): Promise<TenantRow[]> {
-  const { rows } = await pool.query<{ id: string; name: string; is_active: boolean; users: string; created_at: Date }>("select * from nexus_auth.list_tenants()");
+  const { rows } = await pool.query<{ id: string; name: string; is_active: boolean; users: string; created_at: Date }>(
+    "select * from nexus_auth.list_tenants()",
+  );
   return rows.map((row) => ({ id: row.id, name: row.name, isActive: row.is_active, users: Number(row.users), createdAt: row.created_at }));
 }
 
@@ -52,13 +55,17 @@ export { findTenant };
 /** Disabling ends every session of the tenant; returns how many. */
 export async function setTenantActive(pool: Pool, nameOrId: string, active: boolean): Promise<{ tenant: string; endedSessions: number }> {
   const tenant = await findTenant(pool, nameOrId);
-  const { rows } = await pool.query<{ ended: number }>("select nexus_auth.set_tenant_active($1, $2) as ended", [tenant.id, active]).catch(notFound);
+  const { rows } = await pool
+    .query<{ ended: number }>("select nexus_auth.set_tenant_active($1, $2) as ended", [tenant.id, active])
+    .catch(notFound);
   return { tenant: tenant.name, endedSessions: rows[0]!.ended };
 }
 
 /** A user by email or username (both unique across tenants). */
 export async function findUser(pool: Pool, identifier: string): Promise<UserRef> {
-  const { rows } = await pool.query<{ user_id: string; tenant_id: string }>("select user_id, tenant_id from nexus_auth.find_login($1)", [identifier.trim().toLowerCase()]);
+  const { rows } = await pool.query<{ user_id: string; tenant_id: string }>("select user_id, tenant_id from nexus_auth.find_login($1)", [
+    identifier.trim().toLowerCase(),
+  ]);
   if (!rows[0]) throw new AccountError(`no user ${identifier}`);
   return { userId: rows[0].user_id, tenantId: rows[0].tenant_id, email: identifier };
 }
@@ -85,10 +92,14 @@ export async function resetPassword(pool: Pool, identifier: string, password: st
 
 export async function listSessions(pool: Pool, identifier: string): Promise<SessionRow[]> {
   const user = await findUser(pool, identifier);
-  const { rows } = await pool.query<{ id: string; created_at: Date; last_seen_at: Date; expires_at: Date; user_agent: string | null; ip_address: string | null }>(
-    "select * from nexus_auth.list_sessions($1)",
-    [user.userId],
-  );
+  const { rows } = await pool.query<{
+    id: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    user_agent: string | null;
+    ip_address: string | null;
+  }>("select * from nexus_auth.list_sessions($1)", [user.userId]);
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.created_at,
@@ -103,7 +114,9 @@ export async function listSessions(pool: Pool, identifier: string): Promise<Sess
 export async function revokeSessions(pool: Pool, identifier: string, sessionId?: string): Promise<number> {
   const user = await findUser(pool, identifier);
   if (sessionId === undefined) {
-    const { rows } = await pool.query<{ ended: number }>("select nexus_auth.revoke_user_sessions($1, null, 'revoked') as ended", [user.userId]);
+    const { rows } = await pool.query<{ ended: number }>("select nexus_auth.revoke_user_sessions($1, null, 'revoked') as ended", [
+      user.userId,
+    ]);
     return rows[0]!.ended;
   }
   if (!UUID.test(sessionId)) throw new AccountError(`"${sessionId}" is not a session id (a UUID)`);
@@ -116,13 +129,17 @@ export async function revokeSessions(pool: Pool, identifier: string, sessionId?:
 /** Returns false when the user already was a member. */
 export async function assignGroup(pool: Pool, identifier: string, group: string): Promise<boolean> {
   const user = await findUser(pool, identifier);
-  const { rows } = await pool.query<{ added: boolean }>("select nexus_auth.assign_group($1, $2) as added", [user.userId, group]).catch(notFound);
+  const { rows } = await pool
+    .query<{ added: boolean }>("select nexus_auth.assign_group($1, $2) as added", [user.userId, group])
+    .catch(notFound);
   return rows[0]!.added;
 }
 
 /** Returns false when the user already held the role. */
 export async function assignRole(pool: Pool, identifier: string, role: string): Promise<boolean> {
   const user = await findUser(pool, identifier);
-  const { rows } = await pool.query<{ added: boolean }>("select nexus_auth.assign_role($1, $2) as added", [user.userId, role]).catch(notFound);
+  const { rows } = await pool
+    .query<{ added: boolean }>("select nexus_auth.assign_role($1, $2) as added", [user.userId, role])
+    .catch(notFound);
   return rows[0]!.added;
 }

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+
 import type { Pool } from "pg";
+
 import type { Config } from "../config";
 import { mailLink } from "./mail-links";
 

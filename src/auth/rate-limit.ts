@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
+
 import type { Pool } from "pg";
+
 import type { LoginPolicy, PasswordResetPolicy } from "../config";
 
 /**
@@ -19,7 +21,10 @@ export function clientBucket(ip: string | null): string {
   const right = bare.includes("::") ? (tail === "" ? [] : tail.split(":")) : [];
   // An embedded IPv4 tail (::1.2.3.4) only ever sits in the low 64 bits.
   const groups = bare.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 const MINUTE = 60;
@@ -53,7 +58,14 @@ export class SignInThrottle {
   async take(account: string, client: string): Promise<number> {
     const { rows } = await this.pool.query<{ wait: number }>(
       "select greatest(nexus_auth.throttle_take($1, null, $2, $3), nexus_auth.throttle_take($4, $5, $6, $3)) as wait",
-      [`client:${client}`, this.login.attemptsPerIpPerMinute, MINUTE, SignInThrottle.pair(account, client), account, this.login.attemptsPerAccountPerMinute],
+      [
+        `client:${client}`,
+        this.login.attemptsPerIpPerMinute,
+        MINUTE,
+        SignInThrottle.pair(account, client),
+        account,
+        this.login.attemptsPerAccountPerMinute,
+      ],
     );
     return rows[0]!.wait;
   }
@@ -81,7 +93,13 @@ export class SignInThrottle {
   async takeReset(email: string, client: string): Promise<number> {
     const { rows } = await this.pool.query<{ wait: number }>(
       "select greatest(nexus_auth.throttle_take($1, null, $2, $3), nexus_auth.throttle_take($4, null, $5, $3)) as wait",
-      [`reset-client:${client}`, this.reset.perClientPerHour, HOUR, `reset-address:${createHash("sha256").update(email).digest("hex")}`, this.reset.perAddressPerHour],
+      [
+        `reset-client:${client}`,
+        this.reset.perClientPerHour,
+        HOUR,
+        `reset-address:${createHash("sha256").update(email).digest("hex")}`,
+        this.reset.perAddressPerHour,
+      ],
     );
     return rows[0]!.wait;
   }

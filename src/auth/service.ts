@@ -1,14 +1,16 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+
 import type { Pool } from "pg";
+
 import type { Config } from "../config";
-import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
+import type { ErrorCode } from "../errors/codes";
+import { type AccessClaims, TokenError, UUID } from "./jwt";
+import { mailLink } from "./mail-links";
 import { deliverPasswordReset, type MailDeps, sendMail } from "./password-reset";
+import { hashPassword, passwordProblem, PasswordVerifier } from "./passwords";
 import { clientBucket, SignInThrottle, unknownAccount } from "./rate-limit";
 import type { RevocationSet } from "./revocation";
-import { type AccessClaims, TokenError, UUID } from "./jwt";
 import { issueAccessToken, verifyAccessToken } from "./tokens";
-import type { ErrorCode } from "../errors/codes";
-import { mailLink } from "./mail-links";
 
 /** An auth failure the HTTP layer turns into `{ error: { code, message } }`. */
 export class AuthError extends Error {
@@ -144,7 +146,14 @@ export class AuthService {
     const successor = this.successorOf(refreshToken);
     const { rows } = await this.pool.query<{ outcome: string; user_id: string; tenant_id: string; session_id: string; hops: number }>(
       "select * from nexus_auth.refresh_session($1, $2, $3, $4, $5, $6)",
-      [sha256(refreshToken), sha256(successor), this.refreshExpiry(), this.config.jwt.refreshGraceSeconds, client.userAgent, validIp(client.ip)],
+      [
+        sha256(refreshToken),
+        sha256(successor),
+        this.refreshExpiry(),
+        this.config.jwt.refreshGraceSeconds,
+        client.userAgent,
+        validIp(client.ip),
+      ],
     );
     const result = rows[0]!;
     switch (result.outcome) {
@@ -187,16 +196,19 @@ export class AuthService {
     if (chosen === "local") {
       await this.revokeCurrentToken(claims);
       if (!sessionId) return { revokedSessions: 0 };
-      const { rows } = await this.pool.query<{ revoked: boolean }>("select nexus_auth.revoke_session($1, 'logout') as revoked", [sessionId]);
+      const { rows } = await this.pool.query<{ revoked: boolean }>("select nexus_auth.revoke_session($1, 'logout') as revoked", [
+        sessionId,
+      ]);
       this.revocations.remember("session", sessionId, new Date());
       return { revokedSessions: rows[0]!.revoked ? 1 : 0 };
     }
     const except = chosen === "others" ? sessionId : null;
     if (chosen === "global") await this.revokeCurrentToken(claims);
-    const { rows } = await this.pool.query<{ count: number }>(
-      "select nexus_auth.revoke_user_sessions($1, $2, $3) as count",
-      [userId, except, chosen === "global" ? "logout_global" : "logout_others"],
-    );
+    const { rows } = await this.pool.query<{ count: number }>("select nexus_auth.revoke_user_sessions($1, $2, $3) as count", [
+      userId,
+      except,
+      chosen === "global" ? "logout_global" : "logout_others",
+    ]);
     if (chosen === "global" && sessionId) this.revocations.remember("session", sessionId, new Date());
     await this.revocations.sync();
     return { revokedSessions: rows[0]!.count };
@@ -207,7 +219,9 @@ export class AuthService {
     if (!owner) return false;
     if (owner.userId === claims.userId) return true;
     if (owner.tenantId !== claims.tenantId) return false;
-    const { rows } = await this.pool.query<{ ok: boolean }>("select nexus_auth.user_has_permission($1, 'UPDATE_USER_SESSIONS') as ok", [claims.userId]);
+    const { rows } = await this.pool.query<{ ok: boolean }>("select nexus_auth.user_has_permission($1, 'UPDATE_USER_SESSIONS') as ok", [
+      claims.userId,
+    ]);
     return rows[0]!.ok;
   }
 
@@ -249,7 +263,9 @@ export class AuthService {
     }
     if (given === 1 && typeof body.sessionId === "string") {
       if (!UUID.test(body.sessionId)) throw new AuthError(400, "INVALID_REQUEST", "sessionId must be a UUID.");
-      const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [body.sessionId]);
+      const { rows } = await this.pool.query<{ user_id: string; tenant_id: string }>("select * from nexus_auth.session_owner($1)", [
+        body.sessionId,
+      ]);
       const owner = rows[0] && { userId: rows[0].user_id, tenantId: rows[0].tenant_id };
       if (!(await this.mayRevokeFor(claims, owner))) throw new AuthError(404, "NOT_FOUND", "No such session.");
       await this.pool.query("select nexus_auth.revoke_session($1, 'revoked')", [body.sessionId]);
@@ -261,10 +277,14 @@ export class AuthService {
 
   async sessions(claims: AccessClaims): Promise<SessionView[]> {
     const { userId, sessionId } = this.requireUser(claims);
-    const { rows } = await this.pool.query<{ id: string; created_at: Date; last_seen_at: Date; expires_at: Date; user_agent: string | null; ip_address: string | null }>(
-      "select * from nexus_auth.list_sessions($1)",
-      [userId],
-    );
+    const { rows } = await this.pool.query<{
+      id: string;
+      created_at: Date;
+      last_seen_at: Date;
+      expires_at: Date;
+      user_agent: string | null;
+      ip_address: string | null;
+    }>("select * from nexus_auth.list_sessions($1)", [userId]);
     return rows.map((row) => ({
       id: row.id,
       createdAt: row.created_at.toISOString(),
@@ -281,7 +301,12 @@ export class AuthService {
    * throttle, for the same account and client, so a stolen access token
    * cannot be turned into the password.
    */
-  async changePassword(claims: AccessClaims, current: unknown, next: unknown, clientInfo: ClientInfo): Promise<{ revokedSessions: number }> {
+  async changePassword(
+    claims: AccessClaims,
+    current: unknown,
+    next: unknown,
+    clientInfo: ClientInfo,
+  ): Promise<{ revokedSessions: number }> {
     const { userId, sessionId } = this.requireUser(claims);
     if (typeof current !== "string") throw new AuthError(400, "INVALID_REQUEST", "Send { currentPassword, newPassword }.");
     const problem = passwordProblem(next);
@@ -354,13 +379,14 @@ export class AuthService {
   }
 
   async confirmPasswordReset(token: unknown, password: unknown): Promise<void> {
-    if (typeof token !== "string" || !token.startsWith("nxp_")) throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
+    if (typeof token !== "string" || !token.startsWith("nxp_"))
+      throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
     const problem = passwordProblem(password);
     if (problem) throw new AuthError(400, "WEAK_PASSWORD", problem);
-    const { rows } = await this.pool.query<{ user_id: string | null }>(
-      "select nexus_auth.confirm_password_reset($1, $2) as user_id",
-      [sha256(token), await hashPassword(password as string)],
-    );
+    const { rows } = await this.pool.query<{ user_id: string | null }>("select nexus_auth.confirm_password_reset($1, $2) as user_id", [
+      sha256(token),
+      await hashPassword(password as string),
+    ]);
     if (!rows[0]!.user_id) throw new AuthError(400, "INVALID_TOKEN", "The reset link is invalid or has expired.");
     await this.revocations.sync();
   }
@@ -377,13 +403,23 @@ export class AuthService {
     if (!user) throw new AuthError(404, "NOT_FOUND", "No such user.");
     if (user.email_verified) return { alreadyVerified: true };
     const link = mailLink(this.config, "verify-email", token);
-    await this.sendMail(user.tenant_id, userId, user.email, "Confirm your email address", "Open this link to confirm your email address:", link);
+    await this.sendMail(
+      user.tenant_id,
+      userId,
+      user.email,
+      "Confirm your email address",
+      "Open this link to confirm your email address:",
+      link,
+    );
     return { alreadyVerified: false };
   }
 
   async confirmEmailVerification(token: unknown): Promise<void> {
-    if (typeof token !== "string" || !token.startsWith("nxv_")) throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
-    const { rows } = await this.pool.query<{ user_id: string | null }>("select nexus_auth.confirm_email_verification($1) as user_id", [sha256(token)]);
+    if (typeof token !== "string" || !token.startsWith("nxv_"))
+      throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
+    const { rows } = await this.pool.query<{ user_id: string | null }>("select nexus_auth.confirm_email_verification($1) as user_id", [
+      sha256(token),
+    ]);
     if (!rows[0]!.user_id) throw new AuthError(400, "INVALID_TOKEN", "The verification link is invalid or has expired.");
   }
 
@@ -393,4 +429,3 @@ export class AuthService {
     await this.pool.query("select nexus_auth.prune_throttle()");
   }
 }
-

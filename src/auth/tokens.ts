@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+
 import jwt from "jsonwebtoken";
+
 import type { JwtConfig } from "../config";
 import type { ExternalIssuer } from "./external";
 import { type AccessClaims, invalid, peek, UUID, verifySignature } from "./jwt";
@@ -11,10 +13,7 @@ export interface IssuedAccessToken {
   expiresAt: number;
 }
 
-export function issueAccessToken(
-  config: JwtConfig,
-  subject: { userId: string; tenantId: string; sessionId: string },
-): IssuedAccessToken {
+export function issueAccessToken(config: JwtConfig, subject: { userId: string; tenantId: string; sessionId: string }): IssuedAccessToken {
   const jti = randomUUID();
   const now = Math.floor(Date.now() / 1000);
   const token = jwt.sign({ tenant_id: subject.tenantId, sid: subject.sessionId }, config.key.signingKey, {
@@ -38,7 +37,12 @@ function verifyOwnToken(config: JwtConfig, token: string, header: jwt.JwtHeader)
     clockTolerance: config.clockToleranceSeconds,
   });
   const { sub, tenant_id, sid, jti, exp } = payload;
-  for (const [name, value] of [["sub", sub], ["tenant_id", tenant_id], ["sid", sid], ["jti", jti]] as const) {
+  for (const [name, value] of [
+    ["sub", sub],
+    ["tenant_id", tenant_id],
+    ["sid", sid],
+    ["jti", jti],
+  ] as const) {
     if (typeof value !== "string" || !UUID.test(value)) throw invalid(`The access token lacks a valid ${name} claim.`);
   }
   return {

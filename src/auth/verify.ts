@@ -32,7 +32,10 @@ export async function verifyBearer(verifier: TokenVerifier, header: string): Pro
   if (!match) {
     // A header of the right form whose token is not a JWT is told so, not told the form it already has.
     throw /^Bearer \S+$/.test(header.trim())
-      ? new TokenError("INVALID_TOKEN", "The bearer token is not a JWT (three base64url parts separated by dots): send the accessToken from /auth/login.")
+      ? new TokenError(
+          "INVALID_TOKEN",
+          "The bearer token is not a JWT (three base64url parts separated by dots): send the accessToken from /auth/login.",
+        )
       : new TokenError("INVALID_TOKEN", "The Authorization header must be 'Bearer <access token>'.");
   }
   const claims = await verifyAccessToken(verifier.jwt, match[1]!, verifier.external);

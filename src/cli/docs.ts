@@ -1,16 +1,19 @@
 import "./graphile-env";
+
 import path from "node:path";
 import { parseArgs } from "node:util";
+
 import pg from "pg";
+
 import type { Config } from "../config";
 import { withClient, withCredentials } from "../db/bootstrap";
-import { openDatabase, type Database } from "../db/database";
+import { type Database, openDatabase } from "../db/database";
 import { DataDirectoryInUseError } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { projectRoot } from "../db/project";
 import { DB_ROLES } from "../db/roles";
 import { comparePages, formatDifference, isCurrent, writePages } from "../docs/files";
-import { introspectDatabase, type DocsSource } from "../docs/introspect";
+import { type DocsSource, introspectDatabase } from "../docs/introspect";
 import { renderDocs } from "../docs/render";
 import { configOrExit, fail, requireNode22 } from "./runtime";
 
@@ -27,7 +30,11 @@ else the password of that URL (the embedded cluster knows its own).`;
 /** The database could not be reached at all: the one failure docs:gen only warns about. */
 class DatabaseUnreachableError extends Error {
   constructor(cause: unknown) {
-    super(`cannot reach the database (${String((cause as Error).message ?? cause).replace(/\s+/g, " ").trim()})`);
+    super(
+      `cannot reach the database (${String((cause as Error).message ?? cause)
+        .replace(/\s+/g, " ")
+        .trim()})`,
+    );
     this.name = "DatabaseUnreachableError";
   }
 }
@@ -151,7 +158,11 @@ async function main(argv: string[]): Promise<void> {
   if (values.check) {
     const difference = await comparePages(outDir, pages);
     if (!isCurrent(difference)) {
-      process.stderr.write(formatDifference(difference).map((line) => `  ${line}\n`).join(""));
+      process.stderr.write(
+        formatDifference(difference)
+          .map((line) => `  ${line}\n`)
+          .join(""),
+      );
       fail(`${shown} is out of date (${formatDifference(difference).length} page(s) differ); run npm run docs:gen and commit the result`);
     }
     process.stdout.write(`docs:gen: ${shown} is current (${pages.size} pages)\n`);

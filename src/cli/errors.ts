@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { projectRoot } from "../db/project";
 import { errorCodesTypeScript, withErrorCodes } from "../errors/render";
 

@@ -8,4 +8,5 @@ process.env.GRAPHILE_ENV ??= process.env.NODE_ENV === "production" ? "production
 // different server connection, where those names are unknown or taken:
 // NEXUS_DB_PREPARED_STATEMENTS=0 turns them off (loadConfig validates the value;
 // the same words as its flags mean off here).
-if (/^(0|false|no|off)$/i.test(process.env.NEXUS_DB_PREPARED_STATEMENTS?.trim() ?? "")) process.env.DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE = "0";
+if (/^(0|false|no|off)$/i.test(process.env.NEXUS_DB_PREPARED_STATEMENTS?.trim() ?? ""))
+  process.env.DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE = "0";

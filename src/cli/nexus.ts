@@ -2,8 +2,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+
 import pg from "pg";
-import { createTenant, createUser, ROLES, type RoleName } from "../auth/accounts";
+
+import { createTenant, createUser, type RoleName, ROLES } from "../auth/accounts";
 import {
   assignGroup,
   assignRole,
@@ -16,7 +18,7 @@ import {
 } from "../auth/operators";
 import type { Config } from "../config";
 import { grantDatabase } from "../db/bootstrap";
-import { openDatabase, type Database } from "../db/database";
+import { type Database, openDatabase } from "../db/database";
 import { applyPolicies, commitMigration, migrateDatabase, resetDatabase, watchMigrations } from "../db/migrate";
 import { hasDemoData, loadDemoData } from "../demo";
 import { formatImportReport, importFile, progressReporter } from "../import";
@@ -70,7 +72,8 @@ function required(flags: Flags, name: string, command: string): string {
   return value.trim();
 }
 
-const optional = (flags: Flags, name: string): string | undefined => (typeof flags[name] === "string" ? (flags[name] as string).trim() : undefined);
+const optional = (flags: Flags, name: string): string | undefined =>
+  typeof flags[name] === "string" ? (flags[name] as string).trim() : undefined;
 
 /** The password from the first line of stdin, or asked for without echo on a terminal. */
 async function readPassword(fromStdin: boolean): Promise<string> {
@@ -101,7 +104,10 @@ async function readPassword(fromStdin: boolean): Promise<string> {
  * running gateway when there is one. A failure (not found, refused) is one
  * line and exit status 1.
  */
-async function withDatabase(work: (pool: pg.Pool, database: Database, config: Config) => Promise<void>, options: { migrate?: boolean } = {}): Promise<void> {
+async function withDatabase(
+  work: (pool: pg.Pool, database: Database, config: Config) => Promise<void>,
+  options: { migrate?: boolean } = {},
+): Promise<void> {
   const config = configOrExit();
   const database = await openDatabase(config, { attach: true, migrate: options.migrate ?? false });
   const pool = new pg.Pool({ connectionString: database.authenticatorUrl, max: 2 });
@@ -109,7 +115,9 @@ async function withDatabase(work: (pool: pg.Pool, database: Database, config: Co
     await work(pool, database, config);
   } catch (error) {
     const unmigrated = (error as { code?: string }).code === "3F000"; // no such schema
-    process.stderr.write(`nexus: ${unmigrated ? "the database has no Nexus schema yet; run npm run nexus -- db migrate" : (error as Error).message}\n`);
+    process.stderr.write(
+      `nexus: ${unmigrated ? "the database has no Nexus schema yet; run npm run nexus -- db migrate" : (error as Error).message}\n`,
+    );
     process.exitCode = 1;
   } finally {
     await pool.end();
@@ -121,7 +129,14 @@ const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** db migrate, reset, watch, commit and policies: graphile-migrate's work on the database. */
@@ -262,8 +277,16 @@ const COMMANDS: Record<string, Command> = {
     summary: "drop the database and rebuild it from committed migrations (refused in production)",
     run: (flags) => runDatabaseCommand("reset", flags),
   },
-  "db watch": { args: "", summary: "apply migrations/current.sql on every save (development)", run: (flags) => runDatabaseCommand("watch", flags) },
-  "db commit": { args: "[-m message]", summary: "commit migrations/current.sql as the next migration", run: (flags) => runDatabaseCommand("commit", flags) },
+  "db watch": {
+    args: "",
+    summary: "apply migrations/current.sql on every save (development)",
+    run: (flags) => runDatabaseCommand("watch", flags),
+  },
+  "db commit": {
+    args: "[-m message]",
+    summary: "commit migrations/current.sql as the next migration",
+    run: (flags) => runDatabaseCommand("commit", flags),
+  },
   "db policies": { args: "", summary: "re-apply policies/ only", run: (flags) => runDatabaseCommand("policies", flags) },
   "docs gen": {
     args: "[--check] [--out DIR]",
@@ -349,7 +372,13 @@ const COMMANDS: Record<string, Command> = {
         say(
           table([
             ["SESSION", "CREATED", "LAST SEEN", "IP", "USER AGENT"],
-            ...sessions.map((s) => [s.id, s.createdAt.toISOString(), s.lastSeenAt.toISOString(), s.ipAddress ?? "-", (s.userAgent ?? "-").slice(0, 40)]),
+            ...sessions.map((s) => [
+              s.id,
+              s.createdAt.toISOString(),
+              s.lastSeenAt.toISOString(),
+              s.ipAddress ?? "-",
+              (s.userAgent ?? "-").slice(0, 40),
+            ]),
           ]),
         );
       }),
@@ -388,17 +417,21 @@ const COMMANDS: Record<string, Command> = {
     args: "",
     summary: "load the demo tenants and their records (once; nothing if they are there)",
     run: () =>
-      withDatabase(async (pool) => {
-        if (await hasDemoData(pool)) return say("the demo tenants are already there");
-        // A bar on a terminal; nothing between the lines of a log.
-        const tenants = await loadDemoData(pool, process.stderr.isTTY ? progressReporter(process.stderr, "seed", "steps") : undefined);
-        say(`loaded the demo tenants ${tenants.map((t) => t.name).join(" and ")} (every demo user's password is nexus-demo)`);
-      }, { migrate: true }),
+      withDatabase(
+        async (pool) => {
+          if (await hasDemoData(pool)) return say("the demo tenants are already there");
+          // A bar on a terminal; nothing between the lines of a log.
+          const tenants = await loadDemoData(pool, process.stderr.isTTY ? progressReporter(process.stderr, "seed", "steps") : undefined);
+          say(`loaded the demo tenants ${tenants.map((t) => t.name).join(" and ")} (every demo user's password is nexus-demo)`);
+        },
+        { migrate: true },
+      ),
   },
   import: {
     args: "<file.csv|file.ndjson> --table <schema.table> --tenant N [--as EMAIL] [--atomic]",
     summary: "upsert records by import_hash as the tenant's admin (or EMAIL)",
-    details: "Through row level security; each record is its own savepoint. --atomic: all or nothing. Exit status 1 when any record failed.",
+    details:
+      "Through row level security; each record is its own savepoint. --atomic: all or nothing. Exit status 1 when any record failed.",
     run: (flags, positionals) => runImport(flags, positionals),
   },
 };

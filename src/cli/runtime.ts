@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from "../config";
+import { type Config, ConfigError, loadConfig } from "../config";
 
 /** Prints one line and exits: the shape of every fatal start-up problem. */
 export function fail(message: string, code = 1): never {

@@ -1,6 +1,8 @@
 import "./graphile-env";
+
 import fs from "node:fs/promises";
 import path from "node:path";
+
 import { openDatabase } from "../db/database";
 import { breakingChanges, buildLiveSchema, printSortedSchema, SCHEMA_FILE } from "../graphql/contract";
 import { configOrExit, fail, requireNode22 } from "./runtime";
@@ -33,11 +35,15 @@ async function main(): Promise<void> {
   const committed = await fs.readFile(file, "utf8").catch(() => fail(`${SCHEMA_FILE} is missing; run npm run schema:export`));
   const breaking = await breakingChanges(committed, live);
   if (breaking.length > 0) {
-    process.stdout.write(`${breaking.length} breaking change(s) against ${SCHEMA_FILE}:\n${breaking.map((c) => `  - ${c.message}`).join("\n")}\n`);
+    process.stdout.write(
+      `${breaking.length} breaking change(s) against ${SCHEMA_FILE}:\n${breaking.map((c) => `  - ${c.message}`).join("\n")}\n`,
+    );
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(committed === live ? `${SCHEMA_FILE} is current\n` : `no breaking changes; run npm run schema:export to record the additions\n`);
+  process.stdout.write(
+    committed === live ? `${SCHEMA_FILE} is current\n` : `no breaking changes; run npm run schema:export to record the additions\n`,
+  );
 }
 
 main().catch((error: unknown) => fail((error as Error).message));

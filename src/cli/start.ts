@@ -1,13 +1,15 @@
 import "./graphile-env";
+
 import net from "node:net";
 import type { Duplex } from "node:stream";
+
 import type { Config } from "../config";
-import { openDatabase, type Database } from "../db/database";
+import { type Database, openDatabase } from "../db/database";
 import { DataDirectoryInUseError } from "../db/embedded";
 import { loadDemoDataOnce } from "../demo";
+import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
 import { createGateway, type Gateway } from "../http/app";
 import { createLogger } from "../observability/logger";
-import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
 import { configOrExit, fail, requireNode22 } from "./runtime";
 
 function portAvailable(host: string, port: number): Promise<boolean> {
@@ -110,7 +112,10 @@ async function main(): Promise<void> {
     // that may never answer (a connection stuck on a dead or silent peer).
     const deadline = Date.now() + config.shutdownGraceMs + config.shutdownCapMs;
     setTimeout(() => {
-      logger.error({ signal, graceMs: config.shutdownGraceMs, capMs: config.shutdownCapMs }, "shutdown did not finish in time; exiting anyway");
+      logger.error(
+        { signal, graceMs: config.shutdownGraceMs, capMs: config.shutdownCapMs },
+        "shutdown did not finish in time; exiting anyway",
+      );
       process.exit(1);
     }, config.shutdownGraceMs + config.shutdownCapMs).unref();
     const closed = new Promise<void>((resolve) => gateway.server.close(() => resolve()));
@@ -126,9 +131,16 @@ async function main(): Promise<void> {
     // Past the grace: every connection still open goes, WebSockets included.
     gateway.server.closeAllConnections();
     for (const socket of upgraded) socket.destroy();
-    const released = await bounded(gateway.release().then(() => true), deadline - Date.now());
-    const stopped = await bounded(database.close().then(() => true), deadline - Date.now());
-    if (!released || !stopped) logger.warn({ released: !!released, databaseStopped: !!stopped }, "shutdown: gave up waiting for the database connections");
+    const released = await bounded(
+      gateway.release().then(() => true),
+      deadline - Date.now(),
+    );
+    const stopped = await bounded(
+      database.close().then(() => true),
+      deadline - Date.now(),
+    );
+    if (!released || !stopped)
+      logger.warn({ released: !!released, databaseStopped: !!stopped }, "shutdown: gave up waiting for the database connections");
     logger.info("gateway stopped");
     process.exit(released && stopped ? 0 : 1);
   };

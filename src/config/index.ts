@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
+import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -307,7 +307,8 @@ function readMail(env: Env, publicUrl: string): MailConfig {
     } catch {
       // reported below
     }
-    if (protocol !== "smtp:" && protocol !== "smtps:") throw new ConfigError("NEXUS_SMTP_URL", "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465");
+    if (protocol !== "smtp:" && protocol !== "smtps:")
+      throw new ConfigError("NEXUS_SMTP_URL", "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465");
   }
   const rawApp = read(env, "NEXUS_APP_URL");
   let appUrl: string | null = null;
@@ -321,7 +322,8 @@ function readMail(env: Env, publicUrl: string): MailConfig {
     }
   }
   const from = read(env, "NEXUS_MAIL_FROM") ?? `Nexus <no-reply@${new URL(publicUrl).hostname}>`;
-  if (!/^[^\r\n]*@[^\r\n]+$/.test(from)) throw new ConfigError("NEXUS_MAIL_FROM", `must be an address like "Nexus <no-reply@example.com>" (got "${from}")`);
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(from))
+    throw new ConfigError("NEXUS_MAIL_FROM", `must be an address like "Nexus <no-reply@example.com>" (got "${from}")`);
   return { smtpUrl, appUrl, from };
 }
 
@@ -333,7 +335,8 @@ function readCorsOrigins(env: Env): string[] {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "")
     .map((entry) => {
-      if (entry === "*") throw new ConfigError("NEXUS_CORS_ORIGINS", "must list origins one by one: credentials are allowed, so * is refused");
+      if (entry === "*")
+        throw new ConfigError("NEXUS_CORS_ORIGINS", "must list origins one by one: credentials are allowed, so * is refused");
       let url: URL;
       try {
         url = new URL(entry);
@@ -341,7 +344,10 @@ function readCorsOrigins(env: Env): string[] {
         throw new ConfigError("NEXUS_CORS_ORIGINS", `has "${entry}", which is not an origin like https://app.example.com`);
       }
       if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry.replace(/\/$/, "")) {
-        throw new ConfigError("NEXUS_CORS_ORIGINS", `has "${entry}", which is not an origin like https://app.example.com (scheme, host and port only)`);
+        throw new ConfigError(
+          "NEXUS_CORS_ORIGINS",
+          `has "${entry}", which is not an origin like https://app.example.com (scheme, host and port only)`,
+        );
       }
       return url.origin;
     });
@@ -378,7 +384,10 @@ function readSigningKey(env: Env, nodeEnv: NodeEnv, dataDir: string): SigningKey
     let secret = read(env, "JWT_SECRET");
     if (secret === undefined) {
       if (nodeEnv === "production") {
-        throw new ConfigError("JWT_SECRET", `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -base64 48\`)`);
+        throw new ConfigError(
+          "JWT_SECRET",
+          `is required in production (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -base64 48\`)`,
+        );
       }
       secret = nodeEnv === "test" ? DEVELOPMENT_JWT_SECRET : developmentSecret(dataDir);
     }
@@ -399,7 +408,8 @@ function readSigningKey(env: Env, nodeEnv: NodeEnv, dataDir: string): SigningKey
     };
   }
   const pem = readPem(env, "JWT_PRIVATE_KEY");
-  if (!pem) throw new ConfigError("JWT_PRIVATE_KEY", `is required with JWT_ALGORITHM=${algorithm} (a PEM private key, or JWT_PRIVATE_KEY_FILE)`);
+  if (!pem)
+    throw new ConfigError("JWT_PRIVATE_KEY", `is required with JWT_ALGORITHM=${algorithm} (a PEM private key, or JWT_PRIVATE_KEY_FILE)`);
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(pem);
@@ -408,7 +418,10 @@ function readSigningKey(env: Env, nodeEnv: NodeEnv, dataDir: string): SigningKey
   }
   const expected = algorithm === "RS256" ? "rsa" : "ec";
   if (privateKey.asymmetricKeyType !== expected) {
-    throw new ConfigError("JWT_PRIVATE_KEY", `must be an ${expected.toUpperCase()} key for ${algorithm} (got ${privateKey.asymmetricKeyType})`);
+    throw new ConfigError(
+      "JWT_PRIVATE_KEY",
+      `must be an ${expected.toUpperCase()} key for ${algorithm} (got ${privateKey.asymmetricKeyType})`,
+    );
   }
   if (algorithm === "ES256" && privateKey.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
     throw new ConfigError("JWT_PRIVATE_KEY", "must be a P-256 key for ES256");
@@ -417,13 +430,17 @@ function readSigningKey(env: Env, nodeEnv: NodeEnv, dataDir: string): SigningKey
     throw new ConfigError("JWT_PRIVATE_KEY", "must be an RSA key of at least 2048 bits");
   }
   const publicKey = createPublicKey(privateKey);
-  const thumbprint = createHash("sha256").update(publicKey.export({ format: "der", type: "spki" })).digest("base64url");
+  const thumbprint = createHash("sha256")
+    .update(publicKey.export({ format: "der", type: "spki" }))
+    .digest("base64url");
   return {
     kid: read(env, "JWT_KEY_ID") ?? thumbprint.slice(0, 16),
     algorithm,
     signingKey: privateKey,
     verificationKey: publicKey,
-    refreshSecret: createHmac("sha256", privateKey.export({ format: "der", type: "pkcs8" })).update("nexus refresh rotation").digest(),
+    refreshSecret: createHmac("sha256", privateKey.export({ format: "der", type: "pkcs8" }))
+      .update("nexus refresh rotation")
+      .digest(),
   };
 }
 
@@ -443,7 +460,10 @@ function readExternalIssuer(env: Env): ExternalIssuerConfig | null {
   if (!audience) throw new ConfigError("JWT_EXTERNAL_AUDIENCE", "is required with JWT_EXTERNAL_ISSUER");
   const tenantClaimPath = read(env, "JWT_EXTERNAL_TENANT_CLAIM") ?? "app_metadata.organization_id";
   if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(tenantClaimPath)) {
-    throw new ConfigError("JWT_EXTERNAL_TENANT_CLAIM", `must be a dotted claim path like app_metadata.organization_id (got "${tenantClaimPath}")`);
+    throw new ConfigError(
+      "JWT_EXTERNAL_TENANT_CLAIM",
+      `must be a dotted claim path like app_metadata.organization_id (got "${tenantClaimPath}")`,
+    );
   }
   return { issuer, jwksUrl, audience, tenantClaimPath };
 }
@@ -488,7 +508,8 @@ const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trac
 
 function readLog(env: Env, nodeEnv: NodeEnv): LogConfig {
   const raw = read(env, "NEXUS_LOG_LEVEL")?.toLowerCase() ?? (nodeEnv === "test" ? "silent" : "info");
-  if (!LOG_LEVELS.includes(raw as LogLevel)) throw new ConfigError("NEXUS_LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")} (got "${raw}")`);
+  if (!LOG_LEVELS.includes(raw as LogLevel))
+    throw new ConfigError("NEXUS_LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")} (got "${raw}")`);
   const format = read(env, "NEXUS_LOG_FORMAT") ?? (nodeEnv === "development" ? "pretty" : "json");
   if (format !== "pretty" && format !== "json") throw new ConfigError("NEXUS_LOG_FORMAT", `must be pretty or json (got "${format}")`);
   return { level: raw as LogLevel, pretty: format === "pretty" };

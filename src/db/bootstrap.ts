@@ -1,6 +1,7 @@
 import pg from "pg";
-import { DB_ROLES } from "./roles";
+
 import { markSearchFunctionsLeakproof } from "./leakproof";
+import { DB_ROLES } from "./roles";
 
 const { escapeIdentifier, escapeLiteral } = pg;
 
@@ -85,10 +86,9 @@ export async function bootstrapRoles(adminUrl: string, authenticatorPassword: st
       "select rolsuper as superuser, rolcreaterole as createrole from pg_roles where rolname = current_user",
     );
     const privileged = rows[0]!.superuser || rows[0]!.createrole;
-    const { rows: existing } = await client.query<{ rolname: string }>(
-      "select rolname from pg_roles where rolname = any($1)",
-      [Object.values(DB_ROLES)],
-    );
+    const { rows: existing } = await client.query<{ rolname: string }>("select rolname from pg_roles where rolname = any($1)", [
+      Object.values(DB_ROLES),
+    ]);
     const have = new Set(existing.map((r) => r.rolname));
     if (!privileged) {
       const missing = Object.values(DB_ROLES).filter((role) => !have.has(role));

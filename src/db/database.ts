@@ -1,6 +1,6 @@
 import type { Config } from "../config";
 import { bootstrapRoles, ensureDatabase, grantDatabase, withClient, withCredentials, withDatabase } from "./bootstrap";
-import { attachEmbeddedCluster, DataDirectoryInUseError, startEmbeddedCluster, type EmbeddedCluster } from "./embedded";
+import { attachEmbeddedCluster, DataDirectoryInUseError, type EmbeddedCluster, startEmbeddedCluster } from "./embedded";
 import { migrateDatabase, type MigrationTarget } from "./migrate";
 import { DB_ROLES } from "./roles";
 

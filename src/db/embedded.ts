@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -62,7 +62,10 @@ function osUser(): { uid?: number; gid?: number } {
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    execFileSync("sh", ["-c", `getent group ${SUPERUSER} >/dev/null || groupadd ${SUPERUSER}; useradd -g ${SUPERUSER} -M -s /usr/sbin/nologin ${SUPERUSER}`]);
+    execFileSync("sh", [
+      "-c",
+      `getent group ${SUPERUSER} >/dev/null || groupadd ${SUPERUSER}; useradd -g ${SUPERUSER} -M -s /usr/sbin/nologin ${SUPERUSER}`,
+    ]);
     return { uid: id("-u"), gid: id("-g") };
   }
 }
@@ -183,15 +186,19 @@ async function initialise(pgData: string, password: string, owner: { uid?: numbe
   await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
   if (owner.uid !== undefined) await fs.chown(pwFile, owner.uid, owner.gid!);
   try {
-    await run(initdb, [
-      `--pgdata=${pgData}`,
-      "--auth=scram-sha-256",
-      `--username=${SUPERUSER}`,
-      `--pwfile=${pwFile}`,
-      "--encoding=UTF8",
-      "--locale=C.UTF-8",
-      "--no-instructions",
-    ], owner);
+    await run(
+      initdb,
+      [
+        `--pgdata=${pgData}`,
+        "--auth=scram-sha-256",
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+        "--no-instructions",
+      ],
+      owner,
+    );
   } finally {
     await fs.rm(pwFile, { force: true });
   }
@@ -224,19 +231,29 @@ async function startServer(dataDir: string, pgData: string, port: number, owner:
   const child = spawn(
     postgres,
     [
-      "-D", pgData,
-      "-p", String(port),
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      "-c", "shared_buffers=128MB",
-      "-c", "logging_collector=off",
+      "-D",
+      pgData,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=128MB",
+      "-c",
+      "logging_collector=off",
       // Statement statistics, for whoever runs `create extension pg_stat_statements` (the bench does).
-      "-c", "shared_preload_libraries=pg_stat_statements",
+      "-c",
+      "shared_preload_libraries=pg_stat_statements",
       // Realtime decodes the WAL (src/realtime/decoder.ts); a slot that nobody
       // reads keeps at most 1 GB of WAL before PostgreSQL invalidates it.
-      "-c", "wal_level=logical",
-      "-c", "max_slot_wal_keep_size=1GB",
+      "-c",
+      "wal_level=logical",
+      "-c",
+      "max_slot_wal_keep_size=1GB",
     ],
     { ...owner, detached: true, stdio: ["ignore", log, log], env: { ...process.env, LC_MESSAGES: "C" } },
   );

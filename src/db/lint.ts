@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import pg from "pg";
+
 import { withClient } from "./bootstrap";
 import { projectRoot } from "./project";
 import { DB_ROLES, EXPOSED_SCHEMAS } from "./roles";
@@ -48,7 +50,13 @@ export type LintRule = string;
  * Exposed tables without tenant_id by design (docs/data-model.md, "Global
  * catalogs"): every tenant shares them, every signed-in user may read them.
  */
-export const GLOBAL_CATALOGS = ["platform.permissions", "platform.roles", "platform.role_permissions", "content.content_catalog", "ledger.currencies"];
+export const GLOBAL_CATALOGS = [
+  "platform.permissions",
+  "platform.roles",
+  "platform.role_permissions",
+  "content.content_catalog",
+  "ledger.currencies",
+];
 
 /** The tenant root: its own id is the tenant, so it has no tenant_id. */
 export const TENANT_ROOTS = ["platform.tenants"];
@@ -116,10 +124,9 @@ function catalogRules(): string {
 export async function lintDatabase(adminUrl: string, options: LintOptions = {}): Promise<Finding[]> {
   return withClient(adminUrl, async (client) => {
     const exposed = options.schemas ?? [...EXPOSED_SCHEMAS];
-    const { rows: present } = await client.query<{ nspname: string }>(
-      "select nspname from pg_namespace where nspname = any($1)",
-      [exposed],
-    );
+    const { rows: present } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname = any($1)", [
+      exposed,
+    ]);
     const missing = exposed.filter((schema) => !present.some((row) => row.nspname === schema));
     if (missing.length) throw new Error(`schema ${missing.join(", ")} does not exist in this database; migrate it first`);
 

@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import JSON5 from "json5";
+
 import { Logger, type LogLevel } from "@graphile/logger";
 import type { Settings } from "graphile-migrate";
 import { commit, migrate, reset, watch } from "graphile-migrate";
+import JSON5 from "json5";
 import type { Client } from "pg";
+
 import { withClient, withDatabase } from "./bootstrap";
 import { projectRoot } from "./project";
 import { DB_ROLES } from "./roles";
@@ -109,7 +111,12 @@ const POLICY_STATE = `
 
 async function fingerprint(client: Client, files: string[]): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(projectPath(file)).update("\0").update(await fs.readFile(file)).update("\0");
+  for (const file of files)
+    hash
+      .update(projectPath(file))
+      .update("\0")
+      .update(await fs.readFile(file))
+      .update("\0");
   const { rows } = await client.query<{ migrations: string | null }>(
     "select string_agg(hash, ',' order by filename) as migrations from graphile_migrate.migrations",
   );
@@ -135,7 +142,9 @@ export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?:
         const wanted = await fingerprint(client, files);
         await client.query(`set local role ${DB_ROLES.auth}`);
         await client.query(POLICY_STATE);
-        const { rows } = await client.query<{ fingerprint: string }>("select fingerprint from nexus_auth.policy_state where id = 1 for update");
+        const { rows } = await client.query<{ fingerprint: string }>(
+          "select fingerprint from nexus_auth.policy_state where id = 1 for update",
+        );
         if (options.onlyIfChanged && rows[0]?.fingerprint === wanted) {
           await client.query("rollback");
           return;
@@ -152,7 +161,9 @@ export async function applyPolicies(adminUrl: string, options: { onlyIfChanged?:
           try {
             await client.query(await fs.readFile(file, "utf8"));
           } catch (error) {
-            throw Object.assign(new Error(`${projectPath(file)}: ${(error as Error).message}`), { code: (error as { code?: string }).code });
+            throw Object.assign(new Error(`${projectPath(file)}: ${(error as Error).message}`), {
+              code: (error as { code?: string }).code,
+            });
           }
         }
         await client.query(`set local role ${DB_ROLES.auth}`);

@@ -1,4 +1,5 @@
 import type pg from "pg";
+
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** A small inventory: two manufacturers, three types, five models, ten assets, their holders, and one open repair. */
@@ -7,8 +8,14 @@ export async function loadAssetsDemo(pool: pg.Pool, tenant: DemoTenant): Promise
     const one = async (sql: string, params: unknown[]): Promise<string> => (await client.query(sql, params)).rows[0].id;
     const lenovo = await one("insert into assets.asset_manufacturers (name) values ('Lenovo') returning id", []);
     const epson = await one("insert into assets.asset_manufacturers (name) values ('Epson') returning id", []);
-    const laptop = await one("insert into assets.asset_types (name, end_of_support_label) values ('Laptop', 'End of warranty') returning id", []);
-    const projector = await one("insert into assets.asset_types (name, end_of_support_label) values ('Projector', 'End of support') returning id", []);
+    const laptop = await one(
+      "insert into assets.asset_types (name, end_of_support_label) values ('Laptop', 'End of warranty') returning id",
+      [],
+    );
+    const projector = await one(
+      "insert into assets.asset_types (name, end_of_support_label) values ('Projector', 'End of support') returning id",
+      [],
+    );
     const cable = await one("insert into assets.asset_types (name) values ('Cable') returning id", []);
     const model = (name: string, manufacturer: string, type: string, tracking: string, endOfSupport: string | null) =>
       one(
@@ -29,7 +36,12 @@ export async function loadAssetsDemo(pool: pg.Pool, tenant: DemoTenant): Promise
 
     const prefix = tenant.name.slice(0, 3).toUpperCase();
     const asset = (name: string, modelId: string, serial: string | null, quantity = 1) =>
-      one("insert into assets.assets (name, model_id, serial_number, quantity) values ($1, $2, $3, $4) returning id", [name, modelId, serial, quantity]);
+      one("insert into assets.assets (name, model_id, serial_number, quantity) values ($1, $2, $3, $4) returning id", [
+        name,
+        modelId,
+        serial,
+        quantity,
+      ]);
     const assign = (assetId: string, holder: { person?: string; location?: string }, start: string) =>
       client.query("insert into assets.asset_assignments (asset_id, person_id, location_id, start_date) values ($1, $2, $3, $4)", [
         assetId,

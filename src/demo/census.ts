@@ -1,4 +1,5 @@
 import type pg from "pg";
+
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 const PEOPLE = [
@@ -22,7 +23,10 @@ export async function loadCensusDemo(pool: pg.Pool, tenant: DemoTenant): Promise
     }
     const [teacher, studentA, studentB] = personIds;
     // A second, earlier name of Grace's: the person keeps one id, every name stays on record.
-    await client.query("insert into census.identities (person_id, first_name, last_name, middle_name) values ($1, 'Grace', 'Murray', 'Brewster')", [studentA]);
+    await client.query(
+      "insert into census.identities (person_id, first_name, last_name, middle_name) values ($1, 'Grace', 'Murray', 'Brewster')",
+      [studentA],
+    );
 
     const { rows: schools } = await client.query("insert into census.schools (name) values ($1) returning id", [`${tenant.name} Academy`]);
     const schoolId = schools[0].id;
@@ -37,9 +41,9 @@ export async function loadCensusDemo(pool: pg.Pool, tenant: DemoTenant): Promise
       await client.query("insert into census.school_enrollments (person_id, calendar_id) values ($1, $2)", [student, calendars[0].id]);
     }
     await client.query("insert into census.school_employments (person_id, start_date) values ($1, '2020-08-15')", [teacher]);
-    await client.query("insert into census.school_employment_assignments (person_id, school_id, start_date) values ($1, $2, '2020-08-15')", [
-      teacher,
-      schoolId,
-    ]);
+    await client.query(
+      "insert into census.school_employment_assignments (person_id, school_id, start_date) values ($1, $2, '2020-08-15')",
+      [teacher, schoolId],
+    );
   });
 }

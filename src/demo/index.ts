@@ -1,15 +1,17 @@
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+
 import pg from "pg";
+
 import { createTenant, createUser } from "../auth/accounts";
 import { loadAssetsDemo } from "./assets";
-import { asTenantAdmin, type DemoTenant } from "./tenant";
 import { loadCensusDemo } from "./census";
 import { loadItsmDemo } from "./itsm";
 import { loadLocationsDemo } from "./locations";
 import { loadSchoolDemo } from "./school";
 import { loadServicesDemo } from "./services";
+import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 export const DEMO_PASSWORD = "nexus-demo";
 
@@ -40,7 +42,12 @@ async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
       adminEmail: `admin@${tenant.domain}`,
       password: DEMO_PASSWORD,
     });
-    const { userId } = await createUser(pool, { tenant: tenant.name, email: `user@${tenant.domain}`, password: DEMO_PASSWORD, role: "user" });
+    const { userId } = await createUser(pool, {
+      tenant: tenant.name,
+      email: `user@${tenant.domain}`,
+      password: DEMO_PASSWORD,
+      role: "user",
+    });
     const { userId: viewerUserId } = await createUser(pool, {
       tenant: tenant.name,
       email: `viewer@${tenant.domain}`,

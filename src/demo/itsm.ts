@@ -1,11 +1,15 @@
 import type pg from "pg";
+
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** An operations project with a few issues, and a web service that runs on a server in the server room. */
 export async function loadItsmDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {
   await asTenantAdmin(pool, tenant, async (client) => {
     const one = async (sql: string, params: unknown[]): Promise<string> => (await client.query(sql, params)).rows[0].id;
-    const project = await one("insert into public.projects (key, name, description) values ('OPS', 'IT Operations', 'Incidents and requests of the IT team.') returning id", []);
+    const project = await one(
+      "insert into public.projects (key, name, description) values ('OPS', 'IT Operations', 'Incidents and requests of the IT team.') returning id",
+      [],
+    );
     const issues: Array<[string, string, string, string | null, string | null]> = [
       ["Projector in Room 101 flickers", "in_progress", "high", tenant.userId, "2026-12-01"],
       ["New laptop for the new teacher", "open", "normal", null, "2026-12-15"],
@@ -32,7 +36,13 @@ export async function loadItsmDemo(pool: pg.Pool, tenant: DemoTenant): Promise<v
       "insert into public.configuration_items (name, item_type, status, location_id) values ('db-01', 'database', 'active', $1) returning id",
       [serverRoom],
     );
-    await client.query("insert into public.configuration_item_relationships (source_id, target_id, relationship_type) values ($1, $2, 'runs_on')", [website, server]);
-    await client.query("insert into public.configuration_item_relationships (source_id, target_id, relationship_type) values ($1, $2, 'depends_on')", [website, database]);
+    await client.query(
+      "insert into public.configuration_item_relationships (source_id, target_id, relationship_type) values ($1, $2, 'runs_on')",
+      [website, server],
+    );
+    await client.query(
+      "insert into public.configuration_item_relationships (source_id, target_id, relationship_type) values ($1, $2, 'depends_on')",
+      [website, database],
+    );
   });
 }

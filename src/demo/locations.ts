@@ -1,4 +1,5 @@
 import type pg from "pg";
+
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /** Location types and one building: Main Building > Ground/First Floor > rooms. */

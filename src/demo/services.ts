@@ -1,4 +1,5 @@
 import type pg from "pg";
+
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /**
@@ -19,7 +20,12 @@ export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       ["analytics.summary", "/v1/analytics/summary", "GET", "Key metrics of the last 24 hours."],
     ];
     for (const [name, path, method, description] of endpoints) {
-      await client.query("insert into ops.api_endpoints (name, path, method, description) values ($1, $2, $3, $4)", [name, path, method, description]);
+      await client.query("insert into ops.api_endpoints (name, path, method, description) values ($1, $2, $3, $4)", [
+        name,
+        path,
+        method,
+        description,
+      ]);
     }
     const aliases: Array<[string, string, string, string]> = [
       ["ping", "health.check", "web", "shortcut"],
@@ -28,7 +34,12 @@ export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       ["chat", "ai.chat", "web", "synonym"],
     ];
     for (const [alias, canonical, context, type] of aliases) {
-      await client.query("insert into ops.api_aliases (alias_name, canonical_name, context, alias_type) values ($1, $2, $3, $4)", [alias, canonical, context, type]);
+      await client.query("insert into ops.api_aliases (alias_name, canonical_name, context, alias_type) values ($1, $2, $3, $4)", [
+        alias,
+        canonical,
+        context,
+        type,
+      ]);
     }
 
     const anchors: Array<[string, string, string, string, string, string]> = [
@@ -45,7 +56,9 @@ export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       );
     }
 
-    const { rows: [account] } = await client.query<{ id: string }>(
+    const {
+      rows: [account],
+    } = await client.query<{ id: string }>(
       "insert into ledger.accounts (user_id, account_name, account_number, account_type, bank_name, currency) values ($1, 'Operating account', $2, 'checking', 'First Demo Bank', 'USD') returning id",
       [tenant.adminUserId, `${tenant.name.toUpperCase()}-0001`],
     );
@@ -62,7 +75,9 @@ export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       );
     }
 
-    const { rows: [model] } = await client.query<{ id: string }>(
+    const {
+      rows: [model],
+    } = await client.query<{ id: string }>(
       `insert into ai.ai_models (name, provider, version, status, capabilities, performance)
        values ('support-assistant', 'OpenAI', '2025-01', 'active', '["chat", "summarize"]', '{"latencyMsP95": 850, "accuracy": 0.91}') returning id`,
     );
@@ -78,7 +93,12 @@ export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       ["db.connections.active", "12.0000", "count", { database: "primary" }],
     ];
     for (const [name, value, unit, tags] of metrics) {
-      await client.query("insert into ops.system_metrics (metric_name, metric_value, metric_unit, tags) values ($1, $2, $3, $4)", [name, value, unit, tags]);
+      await client.query("insert into ops.system_metrics (metric_name, metric_value, metric_unit, tags) values ($1, $2, $3, $4)", [
+        name,
+        value,
+        unit,
+        tags,
+      ]);
     }
     await client.query(
       "insert into ops.alerts (alert_name, severity, message) values ('HighLatency', 'warning', 'p95 latency of the gateway above 150 ms for 10 minutes.')",

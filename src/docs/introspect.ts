@@ -1,7 +1,8 @@
 import pg from "pg";
 import { postgraphile } from "postgraphile";
 import { makePgService } from "postgraphile/adaptors/pg";
-import { getNamedType, isInputObjectType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from "postgraphile/graphql";
+import { getNamedType, type GraphQLField, type GraphQLSchema, isInputObjectType, isNonNullType, isObjectType } from "postgraphile/graphql";
+
 import type { Config } from "../config";
 import { withClient } from "../db/bootstrap";
 import { EXPOSED_SCHEMAS } from "../db/roles";
@@ -616,7 +617,10 @@ async function readCatalog(client: pg.Client, schemas: string[]): Promise<Omit<T
           withCheck: policy.with_check,
         }))
         .sort((a, b) => byCodeUnits(a.name, b.name)),
-      grants: groupGrants(own(grants), own(columns).map((column) => column.name)),
+      grants: groupGrants(
+        own(grants),
+        own(columns).map((column) => column.name),
+      ),
       viewDefinition: table.view_definition?.trim() ?? null,
     };
   });
@@ -707,8 +711,7 @@ function fieldRecorder(records: FieldRecord[]): GraphileConfig.Plugin {
           }
           if (scope.isRootQuery || scope.isRootMutation) {
             const resource = scope.pgFieldResource as
-              | { codec: AnyCodec; parameters?: unknown; extensions?: { pg?: { schemaName?: string; name?: string } } }
-              | undefined;
+              { codec: AnyCodec; parameters?: unknown; extensions?: { pg?: { schemaName?: string; name?: string } } } | undefined;
             const unique = scope.pgFieldResourceUnique;
             let purpose = "";
             if (resource?.parameters) {
@@ -716,7 +719,8 @@ function fieldRecorder(records: FieldRecord[]): GraphileConfig.Plugin {
               purpose = `function \`${fn?.schemaName}.${fn?.name}\``;
             } else if (scope.isPgFieldConnection) purpose = "list (connection)";
             else if (scope.isPgFieldSimpleCollection) purpose = "list";
-            else if (unique) purpose = unique.isPrimary ? "one row by primary key" : `one row by unique key (${unique.attributes.join(", ")})`;
+            else if (unique)
+              purpose = unique.isPrimary ? "one row by primary key" : `one row by unique key (${unique.attributes.join(", ")})`;
             else if (scope.isPgCreateMutation) purpose = "create";
             else if (scope.isPgUpdateMutation) purpose = "update";
             else if (scope.isPgDeleteMutation) purpose = "delete";
@@ -847,11 +851,14 @@ async function readGraphQL(config: Config, authenticatorUrl: string, schemas: st
       operation: record.root.operation,
       name: record.fieldName,
       signature: signature(record.fieldName, field),
-      purpose: record.root.purpose === "update" || record.root.purpose === "delete" ? record.root.purpose + chosenBy(field) : record.root.purpose,
+      purpose:
+        record.root.purpose === "update" || record.root.purpose === "delete" ? record.root.purpose + chosenBy(field) : record.root.purpose,
     });
   }
   for (const exposure of exposures.values()) {
-    exposure.rootFields.sort((a, b) => Number(a.operation === "mutation") - Number(b.operation === "mutation") || byCodeUnits(a.name, b.name));
+    exposure.rootFields.sort(
+      (a, b) => Number(a.operation === "mutation") - Number(b.operation === "mutation") || byCodeUnits(a.name, b.name),
+    );
   }
   return { exposures, relations };
 }
@@ -874,7 +881,9 @@ export async function introspectDatabase(config: Config, source: DocsSource, opt
     return { schemaRows: rows, tables, functions: await readFunctions(client, [...present, ...FUNCTION_SCHEMAS]) };
   });
   const present = schemaRows.map((row) => row.name).sort(byCodeUnits);
-  const graphql = present.length ? await readGraphQL(config, source.authenticatorUrl, present) : { exposures: new Map(), relations: new Map() };
+  const graphql = present.length
+    ? await readGraphQL(config, source.authenticatorUrl, present)
+    : { exposures: new Map(), relations: new Map() };
 
   const withGraphQL = (fk: ForeignKeyDoc): ForeignKeyDoc => {
     const fields = graphql.relations.get(

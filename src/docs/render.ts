@@ -1,11 +1,4 @@
-import {
-  byCodeUnits,
-  type ColumnDoc,
-  type DatabaseDoc,
-  type ForeignKeyDoc,
-  type SchemaDoc,
-  type TableDoc,
-} from "./introspect";
+import { byCodeUnits, type ColumnDoc, type DatabaseDoc, type ForeignKeyDoc, type SchemaDoc, type TableDoc } from "./introspect";
 
 /**
  * Markdown for the schema reference under docs/database: a hub page, one
@@ -48,11 +41,7 @@ function cell(value: string): string {
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  return [
-    `| ${header.join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
-  ];
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)];
 }
 
 /**
@@ -124,7 +113,11 @@ function uniqueness(column: ColumnDoc, tableDoc: TableDoc): string {
     );
     if (!involved) continue;
     const only = index.keys.length === 1 && index.keys[0]!.column === column.name;
-    let entry = only ? "Yes" : index.keys.length === 1 ? code(index.keys[0]!.expression) : code(`(${index.keys.map((key) => key.expression).join(", ")})`);
+    let entry = only
+      ? "Yes"
+      : index.keys.length === 1
+        ? code(index.keys[0]!.expression)
+        : code(`(${index.keys.map((key) => key.expression).join(", ")})`);
     if (index.predicate) entry += ` where ${code(index.predicate)}`;
     if (!entries.includes(entry)) entries.push(entry);
   }
@@ -271,7 +264,8 @@ function triggersSection(tableDoc: TableDoc): string[] {
 }
 
 function rlsSummary(tableDoc: TableDoc): string {
-  if (tableDoc.securityInvoker !== null) return tableDoc.securityInvoker ? "of its tables, as the caller" : "of its tables, as the **view owner**";
+  if (tableDoc.securityInvoker !== null)
+    return tableDoc.securityInvoker ? "of its tables, as the caller" : "of its tables, as the **view owner**";
   if (!tableDoc.rls.enabled) return "**disabled**";
   return tableDoc.rls.forced ? "enabled, forced" : "enabled, **not forced**";
 }
@@ -336,14 +330,21 @@ function graphqlSection(tableDoc: TableDoc): string[] {
   const lines = ["## GraphQL", ""];
   const exposure = tableDoc.graphql;
   if (!exposure) {
-    return [...lines, "Not exposed: the gateway's GraphQL schema has no type for this table (schema not exposed, no grant to the request roles, or hidden by a smart tag)."];
+    return [
+      ...lines,
+      "Not exposed: the gateway's GraphQL schema has no type for this table (schema not exposed, no grant to the request roles, or hidden by a smart tag).",
+    ];
   }
   lines.push(`Object type ${code(exposure.typeName)}.`, "");
   if (exposure.rootFields.length) {
     lines.push(
       ...table(
         ["Operation", "Root field", "Does"],
-        exposure.rootFields.map((field) => [field.operation === "query" ? "Query" : "Mutation", code(field.signature), field.purpose || "-"]),
+        exposure.rootFields.map((field) => [
+          field.operation === "query" ? "Query" : "Mutation",
+          code(field.signature),
+          field.purpose || "-",
+        ]),
       ),
       "",
     );

@@ -22,7 +22,11 @@ export const ERROR_CODES = {
   INVALID_REQUEST: { status: 400, surface: "http", message: "A field of the request is missing or has the wrong type." },
   PAYLOAD_TOO_LARGE: { status: 413, surface: "http", message: "The request body is too large." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, surface: "http", message: "Send the body as application/json." },
-  UNSUPPORTED_ENCODING: { status: 415, surface: "http", message: "The Content-Encoding is not accepted: send the body as is, or gzip, deflate or br." },
+  UNSUPPORTED_ENCODING: {
+    status: 415,
+    surface: "http",
+    message: "The Content-Encoding is not accepted: send the body as is, or gzip, deflate or br.",
+  },
   NOT_FOUND: { status: 404, surface: "both", message: "No such record, or it may not be changed by you." },
   BATCH_NOT_ALLOWED: { status: 400, surface: "graphql", message: "Batched operations are not accepted: send one operation per request." },
 
@@ -33,7 +37,11 @@ export const ERROR_CODES = {
   TOKEN_REVOKED: { status: 401, surface: "http", message: "The access token has been revoked." },
   INVALID_CREDENTIALS: { status: 401, surface: "http", message: "The email, username or password is not correct." },
   INVALID_REFRESH_TOKEN: { status: 401, surface: "http", message: "The refresh token is missing or invalid." },
-  REFRESH_TOKEN_REUSED: { status: 401, surface: "http", message: "This refresh token was already used; the session has been ended. Sign in again." },
+  REFRESH_TOKEN_REUSED: {
+    status: 401,
+    surface: "http",
+    message: "This refresh token was already used; the session has been ended. Sign in again.",
+  },
   REFRESH_TOKEN_EXPIRED: { status: 401, surface: "http", message: "The session has expired. Sign in again." },
   WEAK_PASSWORD: { status: 400, surface: "http", message: "The new password is too weak." },
   RATE_LIMITED: { status: 429, surface: "http", message: "Too many attempts; try again later." },
@@ -41,13 +49,21 @@ export const ERROR_CODES = {
   ACCOUNT_EXISTS: { status: 409, surface: "http", message: "An account with this address already exists; sign in instead." },
   ALREADY_MEMBER: { status: 409, surface: "http", message: "This address already has an account in your tenant." },
   ORIGIN_NOT_ALLOWED: { status: 403, surface: "http", message: "Requests from this origin are not allowed." },
-  CSRF_HEADER_MISSING: { status: 403, surface: "http", message: "Requests authenticated by the refresh cookie must send the X-Nexus-CSRF header." },
+  CSRF_HEADER_MISSING: {
+    status: 403,
+    surface: "http",
+    message: "Requests authenticated by the refresh cookie must send the X-Nexus-CSRF header.",
+  },
   FORBIDDEN: { status: 403, surface: "both", message: "You may not make this change: it needs a permission you do not have." },
 
   // What was asked (GraphQL).
   GRAPHQL_PARSE_FAILED: { status: 400, surface: "graphql", message: "The document is not valid GraphQL syntax." },
   GRAPHQL_VALIDATION_FAILED: { status: 400, surface: "graphql", message: "The document does not match the schema." },
-  INVALID_INPUT: { status: 400, surface: "graphql", message: "A value does not have the expected type or format, or breaks a rule of the table." },
+  INVALID_INPUT: {
+    status: 400,
+    surface: "graphql",
+    message: "A value does not have the expected type or format, or breaks a rule of the table.",
+  },
   CONFLICT: { status: 409, surface: "graphql", message: "A record with the same value already exists." },
   INVALID_REFERENCE: { status: 422, surface: "graphql", message: "A referenced record does not exist, or is still referenced." },
   QUERY_TOO_LARGE: { status: 400, surface: "graphql", message: "The operation selects too many fields once its fragments are expanded." },
@@ -59,7 +75,11 @@ export const ERROR_CODES = {
 
   // The gateway and its database.
   DATABASE_UNAVAILABLE: { status: 503, surface: "both", message: "The database is unavailable right now; retry in a few seconds." },
-  DATABASE_AUTHENTICATION_FAILED: { status: 503, surface: "http", message: "The database refuses the gateway's credentials (its login role's password was changed or is wrong)." },
+  DATABASE_AUTHENTICATION_FAILED: {
+    status: 503,
+    surface: "http",
+    message: "The database refuses the gateway's credentials (its login role's password was changed or is wrong).",
+  },
   MIGRATIONS_UNKNOWN: { status: 503, surface: "http", message: "The applied migrations cannot be read." },
   MIGRATIONS_NOT_CURRENT: { status: 503, surface: "http", message: "The database is not at the migration this gateway expects." },
   INTERNAL_ERROR: { status: 500, surface: "both", message: "Internal server error." },

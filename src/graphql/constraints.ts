@@ -74,11 +74,16 @@ export class ConstraintCatalog {
               const pg = codec.extensions?.pg as { schemaName?: string; name?: string } | undefined;
               if (!codec.attributes || !pg?.schemaName || !pg.name) continue;
               for (const attributeName of Object.keys(codec.attributes)) {
-                columns.set(keyOf(pg.schemaName, pg.name, attributeName), build.inflection.attribute({ attributeName, codec: codec as never }));
+                columns.set(
+                  keyOf(pg.schemaName, pg.name, attributeName),
+                  build.inflection.attribute({ attributeName, codec: codec as never }),
+                );
               }
             }
             for (const c of raw) {
-              const fields = c.columns.filter((column) => column !== "tenant_id").flatMap((column) => columns.get(keyOf(c.schema, c.table, column)) ?? []);
+              const fields = c.columns
+                .filter((column) => column !== "tenant_id")
+                .flatMap((column) => columns.get(keyOf(c.schema, c.table, column)) ?? []);
               constraints.set(keyOf(c.schema, c.table, c.name), { fields, comment: c.comment });
             }
             return _;

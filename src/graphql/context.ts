@@ -77,7 +77,14 @@ export function makeContext(
     return {
       nexusTenantId: claims?.tenantId ?? null,
       ...(ws && realtime?.hub
-        ? { nexusRealtime: { hub: realtime.hub, claims, socket: ws.socket as never, maxSubscriptionsPerSocket: realtime.maxSubscriptionsPerSocket } satisfies RealtimeContext }
+        ? {
+            nexusRealtime: {
+              hub: realtime.hub,
+              claims,
+              socket: ws.socket as never,
+              maxSubscriptionsPerSocket: realtime.maxSubscriptionsPerSocket,
+            } satisfies RealtimeContext,
+          }
         : {}),
       pgSettings: {
         ...pgSettingsFor(claims),

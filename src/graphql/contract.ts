@@ -1,7 +1,8 @@
+import { CriticalityLevel, diff } from "@graphql-inspector/core";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
-import { buildSchema, lexicographicSortSchema, printSchema, type GraphQLSchema } from "postgraphile/graphql";
-import { CriticalityLevel, diff } from "@graphql-inspector/core";
+import { buildSchema, type GraphQLSchema, lexicographicSortSchema, printSchema } from "postgraphile/graphql";
+
 import type { Config } from "../config";
 import { makePreset } from "./preset";
 

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
+
 import { isSafeError } from "postgraphile/grafast";
-import { GraphQLError, type ValidationContext, type ValidationRule } from "postgraphile/graphql";
 import { defaultMaskError } from "postgraphile/grafserv";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "postgraphile/graphql";
+
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { defaultMessage, type ErrorCode } from "../errors/codes";
 import type { Logger } from "../observability/logger";
@@ -35,7 +37,12 @@ const list = (fields: readonly string[]) => fields.map((f) => `\`${f}\``).join("
  * db:lint rule check_constraint_comment sees to it). Without a comment the
  * message is built from the fields, never from the row's values.
  */
-function constraintRefusal(error: DatabaseError, code: ErrorCode, fallback: (fields: string[]) => string, constraints?: ConstraintCatalog): Described {
+function constraintRefusal(
+  error: DatabaseError,
+  code: ErrorCode,
+  fallback: (fields: string[]) => string,
+  constraints?: ConstraintCatalog,
+): Described {
   const known = constraints?.constraint(error.schema, error.table, error.constraint);
   const fields = known?.fields ?? [];
   return {
@@ -58,19 +65,46 @@ function describe(error: DatabaseError, constraints?: ConstraintCatalog): Descri
     case "42501":
       return { code: "FORBIDDEN", message: defaultMessage("FORBIDDEN") };
     case "23505":
-      return constraintRefusal(error, "CONFLICT", (fields) => (fields.length ? `A record with the same ${list(fields)} already exists.` : defaultMessage("CONFLICT")), constraints);
+      return constraintRefusal(
+        error,
+        "CONFLICT",
+        (fields) => (fields.length ? `A record with the same ${list(fields)} already exists.` : defaultMessage("CONFLICT")),
+        constraints,
+      );
     case "23503":
     case "23001":
       // Deleting a row others still point at names the other table's constraint: its fields mean nothing to this form.
-      if (/still referenced/.test(error.detail ?? "") || /on table .* violates foreign key .* on table/.test(error.message) && !/insert or update/.test(error.message)) {
-        return { code: "INVALID_REFERENCE", message: "This record is still referenced by other records.", ...(error.constraint ? { constraint: error.constraint } : {}), fields: [] };
+      if (
+        /still referenced/.test(error.detail ?? "") ||
+        (/on table .* violates foreign key .* on table/.test(error.message) && !/insert or update/.test(error.message))
+      ) {
+        return {
+          code: "INVALID_REFERENCE",
+          message: "This record is still referenced by other records.",
+          ...(error.constraint ? { constraint: error.constraint } : {}),
+          fields: [],
+        };
       }
-      return constraintRefusal(error, "INVALID_REFERENCE", (fields) => (fields.length ? `${list(fields)} must name an existing record.` : defaultMessage("INVALID_REFERENCE")), constraints);
+      return constraintRefusal(
+        error,
+        "INVALID_REFERENCE",
+        (fields) => (fields.length ? `${list(fields)} must name an existing record.` : defaultMessage("INVALID_REFERENCE")),
+        constraints,
+      );
     case "23514":
-      return constraintRefusal(error, "INVALID_INPUT", () => `A value breaks the rule ${error.constraint ?? "of this table"}.`, constraints);
+      return constraintRefusal(
+        error,
+        "INVALID_INPUT",
+        () => `A value breaks the rule ${error.constraint ?? "of this table"}.`,
+        constraints,
+      );
     case "23502": {
       const field = constraints?.field(error.schema, error.table, error.column) ?? error.column;
-      return { code: "INVALID_INPUT", message: field ? `\`${field}\` is required.` : "A required value is missing.", fields: field ? [field] : [] };
+      return {
+        code: "INVALID_INPUT",
+        message: field ? `\`${field}\` is required.` : "A required value is missing.",
+        fields: field ? [field] : [],
+      };
     }
     case "22P02":
     case "22007":
@@ -105,7 +139,7 @@ export function codeOfGraphqlError(error: { message: string; path?: unknown }): 
   // An error with a path and no cause is graphql-js's own during execution (a null for a non-null field).
   if (error.path) return "INTERNAL_ERROR";
   if (error.message.startsWith("Syntax Error")) return "GRAPHQL_PARSE_FAILED";
-  if (error.message.startsWith("Variable \"$")) return "INVALID_INPUT";
+  if (error.message.startsWith('Variable "$')) return "INVALID_INPUT";
   return "GRAPHQL_VALIDATION_FAILED";
 }
 
@@ -205,16 +239,22 @@ type ServedResult = { type: string; json?: unknown; buffer?: Buffer; headers?: R
 /** A payload whose errors lack a code, answered again with the codes added; anything else unchanged. */
 function withParseCodes<T extends ServedResult>(result: T): T {
   if (result?.type === "buffer" && result.buffer?.includes("Syntax Error")) {
-    const payload = JSON.parse(result.buffer.toString("utf8")) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    const payload = JSON.parse(result.buffer.toString("utf8")) as {
+      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    };
     if (!Array.isArray(payload?.errors) || payload.errors.every((e) => typeof e.extensions?.code === "string")) return result;
-    for (const error of payload.errors) error.extensions = { ...error.extensions, code: error.extensions?.code ?? codeOfGraphqlError(error) };
+    for (const error of payload.errors)
+      error.extensions = { ...error.extensions, code: error.extensions?.code ?? codeOfGraphqlError(error) };
     const buffer = Buffer.from(JSON.stringify(payload), "utf8");
     return { ...result, buffer, headers: { ...result.headers, "content-length": String(buffer.length) } };
   }
   if (result?.type === "json") {
     const payload = result.json as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
     if (!Array.isArray(payload?.errors) || payload.errors.every((e) => typeof e.extensions?.code === "string")) return result;
-    const errors = payload.errors.map((e) => ({ ...e, extensions: { ...e.extensions, code: e.extensions?.code ?? codeOfGraphqlError(e) } }));
+    const errors = payload.errors.map((e) => ({
+      ...e,
+      extensions: { ...e.extensions, code: e.extensions?.code ?? codeOfGraphqlError(e) },
+    }));
     return { ...result, json: { ...payload, errors } };
   }
   return result;

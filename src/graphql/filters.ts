@@ -1,8 +1,9 @@
 import "postgraphile";
 import "@graphile/pg-aggregates";
-import { PostGraphileConnectionFilterPreset } from "postgraphile-plugin-connection-filter";
+
 import type { PgCodec, PgCodecWithAttributes } from "postgraphile/@dataplan/pg";
-import { sql, type SQL } from "postgraphile/pg-sql2";
+import { type SQL, sql } from "postgraphile/pg-sql2";
+import { PostGraphileConnectionFilterPreset } from "postgraphile-plugin-connection-filter";
 
 /** The tenant key: every tenant query carries `tenant_id = <claim>` through RLS. */
 const RLS_PINNED_COLUMN = "tenant_id";
@@ -61,7 +62,9 @@ export const IndexedColumnsPlugin: GraphileConfig.Plugin = {
           table.getIndexes().some((index) => {
             if (index.indpred || !method(index.getIndexClass()?.getAccessMethod()?.amname ?? "btree")) return false;
             const [first, second] = index.getKeys();
-            return first?.attname === pgAttribute.attname || (first?.attname === RLS_PINNED_COLUMN && second?.attname === pgAttribute.attname);
+            return (
+              first?.attname === pgAttribute.attname || (first?.attname === RLS_PINNED_COLUMN && second?.attname === pgAttribute.attname)
+            );
           });
         attribute.extensions ??= Object.create(null);
         const extensions = attribute.extensions as AttributeExtensions & { isIndexed?: boolean };
@@ -86,7 +89,11 @@ export const IndexedColumnsPlugin: GraphileConfig.Plugin = {
             // dates, and by any column an index orders; not by free text.
             const inner = codec.attributes[attributeName]!.codec as PgCodec & { values?: unknown };
             const groupable = orderable || !!inner.values || GROUPABLE_TYPES.has((inner.domainOfCodec ?? inner).name);
-            return [behavior, orderable ? "attribute:orderBy" : "-attribute:orderBy", (groupable ? "attribute:groupBy" : "-attribute:groupBy") as "attribute:orderBy"];
+            return [
+              behavior,
+              orderable ? "attribute:orderBy" : "-attribute:orderBy",
+              (groupable ? "attribute:groupBy" : "-attribute:groupBy") as "attribute:orderBy",
+            ];
           },
         },
       },
@@ -101,7 +108,8 @@ export const IndexedColumnsPlugin: GraphileConfig.Plugin = {
             // "Records this user created/updated": hidden as fields (the
             // constraints' @behavior), so hidden as filters too; the records
             // are filtered by their own createdBy/updatedBy instead.
-            const authorship = relation.isReferencee && relation.remoteAttributes.some((name) => name === "created_by" || name === "updated_by");
+            const authorship =
+              relation.isReferencee && relation.remoteAttributes.some((name) => name === "created_by" || name === "updated_by");
             return authorship ? [behavior, "-filterBy"] : behavior;
           },
         },
@@ -131,7 +139,10 @@ export function likeLiteral(input: string, prefix: boolean): SQL {
 }
 
 function trigramApply(prefix: boolean) {
-  return ($where: { alias: SQL; extensions?: { pgFilterAttribute?: { attributeName: string } }; where(fragment: SQL): void }, value: unknown) => {
+  return (
+    $where: { alias: SQL; extensions?: { pgFilterAttribute?: { attributeName: string } }; where(fragment: SQL): void },
+    value: unknown,
+  ) => {
     if (value === undefined) return;
     if (typeof value !== "string") throw Object.assign(new Error("Null literals are forbidden in filter argument input."), {});
     const attributeName = $where.extensions?.pgFilterAttribute?.attributeName;
@@ -158,18 +169,29 @@ export const TrigramSearchPlugin: GraphileConfig.Plugin = {
         build.registerInputObjectType(
           SEARCHABLE_STRING_FILTER,
           {
-            pgConnectionFilterOperators: { isList: false, pgCodecs: [TYPES.text, TYPES.varchar], inputTypeName: "String", rangeElementInputTypeName: null, domainBaseTypeName: null },
+            pgConnectionFilterOperators: {
+              isList: false,
+              pgCodecs: [TYPES.text, TYPES.varchar],
+              inputTypeName: "String",
+              rangeElementInputTypeName: null,
+              domainBaseTypeName: null,
+            },
             nexusSearchable: true,
           } as never,
           () => ({
-            description: "A filter on a String field with a trigram index: StringFilter's operators plus case-insensitive substring and prefix matching.",
+            description:
+              "A filter on a String field with a trigram index: StringFilter's operators plus case-insensitive substring and prefix matching.",
           }),
           "NexusTrigramSearchPlugin",
         );
         return _;
       },
       GraphQLInputObjectType_fields(fields, build, context) {
-        const scope = context.scope as typeof context.scope & { nexusSearchable?: boolean; pgCodec?: PgCodecWithAttributes; isPgConnectionFilter?: boolean };
+        const scope = context.scope as typeof context.scope & {
+          nexusSearchable?: boolean;
+          pgCodec?: PgCodecWithAttributes;
+          isPgConnectionFilter?: boolean;
+        };
         if ((scope as { pgConnectionFilterOperators?: unknown }).pgConnectionFilterOperators && !scope.nexusSearchable) {
           // Every other operator type: no pattern matching, which no btree answers.
           return Object.fromEntries(Object.entries(fields).filter(([name]) => !(TRIGRAM_OPERATORS as readonly string[]).includes(name)));

@@ -1,14 +1,16 @@
 import "postgraphile";
+
 import type { PgCodecWithAttributes } from "postgraphile/@dataplan/pg";
 import {
-  GraphQLError,
+  type ASTVisitor,
   getNamedType,
+  GraphQLError,
   isEnumType,
   isInputObjectType,
   Kind,
-  type ASTVisitor,
   type ValidationContext,
 } from "postgraphile/graphql";
+
 import { TRIGRAM_OPERATORS } from "./filters";
 
 /** The code of a refusal for want of an index. */
@@ -62,7 +64,10 @@ export const IndexHintsPlugin: GraphileConfig.Plugin = {
           const inner = attribute.codec.domainOfCodec ?? attribute.codec;
           if (inner !== TYPES.text && inner !== TYPES.varchar) continue;
           if ((attribute.extensions as { nexusSearchable?: boolean } | undefined)?.nexusSearchable) continue;
-          unsearchable[build.inflection.attribute({ codec: pgCodec, attributeName })] = { column: columnOf(pgCodec, attributeName), attribute: attributeName };
+          unsearchable[build.inflection.attribute({ codec: pgCodec, attributeName })] = {
+            column: columnOf(pgCodec, attributeName),
+            attribute: attributeName,
+          };
         }
         return { ...config, extensions: { ...config.extensions, nexusUnsearchable: unsearchable } };
       },

@@ -1,27 +1,29 @@
 import "postgraphile";
-import { constant, ConnectionStep, ConstantStep, lambda, SafeError, type ExecutableStep } from "postgraphile/grafast";
+
+import { ConnectionStep, constant, ConstantStep, type ExecutableStep, lambda, SafeError } from "postgraphile/grafast";
 import {
-  GraphQLError,
-  getNamedType,
-  isCompositeType,
-  isInterfaceType,
-  isObjectType,
-  Kind,
-  getOperationAST,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type OperationDefinitionNode,
+  getNamedType,
+  getOperationAST,
   type GraphQLCompositeType,
+  GraphQLError,
   type GraphQLField,
   type GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
   type ValueNode,
   type VariableDefinitionNode,
 } from "postgraphile/graphql";
+
 import type { ApiLimits } from "../config";
 
 /**
@@ -40,7 +42,9 @@ export function makePageSizePlugin(limits: Pick<ApiLimits, "defaultPageSize" | "
     const n = value as number;
     if (n < 0) throw new SafeError(`\`${name}\` must not be negative.`, { code: "INVALID_INPUT" });
     if (n > maxPageSize) {
-      throw new SafeError(`\`${name}: ${n}\` is too large: a page holds at most ${maxPageSize} rows; page through with \`after\`.`, { code: "PAGE_TOO_LARGE" });
+      throw new SafeError(`\`${name}: ${n}\` is too large: a page holds at most ${maxPageSize} rows; page through with \`after\`.`, {
+        code: "PAGE_TOO_LARGE",
+      });
     }
     return n;
   };
@@ -144,7 +148,11 @@ function expandedWalk<M>(
   fragments: Map<string, FragmentDefinitionNode>,
   empty: M,
   combine: (into: M, child: M) => M,
-  field: (selection: FieldNode, parent: GraphQLCompositeType | null, walk: (type: GraphQLCompositeType | null, set: SelectionSetNode | undefined) => M) => M,
+  field: (
+    selection: FieldNode,
+    parent: GraphQLCompositeType | null,
+    walk: (type: GraphQLCompositeType | null, set: SelectionSetNode | undefined) => M,
+  ) => M,
   typeOf: (name: string | undefined, parent: GraphQLCompositeType | null) => GraphQLCompositeType | null,
 ): (type: GraphQLCompositeType | null, set: SelectionSetNode | undefined) => M {
   const memo = new Map<string, M>();
@@ -184,7 +192,11 @@ function compositeTypeOf(schema: GraphQLSchema) {
 
 function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLCompositeType | null {
   const root =
-    operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+    operation.operation === "query"
+      ? schema.getQueryType()
+      : operation.operation === "mutation"
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   return root ?? null;
 }
 
@@ -280,7 +292,11 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
  * or the value the request gives its variable, else the variable's default.
  * null when the argument is absent (or null).
  */
-function intValue(node: ValueNode | undefined, variables: Readonly<Record<string, unknown>>, definitions: Map<string, VariableDefinitionNode>): number | null {
+function intValue(
+  node: ValueNode | undefined,
+  variables: Readonly<Record<string, unknown>>,
+  definitions: Map<string, VariableDefinitionNode>,
+): number | null {
   if (!node) return null;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind !== Kind.VARIABLE) return null;
@@ -391,7 +407,11 @@ function withoutSuggestionsRule(rule: ValidationRule): ValidationRule {
     const quiet = Object.create(context) as ValidationContext;
     quiet.reportError = (error: GraphQLError) =>
       context.reportError(
-        new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, extensions: error.extensions, originalError: error.originalError }),
+        new GraphQLError(withoutSuggestions(error.message), {
+          nodes: error.nodes,
+          extensions: error.extensions,
+          originalError: error.originalError,
+        }),
       );
     return rule(quiet);
   };
@@ -403,8 +423,19 @@ function withoutSuggestionsRule(rule: ValidationRule): ValidationRule {
  * variable values before grafast plans it (validation never sees them).
  */
 export function makeLimitsPlugin(limits: ApiLimits, options: { hideSuggestions: boolean }): GraphileConfig.Plugin {
-  const refuseCostly = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: unknown }) => {
-    const cost = operationCost(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, limits);
+  const refuseCostly = (args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operationName?: string | null;
+    variableValues?: unknown;
+  }) => {
+    const cost = operationCost(
+      args.schema,
+      args.document,
+      args.operationName,
+      (args.variableValues ?? {}) as Record<string, unknown>,
+      limits,
+    );
     return cost > limits.maxCost ? { errors: [costError(cost, limits.maxCost)] } : null;
   };
   return {

@@ -1,6 +1,8 @@
 import "postgraphile";
+
 import type { PgResource } from "postgraphile/@dataplan/pg";
-import { context, lambda, object, SafeError, trap, TRAP_ERROR, type Step } from "postgraphile/grafast";
+import { context, lambda, object, SafeError, type Step, trap, TRAP_ERROR } from "postgraphile/grafast";
+
 import type { ErrorCode } from "../errors/codes";
 import { defaultMessage } from "../errors/codes";
 
@@ -58,15 +60,22 @@ async function explain(ctx: Grafast.Context, table: string, command: Command, er
     if (anonymous) return { anonymous, permission: null as string | null, granted: false };
     const permission = named ?? requiredPermission(policies);
     if (!permission) return { anonymous, permission, granted: true };
-    const check = permission === "PLATFORM_OPERATOR" ? "select nexus_auth.is_platform_operator() as granted" : "select nexus_auth.has_permission($1) as granted";
-    const granted = (await client.query<{ granted: boolean }>({ text: check, values: permission === "PLATFORM_OPERATOR" ? [] : [permission] })).rows[0]!.granted;
+    const check =
+      permission === "PLATFORM_OPERATOR"
+        ? "select nexus_auth.is_platform_operator() as granted"
+        : "select nexus_auth.has_permission($1) as granted";
+    const granted = (
+      await client.query<{ granted: boolean }>({ text: check, values: permission === "PLATFORM_OPERATOR" ? [] : [permission] })
+    ).rows[0]!.granted;
     return { anonymous, permission, granted };
   });
 
   if (verdict.anonymous) throw refusal("UNAUTHENTICATED", `Sign in to ${VERBS[command]} records.`);
   if (verdict.permission && !verdict.granted) {
     const who = verdict.permission === "PLATFORM_OPERATOR" ? "the platform operator role" : `the ${verdict.permission} permission`;
-    throw refusal("FORBIDDEN", `To ${VERBS[command]} this you need ${who}; ask a tenant administrator for it.`, { permission: verdict.permission });
+    throw refusal("FORBIDDEN", `To ${VERBS[command]} this you need ${who}; ask a tenant administrator for it.`, {
+      permission: verdict.permission,
+    });
   }
   if (code === "42501") throw refusal("FORBIDDEN", "You may not make this change to this record.");
   throw refusal("NOT_FOUND", defaultMessage("NOT_FOUND"));
@@ -98,7 +107,13 @@ export const MutationOutcomePlugin: GraphileConfig.Plugin = {
     hooks: {
       GraphQLObjectType_fields_field(field, _build, { scope }) {
         if (!scope.isRootMutation || !field.plan) return field;
-        const command: Command | null = scope.isPgCreateMutation ? "insert" : scope.isPgUpdateMutation ? "update" : scope.isPgDeleteMutation ? "delete" : null;
+        const command: Command | null = scope.isPgCreateMutation
+          ? "insert"
+          : scope.isPgUpdateMutation
+            ? "update"
+            : scope.isPgDeleteMutation
+              ? "delete"
+              : null;
         const resource = scope.pgFieldResource as PgResource | undefined;
         const table = resource ? qualifiedName(resource) : null;
         if (!command || !table) return field;
@@ -111,7 +126,11 @@ export const MutationOutcomePlugin: GraphileConfig.Plugin = {
             const $outcome = lambda([trap($result, TRAP_ERROR), context()], async ([value, ctx]: readonly [unknown, Grafast.Context]) => {
               const error = value instanceof Error ? value : null;
               if (!error && value != null) return value;
-              const refused = !error || NOTHING_DELETED.test(error.message) || (error as { code?: string }).code === "42501" || (error as { extensions?: { code?: string } }).extensions?.code === "NOT_FOUND";
+              const refused =
+                !error ||
+                NOTHING_DELETED.test(error.message) ||
+                (error as { code?: string }).code === "42501" ||
+                (error as { extensions?: { code?: string } }).extensions?.code === "NOT_FOUND";
               if (!refused) throw error;
               return explain(ctx, table, command, error);
             });

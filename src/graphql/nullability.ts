@@ -1,6 +1,7 @@
 import "postgraphile";
 
-const HIDDEN_BY_RLS = "May be null although the key is set: the related row is read through its own row level security, which can hide it from you.";
+const HIDDEN_BY_RLS =
+  "May be null although the key is set: the related row is read through its own row level security, which can hide it from you.";
 
 /**
  * Where non-null is right, and where it is not. Columns keep PostgreSQL's
@@ -18,7 +19,8 @@ export const RelationNullabilityPlugin: GraphileConfig.Plugin = {
       GraphQLObjectType_fields_field(field, _build, { scope }) {
         if (!scope.isPgSingleRelationField || !scope.pgRelationDetails) return field;
         const { registry, codec, relationName } = scope.pgRelationDetails;
-        const relation = registry.pgRelations[codec.name]?.[relationName] as { isReferencee?: boolean; localAttributes: readonly string[] } | undefined;
+        const relation = registry.pgRelations[codec.name]?.[relationName] as
+          { isReferencee?: boolean; localAttributes: readonly string[] } | undefined;
         if (!relation || relation.isReferencee) return field;
         if (!relation.localAttributes.every((name) => codec.attributes[name]?.notNull)) return field;
         return { ...field, description: field.description ? `${field.description}\n\n${HIDDEN_BY_RLS}` : HIDDEN_BY_RLS };

@@ -23,7 +23,9 @@ export function persistedOnlyOptions(operations: Record<string, string>): Graphi
   return {
     allowUnpersistedOperation: false,
     persistedOperationsGetter: (hash: string) => (Object.hasOwn(operations, hash) ? operations[hash]! : null),
-    hashFromPayload: (payload: { documentId?: unknown; id?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | undefined) => {
+    hashFromPayload: (
+      payload: { documentId?: unknown; id?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | undefined,
+    ) => {
       const hash = payload?.extensions?.persistedQuery?.sha256Hash || payload?.documentId || payload?.id;
       return typeof hash === "string" ? hash : "";
     },

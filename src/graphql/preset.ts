@@ -1,29 +1,30 @@
+import { PersistedPlugin } from "@grafserv/persisted";
 import { PgAggregatesPreset } from "@graphile/pg-aggregates";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
-import { PersistedPlugin } from "@grafserv/persisted";
 import type { Pool } from "pg";
 import { makePgService, type PgSubscriber } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
+
 import type { Config } from "../config";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import type { Logger } from "../observability/logger";
-import { makeContext, type RealtimeOptions, type RequestSettings } from "./context";
+import { OutcomeCodesPlugin } from "../observability/outcome";
 import { ConstraintCatalog } from "./constraints";
+import { makeContext, type RealtimeOptions, type RequestSettings } from "./context";
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
-import { MutationOutcomePlugin } from "./mutation-outcome";
-import { RelationNullabilityPlugin } from "./nullability";
+import { IndexHintsPlugin } from "./index-hints";
 import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
+import { MutationOutcomePlugin } from "./mutation-outcome";
 import { NoIntrospectionPlugin } from "./no-introspection";
+import { RelationNullabilityPlugin } from "./nullability";
 import { persistedOnlyOptions, persistedOperations } from "./persisted";
 import { RowChangesPlugin } from "./realtime";
 import { ScalarInputPlugin } from "./scalar-input";
 import { SchemaNamesPlugin } from "./schema-names";
 import { SoftDeletePlugin } from "./soft-delete";
 import { TenantKeysPlugin } from "./tenant-keys";
-import { IndexHintsPlugin } from "./index-hints";
-import { OutcomeCodesPlugin } from "../observability/outcome";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";

@@ -1,8 +1,10 @@
 import "postgraphile";
-import type { WebSocket } from "ws";
+
 import { escapeIdentifier } from "pg";
 import { context, lambda, listen, SafeError } from "postgraphile/grafast";
 import { extendSchema, gql } from "postgraphile/utils";
+import type { WebSocket } from "ws";
+
 import type { AccessClaims } from "../auth/jwt";
 import type { WireChange } from "../realtime/decoder";
 import type { ChangeTable, RowChangeEvent, RowChangeHub, RowChangeTopic } from "../realtime/hub";
@@ -103,19 +105,27 @@ export const RowChangesPlugin = extendSchema((build) => {
                 const rt = realtime as RealtimeContext | null;
                 if (!rt?.claims) throw new SafeError("Sign in to subscribe to changes.", { code: "UNAUTHENTICATED" });
                 if (rt.hub.subscriptionsOf(rt.socket) >= rt.maxSubscriptionsPerSocket) {
-                  throw new SafeError(`A socket holds at most ${rt.maxSubscriptionsPerSocket} subscriptions: end one, or open another socket.`, { code: "TOO_MANY_SUBSCRIPTIONS" });
+                  throw new SafeError(
+                    `A socket holds at most ${rt.maxSubscriptionsPerSocket} subscriptions: end one, or open another socket.`,
+                    { code: "TOO_MANY_SUBSCRIPTIONS" },
+                  );
                 }
                 // Enum values are the table names in UPPER_CASE (GraphQL convention); the map is keyed by the SQL name.
                 const table = tableName ? tables.get(String(tableName).toLowerCase()) : undefined;
                 const given = Object.entries((filter ?? {}) as Record<string, unknown>).filter(([, v]) => v != null);
                 if (given.length && (!table || given.length > 1 || given[0]![0] !== filterField(table))) {
-                  throw new SafeError(`A filter applies to the subscribed table only: give table, and filter.${table ? filterField(table) : "<that table>"}.`, { code: "INVALID_FILTER" });
+                  throw new SafeError(
+                    `A filter applies to the subscribed table only: give table, and filter.${table ? filterField(table) : "<that table>"}.`,
+                    { code: "INVALID_FILTER" },
+                  );
                 }
                 const topic: RowChangeTopic = {
                   claims: rt.claims,
                   socket: rt.socket,
                   tables: table ? new Map([[table.name, table]]) : tables,
-                  ops: new Set(((ops as string[] | null)?.map((op) => op.toLowerCase()) ?? Object.keys(OP_CODES)).map((op) => OP_CODES[op]!)),
+                  ops: new Set(
+                    ((ops as string[] | null)?.map((op) => op.toLowerCase()) ?? Object.keys(OP_CODES)).map((op) => OP_CODES[op]!),
+                  ),
                   filter: given.length ? given[0]![1] : null,
                 };
                 return topic;
@@ -138,7 +148,9 @@ export const RowChangesPlugin = extendSchema((build) => {
             lambda($e, (event: any) => {
               const e = event as RowChangeEvent;
               const typeName = e.table && tables.get(e.table)?.typeName;
-              return typeName && (e.op === "insert" || e.op === "update") ? Buffer.from(JSON.stringify([typeName, e.id])).toString("base64") : null;
+              return typeName && (e.op === "insert" || e.op === "update")
+                ? Buffer.from(JSON.stringify([typeName, e.id])).toString("base64")
+                : null;
             }),
         },
       },

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+
 import { corkedSocket, parsedStatements } from "../db/pg-internals";
 
 type WithPgClient = (pgSettings: Record<string, string> | null, callback: (client: any) => Promise<any>) => Promise<any>;

@@ -1,4 +1,5 @@
 import "postgraphile";
+
 import { GraphQLError, Kind, type ValueNode } from "postgraphile/graphql";
 
 interface Format {
@@ -29,17 +30,25 @@ function realDate(value: string): boolean {
 const FORMATS: Record<string, Format> = {
   Date: { valid: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && realDate(v), expected: "a date as YYYY-MM-DD, e.g. 2025-09-01" },
   Datetime: {
-    valid: (v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(v) && realDate(v) && !Number.isNaN(Date.parse(v.replace(" ", "T"))),
+    valid: (v) =>
+      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(v) &&
+      realDate(v) &&
+      !Number.isNaN(Date.parse(v.replace(" ", "T"))),
     expected: "an ISO 8601 timestamp, e.g. 2025-09-01T08:30:00Z",
   },
   Time: { valid: (v) => /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/.test(v), expected: "a time as hh:mm or hh:mm:ss, e.g. 08:30" },
-  UUID: { valid: (v) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(v), expected: "a UUID, e.g. 3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f" },
+  UUID: {
+    valid: (v) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(v),
+    expected: "a UUID, e.g. 3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f",
+  },
   BigInt: { valid: (v) => /^-?\d+$/.test(v), expected: 'an integer as a string, e.g. "42"' },
   BigFloat: { valid: (v) => /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v), expected: 'a decimal number as a string, e.g. "12.50"' },
 };
 
 function refuse(type: string, format: Format, value: unknown): never {
-  throw new GraphQLError(`${JSON.stringify(value)} is not a valid ${type}: expected ${format.expected}.`, { extensions: { code: "INVALID_INPUT" } });
+  throw new GraphQLError(`${JSON.stringify(value)} is not a valid ${type}: expected ${format.expected}.`, {
+    extensions: { code: "INVALID_INPUT" },
+  });
 }
 
 export const ScalarInputPlugin: GraphileConfig.Plugin = {

@@ -1,4 +1,5 @@
 import "postgraphile";
+
 import type { PgResource } from "postgraphile/@dataplan/pg";
 import { sideEffectWithPgClientTransaction } from "postgraphile/@dataplan/pg";
 import { constant, object, SafeError, specFromNodeId, type Step } from "postgraphile/grafast";
@@ -7,7 +8,11 @@ import { constant, object, SafeError, specFromNodeId, type Step } from "postgrap
 export const INCLUDE_ARCHIVED_HEADER = "x-nexus-include-archived";
 
 const isSoftDelete = (resource: PgResource | undefined): resource is PgResource =>
-  !!resource && !resource.parameters && !!resource.codec.attributes && "deleted_at" in resource.codec.attributes && "id" in resource.codec.attributes;
+  !!resource &&
+  !resource.parameters &&
+  !!resource.codec.attributes &&
+  "deleted_at" in resource.codec.attributes &&
+  "id" in resource.codec.attributes;
 
 function qualifiedName(resource: PgResource): string {
   const pg = resource.codec.extensions?.pg as { schemaName: string; name: string } | undefined;
@@ -41,9 +46,12 @@ export const SoftDeletePlugin: GraphileConfig.Plugin = {
           const handler = byNodeId ? build.getNodeIdHandler?.(build.inflection.tableType(resource.codec)) : null;
           const idField = build.inflection.attribute({ attributeName: "id", codec: resource.codec as any });
           const notFound = () =>
-            new SafeError(`No values were deleted in collection '${resource.name}' because no values you can delete were found matching these criteria.`, {
-              code: "NOT_FOUND",
-            });
+            new SafeError(
+              `No values were deleted in collection '${resource.name}' because no values you can delete were found matching these criteria.`,
+              {
+                code: "NOT_FOUND",
+              },
+            );
           return {
             ...field,
             // The plan below reads the input itself; nothing is applied to a delete step.
@@ -54,7 +62,12 @@ export const SoftDeletePlugin: GraphileConfig.Plugin = {
                 : fieldArgs.getRaw(["input", idField]);
               const $archived = sideEffectWithPgClientTransaction(resource.executor, $id, async (client, id) => {
                 const state = async () =>
-                  (await client.query<{ archived: boolean }>({ text: `select deleted_at is not null as archived from ${table} where id = $1`, values: [id] })).rows[0];
+                  (
+                    await client.query<{ archived: boolean }>({
+                      text: `select deleted_at is not null as archived from ${table} where id = $1`,
+                      values: [id],
+                    })
+                  ).rows[0];
                 if (id == null || (await state())?.archived !== false) throw notFound();
                 await client.query({ text: `delete from ${table} where id = $1`, values: [id] });
                 if ((await state())?.archived === false) throw notFound();
@@ -69,7 +82,8 @@ export const SoftDeletePlugin: GraphileConfig.Plugin = {
         }
         if (scope.isPgDeletePayloadType && isSoftDelete(scope.pgTypeResource as PgResource)) {
           const { fieldName } = scope;
-          if (fieldName === "clientMutationId") return { ...field, plan: ($payload: any) => $payload.get("clientMutationId") } as typeof field;
+          if (fieldName === "clientMutationId")
+            return { ...field, plan: ($payload: any) => $payload.get("clientMutationId") } as typeof field;
           // The archived row and its edge: hidden now, so null.
           if (fieldName !== "query" && !fieldName.startsWith("deleted")) return { ...field, plan: () => constant(null) } as typeof field;
         }

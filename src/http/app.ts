@@ -1,32 +1,34 @@
 import { createServer, type Server } from "node:http";
+
 import express from "express";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
 import { PgSubscriber } from "postgraphile/adaptors/pg";
-import type { Config } from "../config";
+
 import { ExternalIssuer } from "../auth/external";
-import { jwksHandler } from "./jwks";
-import { RevocationSet } from "../auth/revocation";
-import type { TokenVerifier } from "../auth/verify";
-import { createAuthRouter } from "./auth-routes";
-import { AuthService } from "../auth/service";
 import { Invitations } from "../auth/invitations";
-import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
+import { RevocationSet } from "../auth/revocation";
+import { AuthService } from "../auth/service";
+import type { TokenVerifier } from "../auth/verify";
+import type { Config } from "../config";
 import { GRAPHIQL_SCRIPTS_PATH, graphiqlScriptsDir } from "../graphql/graphiql";
+import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
+import { JobRegistry, type Jobs, startJobs } from "../jobs";
+import { MailDelivery } from "../mail/delivery";
+import { MAIL_PAGE_PATHS, mailPage } from "../mail/pages";
+import { createLogger, type Logger } from "../observability/logger";
+import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { ChangeDecoder } from "../realtime/decoder";
 import { makeFilteredReader } from "../realtime/filtered-reader";
 import { RowChangeHub } from "../realtime/hub";
-import { createLogger, type Logger } from "../observability/logger";
-import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
+import { createAuthRouter } from "./auth-routes";
+import { clientSettings, TRUSTED_PROXIES } from "./client-address";
 import { errorHandler, notFound } from "./errors";
 import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
+import { jwksHandler } from "./jwks";
 import { metricsRoute } from "./metrics-route";
-import { clientSettings, TRUSTED_PROXIES } from "./client-address";
-import { JobRegistry, startJobs, type Jobs } from "../jobs";
-import { MailDelivery } from "../mail/delivery";
-import { MAIL_PAGE_PATHS, mailPage } from "../mail/pages";
 
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 /** The deferred half of a password-reset request, as a job (AuthService.queueReset). */
@@ -49,7 +51,14 @@ function pool(url: string, max: number, connectTimeoutMs: number, name: string, 
   // connectionTimeoutMillis bounds both a wait for a free connection and a
   // connection attempt, so an exhausted pool or a database that does not
   // answer fails the request (DATABASE_UNAVAILABLE) instead of hanging it.
-  const created = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, application_name: name, pipeline });
+  const created = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: name,
+    pipeline,
+  });
   created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
   // A connection in use that the server ends (shutdown, crash) also emits
   // "error"; unheard, that event would end the process. The request using it
@@ -90,9 +99,16 @@ export async function createGateway({
   // The re-reads of row changes have their own few connections, so a burst of changes cannot starve requests.
   const realtimePool = realtime ? pool(authenticatorUrl, 4, config.pool.connectTimeoutMs, "nexus-realtime") : null;
   const hub = realtimePool
-    ? new RowChangeHub({ listenerUrl, pool: realtimePool, sendQueueMax: config.realtime.sendQueueMax, statementTimeoutMs: config.statementTimeoutMs, logger })
+    ? new RowChangeHub({
+        listenerUrl,
+        pool: realtimePool,
+        sendQueueMax: config.realtime.sendQueueMax,
+        statementTimeoutMs: config.statementTimeoutMs,
+        logger,
+      })
     : null;
-  const decoder = realtime && replicationUrl ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, logger }) : null;
+  const decoder =
+    realtime && replicationUrl ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, logger }) : null;
   // With schema reloading, LISTEN for schema changes on one direct
   // connection of its own: past a transaction-mode pooler, like revocations.
   const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
@@ -147,7 +163,9 @@ export async function createGateway({
 
     const sockets = new SocketRegistry();
     const unsubscribe = revocations.subscribe((kind, id) => sockets.revoke(kind, id));
-    const realtimeOptions = config.api.websockets ? { verifier, sockets, hub, maxSubscriptionsPerSocket: config.realtime.maxSubscriptionsPerSocket } : undefined;
+    const realtimeOptions = config.api.websockets
+      ? { verifier, sockets, hub, maxSubscriptionsPerSocket: config.realtime.maxSubscriptionsPerSocket }
+      : undefined;
     const pgl = postgraphile(makePreset(config, graphqlPool, realtimeOptions, logger, clientSettings, subscriber));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
@@ -155,7 +173,9 @@ export async function createGateway({
     app.use(notFound);
     app.use(errorHandler(logger));
 
-    const server = createServer(frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, schemaEvents: config.graphiql, verifier, graphql, rest: app }));
+    const server = createServer(
+      frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, schemaEvents: config.graphiql, verifier, graphql, rest: app }),
+    );
     await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets, hub });
     // Build the schema now: a broken schema fails the start, not the first
     // request. In watch mode PostGraphile releases the server when the first

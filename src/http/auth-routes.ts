@@ -1,11 +1,12 @@
 import express, { type Request, type Response, type Router } from "express";
-import type { Config } from "../config";
-import { sendError } from "./errors";
-import { requireCsrfForCookie } from "./csrf";
-import { requestClaims, type TokenVerifier } from "../auth/verify";
-import { authenticate } from "./authenticate";
-import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "../auth/service";
+
 import type { Invitations } from "../auth/invitations";
+import { AuthError, type AuthService, type ClientInfo, type TokenPair } from "../auth/service";
+import { requestClaims, type TokenVerifier } from "../auth/verify";
+import type { Config } from "../config";
+import { authenticate } from "./authenticate";
+import { requireCsrfForCookie } from "./csrf";
+import { sendError } from "./errors";
 
 export const REFRESH_COOKIE = "nexus_refresh";
 const COOKIE_PATH = "/auth";
@@ -27,14 +28,26 @@ function clientOf(req: Request): ClientInfo {
  * refresh cookie also need the X-Nexus-CSRF header and a trusted Origin
  * (src/http/csrf.ts), on top of SameSite=Strict.
  */
-export function createAuthRouter({ config, auth, verifier, invitations }: { config: Config; auth: AuthService; verifier: TokenVerifier; invitations?: Invitations }): Router {
+export function createAuthRouter({
+  config,
+  auth,
+  verifier,
+  invitations,
+}: {
+  config: Config;
+  auth: AuthService;
+  verifier: TokenVerifier;
+  invitations?: Invitations;
+}): Router {
   const router = express.Router();
   const requireToken = authenticate(verifier, { required: true });
 
   router.use((req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     // No body (or an empty one: fetch sends Content-Length: 0) is an empty request, fine where every field is optional; a body must be JSON.
-    const empty = req.headers["content-length"] === "0" || (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined);
+    const empty =
+      req.headers["content-length"] === "0" ||
+      (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined);
     if (req.method === "POST" && !empty && !req.is("application/json")) {
       return sendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
     }
@@ -138,7 +151,12 @@ export function createAuthRouter({ config, auth, verifier, invitations }: { conf
     }
     const status = (error as { status?: number; type?: string }).status;
     if (status === 400 || status === 413) {
-      return sendError(res, status, status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID_JSON", status === 413 ? "The body is too large." : "The body is not valid JSON.");
+      return sendError(
+        res,
+        status,
+        status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID_JSON",
+        status === 413 ? "The body is too large." : "The body is not valid JSON.",
+      );
     }
     next(error);
   });

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { RequestHandler } from "express";
-import { sendError } from "./errors";
+
 import { TokenError } from "../auth/jwt";
 import { rememberClaims, type TokenVerifier, verifyBearer } from "../auth/verify";
+import { sendError } from "./errors";
 
 /**
  * Verifies `Authorization: Bearer <jwt>` before GraphQL or an /auth route

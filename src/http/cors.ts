@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { CSRF_HEADER } from "../auth/refresh-cookie";
 import { INCLUDE_ARCHIVED_HEADER } from "../graphql/soft-delete";
 import type { Logger } from "../observability/logger";
@@ -27,10 +28,15 @@ export function cors(origins: readonly string[], logger?: Logger): (req: Incomin
         requestId: requestIdOf(req),
         origin,
         req: { method: req.method, path: pathOf(req.url) },
-        reason: origins.length === 0 ? "NEXUS_CORS_ORIGINS is empty: no cross-origin caller is allowed" : "the origin is not in NEXUS_CORS_ORIGINS",
+        reason:
+          origins.length === 0
+            ? "NEXUS_CORS_ORIGINS is empty: no cross-origin caller is allowed"
+            : "the origin is not in NEXUS_CORS_ORIGINS",
         allowed: origins,
       },
-      preflight ? `CORS preflight refused for ${origin}` : `CORS: no access for ${origin} (the browser will not let its page read the answer)`,
+      preflight
+        ? `CORS preflight refused for ${origin}`
+        : `CORS: no access for ${origin} (the browser will not let its page read the answer)`,
     );
   return (req, res) => {
     const origin = req.headers.origin;
@@ -49,7 +55,12 @@ export function cors(origins: readonly string[], logger?: Logger): (req: Incomin
     }
     if (!allowed) {
       refused(req, origin, true);
-      sendError(res, 403, "ORIGIN_NOT_ALLOWED", `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`);
+      sendError(
+        res,
+        403,
+        "ORIGIN_NOT_ALLOWED",
+        `The origin ${origin} is not allowed; the gateway accepts cross-origin requests only from NEXUS_CORS_ORIGINS.`,
+      );
       return true;
     }
     res.setHeader("Access-Control-Allow-Methods", "GET, POST");

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from "express";
+
 import { CSRF_HEADER } from "../auth/refresh-cookie";
 import { sendError } from "./errors";
 
@@ -20,10 +21,20 @@ export function requireCsrfForCookie(cookieName: string, trustedOrigins: readonl
     if (!usesCookie || bodyToken !== undefined) return next();
     const origin = req.get("origin");
     if (origin !== undefined && !isTrustedOrigin(req, origin, trustedOrigins)) {
-      return sendError(res, 403, "ORIGIN_NOT_ALLOWED", `Requests from ${origin} may not use the refresh cookie; the gateway trusts only its own origin (NEXUS_PUBLIC_URL) and NEXUS_CORS_ORIGINS.`);
+      return sendError(
+        res,
+        403,
+        "ORIGIN_NOT_ALLOWED",
+        `Requests from ${origin} may not use the refresh cookie; the gateway trusts only its own origin (NEXUS_PUBLIC_URL) and NEXUS_CORS_ORIGINS.`,
+      );
     }
     if (!req.get(CSRF_HEADER)) {
-      return sendError(res, 403, "CSRF_HEADER_MISSING", "Requests authenticated by the refresh cookie must send the X-Nexus-CSRF header (any value, e.g. 1).");
+      return sendError(
+        res,
+        403,
+        "CSRF_HEADER_MISSING",
+        "Requests authenticated by the refresh cookie must send the X-Nexus-CSRF header (any value, e.g. 1).",
+      );
     }
     next();
   };

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { ErrorRequestHandler, RequestHandler } from "express";
+
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { defaultMessage, type ErrorCode } from "../errors/codes";
 import type { Logger } from "../observability/logger";

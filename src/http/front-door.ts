@@ -1,17 +1,19 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex, Readable, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import { NodeGrafservBase } from "postgraphile/grafserv/node";
+
 import type { GrafservConfig } from "postgraphile/grafserv";
+import { NodeGrafservBase } from "postgraphile/grafserv/node";
+
 import { requestClaims, type TokenVerifier } from "../auth/verify";
-import { authenticateRequest } from "./authenticate";
 import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
-import { pathOf, requestLogger, type Logger } from "../observability/logger";
-import { graphqlOperationOf, type GatewayMetrics } from "../observability/metrics";
+import { type Logger, pathOf, requestLogger } from "../observability/logger";
+import { type GatewayMetrics, graphqlOperationOf } from "../observability/metrics";
 import { noteErrorCodes, outcomeCodes } from "../observability/outcome";
-import { makeUpgradeHandler, type SocketLimits } from "./websockets";
+import { authenticateRequest } from "./authenticate";
 import { cors } from "./cors";
 import { answerError, sendError } from "./errors";
+import { makeUpgradeHandler, type SocketLimits } from "./websockets";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
@@ -72,13 +74,23 @@ const DECODERS: Record<string, () => Transform> = {
 function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
   const encoding = (req.headers["content-encoding"] ?? "identity").trim().toLowerCase();
   const tooLarge = () =>
-    sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes: send a smaller operation (variables included).`);
+    sendError(
+      res,
+      413,
+      "PAYLOAD_TOO_LARGE",
+      `The request body is larger than ${limit} bytes: send a smaller operation (variables included).`,
+    );
   let source: Readable = req;
   let decoding: Transform | null = null;
   if (encoding !== "identity") {
     const decoder = DECODERS[encoding];
     if (!decoder) {
-      sendError(res, 415, "UNSUPPORTED_ENCODING", `Content-Encoding ${encoding} is not accepted: send the body as is, or gzip, deflate or br.`);
+      sendError(
+        res,
+        415,
+        "UNSUPPORTED_ENCODING",
+        `Content-Encoding ${encoding} is not accepted: send the body as is, or gzip, deflate or br.`,
+      );
       return Promise.resolve(null);
     }
     decoding = decoder();
@@ -154,7 +166,15 @@ export interface FrontDoorOptions {
  * router in between), with a POST body read once, bounded and refused when
  * it is a batch; the rest goes to the Express app.
  */
-export function frontDoor({ logger, metrics, corsOrigins, schemaEvents = false, verifier, graphql, rest }: FrontDoorOptions): RequestListener {
+export function frontDoor({
+  logger,
+  metrics,
+  corsOrigins,
+  schemaEvents = false,
+  verifier,
+  graphql,
+  rest,
+}: FrontDoorOptions): RequestListener {
   const lines = requestLogger(logger);
   const preflight = cors(corsOrigins, logger);
   const failed = (req: IncomingMessage, res: ServerResponse) => (error: unknown) => {
@@ -173,7 +193,12 @@ export function frontDoor({ logger, metrics, corsOrigins, schemaEvents = false, 
       if (isBatch(body)) {
         noteErrorCodes(req, ["BATCH_NOT_ALLOWED"]);
         const answer = JSON.stringify({
-          errors: [{ message: "Batched operations (a JSON array) are not accepted: send one operation per request.", extensions: { code: "BATCH_NOT_ALLOWED" } }],
+          errors: [
+            {
+              message: "Batched operations (a JSON array) are not accepted: send one operation per request.",
+              extensions: { code: "BATCH_NOT_ALLOWED" },
+            },
+          ],
         });
         res.writeHead(400, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(answer) });
         res.end(answer);

@@ -1,7 +1,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+
 import type { RequestHandler } from "express";
 import type { Pool } from "pg";
+
 import { projectRoot } from "../db/project";
 import { isDatabaseAuthenticationFailure } from "../db/unavailable";
 import type { Logger } from "../observability/logger";

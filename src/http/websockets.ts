@@ -1,14 +1,16 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { CloseCode, makeServer, type Context } from "graphql-ws";
-import { WebSocketServer, type WebSocket } from "ws";
+
+import { CloseCode, type Context, makeServer } from "graphql-ws";
 import { makeGraphQLWSConfig } from "postgraphile/grafserv";
+import { type WebSocket, WebSocketServer } from "ws";
+
 import type { AccessClaims } from "../auth/jwt";
 import { type TokenVerifier, verifyBearer } from "../auth/verify";
 import type { RealtimeConfig } from "../config";
-import { clientIp } from "./client-address";
 import type { SocketRegistry } from "../graphql/realtime";
 import type { RowChangeHub } from "../realtime/hub";
+import { clientIp } from "./client-address";
 
 /** The close code of a socket past the per-user cap (the per-client cap refuses the upgrade with 429). */
 export const TOO_MANY_SOCKETS_CLOSE = 4430;

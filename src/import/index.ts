@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+
 import pg from "pg";
+
 import { withUserClaims } from "../db/user-claims";
-import { parseCsv, parseNdjson, type ImportRecord } from "./parse";
+import { type ImportRecord, parseCsv, parseNdjson } from "./parse";
 
 /**
  * `npm run nexus -- import <file> --table <schema.table> --tenant <name>`:
@@ -85,7 +87,11 @@ export async function readImportFile(file: string): Promise<ImportRecord[]> {
   throw new ImportError(`cannot import ${path.basename(file)}: use a .csv or .ndjson file`);
 }
 
-async function findTenantAdmin(adminUrl: string, tenant: string, email?: string): Promise<{ tenantId: string; userId: string; name: string }> {
+async function findTenantAdmin(
+  adminUrl: string,
+  tenant: string,
+  email?: string,
+): Promise<{ tenantId: string; userId: string; name: string }> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -106,7 +112,8 @@ async function findTenantAdmin(adminUrl: string, tenant: string, email?: string)
     if (!row) throw new ImportError(`no tenant named "${tenant}"`);
     // Tenant names are display names: several tenants may share one.
     if (rows.length > 1) throw new ImportError(`${rows.length} tenants are named "${tenant}"; give one by its id (see nexus tenant list)`);
-    if (!row.user_id) throw new ImportError(email ? `no active user ${email} in tenant ${row.name}` : `tenant ${row.name} has no active admin`);
+    if (!row.user_id)
+      throw new ImportError(email ? `no active user ${email} in tenant ${row.name}` : `tenant ${row.name} has no active admin`);
     return { tenantId: row.tenant_id, userId: row.user_id, name: row.name };
   } finally {
     await client.end();
@@ -141,7 +148,9 @@ function upsertStatement(relation: string, columns: Column[]): string {
   const names = columns.map((c) => pg.escapeIdentifier(c.name));
   const changed = columns.filter((c) => c.name !== "import_hash").map((c) => pg.escapeIdentifier(c.name));
   const set = changed.length ? changed.map((name) => `${name} = excluded.${name}`).join(", ") : "import_hash = excluded.import_hash";
-  const differs = changed.length ? `(${changed.map((n) => `t.${n}`).join(", ")}) is distinct from (${changed.map((n) => `excluded.${n}`).join(", ")})` : "false";
+  const differs = changed.length
+    ? `(${changed.map((n) => `t.${n}`).join(", ")}) is distinct from (${changed.map((n) => `excluded.${n}`).join(", ")})`
+    : "false";
   return `insert into ${relation} as t (${names.join(", ")})
     values (${columns.map((c, i) => `$${i + 1}::${c.type}`).join(", ")})
     on conflict (tenant_id, import_hash) do update set ${set}
@@ -192,7 +201,10 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
             if (!statements.has(key)) statements.set(key, upsertStatement(relation, used));
             await client.query("savepoint import_row");
             try {
-              const { rows } = await client.query<{ inserted: boolean }>(statements.get(key)!, used.map((c) => toParameter(values[c.name], c)));
+              const { rows } = await client.query<{ inserted: boolean }>(
+                statements.get(key)!,
+                used.map((c) => toParameter(values[c.name], c)),
+              );
               await client.query("release savepoint import_row");
               if (rows.length === 0) report.skipped++;
               else if (rows[0]!.inserted) report.inserted++;
@@ -224,7 +236,9 @@ export function formatImportReport(report: ImportReport, table: string): string 
   if (report.rolledBack) {
     lines.push(`import into ${table} rolled back (--atomic): ${report.failed} of ${report.total} records failed, nothing was written`);
   } else {
-    lines.push(`import into ${table}: ${report.inserted} inserted, ${report.updated} updated, ${report.skipped} skipped, ${report.failed} failed (${report.total} records)`);
+    lines.push(
+      `import into ${table}: ${report.inserted} inserted, ${report.updated} updated, ${report.skipped} skipped, ${report.failed} failed (${report.total} records)`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

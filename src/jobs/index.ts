@@ -1,5 +1,6 @@
 import { Logger as GraphileLogger, type LogLevel } from "@graphile/logger";
 import { run, type Runner, type Task, type TaskSpec } from "graphile-worker";
+
 import type { Logger } from "../observability/logger";
 
 /**
@@ -51,7 +52,10 @@ export interface Jobs {
 function workerLogger(logger: Logger): GraphileLogger {
   return new GraphileLogger((rawScope) => (level: LogLevel, message: string, meta?: unknown) => {
     const scope = rawScope as { taskIdentifier?: string; jobId?: string; workerId?: string };
-    const fields = { jobs: { task: scope.taskIdentifier, jobId: scope.jobId, workerId: scope.workerId }, ...(meta && typeof meta === "object" ? { meta } : {}) };
+    const fields = {
+      jobs: { task: scope.taskIdentifier, jobId: scope.jobId, workerId: scope.workerId },
+      ...(meta && typeof meta === "object" ? { meta } : {}),
+    };
     if (level === "error") logger.error(fields, message);
     else if (level === "warning") logger.warn(fields, message);
     else logger.debug(fields, message);

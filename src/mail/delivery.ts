@@ -1,5 +1,6 @@
-import type { Pool } from "pg";
 import nodemailer, { type Transporter } from "nodemailer";
+import type { Pool } from "pg";
+
 import type { MailConfig } from "../config";
 import type { JobRegistry, Jobs } from "../jobs";
 import type { Logger } from "../observability/logger";
@@ -97,7 +98,10 @@ export class MailDelivery {
         const final = mail.attempts + 1 >= MAIL_MAX_ATTEMPTS;
         await client.query("select nexus_auth.mail_attempt_failed($1, $2, $3)", [id, (error as Error).message, final]);
         await client.query("commit");
-        this.logger.warn({ mailId: id, jobId, attempt: mail.attempts + 1, final, err: error }, final ? "mail failed for good" : "mail not sent; retrying later");
+        this.logger.warn(
+          { mailId: id, jobId, attempt: mail.attempts + 1, final, err: error },
+          final ? "mail failed for good" : "mail not sent; retrying later",
+        );
         if (final) return;
         throw error;
       }

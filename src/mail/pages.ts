@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+
 import type { RequestHandler } from "express";
+
 import { MIN_PASSWORD_LENGTH } from "../auth/passwords";
 
 /**
@@ -8,7 +10,8 @@ import { MIN_PASSWORD_LENGTH } from "../auth/passwords";
  * URL fragment and posted to /auth. The content security policy allows
  * exactly their one script (by hash) and requests to the gateway itself.
  */
-const STYLE = "body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}input,button{font:inherit;padding:.4rem;width:100%;box-sizing:border-box;margin:.3rem 0}#status{min-height:1.5em}";
+const STYLE =
+  "body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}input,button{font:inherit;padding:.4rem;width:100%;box-sizing:border-box;margin:.3rem 0}#status{min-height:1.5em}";
 
 /**
  * The script of a page that posts `{ token, newPassword }` to `endpoint`;
@@ -28,9 +31,17 @@ form.addEventListener("submit", async (event) => {
   else status.textContent = (body.error && body.error.message) || ${JSON.stringify(failed)};
 });`;
 
-const RESET_SCRIPT = passwordScript("/auth/password-reset/confirm", JSON.stringify("Your password is changed. You can sign in with it now."), "The password could not be changed.");
+const RESET_SCRIPT = passwordScript(
+  "/auth/password-reset/confirm",
+  JSON.stringify("Your password is changed. You can sign in with it now."),
+  "The password could not be changed.",
+);
 
-const INVITATION_SCRIPT = passwordScript("/auth/invitations/accept", `"Your account is ready: sign in as " + body.email + " with this password."`, "The invitation could not be accepted.");
+const INVITATION_SCRIPT = passwordScript(
+  "/auth/invitations/accept",
+  `"Your account is ready: sign in as " + body.email + " with this password."`,
+  "The invitation could not be accepted.",
+);
 
 const VERIFY_SCRIPT = `
 const token = new URLSearchParams(location.hash.slice(1)).get("token");

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import pino, { type DestinationStream, type Logger } from "pino";
+
 import type { LogConfig } from "../config";
 
 export type { Logger };
@@ -35,7 +37,13 @@ function prettyStream(): DestinationStream | null {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: loaded only if installed
     const pretty = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
     // In-process and synchronous: lines written just before exit are not lost.
-    return pretty({ sync: true, singleLine: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname,service" });
+    return pretty({
+      sync: true,
+      singleLine: true,
+      colorize: process.stdout.isTTY,
+      translateTime: "HH:MM:ss.l",
+      ignore: "pid,hostname,service",
+    });
   } catch {
     return null;
   }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Pool } from "pg";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+
 import type { MetricsConfig, NodeEnv } from "../config";
 
 const refusals = new WeakMap<ServerResponse, string>();
@@ -122,7 +124,11 @@ export class GatewayMetrics {
       });
     poolGauge("nexus_db_pool_connections_total", "Open connections of each database pool.", (pool) => pool.totalCount);
     poolGauge("nexus_db_pool_connections_idle", "Idle connections of each database pool.", (pool) => pool.idleCount);
-    poolGauge("nexus_db_pool_connections_max", "Connections each database pool may open (saturation: (total - idle) / max).", (pool) => pool.options.max ?? 10);
+    poolGauge(
+      "nexus_db_pool_connections_max",
+      "Connections each database pool may open (saturation: (total - idle) / max).",
+      (pool) => pool.options.max ?? 10,
+    );
     poolGauge("nexus_db_pool_waiting_requests", "Queries waiting for a connection of each database pool.", (pool) => pool.waitingCount);
   }
 
@@ -161,7 +167,8 @@ export class GatewayMetrics {
    */
   record(req: IncomingMessage, res: ServerResponse, path: string, seconds: number, codes: readonly string[]): void {
     const status = String(res.statusCode);
-    const route = path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
+    const route =
+      path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
     this.httpRequests.inc({ route, status });
     if (route === "graphql") {
       const operation = this.operationLabel(graphqlOperationOf(req));

@@ -1,5 +1,6 @@
 import pg from "pg";
-import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from "pg-logical-replication";
+import { LogicalReplicationService, type Pgoutput, PgoutputPlugin } from "pg-logical-replication";
+
 import type { Logger } from "../observability/logger";
 
 /** The publication that policies/95_row_changes.sql keeps over the tenant tables. */
@@ -115,7 +116,12 @@ export class ChangeDecoder {
 
   /** Takes the lock if it is free, then decodes until the stream or the lock's connection ends. */
   private async leadOnce(): Promise<void> {
-    const lock = new pg.Client({ connectionString: this.options.url, application_name: "nexus-realtime-lock", keepAlive: true, connectionTimeoutMillis: 10_000 });
+    const lock = new pg.Client({
+      connectionString: this.options.url,
+      application_name: "nexus-realtime-lock",
+      keepAlive: true,
+      connectionTimeoutMillis: 10_000,
+    });
     let lost: (error: Error) => void = () => undefined;
     lock.on("error", (error) => lost(error));
     await lock.connect();

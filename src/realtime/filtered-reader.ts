@@ -1,6 +1,7 @@
-import { execute, hookArgs } from "postgraphile/grafast";
-import { parse, type DocumentNode } from "postgraphile/graphql";
 import type { PostGraphileInstance } from "postgraphile";
+import { execute, hookArgs } from "postgraphile/grafast";
+import { type DocumentNode, parse } from "postgraphile/graphql";
+
 import type { FilteredReader } from "./hub";
 
 /**

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { WebSocket } from "ws";
+
 import type { AccessClaims } from "../auth/jwt";
 import { pgSettingsFor } from "../auth/tokens";
 import type { Logger } from "../observability/logger";
@@ -210,7 +211,11 @@ export class RowChangeHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.listenerUrl, application_name: "nexus-realtime-listener", keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.listenerUrl,
+      application_name: "nexus-realtime-listener",
+      keepAlive: true,
+    });
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));
     client.on("notification", (message) => {
@@ -273,7 +278,8 @@ export class RowChangeHub {
           // A failed round (a re-read refused) costs its own events, told as a gap, never the rounds after it.
           await this.deliver(batches).catch((error: unknown) => {
             this.options.logger.error({ err: error }, "realtime: delivery failed");
-            for (const batch of batches) for (const sub of this.byTenant.get(batch.t) ?? []) this.push(sub, [{ op: "gap", table: null, id: null }]);
+            for (const batch of batches)
+              for (const sub of this.byTenant.get(batch.t) ?? []) this.push(sub, [{ op: "gap", table: null, id: null }]);
           });
         }
       })
@@ -306,7 +312,10 @@ export class RowChangeHub {
     }
     await Promise.all(
       [...reads.values()].map(async (read) => {
-        read.visible = read.filter == null ? await this.visibleRows(read.claims, read.table, [...read.ids]) : await this.filtered(read.claims, read.table, read.filter, [...read.ids]);
+        read.visible =
+          read.filter == null
+            ? await this.visibleRows(read.claims, read.table, [...read.ids])
+            : await this.filtered(read.claims, read.table, read.filter, [...read.ids]);
       }),
     );
     for (const [sub, changes] of wanted) {
@@ -338,7 +347,10 @@ export class RowChangeHub {
         const settings = { ...pgSettingsFor(claims), statement_timeout: String(this.options.statementTimeoutMs) };
         await client.query("select set_config(key, value, true) from json_each_text($1::json)", [JSON.stringify(settings)]);
         // The marker sits inside the statement: pg_stat_statements keeps its text from the first token on (bench:realtime counts re-reads by it).
-        const { rows } = await client.query<{ id: string }>(`select id::text as id /* nexus realtime re-read */ from ${table.sql} where id = any($1::uuid[])`, [ids]);
+        const { rows } = await client.query<{ id: string }>(
+          `select id::text as id /* nexus realtime re-read */ from ${table.sql} where id = any($1::uuid[])`,
+          [ids],
+        );
         return new Set(rows.map((r) => r.id));
       } finally {
         await client.query("commit").catch(() => undefined);

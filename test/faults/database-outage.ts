@@ -1,5 +1,5 @@
 import { clientsOf, type Context } from "./context";
-import { health, Load, verifyWrites, type Sample } from "./load";
+import { health, Load, type Sample, verifyWrites } from "./load";
 import { sleep } from "./processes";
 import type { Report } from "./report";
 
@@ -52,7 +52,11 @@ export async function databaseOutage(context: Context, report: Report, mode: "re
     slowest <= context.connectTimeoutMs + 1_500,
     `slowest ${slowest} ms, connect timeout ${context.connectTimeoutMs} ms`,
   );
-  report.check("/health reports the outage with 503", healthDuring.includes(503) && healthDuring.every((s) => s === 503), healthDuring.join(" "));
+  report.check(
+    "/health reports the outage with 503",
+    healthDuring.includes(503) && healthDuring.every((s) => s === 503),
+    healthDuring.join(" "),
+  );
 
   const after = tally.since(up).filter((s) => s.op !== "health");
   const failures = after.filter((s) => s.kind !== "ok");
@@ -70,5 +74,7 @@ export function summarise(samples: Sample[]): string {
   const counts: Record<string, number> = {};
   for (const s of samples) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
   const odd = samples.find((s) => s.kind === "other" || s.kind === "hang");
-  return `${samples.length} requests: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ")}${odd?.detail ? `; e.g. ${odd.detail}` : ""}`;
+  return `${samples.length} requests: ${Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ")}${odd?.detail ? `; e.g. ${odd.detail}` : ""}`;
 }

@@ -1,10 +1,12 @@
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import pg from "pg";
+
 import { attachEmbeddedCluster, freePort } from "../../src/db/embedded";
 import type { Context } from "./context";
 import { summarise } from "./database-outage";
-import { Ledger, Load, post, signIn, verifyWrites, type Answer, type Client } from "./load";
+import { type Answer, type Client, Ledger, Load, post, signIn, verifyWrites } from "./load";
 import { childrenOf, GatewayProcess, isAlive, postmasterOf, sleep, tempDir, waitForLockWaiters, waitUntilGone } from "./processes";
 import type { Report } from "./report";
 
@@ -34,7 +36,11 @@ function logLength(dataDir: string): number {
 }
 
 async function start(embedded: Embedded, name: string): Promise<{ gateway: GatewayProcess; clients: Client[]; adminUrl: string }> {
-  const gateway = await GatewayProcess.start(name, { NEXUS_SHUTDOWN_GRACE_MS: String(GRACE_MS), NEXUS_LOG_LEVEL: "info" }, { dataDir: embedded.dataDir, port: embedded.port });
+  const gateway = await GatewayProcess.start(
+    name,
+    { NEXUS_SHUTDOWN_GRACE_MS: String(GRACE_MS), NEXUS_LOG_LEVEL: "info" },
+    { dataDir: embedded.dataDir, port: embedded.port },
+  );
   const cluster = await attachEmbeddedCluster(embedded.dataDir);
   const clients: Client[] = [];
   for (const email of ["admin@acme.test", "admin@globex.test"]) {
@@ -62,7 +68,9 @@ export async function gracefulShutdown(context: Context, report: Report, embedde
   await blocker.query("lock table platform.user_groups in share mode");
   const inFlightKeys = Array.from({ length: 4 }, (_, i) => `shutdown-inflight-${i}`);
   const inFlight = Promise.all(
-    inFlightKeys.map((name, i) => post(tally, `${first.gateway.url}/graphql`, "write", { query: WRITE, variables: { name } }, first.clients[i % 2]!.token, 20_000)),
+    inFlightKeys.map((name, i) =>
+      post(tally, `${first.gateway.url}/graphql`, "write", { query: WRITE, variables: { name } }, first.clients[i % 2]!.token, 20_000),
+    ),
   );
   // The load's writers come to wait on the lock too.
   await waitForLockWaiters(blocker, inFlightKeys.length + writers);
@@ -78,10 +86,22 @@ export async function gracefulShutdown(context: Context, report: Report, embedde
   await load.stop();
   answers.forEach((answer, i) => answer.kind === "ok" && embedded.ledger.acknowledged.add(inFlightKeys[i]!));
 
-  report.check("requests in flight at SIGTERM complete with success", answers.every((a) => a.kind === "ok"), answers.map((a) => `${a.kind} ${a.ms} ms`).join(", "));
-  report.check("a new request after SIGTERM is refused", refused.kind === "refused", `${refused.kind}${refused.detail ? ` ${refused.detail}` : ""}`);
+  report.check(
+    "requests in flight at SIGTERM complete with success",
+    answers.every((a) => a.kind === "ok"),
+    answers.map((a) => `${a.kind} ${a.ms} ms`).join(", "),
+  );
+  report.check(
+    "a new request after SIGTERM is refused",
+    refused.kind === "refused",
+    `${refused.kind}${refused.detail ? ` ${refused.detail}` : ""}`,
+  );
   const beforeSignal = tally.since(loadStarted, signalled).filter((s) => s.at + s.ms < signalled);
-  report.check("before the signal every request succeeds", beforeSignal.every((s) => s.kind === "ok"), summarise(beforeSignal));
+  report.check(
+    "before the signal every request succeeds",
+    beforeSignal.every((s) => s.kind === "ok"),
+    summarise(beforeSignal),
+  );
   report.check(
     `the gateway exits 0 within the drain timeout (${GRACE_MS} ms)`,
     code === 0 && stoppedIn < GRACE_MS && first.gateway.output().includes("gateway stopped"),
@@ -100,7 +120,10 @@ export async function gracefulShutdown(context: Context, report: Report, embedde
   report.check(
     "the next start needs no recovery",
     /database system was shut down at/.test(startLog) && !/interrupted|not properly shut down|automatic recovery/.test(startLog),
-    startLog.split("\n").find((l) => /database system was/.test(l))?.replace(/^.*LOG:\s*/, "") ?? "no start line",
+    startLog
+      .split("\n")
+      .find((l) => /database system was/.test(l))
+      ?.replace(/^.*LOG:\s*/, "") ?? "no start line",
   );
   report.verified("across the graceful restart", await verifyWrites(second.adminUrl, embedded.ledger, "shutdown"));
   await second.gateway.stop();
@@ -131,19 +154,46 @@ export async function killedGateway(context: Context, report: Report, embedded: 
     await load.stop();
     if (mode === "gateway") {
       await sleep(500);
-      report.check("PostgreSQL keeps running detached when its gateway is killed", isAlive(postmaster), `postmaster ${postmaster} ${isAlive(postmaster) ? "alive" : "gone"}`);
+      report.check(
+        "PostgreSQL keeps running detached when its gateway is killed",
+        isAlive(postmaster),
+        `postmaster ${postmaster} ${isAlive(postmaster) ? "alive" : "gone"}`,
+      );
     }
     const offset = logLength(embedded.dataDir);
     const next = await start(embedded, "embedded after kill");
     const startLog = logSince(embedded.dataDir, offset);
-    const line = startLog.split("\n").find((l) => /database system was/.test(l))?.replace(/^.*LOG:\s*/, "") ?? "no start line";
+    const line =
+      startLog
+        .split("\n")
+        .find((l) => /database system was/.test(l))
+        ?.replace(/^.*LOG:\s*/, "") ?? "no start line";
     if (mode === "gateway") {
-      report.check("the next start stops the orphaned PostgreSQL and starts without recovery", !isAlive(postmaster) && /was shut down at/.test(startLog), line);
+      report.check(
+        "the next start stops the orphaned PostgreSQL and starts without recovery",
+        !isAlive(postmaster) && /was shut down at/.test(startLog),
+        line,
+      );
     } else {
-      report.check("the next start recovers the data directory (crash recovery)", /interrupted|not properly shut down/.test(startLog) && /ready to accept connections/.test(startLog), line);
+      report.check(
+        "the next start recovers the data directory (crash recovery)",
+        /interrupted|not properly shut down/.test(startLog) && /ready to accept connections/.test(startLog),
+        line,
+      );
     }
     report.verified(`after SIGKILL of the ${mode}`, await verifyWrites(next.adminUrl, embedded.ledger, prefix));
-    report.check("the recovered gateway serves writes", (await post(tally, `${next.gateway.url}/graphql`, "write", { query: WRITE, variables: { name: `${prefix}-after` } }, next.clients[0]!.token)).kind === "ok");
+    report.check(
+      "the recovered gateway serves writes",
+      (
+        await post(
+          tally,
+          `${next.gateway.url}/graphql`,
+          "write",
+          { query: WRITE, variables: { name: `${prefix}-after` } },
+          next.clients[0]!.token,
+        )
+      ).kind === "ok",
+    );
     if (mode === "gateway and PostgreSQL") {
       const code = await next.gateway.stop();
       report.check("the last gateway stops with exit 0", code === 0, `exit ${code}`);

@@ -1,10 +1,12 @@
 import { cp, writeFile } from "node:fs/promises";
 import path from "node:path";
+
 import { watch } from "graphile-migrate";
+
 import { applyPolicies, migrationSettings } from "../../src/db/migrate";
 import { clientsOf, type Context } from "./context";
 import { summarise } from "./database-outage";
-import { Load, post, signIn, verifyWrites, type Kind } from "./load";
+import { type Kind, Load, post, signIn, verifyWrites } from "./load";
 import { GatewayProcess, PASSWORD, ROOT, sleep, tempDir, withClient } from "./processes";
 import type { Report } from "./report";
 
@@ -65,7 +67,11 @@ export async function severalInstances(context: Context, report: Report): Promis
   const others = await Promise.all(
     // Started at the same moment: their start-up preparation must take turns, not fail.
     ["second", "third"].map((name) =>
-      GatewayProcess.start(name, { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(context.connectTimeoutMs), NEXUS_SCHEMA_RELOAD: "1" }),
+      GatewayProcess.start(name, {
+        ...database.gatewayEnv(),
+        NEXUS_DB_CONNECT_TIMEOUT_MS: String(context.connectTimeoutMs),
+        NEXUS_SCHEMA_RELOAD: "1",
+      }),
     ),
   );
   try {
@@ -79,7 +85,8 @@ export async function severalInstances(context: Context, report: Report): Promis
         body: JSON.stringify({ scope: "local" }),
       });
       const refused: Kind[] = [];
-      for (const other of gateways.filter((g) => g !== through)) refused.push((await post(tally, `${other.url}/graphql`, "read", { query: READ }, token)).kind);
+      for (const other of gateways.filter((g) => g !== through))
+        refused.push((await post(tally, `${other.url}/graphql`, "read", { query: READ }, token)).kind);
       report.check(
         `a session logged out through gateway ${i + 1} is refused by the other two on the next request`,
         accepted.every((a) => a.kind === "ok") && logout.status === 200 && refused.every((k) => k === "revoked"),
@@ -89,7 +96,17 @@ export async function severalInstances(context: Context, report: Report): Promis
 
     const prefix = "migration";
     const started = Date.now();
-    const load = new Load({ tally, ledger, clients: clientsOf(context, gateways.map((g) => g.url)), writers: 3, readers: 3, prefix });
+    const load = new Load({
+      tally,
+      ledger,
+      clients: clientsOf(
+        context,
+        gateways.map((g) => g.url),
+      ),
+      writers: 3,
+      readers: 3,
+      prefix,
+    });
     await sleep(1_500);
     const migrating = Date.now();
     await applyProbeMigration(database.adminUrl);
@@ -102,15 +119,33 @@ export async function severalInstances(context: Context, report: Report): Promis
     await load.stop();
     const token = await signIn(context.gateway.url, tenants[0].adminEmail, PASSWORD);
     const reloaded = await Promise.all(gateways.map((g) => untilNewColumn(g.url, token, migrating)));
-    report.note(`the new column reached each instance's schema after ${reloaded.map((ms) => (ms === null ? "never" : `${ms} ms`)).join(", ")}`);
-    report.check("every instance serves the new column without a restart", reloaded.every((ms) => ms !== null));
+    report.note(
+      `the new column reached each instance's schema after ${reloaded.map((ms) => (ms === null ? "never" : `${ms} ms`)).join(", ")}`,
+    );
+    report.check(
+      "every instance serves the new column without a restart",
+      reloaded.every((ms) => ms !== null),
+    );
     const samples = tally.since(started);
-    report.check("no request fails while the migration runs", samples.length > 0 && samples.every((s) => s.kind === "ok"), summarise(samples));
-    const column = await withClient(database.adminUrl, async (client) =>
-      (await client.query("select 1 from information_schema.columns where table_schema = 'platform' and table_name = 'user_groups' and column_name = 'fault_probe_note'")).rowCount,
+    report.check(
+      "no request fails while the migration runs",
+      samples.length > 0 && samples.every((s) => s.kind === "ok"),
+      summarise(samples),
+    );
+    const column = await withClient(
+      database.adminUrl,
+      async (client) =>
+        (
+          await client.query(
+            "select 1 from information_schema.columns where table_schema = 'platform' and table_name = 'user_groups' and column_name = 'fault_probe_note'",
+          )
+        ).rowCount,
     );
     report.check("the migration is applied", column === 1);
-    report.check("all three gateways still run", gateways.every((g) => g.running));
+    report.check(
+      "all three gateways still run",
+      gateways.every((g) => g.running),
+    );
     report.verified("during the migration", await verifyWrites(database.adminUrl, ledger, prefix));
   } finally {
     await Promise.all(others.map((g) => g.stop()));

@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { clientsOf, type Context } from "./context";
 import { summarise } from "./database-outage";
 import { Ledger, Load, post, verifyWrites } from "./load";
@@ -68,15 +69,24 @@ export async function poolLimits(context: Context, report: Report): Promise<void
     report.check(
       `requests beyond the full pool wait at most the connect timeout (${CONNECT_TIMEOUT_MS} ms), then get 503 DATABASE_UNAVAILABLE`,
       queued.every((a) => a.kind === "unavailable" && a.ms < CONNECT_TIMEOUT_MS + 1_000),
-      `${queued.length} requests: ${queued.map((a) => `${a.kind} ${a.ms} ms`).slice(0, 4).join(", ")}, …`,
+      `${queued.length} requests: ${queued
+        .map((a) => `${a.kind} ${a.ms} ms`)
+        .slice(0, 4)
+        .join(", ")}, …`,
     );
-    const cancelled = await withClient(database.adminUrl, async (client) =>
-      (await client.query("select count(*)::int as n from platform.user_groups where name like 'limits-slow-%'")).rows[0].n as number,
+    const cancelled = await withClient(
+      database.adminUrl,
+      async (client) =>
+        (await client.query("select count(*)::int as n from platform.user_groups where name like 'limits-slow-%'")).rows[0].n as number,
     );
     report.check("a cancelled insert is not stored", cancelled === 0, `${cancelled} stored`);
 
     const freed = await Promise.all(Array.from({ length: POOL_MAX }, () => post(tally, graphql, "read", { query: READ }, token)));
-    report.check("the cancelled statements freed their connections", freed.every((a) => a.kind === "ok" && a.ms < CONNECT_TIMEOUT_MS), freed.map((a) => `${a.kind} ${a.ms} ms`).join(", "));
+    report.check(
+      "the cancelled statements freed their connections",
+      freed.every((a) => a.kind === "ok" && a.ms < CONNECT_TIMEOUT_MS),
+      freed.map((a) => `${a.kind} ${a.ms} ms`).join(", "),
+    );
 
     const burst = await Promise.all(Array.from({ length: 15 * POOL_MAX }, () => post(tally, graphql, "read", { query: READ }, token)));
     report.check(
@@ -101,7 +111,9 @@ export async function poolLimits(context: Context, report: Report): Promise<void
     report.note(`RSS every 5 s: ${timeline.map((b) => (b / 1024 / 1024).toFixed(0)).join(" ")} MB`);
     await load.stop();
     const soak = tally.since(soakStart - 5_000);
-    report.note(`RSS of the gateway over a ${context.soakSeconds} s soak: ${mb(before)} before, ${mb(after)} after (${soak.length} requests, ${(soak.length / ((Date.now() - soakStart + 5_000) / 1000)).toFixed(0)}/s)`);
+    report.note(
+      `RSS of the gateway over a ${context.soakSeconds} s soak: ${mb(before)} before, ${mb(after)} after (${soak.length} requests, ${(soak.length / ((Date.now() - soakStart + 5_000) / 1000)).toFixed(0)}/s)`,
+    );
     const twoThirds = timeline[Math.floor((timeline.length * 2) / 3)]!;
     report.check(
       `memory levels off during the soak (old space capped at ${HEAP_CAP_MB} MB; RSS grows under ${mb(RSS_LAST_THIRD_LIMIT)} over the last third, stays under ${mb(RSS_CEILING)})`,

@@ -74,7 +74,14 @@ export interface Answer {
   detail?: string;
 }
 
-export async function post(tally: Tally, url: string, op: Sample["op"], body: unknown, token?: string, deadlineMs = CLIENT_DEADLINE_MS): Promise<Answer> {
+export async function post(
+  tally: Tally,
+  url: string,
+  op: Sample["op"],
+  body: unknown,
+  token?: string,
+  deadlineMs = CLIENT_DEADLINE_MS,
+): Promise<Answer> {
   const started = Date.now();
   let answer: Answer;
   try {
@@ -157,11 +164,15 @@ export interface Verification {
 
 /** Looks behind the gateway (as superuser) for every write of `prefix`. */
 export async function verifyWrites(adminUrl: string, ledger: Ledger, prefix: string): Promise<Verification> {
-  const rows = await withClient(adminUrl, async (client) =>
-    (await client.query<{ name: string; copies: number }>(
-      "select name, count(*)::int as copies from platform.user_groups where name like $1 group by name",
-      [`${prefix}-%`],
-    )).rows,
+  const rows = await withClient(
+    adminUrl,
+    async (client) =>
+      (
+        await client.query<{ name: string; copies: number }>(
+          "select name, count(*)::int as copies from platform.user_groups where name like $1 group by name",
+          [`${prefix}-%`],
+        )
+      ).rows,
   );
   const stored = new Map(rows.map((r) => [r.name, r.copies]));
   const confirmed = ledger.confirmed.filter((key) => key.startsWith(`${prefix}-`));
@@ -246,7 +257,10 @@ export class Load {
       const answer = await post(tally, `${url}/graphql`, "read", { query: READ_GROUPS }, token);
       if (answer.kind === "ok") {
         const { tenants, userGroups } = answer.body.data;
-        const tenantIds = [...tenants.nodes.map((n: { rowId: string }) => n.rowId), ...userGroups.nodes.map((n: { tenantId: string }) => n.tenantId)];
+        const tenantIds = [
+          ...tenants.nodes.map((n: { rowId: string }) => n.rowId),
+          ...userGroups.nodes.map((n: { tenantId: string }) => n.tenantId),
+        ];
         if (tenantIds.some((id: string) => id !== tenantId)) this.leaks++;
       }
       await sleep(answer.kind === "ok" ? pauseMs : 100);

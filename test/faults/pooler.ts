@@ -2,13 +2,15 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+
 import pg from "pg";
+
 import { freePort } from "../../src/db/embedded";
 import { DB_ROLES } from "../../src/db/roles";
 import type { Context } from "./context";
 import { summarise } from "./database-outage";
-import { Ledger, post, signIn, verifyWrites, type Answer } from "./load";
-import { GatewayProcess, PASSWORD, sleep, tempDir, track, withClient, type Spawned } from "./processes";
+import { type Answer, Ledger, post, signIn, verifyWrites } from "./load";
+import { GatewayProcess, PASSWORD, sleep, type Spawned, tempDir, track, withClient } from "./processes";
 import type { Report } from "./report";
 
 const POOL_SIZE = 2;
@@ -16,7 +18,8 @@ const CONCURRENCY_PER_TENANT = 100;
 const ROUNDS = 4;
 
 function pgbouncerBinary(): string {
-  for (const candidate of ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"]) if (existsSync(candidate)) return candidate;
+  for (const candidate of ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"])
+    if (existsSync(candidate)) return candidate;
   try {
     return execFileSync("sh", ["-c", "command -v pgbouncer"], { encoding: "utf8" }).trim();
   } catch {
@@ -60,17 +63,24 @@ async function startPgBouncer(context: Context): Promise<{ port: number; process
   // PgBouncer refuses to run as root: as root it runs as the postgres OS user (which the embedded cluster has made).
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync("chown", ["-R", "postgres:postgres", dir]);
-  const spawned = track(spawn(pgbouncerBinary(), [...(asRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], { stdio: ["ignore", "pipe", "pipe"] }));
+  const spawned = track(
+    spawn(pgbouncerBinary(), [...(asRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], {
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const client = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(superuserPassword)}@127.0.0.1:${port}/pgbouncer` });
+    const client = new pg.Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(superuserPassword)}@127.0.0.1:${port}/pgbouncer`,
+    });
     client.on("error", () => undefined);
     try {
       await client.connect();
       await client.end();
       break;
     } catch (error) {
-      if (spawned.child.exitCode !== null || Date.now() > deadline) throw new Error(`pgbouncer did not start: ${(error as Error).message}\n${spawned.output()}`, { cause: error });
+      if (spawned.child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`pgbouncer did not start: ${(error as Error).message}\n${spawned.output()}`, { cause: error });
       await sleep(100);
     }
   }
@@ -79,7 +89,9 @@ async function startPgBouncer(context: Context): Promise<{ port: number; process
     process: spawned,
     // Transactions PgBouncer has passed to the server for the nexus database.
     async stats() {
-      const client = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(superuserPassword)}@127.0.0.1:${port}/pgbouncer` });
+      const client = new pg.Client({
+        connectionString: `postgres://postgres:${encodeURIComponent(superuserPassword)}@127.0.0.1:${port}/pgbouncer`,
+      });
       await client.connect();
       try {
         const { rows } = await client.query("show stats");
@@ -129,7 +141,10 @@ export async function throughPooler(context: Context, report: Report): Promise<v
             post(tally, `${pooled.url}/graphql`, "read", { query: READ }, tokens[t]).then((answer) => {
               answers.push(answer);
               if (answer.kind !== "ok") return;
-              const ids = [...answer.body.data.tenants.nodes.map((n: { rowId: string }) => n.rowId), ...answer.body.data.userGroups.nodes.map((n: { tenantId: string }) => n.tenantId)];
+              const ids = [
+                ...answer.body.data.tenants.nodes.map((n: { rowId: string }) => n.rowId),
+                ...answer.body.data.userGroups.nodes.map((n: { tenantId: string }) => n.tenantId),
+              ];
               if (ids.length === 0 || ids.some((id: string) => id !== tenant.tenantId)) leaks++;
             }),
           );
@@ -155,18 +170,27 @@ export async function throughPooler(context: Context, report: Report): Promise<v
       `${summarise(tally.since(started))} in ${Date.now() - started} ms`,
     );
     report.check("no answer holds a row of the other tenant", leaks === 0, `${leaks} leaking answers`);
-    report.check("the requests went through PgBouncer", transactions >= answers.length, `${transactions} transactions through PgBouncer for ${answers.length} requests`);
+    report.check(
+      "the requests went through PgBouncer",
+      transactions >= answers.length,
+      `${transactions} transactions through PgBouncer for ${answers.length} requests`,
+    );
     report.verified("through the pooler", await verifyWrites(database.adminUrl, ledger, "pooler"));
 
     // What a server connection carries between transactions: the authenticator, no claims.
-    const leftovers = await withClient(`postgres://${DB_ROLES.authenticator}:${encodeURIComponent(database.authenticatorPassword)}@127.0.0.1:${bouncer.port}/nexus`, async (client) => {
-      const seen = new Set<string>();
-      for (let i = 0; i < 4 * POOL_SIZE; i++) {
-        const { rows } = await client.query("select current_user as role, coalesce(current_setting('jwt.claims.tenant_id', true), '') as tenant");
-        seen.add(`${rows[0].role}/${rows[0].tenant || "-"}`);
-      }
-      return [...seen];
-    });
+    const leftovers = await withClient(
+      `postgres://${DB_ROLES.authenticator}:${encodeURIComponent(database.authenticatorPassword)}@127.0.0.1:${bouncer.port}/nexus`,
+      async (client) => {
+        const seen = new Set<string>();
+        for (let i = 0; i < 4 * POOL_SIZE; i++) {
+          const { rows } = await client.query(
+            "select current_user as role, coalesce(current_setting('jwt.claims.tenant_id', true), '') as tenant",
+          );
+          seen.add(`${rows[0].role}/${rows[0].tenant || "-"}`);
+        }
+        return [...seen];
+      },
+    );
     report.check(
       "server connections keep no role or tenant claim between transactions",
       leftovers.length === 1 && leftovers[0] === `${DB_ROLES.authenticator}/-`,
@@ -181,7 +205,11 @@ export async function throughPooler(context: Context, report: Report): Promise<v
       body: JSON.stringify({ scope: "local" }),
     });
     const after = await post(tally, `${pooled.url}/graphql`, "read", { query: READ }, token);
-    report.check("a logout through another gateway is refused by the pooled one on the next request", logout.status === 200 && after.kind === "revoked", `${logout.status}, then ${after.kind}`);
+    report.check(
+      "a logout through another gateway is refused by the pooled one on the next request",
+      logout.status === 200 && after.kind === "revoked",
+      `${logout.status}, then ${after.kind}`,
+    );
   } finally {
     if (!report.passed) report.note(`gateway output:\n${pooled.output().slice(-3000)}`);
     await pooled.stop();

@@ -1,15 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
+
 import { createTenant, createUser } from "../../src/auth/accounts";
+import { GATEWAY_NODE_FLAGS } from "../../src/cli/runtime";
 import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials } from "../../src/db/bootstrap";
-import { freePort, readPid, startEmbeddedCluster, type EmbeddedCluster } from "../../src/db/embedded";
+import { type EmbeddedCluster, freePort, readPid, startEmbeddedCluster } from "../../src/db/embedded";
 import { migrateDatabase } from "../../src/db/migrate";
 import { DB_ROLES } from "../../src/db/roles";
-import { GATEWAY_NODE_FLAGS } from "../../src/cli/runtime";
 
 /**
  * The real processes of the fault suite: PostgreSQL, gateways, PgBouncer.
@@ -86,7 +88,9 @@ export async function killPostmaster(pgData: string): Promise<void> {
 }
 
 export function rssBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(line?.replace(/\D/g, "") ?? 0) * 1024;
 }
 
@@ -122,7 +126,11 @@ export class GatewayProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(name: string, env: Record<string, string>, options: { dataDir?: string; port?: number } = {}): Promise<GatewayProcess> {
+  static async start(
+    name: string,
+    env: Record<string, string>,
+    options: { dataDir?: string; port?: number } = {},
+  ): Promise<GatewayProcess> {
     const port = options.port ?? (await freePort());
     const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, START], {
       cwd: ROOT,
@@ -270,7 +278,9 @@ export async function waitForLockWaiters(client: pg.Client, count: number, timeo
     );
     if (rows[0]!.n >= count) return;
     if (Date.now() > deadline) {
-      const { rows: seen } = await client.query("select application_name, state, wait_event_type, wait_event, left(query, 60) as query from pg_stat_activity where backend_type = 'client backend'");
+      const { rows: seen } = await client.query(
+        "select application_name, state, wait_event_type, wait_event, left(query, 60) as query from pg_stat_activity where backend_type = 'client backend'",
+      );
       throw new Error(`only ${rows[0]!.n} of ${count} statements came to wait on the lock within ${timeoutMs} ms: ${JSON.stringify(seen)}`);
     }
     await sleep(25);

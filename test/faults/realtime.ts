@@ -1,5 +1,6 @@
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
+
 import type { Context } from "./context";
 import { post } from "./load";
 import { sleep } from "./processes";
@@ -35,7 +36,16 @@ export async function realtimeAcrossRestart(context: Context, report: Report): P
     return check();
   };
   const createGroup = async (name: string): Promise<string | null> => {
-    const answer = await post(tally, `${gateway.url}/graphql`, "write", { query: `mutation($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`, variables: { n: name } }, token);
+    const answer = await post(
+      tally,
+      `${gateway.url}/graphql`,
+      "write",
+      {
+        query: `mutation($n: String!) { createUserGroup(input: { userGroup: { name: $n } }) { userGroup { rowId } } }`,
+        variables: { n: name },
+      },
+      token,
+    );
     return answer.body?.data?.createUserGroup?.userGroup?.rowId ?? null;
   };
   try {
@@ -55,7 +65,11 @@ export async function realtimeAcrossRestart(context: Context, report: Report): P
       after = await createGroup(`realtime-after-${Date.now()}`);
       if (!after) await sleep(250);
     }
-    report.check("an insert committed after the restart arrives on the same socket", !!after && (await until(() => events.some((e) => e.rowId === after))), `socket ${closed === null ? "open" : `closed ${closed}`}`);
+    report.check(
+      "an insert committed after the restart arrives on the same socket",
+      !!after && (await until(() => events.some((e) => e.rowId === after))),
+      `socket ${closed === null ? "open" : `closed ${closed}`}`,
+    );
     report.check("the socket stayed open", closed === null);
   } finally {
     await client.dispose();

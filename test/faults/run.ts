@@ -1,12 +1,12 @@
 import type { Context } from "./context";
 import { databaseOutage } from "./database-outage";
-import { realtimeAcrossRestart } from "./realtime";
-import { embeddedDirectory, gracefulShutdown, killedGateway, type Embedded } from "./embedded";
+import { type Embedded, embeddedDirectory, gracefulShutdown, killedGateway } from "./embedded";
 import { severalInstances } from "./instances";
 import { poolLimits } from "./limits";
 import { Ledger, signIn, Tally } from "./load";
 import { throughPooler } from "./pooler";
 import { cleanUp, GatewayProcess, killAllNow, makeTenant, PASSWORD, SuiteDatabase } from "./processes";
+import { realtimeAcrossRestart } from "./realtime";
 import { Report } from "./report";
 
 /**
@@ -21,7 +21,8 @@ const CONNECT_TIMEOUT_MS = 1_000;
 
 function readSoakSeconds(): number {
   const raw = process.env.NEXUS_FAULTS_SOAK_SECONDS ?? "60";
-  if (!/^\d+$/.test(raw) || Number(raw) < 5) throw new Error(`NEXUS_FAULTS_SOAK_SECONDS must be a whole number of at least 5 (got "${raw}")`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 5)
+    throw new Error(`NEXUS_FAULTS_SOAK_SECONDS must be a whole number of at least 5 (got "${raw}")`);
   return Number(raw);
 }
 
@@ -57,8 +58,15 @@ async function prepare(): Promise<Context> {
   const database = await SuiteDatabase.create();
   const tenants = [await makeTenant(database.authenticatorUrl, "FaultsA"), await makeTenant(database.authenticatorUrl, "FaultsB")] as const;
   // Schema reloading on, as the migration scenario needs on every instance (it is on only in development by default).
-  const gateway = await GatewayProcess.start("main", { ...database.gatewayEnv(), NEXUS_DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS), NEXUS_SCHEMA_RELOAD: "1" });
-  const tokens = [await signIn(gateway.url, tenants[0].adminEmail, PASSWORD), await signIn(gateway.url, tenants[1].adminEmail, PASSWORD)] as const;
+  const gateway = await GatewayProcess.start("main", {
+    ...database.gatewayEnv(),
+    NEXUS_DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    NEXUS_SCHEMA_RELOAD: "1",
+  });
+  const tokens = [
+    await signIn(gateway.url, tenants[0].adminEmail, PASSWORD),
+    await signIn(gateway.url, tenants[1].adminEmail, PASSWORD),
+  ] as const;
   return {
     tally: new Tally(),
     ledger: new Ledger(),
@@ -77,28 +85,43 @@ function printSummary(context: Context | null, reports: Report[], startedAt: num
   line("Fault suite summary");
   for (const report of reports) {
     const failed = report.checks.filter((c) => !c.ok).length;
-    line(`  ${report.passed ? "PASS" : "FAIL"}  ${report.name}  (${(report.ms / 1000).toFixed(1)} s, ${report.checks.length} checks${failed ? `, ${failed} failed` : ""}${report.error ? `, ${report.error.message}` : ""})`);
+    line(
+      `  ${report.passed ? "PASS" : "FAIL"}  ${report.name}  (${(report.ms / 1000).toFixed(1)} s, ${report.checks.length} checks${failed ? `, ${failed} failed` : ""}${report.error ? `, ${report.error.message}` : ""})`,
+    );
   }
   if (context) {
     const { samples } = context.tally;
     const kinds = context.tally.byKind();
-    line(`  requests sent     ${samples.length} (reads ${samples.filter((s) => s.op === "read").length}, writes ${samples.filter((s) => s.op === "write").length}, health ${samples.filter((s) => s.op === "health").length})`);
-    line(`  answers by kind   ${Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`);
-    const totals = reports.flatMap((r) => r.verifications).reduce(
-      (sum, v) => ({
-        acknowledged: sum.acknowledged + v.acknowledged,
-        found: sum.found + v.found,
-        duplicates: sum.duplicates + v.duplicates,
-        lost: sum.lost + v.lost,
-        unresolvedStored: sum.unresolvedStored + v.unresolvedStored,
-      }),
-      { acknowledged: 0, found: 0, duplicates: 0, lost: 0, unresolvedStored: 0 },
+    line(
+      `  requests sent     ${samples.length} (reads ${samples.filter((s) => s.op === "read").length}, writes ${samples.filter((s) => s.op === "write").length}, health ${samples.filter((s) => s.op === "health").length})`,
     );
-    line(`  writes            acknowledged ${totals.acknowledged}, found ${totals.found}, duplicates ${totals.duplicates}, lost ${totals.lost} (ambiguous, unresolved: ${context.ledger.unresolved.size}, of them stored ${totals.unresolvedStored})`);
+    line(
+      `  answers by kind   ${Object.entries(kinds)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")}`,
+    );
+    const totals = reports
+      .flatMap((r) => r.verifications)
+      .reduce(
+        (sum, v) => ({
+          acknowledged: sum.acknowledged + v.acknowledged,
+          found: sum.found + v.found,
+          duplicates: sum.duplicates + v.duplicates,
+          lost: sum.lost + v.lost,
+          unresolvedStored: sum.unresolvedStored + v.unresolvedStored,
+        }),
+        { acknowledged: 0, found: 0, duplicates: 0, lost: 0, unresolvedStored: 0 },
+      );
+    line(
+      `  writes            acknowledged ${totals.acknowledged}, found ${totals.found}, duplicates ${totals.duplicates}, lost ${totals.lost} (ambiguous, unresolved: ${context.ledger.unresolved.size}, of them stored ${totals.unresolvedStored})`,
+    );
     for (const note of reports.flatMap((r) => r.notes.filter((n) => n.startsWith("RSS")))) line(`  ${note}`);
   }
   const passed = reports.length > 0 && reports.every((r) => r.passed);
-  line(`  ${passed ? "PASSED" : "FAILED"}: ${reports.filter((r) => r.passed).length}/${reports.length} scenarios in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  line(
+    `  ${passed ? "PASSED" : "FAILED"}: ${reports.filter((r) => r.passed).length}/${reports.length} scenarios in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -137,7 +160,9 @@ async function main(): Promise<number> {
 
 process.once("exit", killAllNow);
 setTimeout(() => {
-  process.stdout.write(`\nthe fault suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes; stopping every process of the suite\n`);
+  process.stdout.write(
+    `\nthe fault suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes; stopping every process of the suite\n`,
+  );
   void cleanUp().finally(() => process.exit(1));
 }, SUITE_TIMEOUT_MS).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

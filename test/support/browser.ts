@@ -1,11 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+
 import pg from "pg";
-import type { DemoTenant } from "../../src/demo/tenant";
+import { type Browser, chromium, type Page } from "playwright-core";
+
 import { loadAssetsDemo } from "../../src/demo/assets";
 import { loadCensusDemo } from "../../src/demo/census";
 import { loadLocationsDemo } from "../../src/demo/locations";
+import type { DemoTenant } from "../../src/demo/tenant";
 import type { TenantFixture } from "./fixtures";
 
 /** Screenshots of the browser tests land here (git-ignored). */
@@ -45,7 +47,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** The census, locations and assets demo records, loaded into a fixture tenant as its admin would. */
 export async function loadInventory(fixture: TenantFixture): Promise<void> {
-  const tenant: DemoTenant = { name: fixture.name, tenantId: fixture.tenantId, adminUserId: fixture.admin.userId, userId: fixture.users[0]?.userId ?? fixture.admin.userId };
+  const tenant: DemoTenant = {
+    name: fixture.name,
+    tenantId: fixture.tenantId,
+    adminUserId: fixture.admin.userId,
+    userId: fixture.users[0]?.userId ?? fixture.admin.userId,
+  };
   const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
   try {
     for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo]) await load(pool, tenant);

@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { loadDemoData } from "../../src/demo";
 
 /**
@@ -12,7 +13,8 @@ export async function ensureDemoData(): Promise<Record<string, string>> {
   await admin.connect();
   try {
     await admin.query("select pg_advisory_lock(hashtext('nexus test demo data'))");
-    const tenants = async () => (await admin.query<{ id: string; name: string }>("select id, name from platform.tenants where name in ('Acme', 'Globex')")).rows;
+    const tenants = async () =>
+      (await admin.query<{ id: string; name: string }>("select id, name from platform.tenants where name in ('Acme', 'Globex')")).rows;
     if ((await tenants()).length === 0) {
       const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
       try {

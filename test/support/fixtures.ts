@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+
 import pg from "pg";
+
 import { createTenant as createTenantAccount, createUser, type RoleName } from "../../src/auth/accounts";
 import type { TestGateway } from "./gateway";
 
@@ -76,6 +78,10 @@ export interface TenantPair {
 
 export async function tenantPair(gateway: TestGateway, label: string, rival: string): Promise<TenantPair> {
   const [acme, globex] = await Promise.all([createTenant(label, 2), createTenant(rival, 1)]);
-  const [admin, user, globexAdmin] = await Promise.all([signIn(gateway, acme.admin.email), signIn(gateway, acme.users[0]!.email), signIn(gateway, globex.admin.email)]);
+  const [admin, user, globexAdmin] = await Promise.all([
+    signIn(gateway, acme.admin.email),
+    signIn(gateway, acme.users[0]!.email),
+    signIn(gateway, globex.admin.email),
+  ]);
   return { acme, globex, adminToken: admin.accessToken, userToken: user.accessToken, globexAdminToken: globexAdmin.accessToken };
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
-import { loadConfig, type Config } from "../../src/config";
+
+import { type Config, loadConfig } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/http/app";
 import type { Logger } from "../../src/observability/logger";
 
@@ -37,7 +38,14 @@ export interface TestGateway {
  * its gateway in a process of its own).
  */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", NEXUS_LOG_LEVEL: process.env.NEXUS_TEST_LOG_LEVEL ?? "silent", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", NEXUS_WEBSOCKETS: "0", ...env });
+  return loadConfig({
+    NODE_ENV: "test",
+    NEXUS_LOG_LEVEL: process.env.NEXUS_TEST_LOG_LEVEL ?? "silent",
+    NEXUS_LOGIN_RATE_PER_IP: "10000",
+    NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
+    NEXUS_WEBSOCKETS: "0",
+    ...env,
+  });
 }
 
 async function send(url: string, init: RequestInit & { token?: string; extraHeaders?: Record<string, string> }): Promise<Reply> {

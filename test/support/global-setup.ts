@@ -1,8 +1,9 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+
 import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials } from "../../src/db/bootstrap";
-import { startEmbeddedCluster, type EmbeddedCluster } from "../../src/db/embedded";
+import { type EmbeddedCluster, startEmbeddedCluster } from "../../src/db/embedded";
 import { migrateDatabase } from "../../src/db/migrate";
 import { DB_ROLES } from "../../src/db/roles";
 
@@ -17,7 +18,9 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   // On Node 20 PostGraphile builds its schema but every connection resolves to null.
   if (Number(process.versions.node.split(".")[0]) < 22) {
-    throw new Error(`The tests need Node.js 22 or newer (this is ${process.version}): run them with npm test, which uses the Node 22 installed with the project.`);
+    throw new Error(
+      `The tests need Node.js 22 or newer (this is ${process.version}): run them with npm test, which uses the Node 22 installed with the project.`,
+    );
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "nexus-test-"));
   const cluster = await startEmbeddedCluster(dir);

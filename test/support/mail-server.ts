@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+
 import { SMTPServer } from "smtp-server";
 
 export interface Delivered {
@@ -8,7 +9,8 @@ export interface Delivered {
 }
 
 /** The text as written: quoted-printable soft line breaks and =XX escapes undone. */
-const quotedPrintable = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const quotedPrintable = (raw: string) =>
+  raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** A real SMTP server on loopback that keeps what it accepts; `refuseNext` answers 451 (try later) that many times. */
 export async function startMailServer() {
@@ -33,12 +35,16 @@ export async function startMailServer() {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   return { url: `smtp://127.0.0.1:${port}`, delivered, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** Polls `condition` until it holds (or fails the test past the deadline): mail arrives when the worker has run. */
-export async function eventually<T>(what: string, condition: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  condition: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

@@ -1,5 +1,6 @@
-import pg from "pg";
 import { expect } from "@jest/globals";
+import pg from "pg";
+
 import { withUserClaims } from "../../src/db/user-claims";
 import { withAdmin } from "./fixtures";
 
@@ -46,7 +47,10 @@ export function nodes(plan: PlanNode): PlanNode[] {
 export async function explain(statement: Statement, session: { tenantId: string; userId: string }): Promise<PlanNode> {
   return withAdmin((admin) =>
     withUserClaims(admin, session, async (client) => {
-      const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`explain (format json, verbose) ${statement.text}`, statement.values);
+      const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
+        `explain (format json, verbose) ${statement.text}`,
+        statement.values,
+      );
       return rows[0]!["QUERY PLAN"][0]!.Plan;
     }),
   );
@@ -57,7 +61,6 @@ export const describePlan = (plan: PlanNode) =>
     .map((node) => `${node["Parent Relationship"] ?? ""} ${node["Node Type"]} ${node.Schema ?? ""}.${node["Relation Name"] ?? ""}`)
     .join("\n");
 
-
 /**
  * The tenant claim is read once per statement (an InitPlan, from
  * `(select nexus.current_tenant_id())` in the policies), not once per row.
@@ -65,6 +68,9 @@ export const describePlan = (plan: PlanNode) =>
 export function readsClaimOnce(plan: PlanNode): void {
   const readsClaim = (node: PlanNode) => (node.Output ?? []).some((output) => /jwt\.claims\.tenant_id|current_tenant_id/.test(output));
   const all = nodes(plan);
-  expect({ initPlan: all.some((node) => node["Parent Relationship"] === "InitPlan" && readsClaim(node)), plan: describePlan(plan) }).toEqual({ initPlan: true, plan: describePlan(plan) });
+  expect({
+    initPlan: all.some((node) => node["Parent Relationship"] === "InitPlan" && readsClaim(node)),
+    plan: describePlan(plan),
+  }).toEqual({ initPlan: true, plan: describePlan(plan) });
   expect(all.filter((node) => node["Parent Relationship"] === "SubPlan" && readsClaim(node))).toEqual([]);
 }

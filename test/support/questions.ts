@@ -55,7 +55,11 @@ export const QUESTIONS: Question[] = [
     index: "users_last_name_idx",
     query: "{ users(orderBy: [LAST_NAME_ASC], first: 20) { nodes { email lastName } } }",
     rows: nodes("users"),
-    check: (rows) => expectSorted(rows.map((r) => r.lastName), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.lastName),
+        "asc",
+      ),
   },
   {
     module: "platform",
@@ -73,7 +77,11 @@ export const QUESTIONS: Question[] = [
     index: "users_created_at_idx",
     query: "{ users(orderBy: [CREATED_AT_DESC], first: 10) { nodes { createdAt } } }",
     rows: nodes("users"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.createdAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.createdAt)),
+        "desc",
+      ),
   },
   {
     module: "platform",
@@ -82,7 +90,11 @@ export const QUESTIONS: Question[] = [
     index: "user_sessions_last_seen_at_idx",
     query: "{ userSessions(orderBy: [LAST_SEEN_AT_DESC], first: 10) { nodes { lastSeenAt userId } } }",
     rows: nodes("userSessions"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.lastSeenAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.lastSeenAt)),
+        "desc",
+      ),
   },
   {
     module: "platform",
@@ -91,7 +103,11 @@ export const QUESTIONS: Question[] = [
     index: "user_groups_updated_at_idx",
     query: "{ userGroups(orderBy: [UPDATED_AT_DESC]) { nodes { name updatedAt } } }",
     rows: nodes("userGroups"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.updatedAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.updatedAt)),
+        "desc",
+      ),
   },
   // census
   {
@@ -101,7 +117,11 @@ export const QUESTIONS: Question[] = [
     index: "identities_last_name_idx",
     query: "{ identities(orderBy: [LAST_NAME_ASC], first: 20) { nodes { lastName firstName } } }",
     rows: nodes("identities"),
-    check: (rows) => expectSorted(rows.map((r) => r.lastName), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.lastName),
+        "asc",
+      ),
   },
   {
     module: "census",
@@ -140,7 +160,11 @@ export const QUESTIONS: Question[] = [
     index: "assets_name_idx",
     query: "{ assets(orderBy: [NAME_ASC], first: 20) { nodes { name } } }",
     rows: nodes("assets"),
-    check: (rows) => expectSorted(rows.map((r) => r.name), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.name),
+        "asc",
+      ),
   },
   {
     module: "assets",
@@ -158,7 +182,11 @@ export const QUESTIONS: Question[] = [
     index: "assets_created_at_idx",
     query: "{ assets(orderBy: [CREATED_AT_DESC], first: 10) { nodes { createdAt } } }",
     rows: nodes("assets"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.createdAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.createdAt)),
+        "desc",
+      ),
   },
   {
     module: "assets",
@@ -176,7 +204,11 @@ export const QUESTIONS: Question[] = [
     index: "asset_repairs_reported_at_idx",
     query: "{ assetRepairs(orderBy: [REPORTED_AT_ASC]) { nodes { reportedAt } } }",
     rows: nodes("assetRepairs"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.reportedAt)), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.reportedAt)),
+        "asc",
+      ),
   },
   {
     module: "assets",
@@ -195,7 +227,11 @@ export const QUESTIONS: Question[] = [
     index: "asset_models_name_idx",
     query: "{ assetModels(orderBy: [NAME_ASC]) { nodes { name } } }",
     rows: nodes("assetModels"),
-    check: (rows) => expectSorted(rows.map((r) => r.name), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.name),
+        "asc",
+      ),
   },
   {
     module: "assets",
@@ -216,9 +252,16 @@ export const QUESTIONS: Question[] = [
     question: "The location tree by name (top level, then children)",
     table: "locations.locations",
     index: "locations_parent_idx",
-    query: "{ locations(condition: { parentId: null }, orderBy: [NAME_ASC]) { nodes { name children(orderBy: [NAME_ASC]) { nodes { name } } } } }",
+    query:
+      "{ locations(condition: { parentId: null }, orderBy: [NAME_ASC]) { nodes { name children(orderBy: [NAME_ASC]) { nodes { name } } } } }",
     rows: nodes("locations"),
-    check: (rows) => rows.forEach((r) => expectSorted(r.children.nodes.map((c: any) => c.name), "asc")),
+    check: (rows) =>
+      rows.forEach((r) =>
+        expectSorted(
+          r.children.nodes.map((c: any) => c.name),
+          "asc",
+        ),
+      ),
   },
   {
     module: "locations",
@@ -240,7 +283,10 @@ export const QUESTIONS: Question[] = [
     rows: nodes("issues"),
     check: (rows) => {
       expectAll(rows, (r) => r.status === "OPEN", "open");
-      expectSorted(rows.map((r) => Date.parse(r.createdAt)), "desc");
+      expectSorted(
+        rows.map((r) => Date.parse(r.createdAt)),
+        "desc",
+      );
     },
   },
   {
@@ -256,9 +302,13 @@ export const QUESTIONS: Question[] = [
     question: "Issues due soon",
     table: "public.issues",
     index: "issues_due_date_idx",
-    query: '{ issues(filter: { dueDate: { isNull: false } }, orderBy: [DUE_DATE_ASC]) { nodes { dueDate } } }',
+    query: "{ issues(filter: { dueDate: { isNull: false } }, orderBy: [DUE_DATE_ASC]) { nodes { dueDate } } }",
     rows: nodes("issues"),
-    check: (rows) => expectSorted(rows.map((r) => r.dueDate), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.dueDate),
+        "asc",
+      ),
     mayBeEmpty: true,
   },
   {
@@ -295,7 +345,11 @@ export const QUESTIONS: Question[] = [
     index: "students_last_name_idx",
     query: "{ students(orderBy: [LAST_NAME_ASC], first: 50) { nodes { lastName } } }",
     rows: nodes("students"),
-    check: (rows) => expectSorted(rows.map((r) => r.lastName), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.lastName),
+        "asc",
+      ),
   },
   {
     module: "campus",
@@ -304,7 +358,11 @@ export const QUESTIONS: Question[] = [
     index: "students_campus_last_name_idx",
     query: "{ campuses(first: 1) { nodes { students(orderBy: [LAST_NAME_ASC]) { nodes { lastName } } } } }",
     rows: (data) => data.campuses.nodes[0].students.nodes,
-    check: (rows) => expectSorted(rows.map((r) => r.lastName), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.lastName),
+        "asc",
+      ),
   },
   {
     module: "campus",
@@ -320,7 +378,8 @@ export const QUESTIONS: Question[] = [
     question: "Find a student by part of the name or by student number",
     table: "campus.students",
     index: "students_last_name_trgm_idx",
-    query: '{ students(filter: { or: [{ lastName: { includesInsensitive: "e" } }, { studentNumber: { startsWithInsensitive: "S" } }] }) { nodes { lastName studentNumber } } }',
+    query:
+      '{ students(filter: { or: [{ lastName: { includesInsensitive: "e" } }, { studentNumber: { startsWithInsensitive: "S" } }] }) { nodes { lastName studentNumber } } }',
     rows: nodes("students"),
     check: (rows) => expectAll(rows, (r) => /e/i.test(r.lastName) || /^s/i.test(r.studentNumber ?? ""), "matches"),
   },
@@ -360,7 +419,11 @@ export const QUESTIONS: Question[] = [
     index: "assessments_due_at_idx",
     query: "{ assessments(orderBy: [DUE_AT_ASC]) { nodes { dueAt status } } }",
     rows: nodes("assessments"),
-    check: (rows) => expectSorted(rows.map((r) => r.dueAt && Date.parse(r.dueAt)), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.dueAt && Date.parse(r.dueAt)),
+        "asc",
+      ),
     mayBeEmpty: true,
   },
   {
@@ -368,9 +431,14 @@ export const QUESTIONS: Question[] = [
     question: "Attendance of a class on a day",
     table: "attendance.attendance_sessions",
     index: "attendance_sessions_class_date_idx",
-    query: "{ classes(first: 3) { nodes { attendanceSessions(orderBy: [SESSION_DATE_DESC]) { nodes { sessionDate attendanceRecords { nodes { status } } } } } } }",
+    query:
+      "{ classes(first: 3) { nodes { attendanceSessions(orderBy: [SESSION_DATE_DESC]) { nodes { sessionDate attendanceRecords { nodes { status } } } } } } }",
     rows: (data) => data.classes.nodes.flatMap((c: any) => c.attendanceSessions.nodes),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.sessionDate)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.sessionDate)),
+        "desc",
+      ),
     mayBeEmpty: true,
   },
   {
@@ -388,9 +456,14 @@ export const QUESTIONS: Question[] = [
     question: "Attendance sessions of a period",
     table: "attendance.attendance_sessions",
     index: "attendance_sessions_session_date_idx",
-    query: '{ attendanceSessions(filter: { sessionDate: { greaterThanOrEqualTo: "2000-01-01T00:00:00Z" } }, orderBy: [SESSION_DATE_ASC]) { nodes { sessionDate } } }',
+    query:
+      '{ attendanceSessions(filter: { sessionDate: { greaterThanOrEqualTo: "2000-01-01T00:00:00Z" } }, orderBy: [SESSION_DATE_ASC]) { nodes { sessionDate } } }',
     rows: nodes("attendanceSessions"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.sessionDate)), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.sessionDate)),
+        "asc",
+      ),
     mayBeEmpty: true,
   },
   // billing
@@ -399,11 +472,15 @@ export const QUESTIONS: Question[] = [
     question: "Unpaid and overdue invoices by due date",
     table: "billing.invoices",
     index: "invoices_status_due_date_idx",
-    query: "{ invoices(filter: { status: { in: [ISSUED, PARTIALLY_PAID, OVERDUE] } }, orderBy: [DUE_DATE_ASC]) { nodes { status dueDate balanceDue } } }",
+    query:
+      "{ invoices(filter: { status: { in: [ISSUED, PARTIALLY_PAID, OVERDUE] } }, orderBy: [DUE_DATE_ASC]) { nodes { status dueDate balanceDue } } }",
     rows: nodes("invoices"),
     check: (rows) => {
       expectAll(rows, (r) => ["ISSUED", "PARTIALLY_PAID", "OVERDUE"].includes(r.status), "unpaid");
-      expectSorted(rows.map((r) => r.dueDate && Date.parse(r.dueDate)), "asc");
+      expectSorted(
+        rows.map((r) => r.dueDate && Date.parse(r.dueDate)),
+        "asc",
+      );
     },
   },
   {
@@ -429,9 +506,14 @@ export const QUESTIONS: Question[] = [
     question: "Payments in a period, newest first",
     table: "billing.payments",
     index: "payments_paid_at_idx",
-    query: '{ payments(filter: { paidAt: { greaterThanOrEqualTo: "2000-01-01T00:00:00Z", lessThan: "2100-01-01T00:00:00Z" } }, orderBy: [PAID_AT_DESC]) { nodes { paidAt amount } } }',
+    query:
+      '{ payments(filter: { paidAt: { greaterThanOrEqualTo: "2000-01-01T00:00:00Z", lessThan: "2100-01-01T00:00:00Z" } }, orderBy: [PAID_AT_DESC]) { nodes { paidAt amount } } }',
     rows: nodes("payments"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.paidAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.paidAt)),
+        "desc",
+      ),
   },
   {
     module: "billing",
@@ -451,7 +533,11 @@ export const QUESTIONS: Question[] = [
     index: "messages_sent_at_idx",
     query: "{ messages(orderBy: [SENT_AT_DESC], first: 20) { nodes { subject sentAt } } }",
     rows: nodes("messages"),
-    check: (rows) => expectSorted(rows.map((r) => r.sentAt && Date.parse(r.sentAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.sentAt && Date.parse(r.sentAt)),
+        "desc",
+      ),
   },
   {
     module: "messaging",
@@ -489,7 +575,11 @@ export const QUESTIONS: Question[] = [
     index: "api_endpoints_path_trgm_idx",
     query: '{ apiEndpoints(filter: { path: { startsWithInsensitive: "/" } }, orderBy: [PATH_ASC]) { nodes { path } } }',
     rows: nodes("apiEndpoints"),
-    check: (rows) => expectSorted(rows.map((r) => r.path), "asc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.path),
+        "asc",
+      ),
   },
   {
     module: "ledger",
@@ -507,6 +597,10 @@ export const QUESTIONS: Question[] = [
     index: "idx_audit_logs_changed_at",
     query: "{ auditLogs(orderBy: [CHANGED_AT_DESC], first: 20) { nodes { tableName changedAt } } }",
     rows: nodes("auditLogs"),
-    check: (rows) => expectSorted(rows.map((r) => Date.parse(r.changedAt)), "desc"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.changedAt)),
+        "desc",
+      ),
   },
 ];

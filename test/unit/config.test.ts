@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { ConfigError, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_FILE, loadConfig } from "../../src/config";
 
 const problem = (env: Record<string, string>) => {
@@ -17,7 +18,14 @@ describe("configuration", () => {
   test("defaults suit development", () => {
     const app = mkdtempSync(path.join(os.tmpdir(), "nexus-config-"));
     const config = loadConfig({}, app);
-    expect(config).toMatchObject({ env: "development", port: 4000, databaseUrl: null, dataDir: path.join(app, ".nexus"), graphiql: true, introspection: true });
+    expect(config).toMatchObject({
+      env: "development",
+      port: 4000,
+      databaseUrl: null,
+      dataDir: path.join(app, ".nexus"),
+      graphiql: true,
+      introspection: true,
+    });
   });
 
   test("development listens on loopback unless HOST says otherwise; production on every interface", () => {
@@ -48,8 +56,14 @@ describe("configuration", () => {
   });
 
   test("mail: SMTP and app URLs are checked, and links default to the gateway", () => {
-    expect(loadConfig({ NEXUS_PUBLIC_URL: "https://api.example.com" }).mail).toEqual({ smtpUrl: null, appUrl: null, from: "Nexus <no-reply@api.example.com>" });
-    expect(loadConfig({ NEXUS_SMTP_URL: "smtps://u:p@mail.example.com:465", NEXUS_APP_URL: "https://app.example.com/" }).mail).toMatchObject({
+    expect(loadConfig({ NEXUS_PUBLIC_URL: "https://api.example.com" }).mail).toEqual({
+      smtpUrl: null,
+      appUrl: null,
+      from: "Nexus <no-reply@api.example.com>",
+    });
+    expect(
+      loadConfig({ NEXUS_SMTP_URL: "smtps://u:p@mail.example.com:465", NEXUS_APP_URL: "https://app.example.com/" }).mail,
+    ).toMatchObject({
       smtpUrl: "smtps://u:p@mail.example.com:465",
       appUrl: "https://app.example.com",
     });
@@ -125,6 +139,9 @@ describe("configuration", () => {
 
   test("logs are pretty in development and JSON in production", () => {
     expect(loadConfig({}).log).toEqual({ level: "info", pretty: true });
-    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_LOG_LEVEL: "warn" }).log).toEqual({ level: "warn", pretty: false });
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_LOG_LEVEL: "warn" }).log).toEqual({
+      level: "warn",
+      pretty: false,
+    });
   });
 });

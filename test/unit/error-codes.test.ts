@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { ERROR_CODES } from "../../src/errors/codes";
 import { errorCodesTypeScript, withErrorCodes } from "../../src/errors/render";
 

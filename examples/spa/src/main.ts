@@ -1,14 +1,14 @@
 import {
   AssetDetailDocument,
+  type AssetFilter,
   AssetListDocument,
+  type AssetListQueryVariables,
+  type AssetRepairPriority,
   AssetTypesDocument,
   CreateAssetRepairDocument,
   createClient,
   GatewayError,
   MeDocument,
-  type AssetFilter,
-  type AssetListQueryVariables,
-  type AssetRepairPriority,
 } from "../../../sdk/client";
 // The session logic the gateway's own GraphiQL page uses too.
 import { GatewaySession, type Session } from "../../../src/browser/session";
@@ -65,7 +65,13 @@ async function loadAssets(): Promise<void> {
   for (const asset of assets?.nodes ?? []) {
     const row = document.createElement("tr");
     row.dataset.rowId = asset.rowId;
-    for (const text of [asset.name, asset.serialNumber ?? "", asset.model?.name ?? "", asset.model?.assetType?.name ?? "", String(asset.quantity)]) {
+    for (const text of [
+      asset.name,
+      asset.serialNumber ?? "",
+      asset.model?.name ?? "",
+      asset.model?.assetType?.name ?? "",
+      String(asset.quantity),
+    ]) {
       const cell = document.createElement("td");
       cell.textContent = text;
       row.append(cell);
@@ -113,7 +119,9 @@ async function openAsset(rowId: string): Promise<void> {
   const assignments = $("assignments");
   assignments.replaceChildren();
   for (const a of asset.assetAssignments.nodes) {
-    const who = a.person?.currentIdentity ? `${a.person.currentIdentity.firstName} ${a.person.currentIdentity.lastName}` : (a.location?.name ?? "—");
+    const who = a.person?.currentIdentity
+      ? `${a.person.currentIdentity.firstName} ${a.person.currentIdentity.lastName}`
+      : (a.location?.name ?? "—");
     item(assignments, `${who} since ${a.startDate}${a.endDate ? ` until ${a.endDate}` : ""}`);
   }
   if (asset.assetAssignments.nodes.length === 0) item(assignments, "Nobody");
@@ -187,12 +195,18 @@ $("repair-form").addEventListener("submit", (event) => {
   const assetId = openAssetId;
   const title = $<HTMLInputElement>("repair-title");
   nexus
-    .request(CreateAssetRepairDocument, { assetId, title: title.value, priority: $<HTMLSelectElement>("repair-priority").value as AssetRepairPriority })
+    .request(CreateAssetRepairDocument, {
+      assetId,
+      title: title.value,
+      priority: $<HTMLSelectElement>("repair-priority").value as AssetRepairPriority,
+    })
     .then(() => {
       title.value = "";
       return openAsset(assetId);
     })
-    .catch((error: unknown) => report(error instanceof GatewayError && error.codes.includes("FORBIDDEN") ? new Error("You may not report repairs.") : error));
+    .catch((error: unknown) =>
+      report(error instanceof GatewayError && error.codes.includes("FORBIDDEN") ? new Error("You may not report repairs.") : error),
+    );
 });
 
 session
