@@ -12,7 +12,7 @@ import { withCredentials } from "../src/db/bootstrap";
 import { freePort } from "../src/db/embedded";
 import { DB_ROLES } from "../src/db/roles";
 import { createGateway } from "../src/http/app";
-import { withAdmin } from "./support/fixtures";
+import { createTenant, PASSWORD, withAdmin } from "./support/fixtures";
 
 /**
  * What a deployment does to its neighbours and to itself: a second
@@ -175,13 +175,20 @@ describe("stopping", () => {
         if (gateway.exitCode !== null || Date.now() > deadline) throw new Error(`the gateway did not start:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      // An open, acknowledged WebSocket.
+      // An open, acknowledged WebSocket (signed in: an anonymous one is closed at connection_init).
+      const tenant = await createTenant("Shutdown", 1);
+      const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: tenant.users[0]!.email, password: PASSWORD }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
       const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws");
       const acked = new Promise<void>((resolve, reject) => {
         socket.onmessage = (event) => JSON.parse(String(event.data)).type === "connection_ack" && resolve();
         socket.onerror = () => reject(new Error("the WebSocket failed"));
       });
-      socket.onopen = () => socket.send(JSON.stringify({ type: "connection_init" }));
+      socket.onopen = () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
       await acked;
       // The database goes silent: the listener's connection and the pool's hang.
       relay.silence();

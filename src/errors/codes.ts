@@ -70,6 +70,12 @@ export const ERROR_CODES = {
   QUERY_TOO_DEEP: { status: 400, surface: "graphql", message: "The operation nests fields too deeply." },
   TOO_MANY_ALIASES: { status: 400, surface: "graphql", message: "The operation uses too many aliases." },
   QUERY_TOO_COSTLY: { status: 400, surface: "graphql", message: "The operation could return too many objects; ask for smaller pages." },
+  TOO_MANY_SUBSCRIPTIONS: {
+    status: 400,
+    surface: "graphql",
+    message: "A socket holds only so many subscriptions: end one, or open another socket.",
+  },
+  INVALID_FILTER: { status: 400, surface: "graphql", message: "A rowChanged filter applies to the subscribed table only." },
   PAGE_TOO_LARGE: { status: 400, surface: "graphql", message: "A page is larger than the maximum page size." },
   TIMEOUT: { status: 504, surface: "graphql", message: "The query took too long and was cancelled." },
 
