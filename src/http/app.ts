@@ -195,7 +195,8 @@ export async function createGateway({
     } else if (smtpUrl) {
       logger.warn("NEXUS_SMTP_URL is set but this gateway runs no job queue: mail stays in the outbox");
     }
-    registry.add(PASSWORD_RESET_TASK, async (payload) => auth.deliverPasswordReset(String((payload as { email: string }).email)));
+    // The deferred half of reset requests rides the same queue as the mail it produces.
+    if (mail) registry.add(PASSWORD_RESET_TASK, async (payload) => auth.deliverPasswordReset(String((payload as { email: string }).email)));
     if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
     if (jobs) {
       const queue = jobs;
