@@ -14,6 +14,7 @@ import { makeContext, type RealtimeOptions, type RequestSettings } from "./conte
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
+import { GroupKeysPlugin } from "./group-keys";
 import { IndexHintsPlugin } from "./index-hints";
 import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { MutationOutcomePlugin } from "./mutation-outcome";
@@ -67,6 +68,7 @@ export function makePreset(
       ErrorCodesPlugin,
       RelationNullabilityPlugin,
       IndexHintsPlugin,
+      GroupKeysPlugin,
       RowChangesPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),

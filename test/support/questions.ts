@@ -37,6 +37,12 @@ function sorted<T>(values: T[], direction: "asc" | "desc"): boolean {
   return true;
 }
 
+/** Groups of an enum column are keyed by the GraphQL enum value (`PAID`), the one a filter takes back. */
+function enumKeys(rows: any[]): void {
+  for (const group of rows)
+    if (!/^[A-Z][A-Z0-9_]*$/.test(group.keys[0])) throw new Error(`group key ${JSON.stringify(group.keys[0])} is not an enum value`);
+}
+
 export function expectSorted(values: unknown[], direction: "asc" | "desc"): void {
   if (!sorted(values as string[], direction)) throw new Error(`not ${direction}: ${JSON.stringify(values)}`);
 }
@@ -244,6 +250,7 @@ export const QUESTIONS: Question[] = [
     check: (rows, data) => {
       const total = rows.reduce((sum: number, g: any) => sum + Number(g.distinctCount.rowId), 0);
       if (total !== data.assetRepairs.totalCount) throw new Error(`groups sum to ${total}, not ${data.assetRepairs.totalCount}`);
+      enumKeys(rows);
     },
   },
   // locations
@@ -500,6 +507,7 @@ export const QUESTIONS: Question[] = [
     wholeTenant: true,
     query: "{ invoices { groupedAggregates(groupBy: [STATUS]) { keys sum { totalAmount } } } }",
     rows: (data) => data.invoices.groupedAggregates,
+    check: enumKeys,
   },
   {
     module: "billing",
