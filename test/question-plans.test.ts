@@ -5,6 +5,7 @@ import { loadCensusDemo } from "../src/demo/census";
 import { loadItsmDemo } from "../src/demo/itsm";
 import { loadLocationsDemo } from "../src/demo/locations";
 import { loadSchoolDemo } from "../src/demo/school";
+import { loadServicesDemo } from "../src/demo/services";
 import type { DemoTenant } from "../src/demo/tenant";
 import { createTenant, signIn, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
@@ -24,13 +25,23 @@ import { QUESTIONS } from "./support/questions";
  * of this tenant, which here is the table: only their claim is checked.
  */
 const ROWS = 100_000;
-const FILLED = ["assets.assets", "public.issues", "campus.students", "billing.invoices", "billing.payments", "messaging.messages"];
+/** Every table a question reads. */
+const FILLED = [...new Set(QUESTIONS.map((q) => q.table))];
+
+interface Column {
+  name: string;
+  text: boolean;
+  type: string;
+  unique: boolean;
+  searched: boolean;
+}
 
 async function fill(client: pg.Client, table: string, tenantId: string): Promise<void> {
   const [schema, name] = table.split(".") as [string, string];
-  const { rows: columns } = await client.query<{ name: string; text: boolean; unique: boolean; searched: boolean }>(
-    `select a.attname as name, a.atttypid in ('text'::regtype, 'varchar'::regtype) as text,
-            exists (select 1 from pg_index i where i.indrelid = a.attrelid and i.indisunique and a.attnum = any(i.indkey)) as unique,
+  const { rows: columns } = await client.query<Column>(
+    `select a.attname as name, (select t.typcategory = 'S' from pg_type t where t.oid = a.atttypid) as text, format_type(a.atttypid, null) as type,
+            exists (select 1 from pg_index i where i.indrelid = a.attrelid and i.indisunique
+                      and (a.attnum = any(i.indkey) or pg_get_expr(i.indexprs, i.indrelid) ~ ('\\m' || a.attname || '\\M'))) as unique,
             a.attname in ('title', 'description', 'subject', 'body', 'notes')
               or exists (select 1 from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
                          where i.indrelid = a.attrelid and am.amname = 'gin' and a.attnum = any(i.indkey) and a.attname <> 'tenant_id') as searched
@@ -38,12 +49,22 @@ async function fill(client: pg.Client, table: string, tenantId: string): Promise
      where a.attrelid = format('%I.%I', $1::text, $2::text)::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''`,
     [schema, name],
   );
-  const value = (column: { name: string; text: boolean; unique: boolean; searched: boolean }) => {
+  const value = (column: Column) => {
     const quoted = `"${column.name}"`;
-    if (column.searched && column.text) return `case when t.${quoted} is null then null else 'r' || md5(g::text || '${column.name}') end`;
+    // An address keeps its shape (a CHECK may ask for one): the part before the @ is made distinct.
+    const distinct = `'r' || md5(g::text || '${column.name}')`;
+    if (column.searched && column.text)
+      return `case when t.${quoted} is null then null when t.${quoted} like '%@%' then ${distinct} || '@' || split_part(t.${quoted}, '@', 2) else ${distinct} end`;
     if (column.name === "id") return "gen_random_uuid()";
     if (column.name === "created_at" || column.name === "updated_at") return "now() - g * interval '1 minute'";
-    if (column.unique && column.text) return `t.${quoted} || '-' || g`;
+    if (column.unique && column.text)
+      return `case when t.${quoted} like '%@%' then g || '.' || t.${quoted} else t.${quoted} || '-' || g end`;
+    // A copy keeps the keys of a unique index distinct: dates move on by a day per copy, a key column that
+    // is a uuid (a link) points nowhere new (foreign keys are not checked during the fill, as in a restore).
+    if (column.unique && column.name !== "tenant_id" && column.type === "date") return `t.${quoted} + g`;
+    if (column.unique && column.name !== "tenant_id" && column.type.startsWith("timestamp")) return `t.${quoted} + g * interval '1 day'`;
+    if (column.unique && column.name !== "tenant_id" && column.type === "uuid")
+      return `case when t.${quoted} is null then null else gen_random_uuid() end`;
     return `t.${quoted}`;
   };
   const list = columns.map((c) => `"${c.name}"`).join(", ");
@@ -74,22 +95,25 @@ describe("query plans of the written questions, 100,000 rows in one tenant", () 
     };
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
-      for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo, loadSchoolDemo]) await load(pool, tenant);
+      for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo, loadSchoolDemo, loadServicesDemo])
+        await load(pool, tenant);
     } finally {
       await pool.end();
     }
+    // A session row to copy (the sessions question reads them).
+    gateway = await startTestGateway();
+    await signIn(gateway, fixture.admin.email);
     await withAdmin(async (client) => {
       await client.query("set session_replication_role = replica");
       for (const table of FILLED) await fill(client, table, fixture.tenantId);
     });
-    gateway = await startTestGateway();
     token = (await signIn(gateway, fixture.admin.email)).accessToken;
     session = { tenantId: fixture.tenantId, userId: fixture.admin.userId };
-  }, 240_000);
+  }, 900_000);
   afterAll(async () => gateway?.close());
 
-  test("the filled tables carry the questions of every kind: lists, search, ranking, grouping", () => {
-    expect(planned.length).toBeGreaterThanOrEqual(18);
+  test("every written question is plan-checked", () => {
+    expect(planned.length).toBe(QUESTIONS.length);
   });
 
   test.each(planned.map((q) => [`${q.module}: ${q.question}`, q] as const))("%s", async (_name, q) => {

@@ -260,7 +260,7 @@ export const QUESTIONS: Question[] = [
     table: "locations.locations",
     index: "locations_parent_idx",
     query:
-      "{ locations(condition: { parentId: null }, orderBy: [NAME_ASC]) { nodes { name children(orderBy: [NAME_ASC]) { nodes { name } } } } }",
+      "{ locations(condition: { parentId: null }, orderBy: [NAME_ASC], first: 50) { nodes { name children(orderBy: [NAME_ASC], first: 50) { nodes { name } } } } }",
     rows: nodes("locations"),
     check: (rows) =>
       rows.forEach((r) =>
@@ -439,7 +439,7 @@ export const QUESTIONS: Question[] = [
     table: "attendance.attendance_sessions",
     index: "attendance_sessions_class_date_idx",
     query:
-      "{ classes(first: 3) { nodes { attendanceSessions(orderBy: [SESSION_DATE_DESC]) { nodes { sessionDate attendanceRecords { nodes { status } } } } } } }",
+      "{ classes(first: 3) { nodes { attendanceSessions(orderBy: [SESSION_DATE_DESC], first: 1) { nodes { sessionDate attendanceRecords(first: 100) { nodes { status } } } } } } }",
     rows: (data) => data.classes.nodes.flatMap((c: any) => c.attendanceSessions.nodes),
     check: (rows) =>
       expectSorted(
@@ -561,7 +561,7 @@ export const QUESTIONS: Question[] = [
     module: "content",
     question: "Documents by category, newest first",
     table: "content.documents",
-    index: "documents_category_idx",
+    index: "documents_category_created_at_idx",
     query: "{ documents(orderBy: [CATEGORY_ASC, CREATED_AT_DESC]) { nodes { name category } } }",
     rows: nodes("documents"),
     mayBeEmpty: true,
