@@ -68,8 +68,35 @@ async function send(url: string, init: RequestInit & { token?: string; extraHead
   return { status: response.status, body, headers: response.headers };
 }
 
+/**
+ * Gateways of this test file not closed yet, started or still starting. A
+ * gateway that outlives its file keeps the jest worker alive (its pools, its
+ * LISTEN connections), and jest then reports "A worker process has failed to
+ * exit gracefully": a start that finishes after its hook timed out (a busy
+ * machine makes a schema build slow) or a test that failed before its
+ * close. Whatever is left is closed once the file is done.
+ */
+const unclosed = new Set<Promise<TestGateway>>();
+afterAll(async () => {
+  await Promise.all([...unclosed].map(async (starting) => (await starting.catch(() => null))?.close()));
+});
+
 /** The real gateway, on a free loopback port, over the test database. */
-export async function startTestGateway(options: { config?: Config; logger?: Logger; jobs?: boolean } = {}): Promise<TestGateway> {
+export function startTestGateway(options: { config?: Config; logger?: Logger; jobs?: boolean } = {}): Promise<TestGateway> {
+  const starting = start(options);
+  unclosed.add(starting);
+  // A start that fails leaves nothing open (createGateway releases what it opened).
+  starting.catch(() => unclosed.delete(starting));
+  return starting.then((gateway) => ({
+    ...gateway,
+    async close() {
+      unclosed.delete(starting);
+      await gateway.close();
+    },
+  }));
+}
+
+async function start(options: { config?: Config; logger?: Logger; jobs?: boolean }): Promise<TestGateway> {
   const config = options.config ?? testConfig();
   const gateway = await createGateway({
     config,
