@@ -5,14 +5,19 @@ import { startTestGateway, testConfig, type TestGateway } from "./support/gatewa
 
 const sidOf = (accessToken: string) => (jwt.decode(accessToken) as { sid: string }).sid;
 
+// One gateway for the whole file (each build of the schema costs seconds);
+// every group signs in to tenants of its own.
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await startTestGateway();
+});
+afterAll(async () => gateway.close());
+
 describe("sign-in", () => {
-  let gateway: TestGateway;
   let tenant: TenantFixture;
   beforeAll(async () => {
-    gateway = await startTestGateway();
     tenant = await createTenant("Login", 1);
   });
-  afterAll(async () => gateway.close());
 
   test("by email returns tokens and sets an httpOnly SameSite=Strict refresh cookie", async () => {
     const { status, body, headers } = await gateway.post("/auth/login", { email: tenant.users[0]!.email, password: PASSWORD });
@@ -70,19 +75,14 @@ describe("sign-in", () => {
 });
 
 describe("refresh rotation", () => {
-  let gateway: TestGateway;
   let strict: TestGateway;
   let tenant: TenantFixture;
   beforeAll(async () => {
-    gateway = await startTestGateway();
     // Same database, no grace window: every reuse is treated as theft.
     strict = await startTestGateway({ config: testConfig({ NEXUS_REFRESH_GRACE_SECONDS: "0" }) });
     tenant = await createTenant("Refresh", 1);
   });
-  afterAll(async () => {
-    await gateway.close();
-    await strict.close();
-  });
+  afterAll(async () => strict.close());
 
   test("rotates: a new refresh token each time, in the same session", async () => {
     const first = await signIn(gateway, tenant.users[0]!.email);
@@ -140,15 +140,12 @@ describe("refresh rotation", () => {
 });
 
 describe("logout, revocation and sessions", () => {
-  let gateway: TestGateway;
   let tenant: TenantFixture;
   let other: TenantFixture;
   beforeAll(async () => {
-    gateway = await startTestGateway();
     tenant = await createTenant("Logout", 2);
     other = await createTenant("Elsewhere", 1);
   });
-  afterAll(async () => gateway.close());
 
   const works = async (accessToken: string) => (await gateway.graphql("{ __typename }", { token: accessToken })).status === 200;
   const refreshes = async (refreshToken: string) => (await gateway.post("/auth/refresh", { refreshToken })).status === 200;
@@ -247,13 +244,10 @@ describe("logout, revocation and sessions", () => {
 });
 
 describe("passwords", () => {
-  let gateway: TestGateway;
   let tenant: TenantFixture;
   beforeAll(async () => {
-    gateway = await startTestGateway();
     tenant = await createTenant("Passwords", 2);
   });
-  afterAll(async () => gateway.close());
 
   test("changing the password ends all other sessions, keeps this one, and the new password signs in", async () => {
     const email = tenant.users[0]!.email;
@@ -339,24 +333,19 @@ describe("passwords", () => {
 
 describe("housekeeping", () => {
   test("revocations are pruned once the tokens they name have expired", async () => {
-    const gateway = await startTestGateway();
-    try {
-      const tenant = await createTenant("Prune", 1);
-      const { accessToken } = await signIn(gateway, tenant.users[0]!.email);
-      const { jti } = jwt.decode(accessToken) as { jti: string };
-      await gateway.post("/auth/revoke", { jti }, { token: accessToken });
-      const count = () =>
-        withAdmin(
-          async (c) => (await c.query("select count(*)::int as n from platform.revoked_tokens where jti = $1", [jti])).rows[0].n as number,
-        );
-      expect(await count()).toBe(1);
-      await gateway.gateway.auth.pruneExpired();
-      expect(await count()).toBe(1);
-      await withAdmin((c) => c.query("update platform.revoked_tokens set expires_at = now() - interval '1 second' where jti = $1", [jti]));
-      await gateway.gateway.auth.pruneExpired();
-      expect(await count()).toBe(0);
-    } finally {
-      await gateway.close();
-    }
+    const tenant = await createTenant("Prune", 1);
+    const { accessToken } = await signIn(gateway, tenant.users[0]!.email);
+    const { jti } = jwt.decode(accessToken) as { jti: string };
+    await gateway.post("/auth/revoke", { jti }, { token: accessToken });
+    const count = () =>
+      withAdmin(
+        async (c) => (await c.query("select count(*)::int as n from platform.revoked_tokens where jti = $1", [jti])).rows[0].n as number,
+      );
+    expect(await count()).toBe(1);
+    await gateway.gateway.auth.pruneExpired();
+    expect(await count()).toBe(1);
+    await withAdmin((c) => c.query("update platform.revoked_tokens set expires_at = now() - interval '1 second' where jti = $1", [jti]));
+    await gateway.gateway.auth.pruneExpired();
+    expect(await count()).toBe(0);
   });
 });

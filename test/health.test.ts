@@ -4,18 +4,20 @@ import express from "express";
 import pg from "pg";
 
 import { healthHandler, newestCommittedMigration, readyHandler } from "../src/http/health";
-import { startTestGateway } from "./support/gateway";
+import { startTestGateway, type TestGateway } from "./support/gateway";
+
+// One gateway for both groups: each build of the schema costs seconds.
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await startTestGateway();
+});
+afterAll(async () => gateway.close());
 
 describe("/health", () => {
   test("answers 200 when the database answers", async () => {
-    const gateway = await startTestGateway();
-    try {
-      const response = await fetch(`${gateway.url}/health`);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
-    } finally {
-      await gateway.close();
-    }
+    const response = await fetch(`${gateway.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
   });
 
   test("answers 503 with a JSON error when the database does not", async () => {
@@ -38,14 +40,9 @@ describe("/health", () => {
 
 describe("/ready", () => {
   test("answers 200 with the migration when the newest applied one is the newest committed file", async () => {
-    const gateway = await startTestGateway();
-    try {
-      const response = await fetch(`${gateway.url}/ready`);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: "ready", database: "up", migration: newestCommittedMigration() });
-    } finally {
-      await gateway.close();
-    }
+    const response = await fetch(`${gateway.url}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready", database: "up", migration: newestCommittedMigration() });
   });
 
   const readyApp = async (pool: pg.Pool, expected: string) => {

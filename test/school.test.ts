@@ -211,15 +211,28 @@ describe("school operations", () => {
   });
 
   describe("soft delete", () => {
-    let campusId: string;
-    let studentId: string;
+    /** A campus with one student of its own, so each test counts only its rows (tests may run in any order). */
+    async function freshStudent(name: string): Promise<{ campusId: string; studentId: string }> {
+      const campusId = (await created(adminToken, "Campus", { name: `${name} campus` })).rowId;
+      const studentId = (await created(userToken, "Student", { firstName: name, lastName: "Hopper", campusId })).rowId;
+      return { campusId, studentId };
+    }
 
-    beforeAll(async () => {
-      campusId = (await created(adminToken, "Campus", { name: "Archive campus" })).rowId;
-      studentId = (await created(userToken, "Student", { firstName: "Grace", lastName: "Hopper", campusId })).rowId;
-    });
+    /** A student an admin has archived. */
+    async function archivedStudent(name: string): Promise<{ campusId: string; studentId: string }> {
+      const row = await freshStudent(name);
+      const body = await query(adminToken, "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }", {
+        id: row.studentId,
+      });
+      if (body.errors) throw new Error(`deleteStudent: ${JSON.stringify(body.errors)}`);
+      return row;
+    }
 
-    const visibility = async (token: string, headers?: Record<string, string>) => {
+    const visibility = async (
+      { campusId, studentId }: { campusId: string; studentId: string },
+      token: string,
+      headers?: Record<string, string>,
+    ) => {
       const body = await query(
         token,
         `query($student: UUID!, $campus: UUID!) {
@@ -240,14 +253,17 @@ describe("school operations", () => {
     };
 
     test("a plain user may not delete (no DELETE_ permission), and the row stays", async () => {
+      const row = await freshStudent("Kept");
+      const { studentId } = row;
       const body = await query(userToken, "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }", {
         id: studentId,
       });
       expect(body.errors[0].extensions).toEqual({ code: "FORBIDDEN", permission: "DELETE_STUDENTS" });
-      expect((await visibility(userToken)).total).toBe(1);
+      expect((await visibility(row, userToken)).total).toBe(1);
     });
 
     test("a user may not archive through an update either", async () => {
+      const { studentId } = await freshStudent("Unarchived");
       const body = await query(
         userToken,
         'mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { deletedAt: "2020-01-01T00:00:00Z" } }) { student { rowId } } }',
@@ -259,6 +275,8 @@ describe("school operations", () => {
     });
 
     test("an admin's delete archives the row: gone from lookup, list, relation and count, still in the database", async () => {
+      const row = await freshStudent("Grace");
+      const { studentId } = row;
       const body = await query(
         adminToken,
         'mutation($id: UUID!) { deleteStudent(input: { rowId: $id, clientMutationId: "m1" }) { clientMutationId deletedStudentId student { rowId } } }',
@@ -268,13 +286,13 @@ describe("school operations", () => {
       expect(body.data.deleteStudent).toMatchObject({ clientMutationId: "m1", student: null });
       expect(body.data.deleteStudent.deletedStudentId).toEqual(expect.any(String));
       for (const token of [userToken, adminToken]) {
-        expect(await visibility(token)).toEqual({ lookup: null, list: [], total: 0, relation: 0 });
+        expect(await visibility(row, token)).toEqual({ lookup: null, list: [], total: 0, relation: 0 });
       }
-      const row = await withAdmin(
+      const stored = await withAdmin(
         async (c) => (await c.query("select deleted_at, updated_by from campus.students where id = $1", [studentId])).rows[0],
       );
-      expect(row.deleted_at).toBeInstanceOf(Date);
-      expect(row.updated_by).toBe(acme.admin.userId);
+      expect(stored.deleted_at).toBeInstanceOf(Date);
+      expect(stored.updated_by).toBe(acme.admin.userId);
     });
 
     test("deleting by node id archives too", async () => {
@@ -294,6 +312,7 @@ describe("school operations", () => {
     });
 
     test("deleting an archived row again finds nothing", async () => {
+      const { studentId } = await archivedStudent("Twice");
       const body = await query(
         adminToken,
         "mutation($id: UUID!) { deleteStudent(input: { rowId: $id }) { deletedStudentId } }",
@@ -304,7 +323,9 @@ describe("school operations", () => {
     });
 
     test("a plain user cannot see archived rows even with the header, nor restore them", async () => {
-      expect(await visibility(userToken, ARCHIVED)).toEqual({ lookup: null, list: [], total: 0, relation: 0 });
+      const row = await archivedStudent("Hidden");
+      const { studentId } = row;
+      expect(await visibility(row, userToken, ARCHIVED)).toEqual({ lookup: null, list: [], total: 0, relation: 0 });
       const body = await query(
         userToken,
         "mutation($id: UUID!) { updateStudent(input: { rowId: $id, patch: { deletedAt: null } }) { student { rowId } } }",
@@ -319,12 +340,17 @@ describe("school operations", () => {
     });
 
     test("another tenant's admin sees nothing of it, header or not", async () => {
-      const body = await query(globexAdminToken, "query($id: UUID!) { student(rowId: $id) { rowId } }", { id: studentId }, ARCHIVED);
-      expect(body.data.student).toBeNull();
+      const { studentId } = await archivedStudent("Foreign");
+      for (const headers of [ARCHIVED, undefined]) {
+        const body = await query(globexAdminToken, "query($id: UUID!) { student(rowId: $id) { rowId } }", { id: studentId }, headers);
+        expect(body.data.student).toBeNull();
+      }
     });
 
     test("an admin with the header sees the archived row and restores it", async () => {
-      const seen = await visibility(adminToken, ARCHIVED);
+      const row = await archivedStudent("Restored");
+      const { studentId } = row;
+      const seen = await visibility(row, adminToken, ARCHIVED);
       expect(seen.lookup).toMatchObject({ rowId: studentId, deletedAt: expect.any(String) });
       expect(seen.list).toEqual([studentId]);
       const body = await query(
@@ -335,7 +361,7 @@ describe("school operations", () => {
       );
       expect(body.errors).toBeUndefined();
       expect(body.data.updateStudent.student).toEqual({ rowId: studentId, deletedAt: null });
-      expect(await visibility(userToken)).toEqual({
+      expect(await visibility(row, userToken)).toEqual({
         lookup: { rowId: studentId, deletedAt: null },
         list: [studentId],
         total: 1,

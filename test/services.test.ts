@@ -72,12 +72,20 @@ describe("services: API registry, ledger, AI, audit log", () => {
       .createAccount.account;
 
   describe("API registry and alias resolution", () => {
-    test("a user registers an endpoint and an alias; the alias records its creator from the token", async () => {
+    // Every test here may run alone or in any order: the endpoints and the
+    // alias they share exist before any of them.
+    beforeAll(async () => {
       ok(await createEndpoint(userToken, { name: "orders.list", path: "/v1/orders", method: "GET" }));
+      ok(await createEndpoint(userToken, { name: "payments.list", path: "/v1/payments", method: "GET" }));
+      ok(await createAlias(userToken, { aliasName: "orders", canonicalName: "orders.list", context: "web", aliasType: "SHORTCUT" }));
+    });
+
+    test("a user registers an endpoint and an alias; the alias records its creator from the token", async () => {
+      ok(await createEndpoint(userToken, { name: "reports.list", path: "/v1/reports", method: "GET" }));
       const alias = ok(
-        await createAlias(userToken, { aliasName: "orders", canonicalName: "orders.list", context: "web", aliasType: "SHORTCUT" }),
+        await createAlias(userToken, { aliasName: "reports", canonicalName: "reports.list", context: "web", aliasType: "SHORTCUT" }),
       );
-      expect(alias.createApiAlias.apiAlias).toMatchObject({ createdBy: acme.users[0]!.userId, endpoint: { name: "orders.list" } });
+      expect(alias.createApiAlias.apiAlias).toMatchObject({ createdBy: acme.users[0]!.userId, endpoint: { name: "reports.list" } });
     });
 
     test("createdBy cannot be sent by a client", async () => {
@@ -168,7 +176,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
     test("an alias is unique within its context", async () => {
       refused(
-        await createAlias(userToken, { aliasName: "orders", canonicalName: "invoices.list", context: "web", aliasType: "SYNONYM" }),
+        await createAlias(userToken, { aliasName: "orders", canonicalName: "payments.list", context: "web", aliasType: "SYNONYM" }),
         "CONFLICT",
       );
     });
@@ -530,6 +538,8 @@ describe("services: API registry, ledger, AI, audit log", () => {
     });
 
     test("a plain user cannot read the audit log; an admin reads only their own tenant's", async () => {
+      // Something of this tenant's to be logged, whatever ran before.
+      ok(await createEndpoint(adminToken, { name: "audit.read", path: "/audit-read", method: "GET" }));
       const asUser = ok(await gql(userToken, "{ auditLogs { totalCount } }"));
       expect(asUser.auditLogs.totalCount).toBe(0);
       const tenants = ok(await gql(adminToken, "{ auditLogs(first: 1000) { totalCount nodes { tenantId } } }")).auditLogs;

@@ -32,7 +32,7 @@ export interface TestGateway {
 }
 
 /**
- * Test configuration: generous sign-in rate limits unless a test sets its
+ * Test configuration: generous sign-in rate limits and planning time unless a test sets its
  * own. No WebSockets in-process: grafserv loads its WebSocket server with a
  * dynamic import, which jest's sandbox refuses (test/realtime.test.ts runs
  * its gateway in a process of its own).
@@ -44,6 +44,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NEXUS_LOGIN_RATE_PER_IP: "10000",
     NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
     NEXUS_WEBSOCKETS: "0",
+    // The planning limit (2 s by default) is proved on its own (operation-abuse.test.ts sets 1 ms); on a busy machine it
+    // would fail whatever else a test checks (the attack matrix's lists with every relation took longer at load 20).
+    NEXUS_PLANNING_TIMEOUT_MS: "30000",
     ...env,
   });
 }
@@ -68,8 +71,40 @@ async function send(url: string, init: RequestInit & { token?: string; extraHead
   return { status: response.status, body, headers: response.headers };
 }
 
+/**
+ * Gateways of this test file not closed yet, started or still starting. A
+ * gateway that outlives its file keeps the jest worker alive (its pools, its
+ * LISTEN connections), and jest then reports "A worker process has failed to
+ * exit gracefully": a start that finishes after its hook timed out (a busy
+ * machine makes a schema build slow) or a test that failed before its
+ * close. Whatever is left is closed once the file is done.
+ */
+const unclosed = new Set<Promise<TestGateway>>();
+afterAll(async () => {
+  await Promise.all([...unclosed].map(async (starting) => (await starting.catch(() => null))?.close()));
+});
+
 /** The real gateway, on a free loopback port, over the test database. */
-export async function startTestGateway(options: { config?: Config; logger?: Logger; jobs?: boolean } = {}): Promise<TestGateway> {
+export function startTestGateway(options: { config?: Config; logger?: Logger; jobs?: boolean } = {}): Promise<TestGateway> {
+  const starting = start(options).then((gateway) => {
+    // Closed once, whoever asks first: the file's own afterAll may run after the one above.
+    let closing: Promise<void> | null = null;
+    return {
+      ...gateway,
+      close() {
+        unclosed.delete(starting);
+        closing ??= gateway.close();
+        return closing;
+      },
+    };
+  });
+  unclosed.add(starting);
+  // A start that fails leaves nothing open (createGateway releases what it opened).
+  starting.catch(() => unclosed.delete(starting));
+  return starting;
+}
+
+async function start(options: { config?: Config; logger?: Logger; jobs?: boolean }): Promise<TestGateway> {
   const config = options.config ?? testConfig();
   const gateway = await createGateway({
     config,
