@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   // The plans of the written questions with 100,000 rows in every table they read: a scale check that
-  // fills tens of tables, run by `npm run test:plans` (and CI), not by `npm test`.
+  // fills tens of tables, run by `npm run test:plans`, not by `npm test`.
   testPathIgnorePatterns: process.env.NEXUS_TEST_PLANS ? ["/node_modules/"] : ["/node_modules/", "/test/question-plans\\.test\\.ts$"],
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2023" }, module: { type: "commonjs" } }],
