@@ -69,7 +69,9 @@ async function send(url: string, init: RequestInit & { token?: string; extraHead
 }
 
 /** The real gateway, on a free loopback port, over the test database. */
-export async function startTestGateway(options: { config?: Config; logger?: Logger; jobs?: boolean } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[] } = {},
+): Promise<TestGateway> {
   const config = options.config ?? testConfig();
   const gateway = await createGateway({
     config,
@@ -77,6 +79,7 @@ export async function startTestGateway(options: { config?: Config; logger?: Logg
     ...(options.logger ? { logger: options.logger } : {}),
     // The job queue (mail delivery) runs only in gateways that ask for it: each one would take the others' jobs.
     ...(options.jobs ? { jobsUrl: process.env.NEXUS_TEST_ADMIN_URL! } : {}),
+    ...(options.replicaUrls ? { replicaUrls: options.replicaUrls } : {}),
   });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
