@@ -1,5 +1,7 @@
-import { createTenant, signIn } from "./support/fixtures";
-import { startTestGateway, testConfig,type TestGateway } from "./support/gateway";
+import { createClient, CreateUserGroupDocument, UserGroupsDocument } from "../sdk/client";
+import { GatewaySession } from "../src/browser/session";
+import { createTenant, PASSWORD, signIn } from "./support/fixtures";
+import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 import { StreamingReplica } from "./support/replica";
 
 /**
@@ -25,7 +27,8 @@ beforeAll(async () => {
   });
   const tenant = await createTenant("Replicas");
   token = (await signIn(gateway, tenant.admin.email)).accessToken;
-});
+  // A base backup, a second PostgreSQL and a gateway: slower than one test's default on a busy machine.
+}, 150_000);
 
 afterAll(async () => {
   await gateway?.close();
@@ -133,6 +136,57 @@ describe("read replicas", () => {
     await replica.start();
     await until("replica back in rotation", async () => (await healthy()) === 1);
     expect(await targetsOf(() => read("after write 0"))).toEqual({ [replicaName()]: 1 });
+  });
+
+  /** A fetch that keeps the consistency header each request sent and each answer carried. */
+  function recordingFetch(): { fetch: typeof fetch; sent: Array<string | null>; received: Array<string | null> } {
+    const sent: Array<string | null> = [];
+    const received: Array<string | null> = [];
+    return {
+      sent,
+      received,
+      fetch: async (input, init) => {
+        sent.push(new Headers(init?.headers).get("nexus-consistency"));
+        const response = await fetch(input, init);
+        received.push(response.headers.get("nexus-consistency"));
+        return response;
+      },
+    };
+  }
+
+  test("the SDK sends the token of its last mutation with the next query, which reads the row on the replica", async () => {
+    const recorded = recordingFetch();
+    const nexus = createClient({ url: `${gateway.url}/graphql`, token, fetch: recorded.fetch });
+    let groups: Array<{ name: string }> = [];
+    const targets = await targetsOf(async () => {
+      await nexus.request(CreateUserGroupDocument, { name: "through the sdk" });
+      groups = ((await nexus.request(UserGroupsDocument)) as { userGroups: { nodes: Array<{ name: string }> } }).userGroups.nodes;
+    });
+    expect(recorded.sent[0]).toBeNull();
+    expect(recorded.received[0]).toMatch(/\//);
+    expect(recorded.sent[1]).toBe(recorded.received[0]);
+    expect(groups.map((group) => group.name)).toContain("through the sdk");
+    expect(targets).toEqual({ [replicaName()]: 1 });
+  });
+
+  test("the GraphiQL page's session sends the token of its last mutation with the next query", async () => {
+    const recorded = recordingFetch();
+    const session = new GatewaySession({ gatewayUrl: gateway.url, onChange: () => undefined, fetch: recorded.fetch });
+    const tenant = await createTenant("ReplicasPage");
+    await session.login(tenant.admin.email, PASSWORD);
+    const ask = (query: string, variables: Record<string, unknown>) =>
+      session.fetch(`${gateway.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+    await (await ask(CREATE, { name: "from the page" })).json();
+    const answer = (await (await ask(READ, { name: "from the page" })).json()) as { data: { userGroups: { nodes: unknown[] } } };
+    await session.logout();
+    // [login, mutation, query, logout]
+    expect(recorded.received[1]).toMatch(/\//);
+    expect(recorded.sent[2]).toBe(recorded.received[1]);
+    expect(answer.data.userGroups.nodes).toHaveLength(1);
   });
 
   test("mutations run on the primary and say so nowhere else", async () => {
