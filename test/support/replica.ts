@@ -80,13 +80,14 @@ export class StreamingReplica {
 
   /**
    * A replica of the embedded cluster behind `adminUrl` (a superuser's
-   * connection to `database`), started and caught up with the primary.
+   * connection to `database`), started and caught up with the primary; in
+   * `into` (an empty directory) or a new temporary one.
    */
-  static async create(adminUrl: string, authenticatorPassword: string): Promise<StreamingReplica> {
+  static async create(adminUrl: string, authenticatorPassword: string, into?: string): Promise<StreamingReplica> {
     const primaryUrl = new URL(adminUrl);
     const database = decodeURIComponent(primaryUrl.pathname.slice(1));
     const superuserPassword = decodeURIComponent(primaryUrl.password);
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "nexus-replica-"));
+    const dir = into ?? (await fs.mkdtemp(path.join(os.tmpdir(), "nexus-replica-")));
     const pgData = path.join(dir, "pg");
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
