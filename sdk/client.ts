@@ -44,6 +44,34 @@ export class GatewayError extends Error {
 
 type Meta = { __meta__?: { hash?: string } };
 
+/** The header a mutation's answer carries its consistency token in, and a query sends it back in. */
+const CONSISTENCY_HEADER = "nexus-consistency";
+
+/** A token ("16/B374D848") as a string that sorts like the position it names. */
+function sortable(token: string): string {
+  const [high = "", low = ""] = token.toUpperCase().split("/");
+  return `${high.padStart(8, "0")}${low.padStart(8, "0")}`;
+}
+
+/**
+ * Read-your-writes: the newest consistency token this client has received
+ * (a mutation's), sent with every later request, so a query runs only where
+ * the write has been replayed (the gateway's read replicas), even on another
+ * gateway instance.
+ */
+class ConsistencyToken {
+  private newest: string | null = null;
+
+  get header(): Record<string, string> {
+    return this.newest ? { [CONSISTENCY_HEADER]: this.newest } : {};
+  }
+
+  note(response: Response): void {
+    const token = response.headers?.get(CONSISTENCY_HEADER);
+    if (token && (this.newest === null || sortable(token) > sortable(this.newest))) this.newest = token;
+  }
+}
+
 export interface NexusClient {
   request<TResult, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TResult, TVariables>,
@@ -53,6 +81,7 @@ export interface NexusClient {
 
 export function createClient(options: ClientOptions): NexusClient {
   const doFetch = options.fetch ?? fetch;
+  const consistency = new ConsistencyToken();
   return {
     async request(document, ...[variables]) {
       const token = typeof options.token === "function" ? await options.token() : options.token;
@@ -64,9 +93,11 @@ export function createClient(options: ClientOptions): NexusClient {
           "content-type": "application/json",
           accept: "application/graphql-response+json, application/json",
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...consistency.header,
         },
         body: JSON.stringify(body),
       });
+      consistency.note(response);
       const payload = (await response.json().catch(() => null)) as {
         data?: unknown;
         errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;

@@ -58,18 +58,27 @@ export interface SessionOptions {
   gatewayUrl: string;
   onChange: (session: Session | null) => void;
   /** Cookies for /auth: "include" across origins, "same-origin" on the gateway's own pages. */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit["credentials"];
   /** The fetch to send with; a page that wraps window.fetch passes the original. */
   fetch?: typeof fetch;
 }
 
+/** The header a mutation's answer carries its consistency token in, and a query sends it back in. */
+const CONSISTENCY_HEADER = "nexus-consistency";
+
+/** A token ("16/B374D848") as a string that sorts like the position it names. */
+const sortable = (token: string) =>
+  token.toUpperCase().replace(/^([^/]*)\/(.*)$/, (_, high: string, low: string) => high.padStart(8, "0") + low.padStart(8, "0"));
+
 export class GatewaySession {
   private current: Session | null = null;
+  /** The newest consistency token a mutation answered with: later requests send it (read-your-writes on replicas). */
+  private consistency: string | null = null;
   private refreshing: Promise<Session> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly gatewayUrl: string;
   private readonly onChange: (session: Session | null) => void;
-  private readonly credentials: RequestCredentials;
+  private readonly credentials: NonNullable<RequestInit["credentials"]>;
   private readonly send: typeof fetch;
 
   constructor(options: SessionOptions) {
@@ -128,7 +137,12 @@ export class GatewaySession {
     const send = () => {
       const headers = new Headers(init.headers);
       if (this.token && !headers.has("authorization")) headers.set("authorization", `Bearer ${this.token}`);
-      return this.send(input, { ...init, headers });
+      if (this.consistency && !headers.has(CONSISTENCY_HEADER)) headers.set(CONSISTENCY_HEADER, this.consistency);
+      return this.send(input, { ...init, headers }).then((answer) => {
+        const token = answer.headers.get(CONSISTENCY_HEADER);
+        if (token && (this.consistency === null || sortable(token) > sortable(this.consistency))) this.consistency = token;
+        return answer;
+      });
     };
     const response = await send();
     if (!this.current || !(await unauthenticated(response))) return response;

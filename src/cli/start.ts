@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       config,
       authenticatorUrl: database.authenticatorUrl,
       listenerUrl: database.listenerUrl,
+      replicaUrls: database.replicaUrls,
       replicationUrl: config.realtime.replicationUrl ?? database.adminUrl,
       logger,
       jobsUrl: database.adminUrl,

@@ -97,6 +97,7 @@ export interface Config {
    */
   listenDatabaseUrl: string | null;
   pool: PoolLimits;
+  replicas: ReplicaConfig;
   realtime: RealtimeConfig;
   dataDir: string;
   jwt: JwtConfig;
@@ -154,6 +155,18 @@ export interface MetricsConfig {
   port: number | null;
   /** Required as `Authorization: Bearer <token>` wherever /metrics is served. */
   token: string | null;
+}
+
+/** Streaming replicas that GraphQL queries may read from (src/db/replicas.ts). */
+export interface ReplicaConfig {
+  /** NEXUS_REPLICA_URLS: host, port and database of each replica; the gateway logs in as on the primary. */
+  urls: string[];
+  /** A replica further behind the primary than this is skipped. */
+  maxLagMs: number;
+  /** How long a query carrying a consistency token waits for a replica to replay it before it goes to the primary. */
+  waitMs: number;
+  /** How often each replica's health and lag are checked. */
+  checkIntervalMs: number;
 }
 
 /** The GraphQL pool: how many connections, and how long a request waits for one. */
@@ -284,6 +297,16 @@ function readDatabaseUrl(env: Env, name = "DATABASE_URL"): string | null {
     throw new ConfigError(name, "must name a database (postgres://user:password@host:5432/database)");
   }
   return raw;
+}
+
+function readReplicaUrls(env: Env): string[] {
+  const raw = read(env, "NEXUS_REPLICA_URLS");
+  if (raw === undefined) return [];
+  return raw
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "")
+    .map((item) => readDatabaseUrl({ NEXUS_REPLICA_URLS: item }, "NEXUS_REPLICA_URLS")!);
 }
 
 function readPublicUrl(env: Env): string {
@@ -551,6 +574,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       connectTimeoutMs: readInteger(env, "NEXUS_DB_CONNECT_TIMEOUT_MS", 5_000, 100, 120_000),
       preparedStatements: readFlag(env, "NEXUS_DB_PREPARED_STATEMENTS", true),
       pipeline: readFlag(env, "NEXUS_DB_PIPELINE", true),
+    },
+    replicas: {
+      urls: readReplicaUrls(env),
+      maxLagMs: readInteger(env, "NEXUS_REPLICA_MAX_LAG_MS", 1_000, 0, 3_600_000),
+      waitMs: readInteger(env, "NEXUS_REPLICA_WAIT_MS", 100, 0, 10_000),
+      checkIntervalMs: readInteger(env, "NEXUS_REPLICA_CHECK_MS", 250, 20, 60_000),
     },
     realtime: {
       enabled: readFlag(env, "NEXUS_REALTIME", true),

@@ -12,6 +12,8 @@ export interface Database extends MigrationTarget {
   authenticatorUrl: string;
   /** The revocation listener's connection (NEXUS_LISTEN_DATABASE_URL: direct, past a transaction pooler). */
   listenerUrl: string;
+  /** NEXUS_REPLICA_URLS, each logging in as the authenticator role like the GraphQL pool. */
+  replicaUrls: string[];
   /** The embedded cluster, when the gateway runs its own PostgreSQL (or attached to a running gateway's). */
   embedded: EmbeddedCluster | null;
   /** For the banner: where the data is, without passwords. */
@@ -86,6 +88,7 @@ export async function openDatabase(config: Config, options: { migrate?: boolean;
       ...target,
       authenticatorUrl: withCredentials(adminUrl, DB_ROLES.authenticator, authenticatorPassword),
       listenerUrl: withCredentials(config.listenDatabaseUrl ?? adminUrl, DB_ROLES.authenticator, authenticatorPassword),
+      replicaUrls: config.replicas.urls.map((url) => withCredentials(url, DB_ROLES.authenticator, authenticatorPassword)),
       embedded,
       description: embedded ? `embedded PostgreSQL in ${config.dataDir} (port ${embedded.port})` : redact(adminUrl),
       close: async () => {

@@ -29,6 +29,11 @@ export const ERROR_CODES = {
   },
   NOT_FOUND: { status: 404, surface: "both", message: "No such record, or it may not be changed by you." },
   BATCH_NOT_ALLOWED: { status: 400, surface: "graphql", message: "Batched operations are not accepted: send one operation per request." },
+  INVALID_CONSISTENCY_TOKEN: {
+    status: 400,
+    surface: "http",
+    message: "The Nexus-Consistency header is not a token the gateway returned (an LSN such as 0/1A2B3C4D).",
+  },
 
   // Who is asking.
   UNAUTHENTICATED: { status: 401, surface: "both", message: "Sign in: this needs an access token (Authorization: Bearer <token>)." },

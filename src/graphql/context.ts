@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 
 import type { Pool } from "pg";
+import { createWithPgClient } from "postgraphile/adaptors/pg";
 import { type DocumentNode, getOperationAST } from "postgraphile/graphql";
 
 import type { AccessClaims } from "../auth/jwt";
@@ -8,10 +9,12 @@ import { pgSettingsFor } from "../auth/tokens";
 import { requestClaims, type TokenVerifier, verifyBearer } from "../auth/verify";
 import type { Config } from "../config";
 import { assertPgInternals } from "../db/pg-internals";
+import { isReplicaFailure, type Replica, type ReplicaSet } from "../db/replicas";
 import { noteOperation } from "../observability/metrics";
 import type { RowChangeHub } from "../realtime/hub";
+import { consistencyTokenOf } from "./consistency";
 import type { RealtimeContext, SocketRegistry } from "./realtime";
-import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
+import { pipelinedWithPgClient, shareQueryTransaction, type WithPgClient } from "./request-transaction";
 import { INCLUDE_ARCHIVED_HEADER } from "./soft-delete";
 
 export interface RealtimeOptions {
@@ -50,6 +53,38 @@ function isQuery(req: IncomingMessage | undefined, document: DocumentNode | unde
 }
 
 /**
+ * `withPgClient` for the queries of one request, over a replica's pool or
+ * the primary's: pipelined and in one shared transaction as on the primary
+ * (request-transaction.ts), else through @dataplan/pg's own client.
+ */
+function queryClientFor(pool: Pool, config: Config): () => WithPgClient {
+  if (!config.pool.pipeline) {
+    const plain = createWithPgClient({ pool }) as WithPgClient;
+    return () => plain;
+  }
+  const pipelined = pipelinedWithPgClient(pool, { preparedStatements: config.pool.preparedStatements });
+  return () => shareQueryTransaction(pipelined);
+}
+
+/**
+ * A request's queries on `replica`; a statement that fails because of the
+ * replica (it went away, stopped answering, or replay canceled the
+ * statement) takes the replica out of rotation and runs again on the
+ * primary, so the client sees no failure. A statement of a query only
+ * reads: running it twice changes nothing.
+ */
+function onReplica(replicas: ReplicaSet, replica: Replica, onReplicaClient: WithPgClient, primary: () => WithPgClient): WithPgClient {
+  let fallback: WithPgClient | null = null;
+  return (pgSettings, callback) =>
+    onReplicaClient(pgSettings, callback).catch((error: unknown) => {
+      if (!isReplicaFailure(error)) throw error;
+      replicas.failed(replica, error);
+      fallback ??= primary();
+      return fallback(pgSettings, callback);
+    });
+}
+
+/**
  * Each request's grafast context: its role and claims come from the token
  * that `authenticate` verified before GraphQL ran (or, over a WebSocket,
  * from the operation's own token), then the request's settings and timeout.
@@ -59,12 +94,26 @@ export function makeContext(
   authenticatorPool: Pool,
   realtime: RealtimeOptions | undefined,
   requestSettings: RequestSettings,
+  replicas: ReplicaSet | null = null,
 ): NonNullable<GraphileConfig.Preset["grafast"]>["context"] {
   // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
   if (config.pool.pipeline) assertPgInternals();
   const queryClient = config.pool.pipeline
     ? pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements })
     : null;
+  const primaryQueries = queryClientFor(authenticatorPool, config);
+  const replicaQueries = new Map((replicas?.replicas ?? []).map((replica) => [replica, queryClientFor(replica.pool, config)]));
+  /**
+   * The queries of an HTTP request go where `replicas.route` says; over a
+   * WebSocket (and the realtime hub's re-reads of rows just written) they
+   * stay on the primary.
+   */
+  const routedQueries = async (req: IncomingMessage): Promise<WithPgClient | null> => {
+    if (!replicas) return null;
+    const replica = await replicas.route(consistencyTokenOf(req));
+    if (!replica) return null;
+    return onReplica(replicas, replica, replicaQueries.get(replica)!(), primaryQueries);
+  };
   return async (requestContext, args) => {
     const req = requestContext.node?.req;
     const claims = req
@@ -74,6 +123,8 @@ export function makeContext(
         : // The realtime hub's filtered re-read, run as a subscriber (src/realtime/filtered-reader.ts).
           ((requestContext as { nexusReader?: AccessClaims }).nexusReader ?? null);
     const ws = requestContext.ws;
+    const query = isQuery(req, args.document, args.operationName);
+    const routed = query && req ? await routedQueries(req) : null;
     return {
       nexusTenantId: claims?.tenantId ?? null,
       ...(ws && realtime?.hub
@@ -93,9 +144,11 @@ export function makeContext(
         ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
         statement_timeout: String(config.statementTimeoutMs),
       },
-      ...(isQuery(req, args.document, args.operationName) && queryClient
-        ? { withPgClient: shareQueryTransaction(queryClient) as never }
-        : {}),
+      ...(routed
+        ? { withPgClient: routed as never }
+        : query && queryClient
+          ? { withPgClient: shareQueryTransaction(queryClient) as never }
+          : {}),
     };
   };
 }

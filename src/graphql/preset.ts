@@ -6,9 +6,11 @@ import { makePgService, type PgSubscriber } from "postgraphile/adaptors/pg";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 
 import type { Config } from "../config";
+import type { ReplicaSet } from "../db/replicas";
 import { EXPOSED_SCHEMAS } from "../db/roles";
 import type { Logger } from "../observability/logger";
 import { OutcomeCodesPlugin } from "../observability/outcome";
+import { makeConsistencyPlugin } from "./consistency";
 import { ConstraintCatalog } from "./constraints";
 import { makeContext, type RealtimeOptions, type RequestSettings } from "./context";
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
@@ -51,6 +53,7 @@ export function makePreset(
   logger?: Logger,
   requestSettings: RequestSettings = () => ({}),
   subscriber?: PgSubscriber,
+  replicas: ReplicaSet | null = null,
 ): GraphileConfig.Preset {
   const production = config.env === "production";
   const constraints = new ConstraintCatalog();
@@ -61,6 +64,7 @@ export function makePreset(
       TenantKeysPlugin,
       SoftDeletePlugin,
       MutationOutcomePlugin,
+      makeConsistencyPlugin(authenticatorPool),
       constraints.plugin(),
       ScalarInputPlugin,
       // Outermost first: the outcome (metrics, log line) sees the codes ErrorCodesPlugin adds.
@@ -97,7 +101,7 @@ export function makePreset(
     grafast: {
       explain: false,
       timeouts: { planning: config.api.planningTimeoutMs },
-      context: makeContext(config, authenticatorPool, realtime, requestSettings),
+      context: makeContext(config, authenticatorPool, realtime, requestSettings, replicas),
     },
     schema: {
       pgForbidSetofFunctionsToReturnNull: true,

@@ -11,6 +11,7 @@ import { RevocationSet } from "../auth/revocation";
 import { AuthService } from "../auth/service";
 import type { TokenVerifier } from "../auth/verify";
 import type { Config } from "../config";
+import { ReplicaSet } from "../db/replicas";
 import { GRAPHIQL_SCRIPTS_PATH, graphiqlScriptsDir } from "../graphql/graphiql";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
@@ -47,7 +48,7 @@ export interface Gateway {
   release(): Promise<void>;
 }
 
-function pool(url: string, max: number, connectTimeoutMs: number, name: string, pipeline = false): pg.Pool {
+function pool(url: string, max: number, connectTimeoutMs: number, name: string, pipeline = false, queryTimeoutMs?: number): pg.Pool {
   // connectionTimeoutMillis bounds both a wait for a free connection and a
   // connection attempt, so an exhausted pool or a database that does not
   // answer fails the request (DATABASE_UNAVAILABLE) instead of hanging it.
@@ -58,6 +59,7 @@ function pool(url: string, max: number, connectTimeoutMs: number, name: string, 
     idleTimeoutMillis: 30_000,
     application_name: name,
     pipeline,
+    ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
   });
   created.on("error", () => undefined); // an idle connection dropped: the pool replaces it
   // A connection in use that the server ends (shutdown, crash) also emits
@@ -79,6 +81,7 @@ export async function createGateway({
   listenerUrl = authenticatorUrl,
   jobsUrl,
   replicationUrl = null,
+  replicaUrls = [],
 }: {
   config: Config;
   authenticatorUrl: string;
@@ -89,6 +92,8 @@ export async function createGateway({
   jobsUrl?: string;
   /** A replicating connection: this instance may decode the row changes (src/realtime/decoder.ts); without it, it only delivers. */
   replicationUrl?: string | null;
+  /** Streaming replicas for GraphQL queries, each as the authenticator role (NEXUS_REPLICA_URLS); none: every query on the primary. */
+  replicaUrls?: string[];
 }): Promise<Gateway> {
   // Pipelining: a query's begin, settings and first statement travel together (request-transaction.ts).
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
@@ -113,9 +118,26 @@ export async function createGateway({
   // connection of its own: past a transaction-mode pooler, like revocations.
   const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
   const subscriber = config.schemaReload ? new PgSubscriber(subscriberPool) : undefined;
+  // A replica that stops answering fails its statements (query_timeout) instead of holding them: they run again on the primary.
+  const replicaTimeoutMs = config.statementTimeoutMs + config.pool.connectTimeoutMs;
+  const checkTimeoutMs = Math.max(1_000, config.replicas.checkIntervalMs * 4);
+  const replicas =
+    replicaUrls.length === 0
+      ? null
+      : new ReplicaSet(
+          config.replicas,
+          authPool,
+          replicaUrls.map((url) => ({
+            name: ReplicaSet.nameOf(url),
+            pool: pool(url, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql-replica", config.pool.pipeline, replicaTimeoutMs),
+            checkPool: pool(url, 1, checkTimeoutMs, "nexus-replica-check", false, checkTimeoutMs),
+          })),
+          logger,
+        );
   let jobs: Jobs | null = null;
   let mail: MailDelivery | null = null;
   const releasePools = async () => {
+    await replicas?.stop();
     await jobs?.stop();
     mail?.close();
     await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
@@ -124,6 +146,7 @@ export async function createGateway({
   };
   try {
     await revocations.start();
+    await replicas?.start();
     await hub?.start();
     decoder?.start();
     const verifier: TokenVerifier = {
@@ -134,6 +157,7 @@ export async function createGateway({
     const auth = new AuthService(config, authPool, revocations, (message) => logger.info(message));
     const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool });
     const countRevocations = revocations.subscribe((kind) => metrics.revoked(kind));
+    if (replicas) metrics.watchReplicas(replicas);
 
     // Everything but the GraphQL endpoint: the auth routes, health, JWKS, metrics, GraphiQL.
     const app = express();
@@ -166,7 +190,7 @@ export async function createGateway({
     const realtimeOptions = config.api.websockets
       ? { verifier, sockets, hub, maxSubscriptionsPerSocket: config.realtime.maxSubscriptionsPerSocket }
       : undefined;
-    const pgl = postgraphile(makePreset(config, graphqlPool, realtimeOptions, logger, clientSettings, subscriber));
+    const pgl = postgraphile(makePreset(config, graphqlPool, realtimeOptions, logger, clientSettings, subscriber, replicas));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { CSRF_HEADER } from "../auth/refresh-cookie";
+import { CONSISTENCY_HEADER } from "../graphql/consistency";
 import { INCLUDE_ARCHIVED_HEADER } from "../graphql/soft-delete";
 import type { Logger } from "../observability/logger";
 import { pathOf, requestIdOf } from "../observability/logger";
 import { sendError } from "./errors";
 
-const ALLOWED_HEADERS = ["authorization", "content-type", "accept", CSRF_HEADER, INCLUDE_ARCHIVED_HEADER].join(", ");
+const ALLOWED_HEADERS = ["authorization", "content-type", "accept", CSRF_HEADER, INCLUDE_ARCHIVED_HEADER, CONSISTENCY_HEADER].join(", ");
 
 /**
  * CORS for the origins in NEXUS_CORS_ORIGINS only, with credentials (the
@@ -47,7 +48,7 @@ export function cors(origins: readonly string[], logger?: Logger): (req: Incomin
     if (allowed) {
       res.setHeader("Access-Control-Allow-Origin", origin);
       res.setHeader("Access-Control-Allow-Credentials", "true");
-      res.setHeader("Access-Control-Expose-Headers", "WWW-Authenticate, Retry-After");
+      res.setHeader("Access-Control-Expose-Headers", "WWW-Authenticate, Retry-After, Nexus-Consistency");
     }
     if (!preflight) {
       if (!allowed && !sameOrigin(req, origin)) refused(req, origin, false);

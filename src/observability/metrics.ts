@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 import type { MetricsConfig, NodeEnv } from "../config";
+import type { ReplicaSet } from "../db/replicas";
 
 const refusals = new WeakMap<ServerResponse, string>();
 
@@ -154,6 +155,42 @@ export class GatewayMetrics {
     if (this.codes.size >= MAX_ERROR_CODES) return "other";
     this.codes.add(code);
     return code;
+  }
+
+  /** Each replica's lag and health, and where queries ran (the replicas' names are configured: bounded labels). */
+  watchReplicas(replicas: ReplicaSet): void {
+    new Gauge({
+      name: "nexus_replica_lag_seconds",
+      help: "Estimated replay lag of each replica (as fine as NEXUS_REPLICA_CHECK_MS); absent before its first check.",
+      labelNames: ["replica"],
+      registers: [this.registry],
+      collect() {
+        for (const { name, lagMs } of replicas.status()) if (lagMs !== null) this.set({ replica: name }, lagMs / 1000);
+      },
+    });
+    new Gauge({
+      name: "nexus_replica_healthy",
+      help: "1 when a replica is in rotation (answering and a standby), 0 when it is out; lag is judged per query.",
+      labelNames: ["replica"],
+      registers: [this.registry],
+      collect() {
+        for (const { name, healthy } of replicas.status()) this.set({ replica: name }, healthy ? 1 : 0);
+      },
+    });
+    const queries = new Counter({
+      name: "nexus_graphql_queries_total",
+      help: "GraphQL queries over HTTP by where they were sent: primary, or a replica's host:port.",
+      labelNames: ["target"],
+      registers: [this.registry],
+    });
+    const fallbacks = new Counter({
+      name: "nexus_replica_fallbacks_total",
+      help: "Statements that failed because of a replica (gone, not answering, replay conflict) and ran again on the primary.",
+      labelNames: ["replica"],
+      registers: [this.registry],
+    });
+    replicas.onRouted = (target) => queries.inc({ target });
+    replicas.onFallback = (replica) => fallbacks.inc({ replica });
   }
 
   revoked(kind: "token" | "session"): void {

@@ -32,6 +32,11 @@ export async function tempDir(label: string): Promise<string> {
   return dir;
 }
 
+/** A PostgreSQL the suite started some other way, for cleanUp to stop. */
+export function trackPostmaster(pidFile: string): void {
+  postmasterFiles.add(pidFile);
+}
+
 /** Running: exists and is not a zombie waiting to be reaped. */
 export function isAlive(pid: number): boolean {
   try {

@@ -7,6 +7,7 @@ import { Ledger, signIn, Tally } from "./load";
 import { throughPooler } from "./pooler";
 import { cleanUp, GatewayProcess, killAllNow, makeTenant, PASSWORD, SuiteDatabase } from "./processes";
 import { realtimeAcrossRestart } from "./realtime";
+import { replicaKilled, replicaPaused } from "./replicas";
 import { Report } from "./report";
 
 /**
@@ -42,6 +43,8 @@ const SCENARIOS: Scenario[] = [
   { name: "three instances: revocation and a migration under load", run: severalInstances },
   { name: "through PgBouncer in transaction mode", run: throughPooler },
   { name: "pool exhaustion, slow statements and a memory soak", run: poolLimits },
+  { name: "read replica killed under read load", run: replicaKilled },
+  { name: "read replica paused: lag grows, queries move off it", run: replicaPaused },
   { name: "graceful shutdown (SIGTERM under load, embedded PostgreSQL)", run: async (c, r) => gracefulShutdown(c, r, await embeddedDir()) },
   { name: "gateway killed (SIGKILL): data directory recovered", run: async (c, r) => killedGateway(c, r, await embeddedDir()) },
 ];

@@ -85,7 +85,9 @@ afterAll(async () => {
 });
 
 /** The real gateway, on a free loopback port, over the test database. */
-export function startTestGateway(options: { config?: Config; logger?: Logger; jobs?: boolean } = {}): Promise<TestGateway> {
+export function startTestGateway(
+  options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[] } = {},
+): Promise<TestGateway> {
   const starting = start(options).then((gateway) => {
     // Closed once, whoever asks first: the file's own afterAll may run after the one above.
     let closing: Promise<void> | null = null;
@@ -104,7 +106,7 @@ export function startTestGateway(options: { config?: Config; logger?: Logger; jo
   return starting;
 }
 
-async function start(options: { config?: Config; logger?: Logger; jobs?: boolean }): Promise<TestGateway> {
+async function start(options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[] }): Promise<TestGateway> {
   const config = options.config ?? testConfig();
   const gateway = await createGateway({
     config,
@@ -112,6 +114,7 @@ async function start(options: { config?: Config; logger?: Logger; jobs?: boolean
     ...(options.logger ? { logger: options.logger } : {}),
     // The job queue (mail delivery) runs only in gateways that ask for it: each one would take the others' jobs.
     ...(options.jobs ? { jobsUrl: process.env.NEXUS_TEST_ADMIN_URL! } : {}),
+    ...(options.replicaUrls ? { replicaUrls: options.replicaUrls } : {}),
   });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;

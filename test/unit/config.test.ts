@@ -144,4 +144,24 @@ describe("configuration", () => {
       pretty: false,
     });
   });
+
+  test("replicas: a comma-separated list of postgres URLs, each checked", () => {
+    const config = loadConfig({
+      NEXUS_REPLICA_URLS: "postgres://r1:5432/nexus, postgres://r2:6432/nexus,",
+      NEXUS_REPLICA_MAX_LAG_MS: "250",
+    });
+    expect(config.replicas).toEqual({
+      urls: ["postgres://r1:5432/nexus", "postgres://r2:6432/nexus"],
+      maxLagMs: 250,
+      waitMs: 100,
+      checkIntervalMs: 250,
+    });
+    expect(loadConfig({}).replicas.urls).toEqual([]);
+    expect(problem({ NEXUS_REPLICA_URLS: "postgres://r1/nexus,http://r2/nexus" })).toEqual({
+      variable: "NEXUS_REPLICA_URLS",
+      message: expect.stringContaining("postgres://"),
+    });
+    expect(problem({ NEXUS_REPLICA_URLS: "postgres://r1:5432" }).variable).toBe("NEXUS_REPLICA_URLS");
+    expect(problem({ NEXUS_REPLICA_WAIT_MS: "-1" }).variable).toBe("NEXUS_REPLICA_WAIT_MS");
+  });
 });
