@@ -1,17 +1,20 @@
 import type { IncomingMessage } from "node:http";
 
 import type { Pool } from "pg";
+import { createWithPgClient } from "postgraphile/adaptors/pg";
 import { type DocumentNode, getOperationAST } from "postgraphile/graphql";
 
 import type { AccessClaims } from "../auth/jwt";
 import { pgSettingsFor } from "../auth/tokens";
 import { requestClaims, type TokenVerifier, verifyBearer } from "../auth/verify";
 import type { Config } from "../config";
+import type { FairPool } from "../db/fair-pool";
 import { assertPgInternals } from "../db/pg-internals";
 import { noteOperation } from "../observability/metrics";
+import type { TenantMetrics } from "../observability/tenant-metrics";
 import type { RowChangeHub } from "../realtime/hub";
 import type { RealtimeContext, SocketRegistry } from "./realtime";
-import { pipelinedWithPgClient, shareQueryTransaction } from "./request-transaction";
+import { pipelinedWithPgClient, shareQueryTransaction, type WithPgClient } from "./request-transaction";
 import { INCLUDE_ARCHIVED_HEADER } from "./soft-delete";
 
 export interface RealtimeOptions {
@@ -42,6 +45,25 @@ async function websocketClaims(ws: NonNullable<Grafast.RequestContext["ws"]>, re
   return claims;
 }
 
+/** The fair share of the GraphQL pool between tenants (src/db/fair-pool.ts), and where their database time is counted. */
+export interface TenantShare {
+  pool: FairPool;
+  metrics?: TenantMetrics;
+}
+
+/** `withPgClient` that waits for the tenant's turn at the pool, and counts the time the connection is held. */
+function fairly(withPgClient: WithPgClient, share: TenantShare, tenant: string | null): WithPgClient {
+  return (pgSettings, callback) =>
+    share.pool.run(tenant ?? "", async () => {
+      const started = performance.now();
+      try {
+        return await withPgClient(pgSettings, callback);
+      } finally {
+        share.metrics?.databaseTime(tenant, (performance.now() - started) / 1000);
+      }
+    });
+}
+
 /** Whether the request runs a query (not a mutation or subscription); notes its operation's name for the metrics. */
 function isQuery(req: IncomingMessage | undefined, document: DocumentNode | undefined, operationName: string | null | undefined): boolean {
   const operation = document ? getOperationAST(document, operationName) : null;
@@ -59,12 +81,21 @@ export function makeContext(
   authenticatorPool: Pool,
   realtime: RealtimeOptions | undefined,
   requestSettings: RequestSettings,
+  share?: TenantShare,
 ): NonNullable<GraphileConfig.Preset["grafast"]>["context"] {
   // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
   if (config.pool.pipeline) assertPgInternals();
   const queryClient = config.pool.pipeline
     ? pipelinedWithPgClient(authenticatorPool, { preparedStatements: config.pool.preparedStatements })
     : null;
+  // With a fair share, every checkout passes the gate: @dataplan/pg's own client (what the pg service gives) is wrapped too.
+  const ownClient = share ? (createWithPgClient({ pool: authenticatorPool }) as unknown as WithPgClient) : null;
+  const withPgClientFor = (query: boolean, tenant: string | null): { withPgClient?: never } => {
+    const base = query && queryClient ? queryClient : ownClient;
+    if (!base) return {};
+    const client = share ? fairly(base, share, tenant) : base;
+    return { withPgClient: (query && queryClient ? shareQueryTransaction(client) : client) as never };
+  };
   return async (requestContext, args) => {
     const req = requestContext.node?.req;
     const claims = req
@@ -93,9 +124,7 @@ export function makeContext(
         ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
         statement_timeout: String(config.statementTimeoutMs),
       },
-      ...(isQuery(req, args.document, args.operationName) && queryClient
-        ? { withPgClient: shareQueryTransaction(queryClient) as never }
-        : {}),
+      ...withPgClientFor(isQuery(req, args.document, args.operationName), claims?.tenantId ?? null),
     };
   };
 }

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from "pg";
 
 import { corkedSocket, parsedStatements } from "../db/pg-internals";
 
-type WithPgClient = (pgSettings: Record<string, string> | null, callback: (client: any) => Promise<any>) => Promise<any>;
+export type WithPgClient = (pgSettings: Record<string, string> | null, callback: (client: any) => Promise<any>) => Promise<any>;
 
 interface Job {
   callback: (client: any) => Promise<any>;
