@@ -137,6 +137,18 @@ describe("per-tenant budgets and metrics", () => {
     expect(refused.body.errors[0].extensions.code).toBe("TENANT_BUDGET_EXCEEDED");
   });
 
+  test("a mutation goes through the fair share too, and its time is counted for its tenant", async () => {
+    const tenant = await createTenant("Writer");
+    const token = (await signIn(first, tenant.admin.email)).accessToken;
+    const created = await first.graphql("mutation($p: ProjectInput!) { createProject(input: { project: $p }) { project { rowId key } } }", {
+      token,
+      variables: { p: { key: "FAIR", name: "Fairness" } },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data.createProject.project.key).toBe("FAIR");
+  });
+
   test("per-tenant metrics name the top tenants and sum the rest as other, database time included", async () => {
     const busy = await createTenant("Busy");
     const quiet = await createTenant("Quiet");
