@@ -915,6 +915,32 @@ $function$;
 revoke all on function nexus_auth.sync_permission_catalog() from public;
 comment on function nexus_auth.sync_permission_catalog() is 'Creates the default roles and the permissions of every tenant table; idempotent.';
 
+CREATE OR REPLACE FUNCTION nexus_auth.tenant_budget_take(p_tenant_id uuid, p_cost bigint, p_requests_per_window integer, p_cost_per_window bigint, p_window_seconds integer)
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+  with counted as (
+    insert into nexus_auth.tenant_budgets as b (tenant_id, cost)
+    values (p_tenant_id, p_cost)
+    on conflict (tenant_id) do update
+    set requests = case when b.window_started_at <= now() - make_interval(secs => p_window_seconds) then 1 else b.requests + 1 end,
+        cost = case when b.window_started_at <= now() - make_interval(secs => p_window_seconds) then excluded.cost else b.cost + excluded.cost end,
+        window_started_at = case when b.window_started_at <= now() - make_interval(secs => p_window_seconds) then now() else b.window_started_at end
+    returning b.requests, b.cost, b.window_started_at
+  )
+  select case
+    when (p_requests_per_window > 0 and requests > p_requests_per_window) or (p_cost_per_window > 0 and cost > p_cost_per_window)
+    then greatest(1, ceil(extract(epoch from window_started_at + make_interval(secs => p_window_seconds) - now())))::integer
+    else 0
+  end
+  from counted
+$function$;
+revoke all on function nexus_auth.tenant_budget_take(uuid,bigint,integer,bigint,integer) from public;
+grant execute on function nexus_auth.tenant_budget_take(uuid,bigint,integer,bigint,integer) to nexus_authenticator;
+comment on function nexus_auth.tenant_budget_take(uuid,bigint,integer,bigint,integer) is 'Counts an operation and its cost in the tenant''s budget window; the seconds to wait when the budget is spent, or 0.';
+
 CREATE OR REPLACE FUNCTION nexus_auth.tenant_of_user(p_user_id uuid)
  RETURNS uuid
  LANGUAGE plpgsql

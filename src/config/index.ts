@@ -123,8 +123,24 @@ export interface Config {
   /** After the grace, how long closing the pools, the listener and the database may take before the process exits anyway. */
   shutdownCapMs: number;
   api: ApiLimits;
+  tenants: TenantLimits;
   log: LogConfig;
   metrics: MetricsConfig;
+}
+
+/** What one tenant may take of the gateway: connections at once, requests and cost per window (src/db/fair-pool.ts, src/graphql/tenant-budget.ts). */
+export interface TenantLimits {
+  /** GraphQL pool connections one tenant may hold at once; the rest wait their round-robin turn. */
+  maxConnections: number;
+  /** Checkouts of one tenant that may wait; past it TENANT_QUEUE_FULL. */
+  queueMax: number;
+  /** Operations per tenant per window, counted in PostgreSQL for every instance; 0: no budget. */
+  requestsPerWindow: number;
+  /** Estimated cost (src/graphql/limits.ts operationCost) per tenant per window; 0: no budget. */
+  costPerWindow: number;
+  windowSeconds: number;
+  /** Tenants with their own label in the per-tenant metrics; the rest are "other". */
+  metricsTopTenants: number;
 }
 
 /** Where mail goes (SMTP, through the job queue) and where its links point. */
@@ -529,6 +545,19 @@ function readApiLimits(env: Env): ApiLimits {
 
 const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
+function readTenantLimits(env: Env): TenantLimits {
+  const poolMax = readInteger(env, "NEXUS_DB_POOL_MAX", 20, 1, 1000);
+  return {
+    // Half the pool by default: one tenant cannot take it all, and a lone tenant still gets most of it.
+    maxConnections: readInteger(env, "NEXUS_TENANT_MAX_CONNECTIONS", Math.max(1, Math.ceil(poolMax / 2)), 1, 1000),
+    queueMax: readInteger(env, "NEXUS_TENANT_QUEUE_MAX", 200, 1, 100_000),
+    requestsPerWindow: readInteger(env, "NEXUS_TENANT_REQUESTS_PER_MINUTE", 60_000, 0, 100_000_000),
+    costPerWindow: readInteger(env, "NEXUS_TENANT_COST_PER_MINUTE", 50_000_000, 0, 1_000_000_000_000),
+    windowSeconds: 60,
+    metricsTopTenants: readInteger(env, "NEXUS_METRICS_TOP_TENANTS", 10, 0, 1000),
+  };
+}
+
 function readLog(env: Env, nodeEnv: NodeEnv): LogConfig {
   const raw = read(env, "NEXUS_LOG_LEVEL")?.toLowerCase() ?? (nodeEnv === "test" ? "silent" : "info");
   if (!LOG_LEVELS.includes(raw as LogLevel))
@@ -617,6 +646,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
     shutdownCapMs: readInteger(env, "NEXUS_SHUTDOWN_CAP_MS", 5_000, 100, 60_000),
     api: readApiLimits(env),
+    tenants: readTenantLimits(env),
     log: readLog(env, nodeEnv),
     metrics: readMetrics(env, port),
   };

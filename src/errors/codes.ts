@@ -91,6 +91,21 @@ export const ERROR_CODES = {
     surface: "http",
     message: "The database refuses the gateway's credentials (its login role's password was changed or is wrong).",
   },
+  TENANT_BUDGET_EXCEEDED: {
+    status: 429,
+    surface: "graphql",
+    message: "This tenant has used its requests or query cost for the current minute; retry after the Retry-After seconds.",
+  },
+  TENANT_QUEUE_FULL: {
+    status: 429,
+    surface: "graphql",
+    message: "Too many requests of this tenant are waiting for the database; retry shortly.",
+  },
+  TENANT_QUEUE_TIMEOUT: {
+    status: 503,
+    surface: "graphql",
+    message: "No database connection was free for this tenant in time; retry shortly.",
+  },
   MIGRATIONS_UNKNOWN: { status: 503, surface: "http", message: "The applied migrations cannot be read." },
   MIGRATIONS_NOT_CURRENT: { status: 503, surface: "http", message: "The database is not at the migration this gateway expects." },
   INTERNAL_ERROR: { status: 500, surface: "both", message: "Internal server error." },

@@ -8,9 +8,11 @@ import type { AccessClaims } from "../auth/jwt";
 import { pgSettingsFor } from "../auth/tokens";
 import { requestClaims, type TokenVerifier, verifyBearer } from "../auth/verify";
 import type { Config } from "../config";
+import type { FairPool } from "../db/fair-pool";
 import { assertPgInternals } from "../db/pg-internals";
 import { isReplicaFailure, type Replica, type ReplicaSet } from "../db/replicas";
 import { noteOperation } from "../observability/metrics";
+import type { TenantMetrics } from "../observability/tenant-metrics";
 import type { RowChangeHub } from "../realtime/hub";
 import { consistencyTokenOf } from "./consistency";
 import type { RealtimeContext, SocketRegistry } from "./realtime";
@@ -43,6 +45,25 @@ async function websocketClaims(ws: NonNullable<Grafast.RequestContext["ws"]>, re
   const claims = await verifyBearer(realtime.verifier, header);
   realtime.sockets.add(ws.socket as never, claims);
   return claims;
+}
+
+/** The fair share of the GraphQL pool between tenants (src/db/fair-pool.ts), and where their database time is counted. */
+export interface TenantShare {
+  pool: FairPool;
+  metrics?: TenantMetrics;
+}
+
+/** `withPgClient` that waits for the tenant's turn at the pool, and counts the time the connection is held. */
+function fairly(withPgClient: WithPgClient, share: TenantShare, tenant: string | null): WithPgClient {
+  return (pgSettings, callback) =>
+    share.pool.run(tenant ?? "", async () => {
+      const started = performance.now();
+      try {
+        return await withPgClient(pgSettings, callback);
+      } finally {
+        share.metrics?.databaseTime(tenant, (performance.now() - started) / 1000);
+      }
+    });
 }
 
 /** Whether the request runs a query (not a mutation or subscription); notes its operation's name for the metrics. */
@@ -95,6 +116,7 @@ export function makeContext(
   realtime: RealtimeOptions | undefined,
   requestSettings: RequestSettings,
   replicas: ReplicaSet | null = null,
+  share?: TenantShare,
 ): NonNullable<GraphileConfig.Preset["grafast"]>["context"] {
   // Queries run on pipelined round trips (request-transaction.ts); mutations and subscriptions on @dataplan/pg's own.
   if (config.pool.pipeline) assertPgInternals();
@@ -114,6 +136,19 @@ export function makeContext(
     if (!replica) return null;
     return onReplica(replicas, replica, replicaQueries.get(replica)!(), primaryQueries);
   };
+  // With a fair share, every checkout passes the gate: @dataplan/pg's own client (what the pg service gives) is wrapped too.
+  const ownClient = share ? (createWithPgClient({ pool: authenticatorPool }) as unknown as WithPgClient) : null;
+  const withPgClientFor = async (
+    req: IncomingMessage | undefined,
+    query: boolean,
+    tenant: string | null,
+  ): Promise<{ withPgClient?: never }> => {
+    const gate = (client: WithPgClient) => (share ? fairly(client, share, tenant) : client);
+    const routed = query && req ? await routedQueries(req) : null;
+    if (routed) return { withPgClient: gate(routed) as never };
+    if (query && queryClient) return { withPgClient: shareQueryTransaction(gate(queryClient)) as never };
+    return ownClient ? { withPgClient: gate(ownClient) as never } : {};
+  };
   return async (requestContext, args) => {
     const req = requestContext.node?.req;
     const claims = req
@@ -124,7 +159,6 @@ export function makeContext(
           ((requestContext as { nexusReader?: AccessClaims }).nexusReader ?? null);
     const ws = requestContext.ws;
     const query = isQuery(req, args.document, args.operationName);
-    const routed = query && req ? await routedQueries(req) : null;
     return {
       nexusTenantId: claims?.tenantId ?? null,
       ...(ws && realtime?.hub
@@ -144,11 +178,7 @@ export function makeContext(
         ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
         statement_timeout: String(config.statementTimeoutMs),
       },
-      ...(routed
-        ? { withPgClient: routed as never }
-        : query && queryClient
-          ? { withPgClient: shareQueryTransaction(queryClient) as never }
-          : {}),
+      ...(await withPgClientFor(req, query, claims?.tenantId ?? null)),
     };
   };
 }

@@ -428,6 +428,7 @@ export function makeLimitsPlugin(limits: ApiLimits, options: { hideSuggestions: 
     document: DocumentNode;
     operationName?: string | null;
     variableValues?: unknown;
+    contextValue?: unknown;
   }) => {
     const cost = operationCost(
       args.schema,
@@ -436,6 +437,8 @@ export function makeLimitsPlugin(limits: ApiLimits, options: { hideSuggestions: 
       (args.variableValues ?? {}) as Record<string, unknown>,
       limits,
     );
+    // The tenant's cost budget (tenant-budget.ts) is charged with this estimate.
+    if (args.contextValue) (args.contextValue as { nexusCost?: number }).nexusCost = cost;
     return cost > limits.maxCost ? { errors: [costError(cost, limits.maxCost)] } : null;
   };
   return {

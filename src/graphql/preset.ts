@@ -12,7 +12,7 @@ import type { Logger } from "../observability/logger";
 import { OutcomeCodesPlugin } from "../observability/outcome";
 import { makeConsistencyPlugin } from "./consistency";
 import { ConstraintCatalog } from "./constraints";
-import { makeContext, type RealtimeOptions, type RequestSettings } from "./context";
+import { makeContext, type RealtimeOptions, type RequestSettings, type TenantShare } from "./context";
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
@@ -27,6 +27,7 @@ import { RowChangesPlugin } from "./realtime";
 import { ScalarInputPlugin } from "./scalar-input";
 import { SchemaNamesPlugin } from "./schema-names";
 import { SoftDeletePlugin } from "./soft-delete";
+import { makeTenantBudgetPlugin, type TenantBudgets } from "./tenant-budget";
 import { TenantKeysPlugin } from "./tenant-keys";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -45,6 +46,8 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
  * of its own; with one, the schema is rebuilt whenever a migration or
  * policies/ is applied (see SCHEMA_CHANGED in src/db/migrate.ts), without a
  * restart. Without one (schema export, docs) the schema is built once.
+ * `tenancy`: the fair share of the pool between tenants and their budgets
+ * (src/db/fair-pool.ts, tenant-budget.ts); without it neither applies.
  */
 export function makePreset(
   config: Config,
@@ -54,6 +57,7 @@ export function makePreset(
   requestSettings: RequestSettings = () => ({}),
   subscriber?: PgSubscriber,
   replicas: ReplicaSet | null = null,
+  tenancy: { share?: TenantShare; budgets?: TenantBudgets | null } = {},
 ): GraphileConfig.Preset {
   const production = config.env === "production";
   const constraints = new ConstraintCatalog();
@@ -77,6 +81,7 @@ export function makePreset(
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       makeGroupedAggregatesLimitPlugin(config.api),
+      makeTenantBudgetPlugin(tenancy.budgets ?? null),
       DatabaseUnavailableStatusPlugin,
       ...(config.introspection ? [] : [NoIntrospectionPlugin]),
       ...(config.api.persistedOnly ? [PersistedPlugin] : []),
@@ -101,7 +106,7 @@ export function makePreset(
     grafast: {
       explain: false,
       timeouts: { planning: config.api.planningTimeoutMs },
-      context: makeContext(config, authenticatorPool, realtime, requestSettings, replicas),
+      context: makeContext(config, authenticatorPool, realtime, requestSettings, replicas, tenancy.share),
     },
     schema: {
       pgForbidSetofFunctionsToReturnNull: true,

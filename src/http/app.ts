@@ -11,10 +11,12 @@ import { RevocationSet } from "../auth/revocation";
 import { AuthService } from "../auth/service";
 import type { TokenVerifier } from "../auth/verify";
 import type { Config } from "../config";
+import { FairPool } from "../db/fair-pool";
 import { ReplicaSet } from "../db/replicas";
 import { GRAPHIQL_SCRIPTS_PATH, graphiqlScriptsDir } from "../graphql/graphiql";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
+import { TenantBudgets } from "../graphql/tenant-budget";
 import { JobRegistry, type Jobs, startJobs } from "../jobs";
 import { MailDelivery } from "../mail/delivery";
 import { MAIL_PAGE_PATHS, mailPage } from "../mail/pages";
@@ -117,6 +119,8 @@ export async function createGateway({
   // With schema reloading, LISTEN for schema changes on one direct
   // connection of its own: past a transaction-mode pooler, like revocations.
   const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");
+  // Tenant budgets are counted on connections of their own, outside the fair share they guard.
+  const limitsPool = pool(authenticatorUrl, 4, config.pool.connectTimeoutMs, "nexus-limits");
   const subscriber = config.schemaReload ? new PgSubscriber(subscriberPool) : undefined;
   // A replica that stops answering fails its statements (query_timeout) instead of holding them: they run again on the primary.
   const replicaTimeoutMs = config.statementTimeoutMs + config.pool.connectTimeoutMs;
@@ -142,7 +146,7 @@ export async function createGateway({
     mail?.close();
     await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
     subscriber?.release();
-    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end(), realtimePool?.end()]);
+    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end(), limitsPool.end(), realtimePool?.end()]);
   };
   try {
     await revocations.start();
@@ -155,7 +159,7 @@ export async function createGateway({
       revocations,
     };
     const auth = new AuthService(config, authPool, revocations, (message) => logger.info(message));
-    const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool });
+    const metrics = new GatewayMetrics({ graphql: graphqlPool, auth: authPool }, config.tenants.metricsTopTenants);
     const countRevocations = revocations.subscribe((kind) => metrics.revoked(kind));
     if (replicas) metrics.watchReplicas(replicas);
 
@@ -190,7 +194,19 @@ export async function createGateway({
     const realtimeOptions = config.api.websockets
       ? { verifier, sockets, hub, maxSubscriptionsPerSocket: config.realtime.maxSubscriptionsPerSocket }
       : undefined;
-    const pgl = postgraphile(makePreset(config, graphqlPool, realtimeOptions, logger, clientSettings, subscriber, replicas));
+    const tenancy = {
+      share: {
+        pool: new FairPool({
+          capacity: config.pool.max,
+          perTenant: config.tenants.maxConnections,
+          queuePerTenant: config.tenants.queueMax,
+          timeoutMs: config.pool.connectTimeoutMs,
+        }),
+        metrics: metrics.tenants,
+      },
+      budgets: new TenantBudgets(limitsPool, config.tenants),
+    };
+    const pgl = postgraphile(makePreset(config, graphqlPool, realtimeOptions, logger, clientSettings, subscriber, replicas, tenancy));
     const serv = pgl.createServ(gatewayGrafserv);
     const graphql = serv.handler();
     app.use(graphql);

@@ -226,7 +226,7 @@ export function frontDoor({
       const operation = path === GRAPHQL_PATH ? graphqlOperationOf(req) : null;
       lines.done(req, res, path, ms, requestClaims(req), { operation, errorCodes });
       // An abandoned request is in the log (as aborted), not in the metrics.
-      if (res.writableFinished) metrics.record(req, res, path, ms / 1000, errorCodes);
+      if (res.writableFinished) metrics.record(req, res, path, ms / 1000, errorCodes, requestClaims(req)?.tenantId ?? null);
     });
     if (preflight(req, res)) return;
     if (path === `${GRAPHQL_PATH}/stream` && !schemaEvents) {

@@ -5,6 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 
 import type { MetricsConfig, NodeEnv } from "../config";
 import type { ReplicaSet } from "../db/replicas";
+import { TenantMetrics } from "./tenant-metrics";
 
 const refusals = new WeakMap<ServerResponse, string>();
 
@@ -79,9 +80,12 @@ export class GatewayMetrics {
   private readonly httpRequests: Counter<"route" | "status">;
   private readonly authFailures: Counter<"reason">;
   private readonly revocations: Counter<"kind">;
+  /** Requests, errors and database time per tenant, the top `topTenants` by name and the rest as "other". */
+  readonly tenants: TenantMetrics;
 
-  constructor(pools: Record<string, Pool>) {
+  constructor(pools: Record<string, Pool>, topTenants = 10) {
     collectDefaultMetrics({ register: this.registry, prefix: "nexus_process_" });
+    this.tenants = new TenantMetrics(this.registry, topTenants);
     this.graphqlRequests = new Counter({
       name: "nexus_graphql_requests_total",
       help: "GraphQL requests by operation name, HTTP status and outcome (the first error's code, or ok).",
@@ -202,7 +206,14 @@ export class GatewayMetrics {
    * GraphQL ones by operation and outcome (`codes`: what the request
    * ended with, see outcome.ts), refusals by their error code.
    */
-  record(req: IncomingMessage, res: ServerResponse, path: string, seconds: number, codes: readonly string[]): void {
+  record(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    seconds: number,
+    codes: readonly string[],
+    tenant: string | null = null,
+  ): void {
     const status = String(res.statusCode);
     const route =
       path === "/graphql" ? "graphql" : path.startsWith("/auth/") ? "auth" : path === "/health" || path === "/ready" ? "health" : "other";
@@ -211,6 +222,7 @@ export class GatewayMetrics {
       const operation = this.operationLabel(graphqlOperationOf(req));
       this.graphqlRequests.inc({ operation, status, code: this.codeLabel(codes) });
       this.graphqlDuration.observe({ operation }, seconds);
+      this.tenants.request(tenant, codes.length > 0);
     }
     const code = refusals.get(res);
     if (code && (res.statusCode === 401 || res.statusCode === 423 || res.statusCode === 429)) this.authFailures.inc({ reason: code });

@@ -9,6 +9,7 @@ import { cleanUp, GatewayProcess, killAllNow, makeTenant, PASSWORD, SuiteDatabas
 import { realtimeAcrossRestart } from "./realtime";
 import { replicaKilled, replicaPaused } from "./replicas";
 import { Report } from "./report";
+import { sharedLimits } from "./shared-limits";
 
 /**
  * `npm run test:faults`: the gateway under real faults, with real processes
@@ -41,6 +42,7 @@ const SCENARIOS: Scenario[] = [
   { name: "database killed under load (crash recovery)", run: (c, r) => databaseOutage(c, r, "kill") },
   { name: "realtime: database restart with a subscriber connected", run: realtimeAcrossRestart },
   { name: "three instances: revocation and a migration under load", run: severalInstances },
+  { name: "three instances: sign-in, reset and tenant limits shared", run: sharedLimits },
   { name: "through PgBouncer in transaction mode", run: throughPooler },
   { name: "pool exhaustion, slow statements and a memory soak", run: poolLimits },
   { name: "read replica killed under read load", run: replicaKilled },
