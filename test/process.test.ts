@@ -279,7 +279,7 @@ describe("the gateway process (npm start)", () => {
 
     test("two workers serve the port, /metrics counts both, and SIGTERM drains each before the database stops", async () => {
       running = start({ ...env(), NEXUS_WORKERS: "2" });
-      await waitFor(running, "Health");
+      await waitFor(running, "Health", 240_000);
       expect(running.output()).toContain("Workers   2 processes");
       const pids = [
         ...running.output().matchAll(/gateway worker started.*?"workerPid":(\d+)|"workerPid":(\d+).*?gateway worker started/g),
@@ -333,7 +333,7 @@ describe("the gateway process (npm start)", () => {
       for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
       expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
       // Two schema builds at once on a busy machine, after a first start's migrations.
-    }, 240_000);
+    }, 360_000);
   });
 
   describe("when its database goes away", () => {
