@@ -25,8 +25,8 @@ import { GATEWAY_NODE_FLAGS } from "../src/cli/runtime";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { argCount, argValue, BENCH_PASSWORD, type BenchTenant, dataOptions, loadBenchData } from "./data";
-import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario, SEARCH_FRAGMENTS } from "./scenarios";
 import { normalise, PEER_GRAPHQL, type PeerKind } from "./peers";
+import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario, SEARCH_FRAGMENTS } from "./scenarios";
 import type { ServerKind } from "./server";
 
 const RESULTS_FILE = path.join("bench", "results", "latest.md");
