@@ -607,7 +607,7 @@ async function main(): Promise<void> {
     }
 
     const setup =
-      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per measurement after ${opts.warmup} s of warm-up (gateway and reference alternated A B B A); ` +
+      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per measurement after ${opts.warmup} s of warm-up (every server in each round, in order and then in reverse); ` +
       `autocannon, gateway and baseline in separate processes on one machine (Node ${process.version}).`;
     const markdown = table(rows, setup);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
