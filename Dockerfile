@@ -12,7 +12,8 @@ RUN node_modules/.bin/tsc -p tsconfig.build.json \
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
-    PORT=4000
+    PORT=4000 \
+    NEXUS_WORKERS=auto
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist

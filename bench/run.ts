@@ -25,6 +25,7 @@ import { GATEWAY_NODE_FLAGS } from "../src/cli/runtime";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { argCount, argValue, BENCH_PASSWORD, type BenchTenant, dataOptions, loadBenchData } from "./data";
+import { normalise, PEER_GRAPHQL, type PeerKind } from "./peers";
 import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario, SEARCH_FRAGMENTS } from "./scenarios";
 import type { ServerKind } from "./server";
 
@@ -39,6 +40,8 @@ interface Options {
   only: Set<string> | null;
   /** --cpu-prof <dir>: each server writes a V8 CPU profile, <kind>.cpuprofile, there when it stops. */
   profileDir: string | null;
+  /** --peers postgraphile5,postgraphile4 (the default) or none: the peers measured beside the baseline. */
+  peers: PeerKind[];
 }
 
 function options(argv: string[]): Options {
@@ -51,7 +54,16 @@ function options(argv: string[]): Options {
     connections,
     only: only ? new Set(only.split(",")) : null,
     profileDir: argValue(argv, "cpu-prof", "") ? path.resolve(argValue(argv, "cpu-prof", "")) : null,
+    peers: peerKinds(argValue(argv, "peers", "postgraphile5,postgraphile4")),
   };
+}
+
+function peerKinds(list: string): PeerKind[] {
+  if (list === "none") return [];
+  const kinds = list.split(",");
+  for (const kind of kinds)
+    if (!(kind in PEER_GRAPHQL)) throw new Error(`--peers: unknown peer "${kind}" (postgraphile5, postgraphile4, none)`);
+  return kinds as PeerKind[];
 }
 
 interface Target {
@@ -165,13 +177,16 @@ const CLOCK_TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** CPU seconds a process has used so far (Linux /proc), or null. */
+/** CPU seconds a process and its children (the workers of a cluster) have used so far (Linux /proc), or null. */
 function cpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    let seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    for (const child of children ? children.split(" ") : []) seconds += cpuSeconds(Number(child)) ?? 0;
+    return seconds;
   } catch {
     return null;
   }
@@ -281,7 +296,19 @@ function scenarioParams(scenario: ReadScenario, tenant: TenantParams): Array<str
   return [null];
 }
 
+type MakeVariant = (scenario: ReadScenario, token: string, param: string | null) => Variant;
+
 function gatewayVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
+  return graphqlVariant(GRAPHQL[scenario], scenario, token, param);
+}
+
+/** A peer's request: its own operation for the scenario (bench/peers.ts), the gateway's variables. */
+const peerVariant =
+  (kind: PeerKind): MakeVariant =>
+  (scenario, token, param) =>
+    graphqlVariant(PEER_GRAPHQL[kind][scenario]!, scenario, token, param);
+
+function graphqlVariant(query: string, scenario: ReadScenario, token: string, param: string | null): Variant {
   const variables =
     scenario === "point"
       ? { id: param }
@@ -290,14 +317,14 @@ function gatewayVariant(scenario: ReadScenario, token: string, param: string | n
         : scenario === "search"
           ? { text: param }
           : undefined;
-  return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query: GRAPHQL[scenario], variables }) };
+  return { method: "POST", path: "/graphql", headers: json(token), body: JSON.stringify({ query, variables }) };
 }
 
 function baselineVariant(scenario: ReadScenario, token: string, param: string | null): Variant {
   return { method: "GET", path: param === null ? `/${scenario}` : `/${scenario}?id=${encodeURIComponent(param)}`, headers: json(token) };
 }
 
-function variants(scenario: ReadScenario, tenants: TenantParams[], make: typeof gatewayVariant): Variant[] {
+function variants(scenario: ReadScenario, tenants: TenantParams[], make: MakeVariant): Variant[] {
   const all: Variant[] = [];
   const lists = tenants.map((tenant) => scenarioParams(scenario, tenant));
   const longest = Math.max(...lists.map((list) => list.length));
@@ -318,17 +345,28 @@ async function send(base: string, variant: Variant): Promise<unknown> {
   return body;
 }
 
-/** Before any load: the gateway and the baseline give the same answers. */
-async function checkSameAnswers(gateway: string, baseline: string, tenants: TenantParams[]): Promise<void> {
-  for (const scenario of READ_SCENARIOS) {
+/** A server the gateway is measured against, and how it asks each scenario. */
+interface Reference {
+  target: Target;
+  name: string;
+  make: MakeVariant;
+  /** Whether it can ask the scenario at all (the peers have no search). */
+  asks: (scenario: ReadScenario) => boolean;
+  /** Its answer with the gateway's field names. */
+  normalise: (answer: unknown) => unknown;
+}
+
+/** Before any load: the gateway and the reference give the same answers. */
+async function checkSameAnswers(gateway: string, reference: Reference, tenants: TenantParams[]): Promise<void> {
+  for (const scenario of READ_SCENARIOS.filter(reference.asks)) {
     const fromGateway = variants(scenario, tenants, gatewayVariant).slice(0, 10);
-    const fromBaseline = variants(scenario, tenants, baselineVariant).slice(0, 10);
+    const fromReference = variants(scenario, tenants, reference.make).slice(0, 10);
     for (let i = 0; i < fromGateway.length; i++) {
       let a = await send(gateway, fromGateway[i]!);
-      let b = await send(baseline, fromBaseline[i]!);
+      let b = reference.normalise(await send(reference.target.url, fromReference[i]!));
       if (scenario === "aggregate") [a, b] = [countsByType(a as never), countsByType(b as never)];
       if (!isDeepStrictEqual(a, b)) {
-        throw new Error(`${scenario}: the gateway and the baseline disagree:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
+        throw new Error(`${scenario}: the gateway and ${reference.name} disagree:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
       }
     }
   }
@@ -405,17 +443,34 @@ async function main(): Promise<void> {
       NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
       NEXUS_BENCH_AUTHENTICATOR_URL: database.authenticatorUrl,
     };
-    const [gateway, noRevocation, baseline, preparedBaseline] = await Promise.all(
-      (["gateway", "gateway-no-revocation", "baseline", "baseline-prepared"] as const).map(async (kind) => {
+    const [gateway, noRevocation, baseline, preparedBaseline, ...peerTargets] = await Promise.all(
+      (["gateway", "gateway-no-revocation", "baseline", "baseline-prepared", ...opts.peers] as const).map(async (kind) => {
         const target = await startServer(kind, env, config.dataDir, opts.profileDir);
         targets.push(target);
         return target;
       }),
     );
+    // Only for the workers scenario: the same gateway as two workers of one port.
+    const twoWorkers = runs("workers") ? await startServer("gateway-2-workers", env, config.dataDir, opts.profileDir) : null;
+    if (twoWorkers) targets.push(twoWorkers);
     const sessions = await Promise.all(tenants.map((tenant) => signIn(gateway!.url, tenant)));
     const params = await tenantParams(database.adminUrl, sessions);
-    await checkSameAnswers(gateway!.url, baseline!.url, params);
-    await checkSameAnswers(gateway!.url, preparedBaseline!.url, params);
+    const same = { make: baselineVariant, asks: () => true, normalise: (answer: unknown) => answer };
+    const references: Reference[] = [
+      { target: baseline!, name: "baseline", ...same },
+      { target: preparedBaseline!, name: "baseline, prepared", ...same },
+      ...peerTargets.map((target, i) => {
+        const kind = opts.peers[i]!;
+        return {
+          target,
+          name: kind === "postgraphile5" ? "PostGraphile 5 (stock)" : "PostGraphile 4.14",
+          make: peerVariant(kind),
+          asks: (scenario: ReadScenario) => PEER_GRAPHQL[kind][scenario] !== null,
+          normalise: (answer: unknown) => normalise(kind, answer),
+        };
+      }),
+    ];
+    for (const reference of references) await checkSameAnswers(gateway!.url, reference, params);
 
     const rows: Row[] = [];
     type Next = (context: Record<string, unknown>) => Variant;
@@ -429,14 +484,13 @@ async function main(): Promise<void> {
      * doing weighs on both alike. Rates are averaged; so are p50 and p99
      * of the two halves (an approximation of the whole run's percentiles).
      */
-    const compare = async (connections: number, a: { target: Target; next: Next }, b: { target: Target; next: Next }) => {
-      await load(a.target, connections, opts.warmup, a.next);
-      await load(b.target, connections, opts.warmup, b.next);
+    const compare = async (connections: number, ...servers: Array<{ target: Target; next: Next }>): Promise<Measured[]> => {
+      for (const { target, next } of servers) await load(target, connections, opts.warmup, next);
       const half = Math.max(1, Math.round(opts.duration / 2));
-      const a1 = await load(a.target, connections, half, a.next);
-      const b1 = await load(b.target, connections, half, b.next);
-      const b2 = await load(b.target, connections, half, b.next);
-      const a2 = await load(a.target, connections, half, a.next);
+      const first: Measured[] = [];
+      for (const { target, next } of servers) first.push(await load(target, connections, half, next));
+      const second: Measured[] = [];
+      for (const { target, next } of [...servers].reverse()) second.unshift(await load(target, connections, half, next));
       const mean = (x: Measured, y: Measured): Measured => ({
         rps: (x.rps + y.rps) / 2,
         p50: (x.p50 + y.p50) / 2,
@@ -445,7 +499,7 @@ async function main(): Promise<void> {
         cpuUs: x.cpuUs !== null && y.cpuUs !== null ? (x.cpuUs + y.cpuUs) / 2 : null,
         dbUs: x.dbUs !== null && y.dbUs !== null ? (x.dbUs + y.dbUs) / 2 : null,
       });
-      return [mean(a1, a2), mean(b1, b2)] as const;
+      return first.map((measured, i) => mean(measured, second[i]!));
     };
     const report = (row: Row) => {
       rows.push(row);
@@ -467,21 +521,28 @@ async function main(): Promise<void> {
         report({ scenario: "point, revocation check on", connections, gateway: on, reference: off, referenceName: "check off" });
       }
     }
+    // 1 worker against 2 (NEXUS_WORKERS=2), the load generator in this process.
+    if (twoWorkers) {
+      for (const scenario of ["point", "list"] as const) {
+        for (const connections of opts.connections) {
+          const next = roundRobin(variants(scenario, params, gatewayVariant));
+          const [two, one] = await compare(connections, { target: twoWorkers, next }, { target: gateway!, next });
+          report({ scenario: `${scenario}, 2 workers`, connections, gateway: two!, reference: one!, referenceName: "1 worker" });
+        }
+      }
+    }
+    // Every server in each round, in order and then in reverse (A B C … C B A):
+    // the gateway, the baseline, the prepared baseline (the practical limit), the peers.
     for (const scenario of READ_SCENARIOS) {
       if (!runs(scenario)) continue;
-      // Against the baseline (the targets), then against the same with prepared statements.
-      for (const [reference, referenceName] of [
-        [baseline!, "baseline"],
-        [preparedBaseline!, "baseline, prepared"],
-      ] as const) {
-        for (const connections of opts.connections) {
-          const [g, b] = await compare(
-            connections,
-            { target: gateway!, next: roundRobin(variants(scenario, params, gatewayVariant)) },
-            { target: reference, next: roundRobin(variants(scenario, params, baselineVariant)) },
-          );
-          report({ scenario, connections, gateway: g, reference: b, referenceName });
-        }
+      const asking = references.filter((reference) => reference.asks(scenario));
+      for (const connections of opts.connections) {
+        const [g, ...measured] = await compare(
+          connections,
+          { target: gateway!, next: roundRobin(variants(scenario, params, gatewayVariant)) },
+          ...asking.map((reference) => ({ target: reference.target, next: roundRobin(variants(scenario, params, reference.make)) })),
+        );
+        measured.forEach((m, i) => report({ scenario, connections, gateway: g!, reference: m, referenceName: asking[i]!.name }));
       }
     }
     if (runs("create")) {
@@ -546,7 +607,7 @@ async function main(): Promise<void> {
     }
 
     const setup =
-      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per measurement after ${opts.warmup} s of warm-up (gateway and reference alternated A B B A); ` +
+      `${new Date().toISOString()}; ${data.tenants} tenants x ${data.assets} assets; ${opts.duration} s per measurement after ${opts.warmup} s of warm-up (every server in each round, in order and then in reverse); ` +
       `autocannon, gateway and baseline in separate processes on one machine (Node ${process.version}).`;
     const markdown = table(rows, setup);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

@@ -272,6 +272,70 @@ describe("the gateway process (npm start)", () => {
     });
   });
 
+  describe("with NEXUS_WORKERS=2", () => {
+    let running: Running | undefined;
+    afterAll(() => stop(running));
+    const occurrences = (text: string) => running!.output().split(text).length - 1;
+
+    test("two workers serve the port, /metrics counts both, and SIGTERM drains each before the database stops", async () => {
+      running = start({ ...env(), NEXUS_WORKERS: "2" });
+      await waitFor(running, "Health", 240_000);
+      expect(running.output()).toContain("Workers   2 processes");
+      const pids = [
+        ...running.output().matchAll(/gateway worker started.*?"workerPid":(\d+)|"workerPid":(\d+).*?gateway worker started/g),
+      ].map((match) => Number(match[1] ?? match[2]));
+      expect(new Set(pids).size).toBe(2);
+      expect(pids).not.toContain(running.child.pid);
+
+      // Connections of their own, so the primary hands them to the workers in turn.
+      const token = await signInAs(port, "admin@acme.test", "nexus-demo");
+      for (let i = 0; i < 6; i++) {
+        expect(await graphqlAt(port, token, "query ClusterProbe { tenants { totalCount } }", true)).toEqual({
+          data: { tenants: { totalCount: expect.any(Number) } },
+        });
+      }
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const probes = [...metrics.matchAll(/^nexus_graphql_requests_total\{[^}]*operation="ClusterProbe"[^}]*\} (\d+)$/gm)];
+      expect(probes.reduce((sum, match) => sum + Number(match[1]), 0)).toBe(6);
+
+      // A request in flight in a worker when the primary is told to stop (as in the single-process test).
+      const request = http.request({
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", expect: "100-continue" },
+      });
+      const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request.once("response", (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.once("end", () => resolve({ status: response.statusCode!, body }));
+        });
+        request.once("error", reject);
+      });
+      request.flushHeaders();
+      await new Promise<void>((resolve) => request.once("continue", resolve));
+      request.write('{"query":"{ __typ');
+      running.child.kill("SIGTERM");
+      const deadline = Date.now() + 30_000;
+      while (occurrences("finishing in-flight requests") < 2 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(occurrences("finishing in-flight requests")).toBe(2);
+      request.end('ename }"}');
+      const { status, body } = await answered;
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toEqual({ data: { __typename: "Query" } });
+      expect(await running.exited).toBe(0);
+      // Both workers and the primary said so; no worker is left, the embedded PostgreSQL stopped.
+      expect(occurrences("gateway stopped")).toBe(3);
+      for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
+      expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+      // Two schema builds at once on a busy machine, after a first start's migrations.
+    }, 360_000);
+  });
+
   describe("when its database goes away", () => {
     let running: Running | undefined;
     afterAll(() => stop(running));

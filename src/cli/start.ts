@@ -9,7 +9,8 @@ import { DataDirectoryInUseError } from "../db/embedded";
 import { loadDemoDataOnce } from "../demo";
 import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
 import { createGateway, type Gateway } from "../http/app";
-import { createLogger } from "../observability/logger";
+import { createLogger, type Logger } from "../observability/logger";
+import { aggregateMetricsThroughPrimary, databaseOfPrimary, isGatewayWorker, startWorkers, type WorkerMessage } from "./cluster";
 import { configOrExit, fail, requireNode22 } from "./runtime";
 
 function portAvailable(host: string, port: number): Promise<boolean> {
@@ -48,6 +49,7 @@ function banner(config: Config, port: number, metricsPort: number | null, databa
     ...(config.graphiql ? [`  GraphiQL  ${base}${GRAPHIQL_PATH}`] : []),
     `  Health    ${base}/health  (ready: ${base}/ready)`,
     ...(metricsPort !== null ? [`  Metrics   http://localhost:${metricsPort}/metrics`] : []),
+    ...(config.workers > 1 ? [`  Workers   ${config.workers} processes (NEXUS_WORKERS)`] : []),
     `  Database  ${database.description}`,
     ...(database.embedded && config.demo ? ["  Demo      admin@acme.test / nexus-demo (see README for all demo users)"] : []),
   ];
@@ -58,24 +60,27 @@ async function main(): Promise<void> {
   requireNode22();
   const config = configOrExit();
   const logger = createLogger(config.log);
+  // A worker of NEXUS_WORKERS: the primary checked the port and owns the database.
+  const worker = isGatewayWorker();
 
-  if (!(await portAvailable(config.host, config.port))) {
+  if (!worker && !(await portAvailable(config.host, config.port))) {
     fail(`port ${config.port} is in use (is another gateway running?); stop it or set PORT`);
   }
 
   let database: Database;
   try {
-    database = await openDatabase(config);
+    database = worker ? databaseOfPrimary() : await openDatabase(config);
   } catch (error) {
     if (error instanceof DataDirectoryInUseError) fail(error.message);
     fail(`cannot prepare the database: ${(error as Error).message}`);
   }
+  if (!worker && config.workers > 1) return runPrimary(config, logger, database);
 
   let gateway: Gateway;
   let port: number;
   let metricsPort: number | null = null;
   try {
-    if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
+    if (!worker && database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
     gateway = await createGateway({
       config,
       authenticatorUrl: database.authenticatorUrl,
@@ -99,8 +104,14 @@ async function main(): Promise<void> {
     upgraded.add(socket);
     socket.once("close", () => upgraded.delete(socket));
   });
-  process.stdout.write(banner(config, port, metricsPort, database));
-  logger.info({ port, metricsPort, env: config.env }, "gateway started");
+  if (worker) {
+    aggregateMetricsThroughPrimary(gateway.metrics);
+    process.send!({ type: "nexus:listening", port, metricsPort } satisfies WorkerMessage);
+    logger.info({ workerPid: process.pid }, "gateway worker started");
+  } else {
+    process.stdout.write(banner(config, port, metricsPort, database));
+    logger.info({ port, metricsPort, env: config.env }, "gateway started");
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -144,6 +155,59 @@ async function main(): Promise<void> {
       logger.warn({ released: !!released, databaseStopped: !!stopped }, "shutdown: gave up waiting for the database connections");
     logger.info("gateway stopped");
     process.exit(released && stopped ? 0 : 1);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  // A worker whose primary has gone (killed without a signal to pass on) drains and ends too.
+  if (worker) process.once("disconnect", () => void shutdown("disconnect"));
+}
+
+/**
+ * NEXUS_WORKERS > 1: this process owns the database (started and migrated
+ * above, the demo data loaded here, once) and runs the workers; each of them
+ * is a whole gateway on the one port (src/cli/cluster.ts).
+ */
+async function runPrimary(config: Config, logger: Logger, database: Database): Promise<void> {
+  try {
+    if (database.embedded && config.demo) await loadDemoDataOnce(config.dataDir, database.authenticatorUrl);
+  } catch (error) {
+    await database.close();
+    fail(`cannot start: ${(error as Error).message}`);
+  }
+  const primary = startWorkers(config.workers, database);
+  primary.onUnexpectedExit((pid, code, signal) => logger.error({ pid, code, signal }, "a gateway worker exited; starting another"));
+  let ports: { port: number; metricsPort: number | null };
+  try {
+    ports = await primary.listening;
+  } catch (error) {
+    await primary.stop("SIGTERM");
+    await database.close();
+    fail(`cannot start: ${(error as Error).message}`);
+  }
+  process.stdout.write(banner(config, ports.port, ports.metricsPort, database));
+  logger.info({ ...ports, env: config.env, workers: config.workers }, "gateway started");
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: every worker finishes its in-flight requests");
+    // Each worker bounds its own drain by grace + cap; this is for a worker that hangs regardless.
+    setTimeout(
+      () => {
+        logger.error({ signal }, "shutdown did not finish in time; exiting anyway");
+        process.exit(1);
+      },
+      config.shutdownGraceMs + 2 * config.shutdownCapMs,
+    ).unref();
+    const drained = await primary.stop(signal);
+    const stopped = await bounded(
+      database.close().then(() => true),
+      config.shutdownCapMs,
+    );
+    if (!drained) logger.warn("shutdown: a worker did not stop cleanly");
+    logger.info("gateway stopped");
+    process.exit(drained && stopped ? 0 : 1);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));

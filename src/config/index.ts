@@ -1,5 +1,6 @@
 import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 export type NodeEnv = "development" | "production" | "test";
@@ -122,6 +123,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** After the grace, how long closing the pools, the listener and the database may take before the process exits anyway. */
   shutdownCapMs: number;
+  /** Gateway processes `npm start` runs on the one port (NEXUS_WORKERS, auto: one per core); 1 runs no cluster. */
+  workers: number;
   api: ApiLimits;
   tenants: TenantLimits;
   log: LogConfig;
@@ -287,6 +290,15 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
     throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return Number(raw);
+}
+
+/** NEXUS_WORKERS: a count, or `auto` for one per core. */
+function readWorkers(env: Env): number {
+  const raw = read(env, "NEXUS_WORKERS");
+  if (raw?.toLowerCase() === "auto") return availableParallelism();
+  if (raw !== undefined && !/^\d+$/.test(raw))
+    throw new ConfigError("NEXUS_WORKERS", `must be auto or a whole number from 1 to 64 (got "${raw}")`);
+  return readInteger(env, "NEXUS_WORKERS", 1, 1, 64);
 }
 
 function readFlag(env: Env, name: string, fallback: boolean): boolean {
@@ -645,6 +657,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     schemaReload: readFlag(env, "NEXUS_SCHEMA_RELOAD", nodeEnv === "development"),
     shutdownGraceMs: readInteger(env, "NEXUS_SHUTDOWN_GRACE_MS", 10_000, 0, 120_000),
     shutdownCapMs: readInteger(env, "NEXUS_SHUTDOWN_CAP_MS", 5_000, 100, 60_000),
+    workers: readWorkers(env),
     api: readApiLimits(env),
     tenants: readTenantLimits(env),
     log: readLog(env, nodeEnv),

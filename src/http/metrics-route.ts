@@ -18,6 +18,6 @@ export function metricsRoute(metrics: GatewayMetrics, token: string | null): Req
     }
     res.setHeader("Content-Type", metrics.registry.contentType);
     res.setHeader("Cache-Control", "no-store");
-    res.end(await metrics.registry.metrics());
+    res.end(await metrics.render());
   };
 }

@@ -73,6 +73,8 @@ export function graphqlOperationOf(req: IncomingMessage & { body?: unknown }): s
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
+  /** The text /metrics serves: this registry's, or (a NEXUS_WORKERS worker) every worker's, collected by the primary. */
+  render: () => Promise<string> = () => this.registry.metrics();
   private readonly operations = new Set<string>();
   private readonly codes = new Set<string>();
   private readonly graphqlRequests: Counter<"operation" | "status" | "code">;

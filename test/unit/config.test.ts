@@ -78,6 +78,14 @@ describe("configuration", () => {
     expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: "x".repeat(48), NEXUS_SCHEMA_RELOAD: "1" }).schemaReload).toBe(true);
   });
 
+  test("NEXUS_WORKERS is a count or auto (one per core), 1 by default", () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ NEXUS_WORKERS: "3" }).workers).toBe(3);
+    expect(loadConfig({ NEXUS_WORKERS: "auto" }).workers).toBe(os.availableParallelism());
+    expect(problem({ NEXUS_WORKERS: "0" })).toMatchObject({ variable: "NEXUS_WORKERS" });
+    expect(problem({ NEXUS_WORKERS: "many" }).message).toMatch(/auto or a whole number/);
+  });
+
   test("NEXUS_DATA_DIR and PORT are honoured", () => {
     expect(loadConfig({ NEXUS_DATA_DIR: "/tmp/x", PORT: "8080" })).toMatchObject({ dataDir: "/tmp/x", port: 8080 });
   });
