@@ -36,4 +36,5 @@ export const EXPOSED_SCHEMAS = [
   "ledger",
   "ai",
   "audit",
+  "crm",
 ];
