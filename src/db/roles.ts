@@ -37,4 +37,5 @@ export const EXPOSED_SCHEMAS = [
   "ai",
   "audit",
   "crm",
+  "inventory",
 ];
