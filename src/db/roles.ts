@@ -38,4 +38,5 @@ export const EXPOSED_SCHEMAS = [
   "audit",
   "crm",
   "inventory",
+  "orders",
 ];
