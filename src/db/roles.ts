@@ -39,4 +39,5 @@ export const EXPOSED_SCHEMAS = [
   "crm",
   "inventory",
   "orders",
+  "fulfillment",
 ];
