@@ -40,4 +40,5 @@ export const EXPOSED_SCHEMAS = [
   "inventory",
   "orders",
   "fulfillment",
+  "shipping",
 ];
