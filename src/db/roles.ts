@@ -41,4 +41,5 @@ export const EXPOSED_SCHEMAS = [
   "orders",
   "fulfillment",
   "shipping",
+  "purchasing",
 ];
