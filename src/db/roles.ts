@@ -42,4 +42,5 @@ export const EXPOSED_SCHEMAS = [
   "fulfillment",
   "shipping",
   "purchasing",
+  "analytics",
 ];
