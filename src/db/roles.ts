@@ -43,4 +43,5 @@ export const EXPOSED_SCHEMAS = [
   "shipping",
   "purchasing",
   "analytics",
+  "conversations",
 ];
