@@ -1,3 +1,6 @@
+import pg from "pg";
+
+import { loadCommerceDemo } from "../src/demo/commerce";
 import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -379,5 +382,57 @@ describe("commerce: the database keeps stock, totals, picking, tracking and rece
     expect((await receive(2)).errors).toBeUndefined();
     expect(await state()).toEqual({ purchaseOrder: { status: "RECEIVED" }, poLine: { quantityReceived: 5 } });
     expect((await level(ids.shirtM!, ids.main!)).onHand).toBe(11);
+  });
+
+  test("the demo shop loads through the tenant's policies; analytics, stock, tracking and message status are derived from it", async () => {
+    const demo = await createTenant("CommerceDemo", 1);
+    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 1 });
+    try {
+      await loadCommerceDemo(pool, {
+        name: demo.name,
+        tenantId: demo.tenantId,
+        adminUserId: demo.admin.userId,
+        userId: demo.users[0]!.userId,
+      });
+    } finally {
+      await pool.end();
+    }
+    const token = (await signIn(gateway, demo.users[0]!.email)).accessToken;
+    const data = await ok(
+      token,
+      `{ orders(orderBy: [PLACED_AT_DESC]) { nodes { status total orderLines { totalCount } } }
+         orderAnalytics { nodes { channel ordersCount revenue } }
+         shopifyKpis { nodes { channel ordersCount grossSales unitsSold } }
+         customerAnalytics(filter: { ordersCount: { greaterThan: 0 } }) { nodes { customer { displayName } ordersCount lifetimeValue } }
+         inventoryAnalytics { nodes { variant { title } onHand reserved warehousesCount } }
+         awbs { nodes { status } }
+         conversationMessages(condition: { direction: OUTBOUND }) { nodes { status } }
+         chats { nodes { lastMessageAt } } }`,
+    );
+    expect(data.orders.nodes).toEqual([
+      { status: "PENDING", total: "0.00", orderLines: { totalCount: 0 } },
+      { status: "SHIPPED", total: "63.40", orderLines: { totalCount: 2 } },
+    ]);
+    // pending orders are sales; the pending one has no lines yet
+    expect(data.orderAnalytics.nodes).toEqual(
+      expect.arrayContaining([
+        { channel: "ONLINE_STORE", ordersCount: 1, revenue: "63.40" },
+        { channel: "WHATSAPP", ordersCount: 1, revenue: "0.00" },
+      ]),
+    );
+    expect(data.shopifyKpis.nodes).toEqual(
+      expect.arrayContaining([{ channel: "ONLINE_STORE", ordersCount: 1, grossSales: "63.40", unitsSold: 3 }]),
+    );
+    expect(data.customerAnalytics.nodes).toHaveLength(2);
+    // 30 received, 5 moved to the second warehouse, 2 sold: 23 + 5 over two warehouses, the reservation consumed
+    expect(data.inventoryAnalytics.nodes).toEqual(
+      expect.arrayContaining([{ variant: { title: "M" }, onHand: 26, reserved: 0, warehousesCount: 2 }]),
+    );
+    expect(data.awbs.nodes).toEqual([{ status: "IN_TRANSIT" }]);
+    expect(data.conversationMessages.nodes).toEqual([{ status: "DELIVERED" }]);
+    expect(data.chats.nodes[0].lastMessageAt).not.toBeNull();
+    // another tenant's figures stay its own
+    const rivalData = await ok(rivalToken, "{ orderAnalytics { totalCount } chats { totalCount } }");
+    expect(rivalData).toEqual({ orderAnalytics: { totalCount: 0 }, chats: { totalCount: 0 } });
   });
 });

@@ -1,5 +1,5 @@
 --! Previous: sha1:5f1221acfea1869f4ca60ab66f4cc1270efe587a
---! Hash: sha1:33766d19375be05f010c6065c8c0a908b827acbd
+--! Hash: sha1:9482e4207d18599179def7f551ae5ba186191539
 --! Message: conversations: threads per customer and channel, messages with direction and status, attachments, status events
 
 /*
@@ -20,8 +20,8 @@ create type conversations.chat_status as enum ('open', 'pending', 'closed');
 comment on type conversations.chat_status is 'Whether a conversation waits for the shop (open), for the customer (pending), or is done (closed).';
 create type conversations.message_direction as enum ('inbound', 'outbound');
 comment on type conversations.message_direction is 'Whether a message came from the customer (inbound) or was sent by the shop (outbound).';
-create type conversations.message_status as enum ('queued', 'sent', 'delivered', 'read', 'failed', 'received');
-comment on type conversations.message_status is 'Delivery state of a message: outbound queued, sent, delivered, read or failed; inbound received or read.';
+create type conversations.conversation_message_status as enum ('queued', 'sent', 'delivered', 'read', 'failed', 'received');
+comment on type conversations.conversation_message_status is 'Delivery state of a message: outbound queued, sent, delivered, read or failed; inbound received or read.';
 
 create table conversations.chats (
   id uuid primary key default gen_random_uuid(),
@@ -57,7 +57,7 @@ create table conversations.conversation_messages (
   tenant_id uuid not null references platform.tenants (id) on delete restrict,
   chat_id uuid not null,
   direction conversations.message_direction not null,
-  status conversations.message_status not null,
+  status conversations.conversation_message_status not null,
   body text,
   sent_at timestamptz not null default now(),
   external_message_id text,
@@ -128,7 +128,7 @@ create table conversations.message_status_events (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references platform.tenants (id) on delete restrict,
   message_id uuid not null,
-  status conversations.message_status not null,
+  status conversations.conversation_message_status not null,
   occurred_at timestamptz not null default now(),
   error_detail text,
   created_at timestamptz not null default now(),
