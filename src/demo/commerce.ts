@@ -12,8 +12,11 @@ import { asTenantAdmin, type DemoTenant } from "./tenant";
 export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {
   await asTenantAdmin(pool, tenant, async (client) => {
     const one = async (sql: string, params: unknown[] = []): Promise<string> => (await client.query(sql, params)).rows[0].id;
-    const prefix = tenant.name.slice(0, 3).toUpperCase();
-    const domain = `${tenant.name.toLowerCase()}.test`;
+    const prefix = tenant.name
+      .replace(/[^A-Za-z0-9]/g, "")
+      .slice(0, 3)
+      .toUpperCase();
+    const domain = `${tenant.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.test`;
 
     // crm
     const customer = (name: string, email: string, company: string | null) =>
