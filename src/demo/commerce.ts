@@ -194,6 +194,10 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       [chat],
     );
     await client.query(
+      "insert into conversations.message_attachments (message_id, file_name, content_type, byte_size, storage_url) values ($1, 'tracking.png', 'image/png', 48213, 'https://files.example.com/tracking.png')",
+      [reply],
+    );
+    await client.query(
       "insert into conversations.message_status_events (message_id, status, occurred_at) values ($1, 'sent', now() - interval '4 hours'), ($1, 'delivered', now() - interval '3 hours')",
       [reply],
     );
