@@ -36,4 +36,12 @@ export const EXPOSED_SCHEMAS = [
   "ledger",
   "ai",
   "audit",
+  "crm",
+  "inventory",
+  "orders",
+  "fulfillment",
+  "shipping",
+  "purchasing",
+  "analytics",
+  "conversations",
 ];

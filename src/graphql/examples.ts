@@ -306,4 +306,70 @@ query Content {
   }
 }`,
   ),
+  op(
+    "orders",
+    "Orders, newest first, with their shipments",
+    `
+query RecentOrders {
+  orders(orderBy: [PLACED_AT_DESC], first: 20) {
+    nodes {
+      orderNumber status total currency placedAt
+      customer { displayName }
+      orderLines { nodes { description quantity lineTotal } }
+      fulfillments { nodes { status awbs { nodes { awbNumber status carrier { name } } } } }
+    }
+  }
+}`,
+  ),
+  op(
+    "inventory",
+    "Stock per variant and warehouse",
+    `
+query Stock {
+  inventoryVariants(orderBy: [SKU_ASC], first: 50) {
+    nodes {
+      sku title product { name allowsBackorder }
+      inventoryLevelsByTenantIdAndVariantId { nodes { warehouse { code } onHand reserved available } }
+    }
+  }
+}`,
+  ),
+  op(
+    "crm",
+    "Customers with labels and lifetime value",
+    `
+query Customers {
+  customers(orderBy: [DISPLAY_NAME_ASC], first: 20) {
+    nodes {
+      displayName email status
+      customerLabels { nodes { label { name color } } }
+      analytics { ordersCount lifetimeValue lastOrderAt }
+    }
+  }
+}`,
+  ),
+  op(
+    "analytics",
+    "Daily store KPIs",
+    `
+query DailyKpis {
+  shopifyKpis(first: 30) {
+    nodes { day channel ordersCount grossSales averageOrderValue unitsSold customersCount }
+  }
+}`,
+  ),
+  op(
+    "conversations",
+    "Open conversations and their messages",
+    `
+query Inbox {
+  chats(condition: { status: OPEN }, first: 20) {
+    nodes {
+      channel subject lastMessageAt
+      customer { displayName }
+      conversationMessages { nodes { direction status body sentAt } }
+    }
+  }
+}`,
+  ),
 ];

@@ -611,4 +611,108 @@ export const QUESTIONS: Question[] = [
         "desc",
       ),
   },
+  // crm
+  {
+    module: "crm",
+    question: "Customers by name",
+    table: "crm.customers",
+    index: "customers_display_name_idx",
+    query: "{ customers(orderBy: [DISPLAY_NAME_ASC], first: 20) { nodes { displayName } } }",
+    rows: nodes("customers"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.displayName),
+        "asc",
+      ),
+  },
+  // inventory
+  {
+    module: "inventory",
+    question: "Variants by SKU",
+    table: "inventory.inventory_variants",
+    index: "inventory_variants_tenant_id_sku_key",
+    query: "{ inventoryVariants(orderBy: [SKU_ASC], first: 20) { nodes { sku } } }",
+    rows: nodes("inventoryVariants"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.sku),
+        "asc",
+      ),
+  },
+  // orders
+  {
+    module: "orders",
+    question: "Orders, newest first",
+    table: "orders.orders",
+    index: "orders_placed_at_idx",
+    query: "{ orders(orderBy: [PLACED_AT_DESC], first: 20) { nodes { orderNumber placedAt total } } }",
+    rows: nodes("orders"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.placedAt)),
+        "desc",
+      ),
+  },
+  {
+    module: "orders",
+    question: "Orders waiting in one status",
+    table: "orders.orders",
+    index: "orders_status_idx",
+    query: "{ orders(condition: { status: PENDING }) { nodes { orderNumber status } } }",
+    rows: nodes("orders"),
+    check: (rows) => expectAll(rows, (r) => r.status === "PENDING", "status is PENDING"),
+  },
+  // fulfillment
+  {
+    module: "fulfillment",
+    question: "A warehouse's pick lists",
+    table: "fulfillment.pick_lists",
+    index: "pick_lists_warehouse_idx",
+    query: "{ warehouses(first: 5) { nodes { code pickLists { nodes { status } } } } }",
+    rows: (data) => data.warehouses.nodes.flatMap((w: any) => w.pickLists.nodes),
+    check: (rows) => expectAll(rows, (r) => typeof r.status === "string", "status"),
+  },
+  // shipping
+  {
+    module: "shipping",
+    question: "Shipments in one status",
+    table: "shipping.awbs",
+    index: "awbs_status_idx",
+    query: "{ awbs(condition: { status: IN_TRANSIT }) { nodes { awbNumber status } } }",
+    rows: nodes("awbs"),
+    check: (rows) => expectAll(rows, (r) => r.status === "IN_TRANSIT", "status is IN_TRANSIT"),
+  },
+  {
+    module: "shipping",
+    question: "Waybills by number",
+    table: "shipping.awbs",
+    index: "awbs_awb_number_idx",
+    query: "{ awbs(orderBy: [AWB_NUMBER_ASC], first: 20) { nodes { awbNumber } } }",
+    rows: nodes("awbs"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => r.awbNumber),
+        "asc",
+      ),
+  },
+  // purchasing
+  {
+    module: "purchasing",
+    question: "Purchase orders in one status",
+    table: "purchasing.purchase_orders",
+    index: "purchase_orders_status_idx",
+    query: "{ purchaseOrders(condition: { status: RECEIVED }) { nodes { poNumber status } } }",
+    rows: nodes("purchaseOrders"),
+    check: (rows) => expectAll(rows, (r) => r.status === "RECEIVED", "status is RECEIVED"),
+  },
+  // conversations
+  {
+    module: "conversations",
+    question: "The inbox: open conversations",
+    table: "conversations.chats",
+    index: "chats_status_idx",
+    query: "{ chats(condition: { status: OPEN }) { nodes { subject status lastMessageAt } } }",
+    rows: nodes("chats"),
+    check: (rows) => expectAll(rows, (r) => r.status === "OPEN", "status is OPEN"),
+  },
 ];
