@@ -197,6 +197,38 @@ revoke all on function nexus_auth.create_invitation(uuid,text,text,text,timestam
 grant execute on function nexus_auth.create_invitation(uuid,text,text,text,timestamp with time zone) to nexus_authenticator;
 comment on function nexus_auth.create_invitation(uuid,text,text,text,timestamp with time zone) is 'Invites an address to the inviter''s tenant; needs CREATE_USERS.';
 
+CREATE OR REPLACE FUNCTION nexus_auth.add_tenant_defaults(p_tenant_id uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+-- plpgsql, not sql: this file is applied before policies/ grants nexus_auth the ops schema
+begin
+  insert into ops.api_endpoints (tenant_id, name, path, method, description)
+  values
+    (p_tenant_id, 'health.check', '/health', 'GET', 'Health check of the gateway.'),
+    (p_tenant_id, 'users.profile.get', '/v1/users/me', 'GET', 'The signed-in user''s profile.'),
+    (p_tenant_id, 'users.profile.update', '/v1/users/me', 'PATCH', 'Change the signed-in user''s profile.'),
+    (p_tenant_id, 'accounts.list', '/v1/accounts', 'GET', 'The accounts of the tenant.'),
+    (p_tenant_id, 'transactions.create', '/v1/transactions', 'POST', 'Record a transaction.'),
+    (p_tenant_id, 'ai.chat', '/v1/ai/chat', 'POST', 'Chat with the tenant''s active AI model.'),
+    (p_tenant_id, 'analytics.summary', '/v1/analytics/summary', 'GET', 'Key metrics of the last 24 hours.')
+  on conflict (tenant_id, name) do nothing;
+  insert into ops.ssot_anchors (tenant_id, anchor_id, family, description, format, source_hint, owner, version, centrality_score)
+  values
+    (p_tenant_id, 'config.env', 'environment', 'Environment configuration', 'env', '.env.example', 'platform-team', '1.0.0', 0.95),
+    (p_tenant_id, 'config.docker', 'docker', 'Docker configuration', 'yaml', 'docker-compose.yml', 'platform-team', '1.0.0', 0.80),
+    (p_tenant_id, 'config.kubernetes', 'kubernetes', 'Kubernetes configuration', 'yaml', 'k8s/deployment.yaml', 'platform-team', '1.0.0', 0.70),
+    (p_tenant_id, 'config.monitoring', 'monitoring', 'Monitoring configuration', 'yaml', 'monitoring/prometheus.yml', 'platform-team', '1.0.0', 0.60),
+    (p_tenant_id, 'config.api', 'api', 'API configuration', 'json', 'config/api.json', 'platform-team', '1.0.0', 0.90)
+  on conflict (tenant_id, anchor_id) do nothing;
+end;
+$function$;
+revoke all on function nexus_auth.add_tenant_defaults(uuid) from public;
+grant execute on function nexus_auth.add_tenant_defaults(uuid) to nexus_authenticator;
+comment on function nexus_auth.add_tenant_defaults(uuid) is 'Gives a new tenant the default API endpoints and configuration anchors; adding them again changes nothing.';
+
 CREATE OR REPLACE FUNCTION nexus_auth.create_tenant(p_name text, p_admin_email text, p_admin_username text, p_admin_password_hash text)
  RETURNS TABLE(tenant_id uuid, admin_user_id uuid)
  LANGUAGE plpgsql
@@ -218,12 +250,13 @@ begin
   select v_tenant_id, v_admin_group, r.id from platform.roles r where r.name = 'admin'
   union all
   select v_tenant_id, v_users_group, r.id from platform.roles r where r.name = 'user';
+  perform nexus_auth.add_tenant_defaults(v_tenant_id);
   return query select v_tenant_id, nexus_auth.create_user(v_tenant_id, p_admin_email, p_admin_username, p_admin_password_hash, 'admin');
 end;
 $function$;
 revoke all on function nexus_auth.create_tenant(text,text,text,text) from public;
 grant execute on function nexus_auth.create_tenant(text,text,text,text) to nexus_authenticator;
-comment on function nexus_auth.create_tenant(text,text,text,text) is 'Creates a tenant with its admin and users groups and its first admin user.';
+comment on function nexus_auth.create_tenant(text,text,text,text) is 'Creates a tenant with its admin and users groups, its default API endpoints and configuration anchors, and its first admin user.';
 
 CREATE OR REPLACE FUNCTION nexus_auth.create_user(p_tenant_id uuid, p_email text, p_username text, p_password_hash text, p_role text DEFAULT 'user'::text, p_first_name text DEFAULT NULL::text, p_last_name text DEFAULT NULL::text)
  RETURNS uuid
@@ -934,6 +967,26 @@ $function$;
 revoke all on function nexus_auth.tenant_of_user(uuid) from public;
 grant execute on function nexus_auth.tenant_of_user(uuid) to nexus_authenticator;
 comment on function nexus_auth.tenant_of_user(uuid) is 'The tenant of a user, for the operator''s CLI.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.tg__archive_deactivates()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  if new.deleted_at is not null and old.deleted_at is null then
+    new.is_active := false;
+    if tg_table_name = 'users' then
+      perform nexus_auth.revoke_user_sessions(new.id, null, 'user_disabled');
+    end if;
+  end if;
+  return new;
+end;
+$function$;
+revoke all on function nexus_auth.tg__archive_deactivates() from public;
+grant execute on function nexus_auth.tg__archive_deactivates() to nexus_owner;
+comment on function nexus_auth.tg__archive_deactivates() is 'Trigger: an archived tenant or user becomes inactive; an archived user''s sessions end.';
 
 CREATE OR REPLACE FUNCTION nexus_auth.tg__soft_delete()
  RETURNS trigger
