@@ -52,7 +52,9 @@ describe("platform records", () => {
 
     const listed = await gateway.data(admin.accessToken, "{ users { nodes { rowId } } }");
     expect(listed.users.nodes.map((n: { rowId: string }) => n.rowId)).not.toContain(userId);
-    const row = await withAdmin(async (c) => (await c.query("select deleted_at, is_active from platform.users where id = $1", [userId])).rows[0]);
+    const row = await withAdmin(
+      async (c) => (await c.query("select deleted_at, is_active from platform.users where id = $1", [userId])).rows[0],
+    );
     expect(row.deleted_at).not.toBeNull();
     expect(row.is_active).toBe(false);
     expect((await gateway.post("/auth/login", { email: acme.users[0]!.email, password: "correct horse battery" })).status).not.toBe(200);

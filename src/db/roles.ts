@@ -36,4 +36,9 @@ export const EXPOSED_SCHEMAS = [
   "ledger",
   "ai",
   "audit",
+  "whatsapp",
+  "telephony",
+  "automation",
+  "integrations",
+  "competition",
 ];
