@@ -147,4 +147,64 @@ describe("whatsapp, telephony and integrations", () => {
     const del = `mutation($id: UUID!) { deleteIntegrationCredential(input: { rowId: $id }) { deletedIntegrationCredentialId } }`;
     expect(codeOf(await gateway.body(t.userToken, del, { id: credential }))).toBe("FORBIDDEN");
   });
+
+  test("an observation that meets an armed alert triggers it; nobody triggers one by hand; an embedding has exactly its dimensions", async () => {
+    const competitor = (
+      await gateway.data(
+        t.userToken,
+        'mutation { createCompetitionCompetitor(input: { competitionCompetitor: { name: "Initech" } }) { competitionCompetitor { rowId } } }',
+      )
+    ).createCompetitionCompetitor.competitionCompetitor.rowId;
+    const product = (
+      await gateway.data(
+        t.userToken,
+        'mutation($c: UUID!) { createCompetitionProduct(input: { competitionProduct: { competitorId: $c, name: "Stapler", url: "https://initech.example/stapler" } }) { competitionProduct { rowId } } }',
+        { c: competitor },
+      )
+    ).createCompetitionProduct.competitionProduct.rowId;
+    const alert = (type: string, threshold: number | null, status = "ARMED") =>
+      gateway.body(
+        t.userToken,
+        `mutation($p: UUID!, $th: BigFloat) { createCompetitionAlert(input: { competitionAlert: { productId: $p, alertType: ${type}, threshold: $th, status: ${status} } }) { competitionAlert { rowId status } } }`,
+        { p: product, th: threshold === null ? null : String(threshold) },
+      );
+    expect(codeOf(await alert("PRICE_BELOW", null))).toBe("INVALID_INPUT");
+    expect(codeOf(await alert("PRICE_BELOW", 10, "TRIGGERED"))).toBe("INVALID_INPUT");
+    const below = (await alert("PRICE_BELOW", 10)).data.createCompetitionAlert.competitionAlert.rowId;
+    const observe = (price: string, at: string) =>
+      gateway.data(
+        t.userToken,
+        `mutation($p: UUID!) { createCompetitionPriceObservation(input: { competitionPriceObservation: { productId: $p, price: "${price}", currency: "USD", observedAt: "${at}" } }) { competitionPriceObservation { rowId } } }`,
+        { p: product },
+      );
+    await observe("12.00", "2026-03-01T00:00:00Z");
+    const cheap = (await observe("9.50", "2026-03-02T00:00:00Z")).createCompetitionPriceObservation.competitionPriceObservation.rowId;
+    const fired = await gateway.data(
+      t.userToken,
+      "query($id: UUID!) { competitionAlert(rowId: $id) { status triggeredAt observationId } }",
+      {
+        id: below,
+      },
+    );
+    expect(fired.competitionAlert).toMatchObject({ status: "TRIGGERED", observationId: cheap });
+
+    const model = (
+      await gateway.data(
+        t.adminToken,
+        'mutation { createAiModel(input: { aiModel: { name: "embedder", provider: "local", version: "1" } }) { aiModel { rowId } } }',
+      )
+    ).createAiModel.aiModel.rowId;
+    const embed = (vector: number[]) =>
+      gateway.body(
+        t.userToken,
+        'mutation($m: UUID!, $v: [Float]!) { createEmbeddingsRecord(input: { embeddingsRecord: { modelId: $m, objectType: PRODUCT, objectId: "00000000-0000-4000-8000-000000000001", contentDigest: "' +
+          "a".repeat(64) +
+          '", dimensions: 3, embedding: $v } }) { embeddingsRecord { dimensions } } }',
+        { m: model, v: vector },
+      );
+    const short = await embed([0.1, 0.2]);
+    expect(codeOf(short)).toBe("INVALID_INPUT");
+    expect(short.errors[0].message).toBe("The embedding must be a flat list of exactly `dimensions` numbers, none missing.");
+    expect((await embed([0.1, 0.2, 0.3])).data.createEmbeddingsRecord.embeddingsRecord.dimensions).toBe(3);
+  });
 });

@@ -68,4 +68,35 @@ describe("platform records", () => {
     expect(restored.body.errors).toBeUndefined();
     expect(restored.body.data.updateUser.user).toEqual({ rowId: userId, deletedAt: null, isActive: true, updatedBy: acme.admin.userId });
   });
+
+  test("a tenant starts with its settings; a user writes their own profile, not a colleague's", async () => {
+    const acme = await createTenant("Profiles", 2);
+    const [admin, user, colleague] = await Promise.all([
+      signIn(gateway, acme.admin.email),
+      signIn(gateway, acme.users[0]!.email),
+      signIn(gateway, acme.users[1]!.email),
+    ]);
+    const settings = await gateway.data(user.accessToken, "{ tenantSettings { nodes { timeZone currency } } }");
+    expect(settings.tenantSettings.nodes).toEqual([{ timeZone: "UTC", currency: "USD" }]);
+    const badZone = await gateway.body(
+      admin.accessToken,
+      'mutation($id: UUID!) { updateTenantSettingByTenantId(input: { tenantId: $id, patch: { timeZone: "Mars/Olympus" } }) { tenantSetting { timeZone } } }',
+      { id: acme.tenantId },
+    );
+    expect(badZone.errors?.[0]?.extensions?.code).toBeDefined();
+
+    const mine = await gateway.data(
+      user.accessToken,
+      'mutation { createProfile(input: { profile: { displayName: "Ann", headline: "Support" } }) { profile { rowId userId } } }',
+    );
+    expect(mine.createProfile.profile.userId).toBe(acme.users[0]!.userId);
+    const edit = await gateway.body(
+      colleague.accessToken,
+      'mutation($id: UUID!) { updateProfile(input: { rowId: $id, patch: { displayName: "Not Ann" } }) { profile { displayName } } }',
+      { id: mine.createProfile.profile.rowId },
+    );
+    expect(edit.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+    const seen = await gateway.data(colleague.accessToken, "{ profiles { nodes { displayName } } }");
+    expect(seen.profiles.nodes).toEqual([{ displayName: "Ann" }]);
+  });
 });
