@@ -4,6 +4,7 @@ import pg from "pg";
 
 import { loadAssetsDemo } from "../src/demo/assets";
 import { loadCensusDemo } from "../src/demo/census";
+import { loadCommerceDemo } from "../src/demo/commerce";
 import { loadItsmDemo } from "../src/demo/itsm";
 import { loadLocationsDemo } from "../src/demo/locations";
 import { loadSchoolDemo } from "../src/demo/school";
@@ -33,7 +34,15 @@ describe("the written questions on the demo data", () => {
     };
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
     try {
-      for (const load of [loadCensusDemo, loadLocationsDemo, loadAssetsDemo, loadItsmDemo, loadServicesDemo, loadSchoolDemo])
+      for (const load of [
+        loadCensusDemo,
+        loadLocationsDemo,
+        loadAssetsDemo,
+        loadItsmDemo,
+        loadServicesDemo,
+        loadSchoolDemo,
+        loadCommerceDemo,
+      ])
         await load(pool, tenant);
     } finally {
       await pool.end();

@@ -7,6 +7,7 @@ import pg from "pg";
 import { createTenant, createUser } from "../auth/accounts";
 import { loadAssetsDemo } from "./assets";
 import { loadCensusDemo } from "./census";
+import { loadCommerceDemo } from "./commerce";
 import { loadItsmDemo } from "./itsm";
 import { loadLocationsDemo } from "./locations";
 import { loadSchoolDemo } from "./school";
@@ -32,6 +33,7 @@ const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> =
   loadItsmDemo,
   loadServicesDemo,
   loadSchoolDemo,
+  loadCommerceDemo,
 ];
 
 async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
