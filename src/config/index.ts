@@ -590,7 +590,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mail: readMail(env, readPublicUrl(env)),
     inviteTtlSeconds: readInteger(env, "NEXUS_INVITE_TTL_SECONDS", 7 * 24 * 60 * 60, 60, 90 * 24 * 60 * 60),
     automation: {
-      enabled: readFlag(env, "NEXUS_AUTOMATION", true),
+      // Off by default in production: the worker needs graphile_worker's schema, which a pooled role may not reach.
+      enabled: readFlag(env, "NEXUS_AUTOMATION", nodeEnv !== "production"),
       tickSeconds: readInteger(env, "NEXUS_AUTOMATION_TICK_SECONDS", 15, 1, 3600),
     },
     credentialKey: readCredentialKey(env),
