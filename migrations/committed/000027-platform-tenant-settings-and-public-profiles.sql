@@ -1,5 +1,5 @@
 --! Previous: sha1:5220da79467f25b35db758ae21998334557512ba
---! Hash: sha1:e1e957250181194550339054374a4746e76591d8
+--! Hash: sha1:54d0e9de2db2bc01b7d90ae271ff07dc86b1278f
 --! Message: platform: tenant settings and public profiles
 
 /*
@@ -67,6 +67,7 @@ create trigger _200_check_time_zone before insert or update of time_zone on plat
 
 /* Every existing tenant gets its row (as nexus_auth: the owner is bound by the tenants' forced RLS and would see none). */
 grant select, insert on platform.tenant_settings to nexus_auth;
+grant select (id) on platform.tenants to nexus_auth;
 set local role nexus_auth;
 insert into platform.tenant_settings (tenant_id) select t.id from platform.tenants t on conflict (tenant_id) do nothing;
 set local role nexus_owner;
