@@ -54,6 +54,10 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       [`${slug}-call-2`, trunk, extension, tenant.adminUserId],
     );
     await client.query(
+      "insert into telephony.active_calls (external_call_id, direction, trunk_id, extension_id, from_number, to_number, state, answered_at) values ($1, 'inbound', $2, $3, '+15559990003', '201', 'connected', now())",
+      [`${slug}-call-live`, trunk, extension],
+    );
+    await client.query(
       "insert into telephony.call_recordings (call_record_id, storage_url, duration_seconds, size_bytes, recorded_at) values ($1, $2, 228, 1824000, now() - interval '2 hours')",
       [call, `s3://${slug}-recordings/calls/${slug}-call-1.mp3`],
     );
@@ -92,6 +96,8 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       [JSON.stringify([{ type: "record_metric", name: "automation.heartbeat", value: 1 }])],
     );
     await client.query("insert into automation.cron_jobs (rule_id, name, schedule) values ($1, 'Every hour', '0 * * * *')", [rule]);
+    // A manual run as well: queued until a gateway with the job queue takes it.
+    await client.query('insert into automation.automation_runs (rule_id, context) values ($1, \'{"reason": "demo"}\')', [rule]);
 
     const credential = await one(
       client,
@@ -106,6 +112,20 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
     await client.query(
       "insert into integrations.shopify_sync_cursors (store_id, resource, cursor, last_synced_at) values ($1, 'orders', 'eyJsYXN0X2lkIjoxMDQyfQ', now()), ($1, 'products', null, null)",
       [store],
+    );
+
+    await client.query(
+      "insert into integrations.shopify_object_mappings (store_id, resource, external_id, local_type, local_id) values ($1, 'products', '7001', 'product', gen_random_uuid())",
+      [store],
+    );
+    await client.query("insert into integrations.facebook_pages (page_id, name, status, credential_id) values ($1, $2, 'connected', $3)", [
+      `30${digits}4050607`,
+      `${tenant.name} on Facebook`,
+      credential,
+    ]);
+    await client.query(
+      "insert into integrations.social_accounts (network, external_id, handle, status) values ('instagram', $1, $2, 'connected')",
+      [`40${digits}5060708`, `${slug}_shop`],
     );
 
     const competitor = await one(
@@ -136,6 +156,24 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       "insert into ai.embeddings_records (model_id, object_type, object_id, content_digest, dimensions, embedding) values ($1, 'product', $2, $3, 4, '{0.12,0.5,-0.3,0.08}')",
       [model, product, "0".repeat(64)],
     );
+    const label = await one(
+      client,
+      "insert into ai.annotations_labels (name, description) values ('relevant', 'The match is relevant.') returning id",
+      [],
+    );
+    const insight = await one(
+      client,
+      "insert into ai.ai_insights (model_id, insight_type, title) select $1, (enum_range(null::ai.ai_insight_type))[1], 'Stapler demand rising' returning id",
+      [model],
+    );
+    await client.query(
+      "insert into ai.annotations_entries (label_id, insight_id, verdict, note) values ($1, $2, 'agree', 'Matches the sales.')",
+      [label, insight],
+    );
+    await client.query("insert into ai.ai_jobs (model_id, job_type, object_type, object_id) values ($1, 'embed', 'product', $2)", [
+      model,
+      product,
+    ]);
     await client.query("insert into platform.profiles (display_name, headline) values ($1, 'Administrator')", [`${tenant.name} Admin`]);
   });
 }
