@@ -19,7 +19,11 @@ async function one(client: pg.ClientBase, sql: string, values: unknown[]): Promi
  * history and an alert, and an embedding.
  */
 export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {
-  const slug = tenant.name.toLowerCase();
+  // Host names, domains and handles are made from the name: letters and digits only.
+  const slug = tenant.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   const digits = tenant.name === "Acme" ? "1" : "2";
   await asTenantAdmin(pool, tenant, async (client) => {
     const trunk = await one(
@@ -125,7 +129,7 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
     ]);
     await client.query(
       "insert into integrations.social_accounts (network, external_id, handle, status) values ('instagram', $1, $2, 'connected')",
-      [`40${digits}5060708`, `${slug}_shop`],
+      [`40${digits}5060708`, `${slug.replace(/-/g, "_")}_shop`],
     );
 
     const competitor = await one(
