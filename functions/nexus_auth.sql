@@ -90,6 +90,118 @@ revoke all on function nexus_auth.assign_role(uuid,text) from public;
 grant execute on function nexus_auth.assign_role(uuid,text) to nexus_authenticator;
 comment on function nexus_auth.assign_role(uuid,text) is 'Gives a user a tenant role, by name.';
 
+CREATE OR REPLACE FUNCTION nexus_auth.automation_claim_run(p_run_id uuid)
+ RETURNS TABLE(tenant_id uuid, run_as uuid, conditions jsonb, actions jsonb, context jsonb, attempts integer, max_attempts integer)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  return query
+  with claimed as (
+    update automation.automation_runs r
+    set status = 'running', attempts = r.attempts + 1, started_at = coalesce(r.started_at, now()), error = null
+    from automation.automation_rules rule
+    -- running with an error: the last attempt failed and waits for its retry; running without one: an attempt is under way
+    where r.id = p_run_id and (r.status = 'queued' or (r.status = 'running' and r.error is not null))
+      and r.attempts < r.max_attempts
+      and rule.tenant_id = r.tenant_id and rule.id = r.rule_id
+    returning r.tenant_id, rule.created_by, rule.conditions, rule.actions, r.context, r.attempts, r.max_attempts
+  )
+  select * from claimed;
+end;
+$function$;
+revoke all on function nexus_auth.automation_claim_run(uuid) from public;
+grant execute on function nexus_auth.automation_claim_run(uuid) to nexus_authenticator;
+comment on function nexus_auth.automation_claim_run(uuid) is 'Starts the next attempt of a queued run or of one whose last attempt failed: what to do, for whom, and as whom; nothing while an attempt is under way or once it is finished.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.automation_due_cron_jobs()
+ RETURNS TABLE(id uuid, schedule text, next_run_at timestamp with time zone)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  -- locked for the caller's transaction; another instance skips them
+  return query
+  select j.id, j.schedule, j.next_run_at
+  from automation.cron_jobs j
+  join automation.automation_rules r on r.tenant_id = j.tenant_id and r.id = j.rule_id
+  where j.is_active and r.is_active and j.next_run_at <= now()
+  order by j.next_run_at
+  limit 100
+  for update of j skip locked;
+end;
+$function$;
+revoke all on function nexus_auth.automation_due_cron_jobs() from public;
+grant execute on function nexus_auth.automation_due_cron_jobs() to nexus_authenticator;
+comment on function nexus_auth.automation_due_cron_jobs() is 'The active cron jobs that are due, locked for the caller''s transaction.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.automation_finish_run(p_run_id uuid, p_status text, p_result jsonb, p_error text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  update automation.automation_runs r
+  set status = p_status::automation.run_status,
+      result = coalesce(p_result, r.result),
+      error = left(p_error, 2000),
+      finished_at = case when p_status = 'running' then null else now() end
+  where r.id = p_run_id and r.status = 'running';
+end;
+$function$;
+revoke all on function nexus_auth.automation_finish_run(uuid,text,jsonb,text) from public;
+grant execute on function nexus_auth.automation_finish_run(uuid,text,jsonb,text) to nexus_authenticator;
+comment on function nexus_auth.automation_finish_run(uuid,text,jsonb,text) is 'Records the outcome of an attempt: succeeded, skipped, failed, or running (to be retried) with its error.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.automation_queued_runs()
+ RETURNS TABLE(id uuid, max_attempts integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  return query
+  select r.id, r.max_attempts from automation.automation_runs r
+  where r.status = 'queued'
+  order by r.queued_at
+  limit 500;
+end;
+$function$;
+revoke all on function nexus_auth.automation_queued_runs() from public;
+grant execute on function nexus_auth.automation_queued_runs() to nexus_authenticator;
+comment on function nexus_auth.automation_queued_runs() is 'Runs waiting for their first attempt, oldest first.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.automation_schedule_cron_run(p_cron_job_id uuid, p_next_run_at timestamp with time zone)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+declare
+  v_tenant_id uuid;
+  v_rule_id uuid;
+  v_name text;
+  v_run_id uuid;
+begin
+  update automation.cron_jobs j set last_run_at = now(), next_run_at = p_next_run_at
+  where j.id = p_cron_job_id
+  returning j.tenant_id, j.rule_id, j.name into v_tenant_id, v_rule_id, v_name;
+  if not found then
+    return null;
+  end if;
+  insert into automation.automation_runs (tenant_id, rule_id, cron_job_id, context)
+  values (v_tenant_id, v_rule_id, p_cron_job_id, jsonb_build_object('scheduled_at', now(), 'cron_job', v_name))
+  returning id into v_run_id;
+  return v_run_id;
+end;
+$function$;
+revoke all on function nexus_auth.automation_schedule_cron_run(uuid,timestamp with time zone) from public;
+grant execute on function nexus_auth.automation_schedule_cron_run(uuid,timestamp with time zone) to nexus_authenticator;
+comment on function nexus_auth.automation_schedule_cron_run(uuid,timestamp with time zone) is 'Fires a due cron job: queues a run of its rule and moves the job to its next time.';
+
 CREATE OR REPLACE FUNCTION nexus_auth.claim_mail(p_id uuid)
  RETURNS TABLE(id uuid, recipient text, subject text, body text, attempts integer)
  LANGUAGE sql
@@ -197,6 +309,39 @@ revoke all on function nexus_auth.create_invitation(uuid,text,text,text,timestam
 grant execute on function nexus_auth.create_invitation(uuid,text,text,text,timestamp with time zone) to nexus_authenticator;
 comment on function nexus_auth.create_invitation(uuid,text,text,text,timestamp with time zone) is 'Invites an address to the inviter''s tenant; needs CREATE_USERS.';
 
+CREATE OR REPLACE FUNCTION nexus_auth.add_tenant_defaults(p_tenant_id uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+-- plpgsql, not sql: this file is applied before policies/ grants nexus_auth the ops schema
+begin
+  insert into ops.api_endpoints (tenant_id, name, path, method, description)
+  values
+    (p_tenant_id, 'health.check', '/health', 'GET', 'Health check of the gateway.'),
+    (p_tenant_id, 'users.profile.get', '/v1/users/me', 'GET', 'The signed-in user''s profile.'),
+    (p_tenant_id, 'users.profile.update', '/v1/users/me', 'PATCH', 'Change the signed-in user''s profile.'),
+    (p_tenant_id, 'accounts.list', '/v1/accounts', 'GET', 'The accounts of the tenant.'),
+    (p_tenant_id, 'transactions.create', '/v1/transactions', 'POST', 'Record a transaction.'),
+    (p_tenant_id, 'ai.chat', '/v1/ai/chat', 'POST', 'Chat with the tenant''s active AI model.'),
+    (p_tenant_id, 'analytics.summary', '/v1/analytics/summary', 'GET', 'Key metrics of the last 24 hours.')
+  on conflict (tenant_id, name) do nothing;
+  insert into ops.ssot_anchors (tenant_id, anchor_id, family, description, format, source_hint, owner, version, centrality_score)
+  values
+    (p_tenant_id, 'config.env', 'environment', 'Environment configuration', 'env', '.env.example', 'platform-team', '1.0.0', 0.95),
+    (p_tenant_id, 'config.docker', 'docker', 'Docker configuration', 'yaml', 'docker-compose.yml', 'platform-team', '1.0.0', 0.80),
+    (p_tenant_id, 'config.kubernetes', 'kubernetes', 'Kubernetes configuration', 'yaml', 'k8s/deployment.yaml', 'platform-team', '1.0.0', 0.70),
+    (p_tenant_id, 'config.monitoring', 'monitoring', 'Monitoring configuration', 'yaml', 'monitoring/prometheus.yml', 'platform-team', '1.0.0', 0.60),
+    (p_tenant_id, 'config.api', 'api', 'API configuration', 'json', 'config/api.json', 'platform-team', '1.0.0', 0.90)
+  on conflict (tenant_id, anchor_id) do nothing;
+  insert into platform.tenant_settings (tenant_id) values (p_tenant_id) on conflict (tenant_id) do nothing;
+end;
+$function$;
+revoke all on function nexus_auth.add_tenant_defaults(uuid) from public;
+grant execute on function nexus_auth.add_tenant_defaults(uuid) to nexus_authenticator;
+comment on function nexus_auth.add_tenant_defaults(uuid) is 'Gives a new tenant its settings, the default API endpoints and configuration anchors; adding them again changes nothing.';
+
 CREATE OR REPLACE FUNCTION nexus_auth.create_tenant(p_name text, p_admin_email text, p_admin_username text, p_admin_password_hash text)
  RETURNS TABLE(tenant_id uuid, admin_user_id uuid)
  LANGUAGE plpgsql
@@ -218,12 +363,13 @@ begin
   select v_tenant_id, v_admin_group, r.id from platform.roles r where r.name = 'admin'
   union all
   select v_tenant_id, v_users_group, r.id from platform.roles r where r.name = 'user';
+  perform nexus_auth.add_tenant_defaults(v_tenant_id);
   return query select v_tenant_id, nexus_auth.create_user(v_tenant_id, p_admin_email, p_admin_username, p_admin_password_hash, 'admin');
 end;
 $function$;
 revoke all on function nexus_auth.create_tenant(text,text,text,text) from public;
 grant execute on function nexus_auth.create_tenant(text,text,text,text) to nexus_authenticator;
-comment on function nexus_auth.create_tenant(text,text,text,text) is 'Creates a tenant with its admin and users groups and its first admin user.';
+comment on function nexus_auth.create_tenant(text,text,text,text) is 'Creates a tenant with its admin and users groups, its default API endpoints and configuration anchors, and its first admin user.';
 
 CREATE OR REPLACE FUNCTION nexus_auth.create_user(p_tenant_id uuid, p_email text, p_username text, p_password_hash text, p_role text DEFAULT 'user'::text, p_first_name text DEFAULT NULL::text, p_last_name text DEFAULT NULL::text)
  RETURNS uuid
@@ -373,6 +519,24 @@ $function$;
 revoke all on function nexus_auth.invitation_email(text) from public;
 grant execute on function nexus_auth.invitation_email(text) to nexus_authenticator;
 comment on function nexus_auth.invitation_email(text) is 'The invited address of a valid, unused invitation.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.integration_secret(p_credential_id uuid, p_key text)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  return (
+    select extensions.pgp_sym_decrypt(c.secret_ciphertext, p_key)
+    from integrations.integration_credentials c
+    where c.id = p_credential_id
+  );
+end;
+$function$;
+revoke all on function nexus_auth.integration_secret(uuid,text) from public;
+grant execute on function nexus_auth.integration_secret(uuid,text) to nexus_authenticator;
+comment on function nexus_auth.integration_secret(uuid,text) is 'The decrypted secret of a credential, for the host''s syncs; the key is the gateway''s, given by the caller.';
 
 CREATE OR REPLACE FUNCTION nexus_auth.is_platform_operator()
  RETURNS boolean
@@ -755,6 +919,39 @@ revoke all on function nexus_auth.session_owner(uuid) from public;
 grant execute on function nexus_auth.session_owner(uuid) to nexus_authenticator;
 comment on function nexus_auth.session_owner(uuid) is 'Who a session belongs to.';
 
+CREATE OR REPLACE FUNCTION nexus_auth.set_integration_secret(p_credential_id uuid, p_secret text)
+ RETURNS timestamp with time zone
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+declare
+  v_key text := nullif(pg_catalog.current_setting('nexus.credential_key', true), '');
+  v_set_at timestamptz;
+begin
+  if v_key is null then
+    raise exception 'secrets cannot be stored: the gateway has no credential key (NEXUS_CREDENTIAL_KEY)' using errcode = '22023';
+  end if;
+  if p_secret is null or char_length(p_secret) = 0 or char_length(p_secret) > 8192 then
+    raise exception 'a secret is 1 to 8192 characters' using errcode = '22023';
+  end if;
+  if not nexus_auth.has_permission('UPDATE_INTEGRATION_CREDENTIALS') then
+    raise exception 'storing a secret needs UPDATE_INTEGRATION_CREDENTIALS' using errcode = '42501';
+  end if;
+  update integrations.integration_credentials c
+  set secret_ciphertext = extensions.pgp_sym_encrypt(p_secret, v_key, 'cipher-algo=aes256'), secret_set_at = now()
+  where c.id = p_credential_id and c.tenant_id = nexus.current_tenant_id()
+  returning c.secret_set_at into v_set_at;
+  if v_set_at is null then
+    raise exception 'no such credential' using errcode = '42501';
+  end if;
+  return v_set_at;
+end;
+$function$;
+revoke all on function nexus_auth.set_integration_secret(uuid,text) from public;
+grant execute on function nexus_auth.set_integration_secret(uuid,text) to nexus_authenticator, nexus_user;
+comment on function nexus_auth.set_integration_secret(uuid,text) is 'Encrypts and stores a credential''s secret with the key of this transaction, for a caller of its tenant who holds UPDATE_INTEGRATION_CREDENTIALS.';
+
 CREATE OR REPLACE FUNCTION nexus_auth.set_password(p_user_id uuid, p_password_hash text, p_keep_session_id uuid, p_reason text)
  RETURNS integer
  LANGUAGE plpgsql
@@ -960,6 +1157,26 @@ $function$;
 revoke all on function nexus_auth.tenant_of_user(uuid) from public;
 grant execute on function nexus_auth.tenant_of_user(uuid) to nexus_authenticator;
 comment on function nexus_auth.tenant_of_user(uuid) is 'The tenant of a user, for the operator''s CLI.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.tg__archive_deactivates()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+begin
+  if new.deleted_at is not null and old.deleted_at is null then
+    new.is_active := false;
+    if tg_table_name = 'users' then
+      perform nexus_auth.revoke_user_sessions(new.id, null, 'user_disabled');
+    end if;
+  end if;
+  return new;
+end;
+$function$;
+revoke all on function nexus_auth.tg__archive_deactivates() from public;
+grant execute on function nexus_auth.tg__archive_deactivates() to nexus_owner;
+comment on function nexus_auth.tg__archive_deactivates() is 'Trigger: an archived tenant or user becomes inactive; an archived user''s sessions end.';
 
 CREATE OR REPLACE FUNCTION nexus_auth.tg__soft_delete()
  RETURNS trigger

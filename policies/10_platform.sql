@@ -24,12 +24,21 @@ create policy tenant_self_update on platform.tenants for update to nexus_user
  * Accounts are created through the host (they need a password).
  */
 grant select (id, tenant_id, username, email, first_name, last_name, phone_number, is_active, email_verified,
-              last_login_at, provider, password_changed_at, created_at, updated_at)
+              last_login_at, provider, password_changed_at, created_at, updated_at, import_hash, created_by, updated_by,
+              deleted_at)
   on platform.users to nexus_user;
-grant update (first_name, last_name, phone_number, is_active) on platform.users to nexus_user;
+grant update (first_name, last_name, phone_number, is_active, deleted_at) on platform.users to nexus_user;
 grant delete on platform.users to nexus_user;
+/* An archived (deleted) account is hidden like any archived row: shown only on request to RESTORE_USERS holders. */
 create policy users_select on platform.users for select to nexus_user
-  using (tenant_id = (select nexus.current_tenant_id()));
+  using (
+    tenant_id = (select nexus.current_tenant_id())
+    and (
+      deleted_at is null
+      or ((select pg_catalog.current_setting('nexus.include_archived', true)) = 'on'
+          and (select nexus_auth.has_permission('RESTORE_USERS')))
+    )
+  );
 create policy users_update on platform.users for update to nexus_user
   using (
     tenant_id = (select nexus.current_tenant_id())
@@ -89,6 +98,19 @@ begin
   end loop;
 end;
 $$;
+
+/* RESTORE_USERS, given to the admin role when first created (as 20_school.sql does for its tables). */
+set local role nexus_auth;
+with created as (
+  insert into platform.permissions (name, description)
+  values ('RESTORE_USERS', 'Restore archived accounts, and see them on request.')
+  on conflict (name) do nothing
+  returning id
+)
+insert into platform.role_permissions (role_id, permission_id)
+select r.id, c.id from platform.roles r cross join created c where r.name = 'admin'
+on conflict do nothing;
+set local role nexus_owner;
 
 /* The caller's own permissions, as a GraphQL query field. */
 grant execute on function platform.viewer_permissions() to nexus_user;

@@ -29,6 +29,11 @@ grant select, insert (alert_name, severity, message, status),
   update (alert_name, severity, message, status), delete
   on ops.alerts to nexus_user;
 
+/* A new tenant's default endpoints and anchors are written by nexus_auth.add_tenant_defaults (functions/nexus_auth.sql). */
+grant usage on schema ops to nexus_auth;
+-- select as well: on conflict reads the unique keys
+grant select, insert on ops.api_endpoints, ops.ssot_anchors to nexus_auth;
+
 /* An alias resolves to its endpoint as a GraphQL query field (security invoker: RLS applies). */
 grant execute on function ops.resolve_api_alias(text, text) to nexus_user;
 

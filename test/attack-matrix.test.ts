@@ -57,7 +57,7 @@ interface TenantType {
 }
 
 /** Tables whose rows a user may change when the row is their own (their profile, their preferences): no one permission gates them. */
-const OWN_ROW_TABLES = ["User", "UserPreference"];
+const OWN_ROW_TABLES = ["Profile", "User", "UserPreference"];
 
 const codesOf = (answer: { errors?: Array<{ extensions?: { code?: string } }> }) =>
   (answer.errors ?? []).map((e) => e.extensions?.code ?? null);

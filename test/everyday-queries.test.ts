@@ -5,6 +5,7 @@ import pg from "pg";
 import { loadAssetsDemo } from "../src/demo/assets";
 import { loadCensusDemo } from "../src/demo/census";
 import { loadCommerceDemo } from "../src/demo/commerce";
+import { loadCommerceServicesDemo } from "../src/demo/commerce-services";
 import { loadItsmDemo } from "../src/demo/itsm";
 import { loadLocationsDemo } from "../src/demo/locations";
 import { loadSchoolDemo } from "../src/demo/school";
@@ -42,6 +43,7 @@ describe("the written questions on the demo data", () => {
         loadServicesDemo,
         loadSchoolDemo,
         loadCommerceDemo,
+        loadCommerceServicesDemo,
       ])
         await load(pool, tenant);
     } finally {

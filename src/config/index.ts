@@ -109,6 +109,10 @@ export interface Config {
   mail: MailConfig;
   /** Seconds an invitation link stays valid. */
   inviteTtlSeconds: number;
+  /** The automation runner (src/automation): on where this gateway runs the job queue, and how often it looks for due work. */
+  automation: { enabled: boolean; tickSeconds: number };
+  /** The key integration credentials are encrypted with (pgcrypto); null: secrets cannot be stored. Never stored in the database. */
+  credentialKey: string | null;
   /** Load the demo tenants on the first start of the embedded database. */
   demo: boolean;
   graphiql: boolean;
@@ -347,6 +351,13 @@ function readPublicUrl(env: Env): string {
   } catch {
     throw new ConfigError("NEXUS_PUBLIC_URL", `must be an http(s) URL (got "${raw}")`);
   }
+}
+
+function readCredentialKey(env: Env): string | null {
+  const key = read(env, "NEXUS_CREDENTIAL_KEY") ?? null;
+  if (key !== null && key.length < 32)
+    throw new ConfigError("NEXUS_CREDENTIAL_KEY", "must be at least 32 characters (e.g. openssl rand -base64 32)");
+  return key;
 }
 
 function readMail(env: Env, publicUrl: string): MailConfig {
@@ -648,6 +659,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: readPublicUrl(env),
     mail: readMail(env, readPublicUrl(env)),
     inviteTtlSeconds: readInteger(env, "NEXUS_INVITE_TTL_SECONDS", 7 * 24 * 60 * 60, 60, 90 * 24 * 60 * 60),
+    automation: {
+      // Off by default in production: the worker needs graphile_worker's schema, which a pooled role may not reach.
+      enabled: readFlag(env, "NEXUS_AUTOMATION", nodeEnv !== "production"),
+      tickSeconds: readInteger(env, "NEXUS_AUTOMATION_TICK_SECONDS", 15, 1, 3600),
+    },
+    credentialKey: readCredentialKey(env),
     demo: readFlag(env, "NEXUS_DEMO", true),
     graphiql,
     // GraphiQL needs introspection; production has both off unless asked for.

@@ -77,6 +77,8 @@ export const REQUEST_ROLE_HELPERS = [
   "nexus_auth.has_permission(text)",
   "nexus_auth.is_platform_operator()",
   "nexus_auth.current_permissions()",
+  // Writes a credential's ciphertext, which no request role may touch, after the checks the policies would make.
+  "nexus_auth.set_integration_secret(uuid,text)",
 ];
 
 /** The roles GraphQL requests run as. */

@@ -44,4 +44,9 @@ export const EXPOSED_SCHEMAS = [
   "purchasing",
   "analytics",
   "conversations",
+  "whatsapp",
+  "telephony",
+  "automation",
+  "integrations",
+  "competition",
 ];

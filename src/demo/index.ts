@@ -8,6 +8,7 @@ import { createTenant, createUser } from "../auth/accounts";
 import { loadAssetsDemo } from "./assets";
 import { loadCensusDemo } from "./census";
 import { loadCommerceDemo } from "./commerce";
+import { loadCommerceServicesDemo } from "./commerce-services";
 import { loadItsmDemo } from "./itsm";
 import { loadLocationsDemo } from "./locations";
 import { loadSchoolDemo } from "./school";
@@ -34,6 +35,7 @@ const demoLoaders: Array<(pool: pg.Pool, tenant: DemoTenant) => Promise<void>> =
   loadServicesDemo,
   loadSchoolDemo,
   loadCommerceDemo,
+  loadCommerceServicesDemo,
 ];
 
 async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {

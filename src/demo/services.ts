@@ -3,30 +3,14 @@ import type pg from "pg";
 import { asTenantAdmin, type DemoTenant } from "./tenant";
 
 /**
- * The platform services for a demo tenant: a few API endpoints with aliases,
- * the default configuration anchors, an account whose
+ * The platform services for a demo tenant: aliases of its default API
+ * endpoints, an account whose
  * balance comes from its completed transactions, an AI model with an
  * insight, metrics and an alert.
  */
 export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promise<void> {
   await asTenantAdmin(pool, tenant, async (client) => {
-    const endpoints: Array<[string, string, string, string]> = [
-      ["health.check", "/health", "GET", "Health check of the gateway."],
-      ["users.profile.get", "/v1/users/me", "GET", "The signed-in user's profile."],
-      ["users.profile.update", "/v1/users/me", "PATCH", "Change the signed-in user's profile."],
-      ["accounts.list", "/v1/accounts", "GET", "The accounts of the tenant."],
-      ["transactions.create", "/v1/transactions", "POST", "Record a transaction."],
-      ["ai.chat", "/v1/ai/chat", "POST", "Chat with the tenant's active AI model."],
-      ["analytics.summary", "/v1/analytics/summary", "GET", "Key metrics of the last 24 hours."],
-    ];
-    for (const [name, path, method, description] of endpoints) {
-      await client.query("insert into ops.api_endpoints (name, path, method, description) values ($1, $2, $3, $4)", [
-        name,
-        path,
-        method,
-        description,
-      ]);
-    }
+    // The tenant's default endpoints and configuration anchors come with the tenant (nexus_auth.add_tenant_defaults).
     const aliases: Array<[string, string, string, string]> = [
       ["ping", "health.check", "web", "shortcut"],
       ["me", "users.profile.get", "mobile", "shortcut"],
@@ -40,20 +24,6 @@ export async function loadServicesDemo(pool: pg.Pool, tenant: DemoTenant): Promi
         context,
         type,
       ]);
-    }
-
-    const anchors: Array<[string, string, string, string, string, string]> = [
-      ["config.env", "environment", "Environment configuration", "env", ".env.example", "0.95"],
-      ["config.docker", "docker", "Docker configuration", "yaml", "docker-compose.yml", "0.80"],
-      ["config.kubernetes", "kubernetes", "Kubernetes configuration", "yaml", "k8s/deployment.yaml", "0.70"],
-      ["config.monitoring", "monitoring", "Monitoring configuration", "yaml", "monitoring/prometheus.yml", "0.60"],
-      ["config.api", "api", "API configuration", "json", "config/api.json", "0.90"],
-    ];
-    for (const [anchorId, family, description, format, sourceHint, score] of anchors) {
-      await client.query(
-        "insert into ops.ssot_anchors (anchor_id, family, description, format, source_hint, owner, version, centrality_score) values ($1, $2, $3, $4, $5, 'platform-team', '1.0.0', $6)",
-        [anchorId, family, description, format, sourceHint, score],
-      );
     }
 
     const {

@@ -177,6 +177,10 @@ export function makeContext(
         // Archived rows on request; the policies show them only to holders of RESTORE_<TABLE>.
         ...(claims && req?.headers[INCLUDE_ARCHIVED_HEADER] === "1" ? { "nexus.include_archived": "on" } : {}),
         statement_timeout: String(config.statementTimeoutMs),
+        // Integration secrets are encrypted with it (integrations.store_integration_secret); queries never carry it.
+        ...(claims && config.credentialKey && !isQuery(req, args.document, args.operationName)
+          ? { "nexus.credential_key": config.credentialKey }
+          : {}),
       },
       ...(await withPgClientFor(req, query, claims?.tenantId ?? null)),
     };

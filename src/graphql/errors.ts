@@ -107,6 +107,7 @@ function describe(error: DatabaseError, constraints?: ConstraintCatalog): Descri
       };
     }
     case "22P02":
+    case "22023":
     case "22007":
     case "22008":
     case "22003":

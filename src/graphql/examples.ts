@@ -372,4 +372,59 @@ query Inbox {
   }
 }`,
   ),
+  op(
+    "telephony",
+    "Recent calls with their disposition",
+    `
+query RecentCalls {
+  callRecords(orderBy: [STARTED_AT_DESC], first: 20) {
+    nodes { direction fromNumber toNumber startedAt durationSeconds talkSeconds user { email } recordings { totalCount } }
+  }
+}`,
+  ),
+  op(
+    "whatsapp",
+    "A customer's WhatsApp thread",
+    `
+query WhatsappThread($sender: String!) {
+  whatsappWebhookEvents(condition: { senderWaId: $sender }, first: 50) {
+    nodes { eventType externalId receivedAt processingStatus payload account { name } }
+  }
+}`,
+    { sender: "15559990001" },
+  ),
+  op(
+    "automation",
+    "Rules and their latest runs",
+    `
+query AutomationRules {
+  automationRules(first: 20) {
+    nodes {
+      name triggerType isActive
+      cronJobs { nodes { schedule nextRunAt lastRunAt } }
+      runs(first: 5, orderBy: [PRIMARY_KEY_DESC]) { nodes { status attempts finishedAt error } }
+    }
+  }
+}`,
+  ),
+  op(
+    "integrations",
+    "Connected stores and their sync state",
+    `
+query ConnectedStores {
+  shopifyStores {
+    nodes { shopDomain status connectedAt credential { label secretSetAt } syncCursors { nodes { resource lastSyncedAt lastError } } }
+  }
+}`,
+  ),
+  op(
+    "competition",
+    "Competitor prices and triggered alerts",
+    `
+query CompetitorPrices {
+  competitionProducts(first: 20) {
+    nodes { name url competitor { name } priceObservations { nodes { observedAt price currency } } alerts { nodes { alertType status triggeredAt } } }
+  }
+}`,
+  ),
 ];

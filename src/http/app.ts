@@ -10,6 +10,7 @@ import { Invitations } from "../auth/invitations";
 import { RevocationSet } from "../auth/revocation";
 import { AuthService } from "../auth/service";
 import type { TokenVerifier } from "../auth/verify";
+import { AutomationRunner } from "../automation/runner";
 import type { Config } from "../config";
 import { FairPool } from "../db/fair-pool";
 import { ReplicaSet } from "../db/replicas";
@@ -140,8 +141,10 @@ export async function createGateway({
         );
   let jobs: Jobs | null = null;
   let mail: MailDelivery | null = null;
+  let automation: AutomationRunner | null = null;
   const releasePools = async () => {
     await replicas?.stop();
+    automation?.stop();
     await jobs?.stop();
     mail?.close();
     await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
@@ -237,7 +240,12 @@ export async function createGateway({
     }
     // The deferred half of reset requests rides the same queue as the mail it produces.
     if (mail) registry.add(PASSWORD_RESET_TASK, async (payload) => auth.deliverPasswordReset(String((payload as { email: string }).email)));
+    if (jobsUrl && config.automation.enabled) {
+      automation = new AutomationRunner(authPool, logger, config.automation.tickSeconds);
+      automation.register(registry);
+    }
     if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
+    if (automation && jobs) await automation.started(jobs);
     if (jobs) {
       const queue = jobs;
       auth.queueReset = (email) => queue.add(PASSWORD_RESET_TASK, { email }, { maxAttempts: 5 });

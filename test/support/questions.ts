@@ -715,4 +715,72 @@ export const QUESTIONS: Question[] = [
     rows: nodes("chats"),
     check: (rows) => expectAll(rows, (r) => r.status === "OPEN", "status is OPEN"),
   },
+  // telephony
+  {
+    module: "telephony",
+    question: "Recent calls, newest first",
+    table: "telephony.call_records",
+    index: "call_records_started_idx",
+    query: "{ callRecords(orderBy: [STARTED_AT_DESC], first: 20) { nodes { startedAt durationSeconds } } }",
+    rows: nodes("callRecords"),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.startedAt)),
+        "desc",
+      ),
+  },
+  {
+    module: "telephony",
+    question: "An agent's calls, newest first",
+    table: "telephony.call_records",
+    index: "call_records_user_started_idx",
+    query: "{ users(first: 5) { nodes { callRecords(orderBy: [STARTED_AT_DESC]) { nodes { startedAt } } } } }",
+    rows: (data) => data.users.nodes.flatMap((u: any) => u.callRecords.nodes),
+    check: (rows) =>
+      expectSorted(
+        rows.map((r) => Date.parse(r.startedAt)),
+        "desc",
+      ),
+  },
+  // whatsapp
+  {
+    module: "whatsapp",
+    question: "A customer's WhatsApp messages (by sender)",
+    table: "whatsapp.whatsapp_webhook_events",
+    index: "whatsapp_webhook_events_sender_idx",
+    query: '{ whatsappWebhookEvents(condition: { senderWaId: "15559990001" }) { nodes { senderWaId eventType } } }',
+    rows: nodes("whatsappWebhookEvents"),
+    check: (rows) => expectAll(rows, (r) => r.senderWaId === "15559990001", "sender"),
+  },
+  // automation
+  {
+    module: "automation",
+    question: "Runs waiting or failed (the runner's board)",
+    table: "automation.automation_runs",
+    index: "automation_runs_status_idx",
+    query: "{ automationRuns(condition: { status: FAILED }) { nodes { status error } } }",
+    rows: nodes("automationRuns"),
+    check: (rows) => expectAll(rows, (r) => r.status === "FAILED" && r.error !== null, "failed with its error"),
+    // Runs exist only where a gateway ran the demo's cron job.
+    mayBeEmpty: true,
+  },
+  // competition
+  {
+    module: "competition",
+    question: "A competitor product's price history",
+    table: "competition.competition_price_observations",
+    index: "competition_price_observations_product_time_key",
+    query: "{ competitionProducts(first: 5) { nodes { priceObservations { nodes { observedAt price } } } } }",
+    rows: (data) => data.competitionProducts.nodes.flatMap((p: any) => p.priceObservations.nodes),
+    check: (rows) => expectAll(rows, (r) => typeof r.price === "string", "price"),
+  },
+  {
+    module: "competition",
+    question: "Triggered price alerts",
+    table: "competition.competition_alerts",
+    index: "competition_alerts_status_idx",
+    query: "{ competitionAlerts(condition: { status: TRIGGERED }) { nodes { status triggeredAt } } }",
+    rows: nodes("competitionAlerts"),
+    check: (rows) => expectAll(rows, (r) => r.status === "TRIGGERED" && r.triggeredAt !== null, "triggered"),
+  },
 ];
