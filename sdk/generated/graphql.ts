@@ -859,6 +859,39 @@ export type AccountPatch = {
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Where a business account stands with the provider. */
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'DISCONNECTED'
+  | 'PENDING'
+  | 'SUSPENDED';
+
+/** A filter to be used against AccountStatus fields. All fields are combined with a logical ‘and.’ */
+export type AccountStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AccountStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AccountStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AccountStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AccountStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AccountStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AccountStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AccountStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AccountStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AccountStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AccountStatus>>;
+};
+
 export type AccountStddevPopulationAggregates = {
   __typename?: 'AccountStddevPopulationAggregates';
   /** Population standard deviation of balance across the matching connection */
@@ -934,6 +967,385 @@ export type AccountVarianceSampleAggregates = {
   balance?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** A call in progress, for the live wallboard; the PBX removes it when the call ends and writes its call record. */
+export type ActiveCall = Node & {
+  __typename?: 'ActiveCall';
+  /** When it was answered; required once it is no longer ringing. */
+  answeredAt?: Maybe<Scalars['Datetime']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Inbound, outbound or internal. */
+  direction: CallDirection;
+  /** Reads a single `UserExtension` that is related to this `ActiveCall`. */
+  extension?: Maybe<UserExtension>;
+  /** The extension on the call. */
+  extensionId?: Maybe<Scalars['UUID']['output']>;
+  /** The PBX's id of the call; its call record will carry the same id. */
+  externalCallId: Scalars['String']['output'];
+  /** The calling number or extension. */
+  fromNumber: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Unique identifier of the live call. */
+  rowId: Scalars['UUID']['output'];
+  /** When the call began. */
+  startedAt: Scalars['Datetime']['output'];
+  /** Ringing, connected, on hold or being transferred. */
+  state: ActiveCallState;
+  /**
+   * Reads a single `Tenant` that is related to this `ActiveCall`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the call. */
+  tenantId: Scalars['UUID']['output'];
+  /** The called number or extension. */
+  toNumber: Scalars['String']['output'];
+  /** Reads a single `PbxTrunk` that is related to this `ActiveCall`. */
+  trunk?: Maybe<PbxTrunk>;
+  /** The trunk the call uses, if it leaves the PBX. */
+  trunkId?: Maybe<Scalars['UUID']['output']>;
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type ActiveCallAggregates = {
+  __typename?: 'ActiveCallAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<ActiveCallDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `ActiveCall` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type ActiveCallCondition = {
+  /** Checks for equality with the object’s `answeredAt` field. */
+  answeredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `direction` field. */
+  direction?: InputMaybe<CallDirection>;
+  /** Checks for equality with the object’s `extensionId` field. */
+  extensionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `externalCallId` field. */
+  externalCallId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `fromNumber` field. */
+  fromNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startedAt` field. */
+  startedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `state` field. */
+  state?: InputMaybe<ActiveCallState>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `toNumber` field. */
+  toNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `trunkId` field. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `ActiveCall` values. */
+export type ActiveCallConnection = {
+  __typename?: 'ActiveCallConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<ActiveCallAggregates>;
+  /** A list of edges which contains the `ActiveCall` and cursor to aid in pagination. */
+  edges: Array<ActiveCallEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<ActiveCallAggregates>>;
+  /** A list of `ActiveCall` objects. */
+  nodes: Array<ActiveCall>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `ActiveCall` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `ActiveCall` values. */
+export type ActiveCallConnectionGroupedAggregatesArgs = {
+  groupBy: Array<ActiveCallGroupBy>;
+  having?: InputMaybe<ActiveCallHavingInput>;
+};
+
+export type ActiveCallDistinctCountAggregates = {
+  __typename?: 'ActiveCallDistinctCountAggregates';
+  /** Distinct count of answeredAt across the matching connection */
+  answeredAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of direction across the matching connection */
+  direction?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of extensionId across the matching connection */
+  extensionId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of externalCallId across the matching connection */
+  externalCallId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of fromNumber across the matching connection */
+  fromNumber?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of startedAt across the matching connection */
+  startedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of state across the matching connection */
+  state?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of toNumber across the matching connection */
+  toNumber?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of trunkId across the matching connection */
+  trunkId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `ActiveCall` edge in the connection. */
+export type ActiveCallEdge = {
+  __typename?: 'ActiveCallEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `ActiveCall` at the end of the edge. */
+  node: ActiveCall;
+};
+
+/** A filter to be used against `ActiveCall` object types. All fields are combined with a logical ‘and.’ */
+export type ActiveCallFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<ActiveCallFilter>>;
+  /** Filter by the object’s `answeredAt` field. */
+  answeredAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `direction` field. */
+  direction?: InputMaybe<CallDirectionFilter>;
+  /** Filter by the object’s `extension` relation. */
+  extension?: InputMaybe<UserExtensionFilter>;
+  /** A related `extension` exists. */
+  extensionExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `extensionId` field. */
+  extensionId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `externalCallId` field. */
+  externalCallId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `fromNumber` field. */
+  fromNumber?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<ActiveCallFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<ActiveCallFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startedAt` field. */
+  startedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `state` field. */
+  state?: InputMaybe<ActiveCallStateFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `toNumber` field. */
+  toNumber?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `trunk` relation. */
+  trunk?: InputMaybe<PbxTrunkFilter>;
+  /** A related `trunk` exists. */
+  trunkExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `trunkId` field. */
+  trunkId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `ActiveCall` for usage during aggregation. */
+export type ActiveCallGroupBy =
+  | 'ANSWERED_AT'
+  | 'ANSWERED_AT_TRUNCATED_TO_DAY'
+  | 'ANSWERED_AT_TRUNCATED_TO_HOUR'
+  | 'ANSWERED_AT_TRUNCATED_TO_MONTH'
+  | 'ANSWERED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'DIRECTION'
+  | 'EXTENSION_ID'
+  | 'STARTED_AT'
+  | 'STARTED_AT_TRUNCATED_TO_DAY'
+  | 'STARTED_AT_TRUNCATED_TO_HOUR'
+  | 'STARTED_AT_TRUNCATED_TO_MONTH'
+  | 'STARTED_AT_TRUNCATED_TO_WEEK'
+  | 'STATE'
+  | 'TENANT_ID'
+  | 'TRUNK_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type ActiveCallHavingAverageInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingDistinctCountInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `ActiveCall` aggregates. */
+export type ActiveCallHavingInput = {
+  AND?: InputMaybe<Array<ActiveCallHavingInput>>;
+  OR?: InputMaybe<Array<ActiveCallHavingInput>>;
+  average?: InputMaybe<ActiveCallHavingAverageInput>;
+  distinctCount?: InputMaybe<ActiveCallHavingDistinctCountInput>;
+  max?: InputMaybe<ActiveCallHavingMaxInput>;
+  min?: InputMaybe<ActiveCallHavingMinInput>;
+  stddevPopulation?: InputMaybe<ActiveCallHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<ActiveCallHavingStddevSampleInput>;
+  sum?: InputMaybe<ActiveCallHavingSumInput>;
+  variancePopulation?: InputMaybe<ActiveCallHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<ActiveCallHavingVarianceSampleInput>;
+};
+
+export type ActiveCallHavingMaxInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingMinInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingStddevPopulationInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingStddevSampleInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingSumInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingVariancePopulationInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ActiveCallHavingVarianceSampleInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `ActiveCall` */
+export type ActiveCallInput = {
+  /** When it was answered; required once it is no longer ringing. */
+  answeredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Inbound, outbound or internal. */
+  direction: CallDirection;
+  /** The extension on the call. */
+  extensionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The PBX's id of the call; its call record will carry the same id. */
+  externalCallId: Scalars['String']['input'];
+  /** The calling number or extension. */
+  fromNumber: Scalars['String']['input'];
+  /** When the call began. */
+  startedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Ringing, connected, on hold or being transferred. */
+  state?: InputMaybe<ActiveCallState>;
+  /** The called number or extension. */
+  toNumber: Scalars['String']['input'];
+  /** The trunk the call uses, if it leaves the PBX. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** Methods to use when ordering `ActiveCall`. */
+export type ActiveCallOrderBy =
+  | 'EXTENSION_ID_ASC'
+  | 'EXTENSION_ID_DESC'
+  | 'EXTERNAL_CALL_ID_ASC'
+  | 'EXTERNAL_CALL_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STARTED_AT_ASC'
+  | 'STARTED_AT_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'TRUNK_ID_ASC'
+  | 'TRUNK_ID_DESC';
+
+/** Represents an update to a `ActiveCall`. Fields that are set will be updated. */
+export type ActiveCallPatch = {
+  /** When it was answered; required once it is no longer ringing. */
+  answeredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Ringing, connected, on hold or being transferred. */
+  state?: InputMaybe<ActiveCallState>;
+};
+
+/** Where a live call stands. */
+export type ActiveCallState =
+  | 'CONNECTED'
+  | 'ON_HOLD'
+  | 'RINGING'
+  | 'TRANSFERRING';
+
+/** A filter to be used against ActiveCallState fields. All fields are combined with a logical ‘and.’ */
+export type ActiveCallStateFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ActiveCallState>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ActiveCallState>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ActiveCallState>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ActiveCallState>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ActiveCallState>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ActiveCallState>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ActiveCallState>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ActiveCallState>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ActiveCallState>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ActiveCallState>>;
+};
+
 /** What an address is used for. */
 export type AddressKind =
   | 'BILLING'
@@ -1001,6 +1413,8 @@ export type AdjustmentKindFilter = {
 /** An insight an AI model produced. */
 export type AiInsight = Node & {
   __typename?: 'AiInsight';
+  /** Reads and enables pagination through a set of `AnnotationsEntry`. */
+  annotations: AnnotationsEntryConnection;
   /** Confidence from 0.00 to 1.00. */
   confidence?: Maybe<Scalars['BigFloat']['output']>;
   /** When the insight was produced. */
@@ -1035,6 +1449,19 @@ export type AiInsight = Node & {
   title: Scalars['String']['output'];
   /** When the insight was last changed. */
   updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** An insight an AI model produced. */
+export type AiInsightAnnotationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsEntryCondition>;
+  filter?: InputMaybe<AnnotationsEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsEntryOrderBy>>;
 };
 
 export type AiInsightAggregates = {
@@ -1152,6 +1579,10 @@ export type AiInsightEdge = {
 export type AiInsightFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AiInsightFilter>>;
+  /** Filter by the object’s `annotations` relation. */
+  annotations?: InputMaybe<AiInsightToManyAnnotationsEntryFilter>;
+  /** Some related `annotations` exist. */
+  annotationsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `confidence` field. */
   confidence?: InputMaybe<BigFloatFilter>;
   /** Filter by the object’s `createdAt` field. */
@@ -1343,6 +1774,16 @@ export type AiInsightSumAggregates = {
   confidence: Scalars['BigFloat']['output'];
 };
 
+/** A filter to be used against many `AnnotationsEntry` object types. All fields are combined with a logical ‘and.’ */
+export type AiInsightToManyAnnotationsEntryFilter = {
+  /** Every related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AnnotationsEntryFilter>;
+  /** No related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AnnotationsEntryFilter>;
+  /** Some related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AnnotationsEntryFilter>;
+};
+
 /** Kind of insight a model produced. */
 export type AiInsightType =
   | 'ANOMALY'
@@ -1389,6 +1830,430 @@ export type AiInsightVarianceSampleAggregates = {
   confidence?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** A unit of AI work on a record (embed, classify, summarize, derive insights), with its outcome. */
+export type AiJob = Node & {
+  __typename?: 'AiJob';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Why it failed; required when it did. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it succeeded or failed, and only then. */
+  finishedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Parameters of the job (a JSON object). */
+  input: Scalars['JSON']['output'];
+  /** What the job computes. */
+  jobType: AiJobType;
+  /**
+   * The model that does it.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  model?: Maybe<AiModel>;
+  /** The model that does it. */
+  modelId: Scalars['UUID']['output'];
+  /** The id of that record in its module. */
+  objectId?: Maybe<Scalars['UUID']['output']>;
+  /** What kind of record it is about, with object_id, if any. */
+  objectType?: Maybe<EmbeddedObjectType>;
+  /** What it produced. */
+  output?: Maybe<Scalars['JSON']['output']>;
+  /** When it was queued. */
+  queuedAt: Scalars['Datetime']['output'];
+  /** Unique identifier of the job. */
+  rowId: Scalars['UUID']['output'];
+  /** When it started; required once it is no longer queued. */
+  startedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Where the job stands. */
+  status: AiJobStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `AiJob`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the job. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type AiJobAggregates = {
+  __typename?: 'AiJobAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<AiJobDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/** A condition to be used against `AiJob` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type AiJobCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `error` field. */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `finishedAt` field. */
+  finishedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `jobType` field. */
+  jobType?: InputMaybe<AiJobType>;
+  /** Checks for equality with the object’s `modelId` field. */
+  modelId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `objectId` field. */
+  objectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `objectType` field. */
+  objectType?: InputMaybe<EmbeddedObjectType>;
+  /** Checks for equality with the object’s `queuedAt` field. */
+  queuedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startedAt` field. */
+  startedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<AiJobStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `AiJob` values. */
+export type AiJobConnection = {
+  __typename?: 'AiJobConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<AiJobAggregates>;
+  /** A list of edges which contains the `AiJob` and cursor to aid in pagination. */
+  edges: Array<AiJobEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<AiJobAggregates>>;
+  /** A list of `AiJob` objects. */
+  nodes: Array<AiJob>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `AiJob` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `AiJob` values. */
+export type AiJobConnectionGroupedAggregatesArgs = {
+  groupBy: Array<AiJobGroupBy>;
+  having?: InputMaybe<AiJobHavingInput>;
+};
+
+export type AiJobDistinctCountAggregates = {
+  __typename?: 'AiJobDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of error across the matching connection */
+  error?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of finishedAt across the matching connection */
+  finishedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of input across the matching connection */
+  input?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of jobType across the matching connection */
+  jobType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of modelId across the matching connection */
+  modelId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of objectId across the matching connection */
+  objectId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of objectType across the matching connection */
+  objectType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of output across the matching connection */
+  output?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of queuedAt across the matching connection */
+  queuedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of startedAt across the matching connection */
+  startedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `AiJob` edge in the connection. */
+export type AiJobEdge = {
+  __typename?: 'AiJobEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `AiJob` at the end of the edge. */
+  node: AiJob;
+};
+
+/** A filter to be used against `AiJob` object types. All fields are combined with a logical ‘and.’ */
+export type AiJobFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<AiJobFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `error` field. */
+  error?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `finishedAt` field. */
+  finishedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `jobType` field. */
+  jobType?: InputMaybe<AiJobTypeFilter>;
+  /** Filter by the object’s `model` relation. */
+  model?: InputMaybe<AiModelFilter>;
+  /** Filter by the object’s `modelId` field. */
+  modelId?: InputMaybe<UuidFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<AiJobFilter>;
+  /** Filter by the object’s `objectId` field. */
+  objectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `objectType` field. */
+  objectType?: InputMaybe<EmbeddedObjectTypeFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<AiJobFilter>>;
+  /** Filter by the object’s `queuedAt` field. */
+  queuedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startedAt` field. */
+  startedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<AiJobStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `AiJob` for usage during aggregation. */
+export type AiJobGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'FINISHED_AT'
+  | 'FINISHED_AT_TRUNCATED_TO_DAY'
+  | 'FINISHED_AT_TRUNCATED_TO_HOUR'
+  | 'FINISHED_AT_TRUNCATED_TO_MONTH'
+  | 'FINISHED_AT_TRUNCATED_TO_WEEK'
+  | 'JOB_TYPE'
+  | 'MODEL_ID'
+  | 'OBJECT_ID'
+  | 'OBJECT_TYPE'
+  | 'QUEUED_AT'
+  | 'QUEUED_AT_TRUNCATED_TO_DAY'
+  | 'QUEUED_AT_TRUNCATED_TO_HOUR'
+  | 'QUEUED_AT_TRUNCATED_TO_MONTH'
+  | 'QUEUED_AT_TRUNCATED_TO_WEEK'
+  | 'STARTED_AT'
+  | 'STARTED_AT_TRUNCATED_TO_DAY'
+  | 'STARTED_AT_TRUNCATED_TO_HOUR'
+  | 'STARTED_AT_TRUNCATED_TO_MONTH'
+  | 'STARTED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type AiJobHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `AiJob` aggregates. */
+export type AiJobHavingInput = {
+  AND?: InputMaybe<Array<AiJobHavingInput>>;
+  OR?: InputMaybe<Array<AiJobHavingInput>>;
+  average?: InputMaybe<AiJobHavingAverageInput>;
+  distinctCount?: InputMaybe<AiJobHavingDistinctCountInput>;
+  max?: InputMaybe<AiJobHavingMaxInput>;
+  min?: InputMaybe<AiJobHavingMinInput>;
+  stddevPopulation?: InputMaybe<AiJobHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<AiJobHavingStddevSampleInput>;
+  sum?: InputMaybe<AiJobHavingSumInput>;
+  variancePopulation?: InputMaybe<AiJobHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<AiJobHavingVarianceSampleInput>;
+};
+
+export type AiJobHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AiJobHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `AiJob` */
+export type AiJobInput = {
+  /** Parameters of the job (a JSON object). */
+  input?: InputMaybe<Scalars['JSON']['input']>;
+  /** What the job computes. */
+  jobType: AiJobType;
+  /** The model that does it. */
+  modelId: Scalars['UUID']['input'];
+  /** The id of that record in its module. */
+  objectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** What kind of record it is about, with object_id, if any. */
+  objectType?: InputMaybe<EmbeddedObjectType>;
+};
+
+/** Methods to use when ordering `AiJob`. */
+export type AiJobOrderBy =
+  | 'MODEL_ID_ASC'
+  | 'MODEL_ID_DESC'
+  | 'NATURAL'
+  | 'OBJECT_TYPE_ASC'
+  | 'OBJECT_TYPE_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `AiJob`. Fields that are set will be updated. */
+export type AiJobPatch = {
+  /** Why it failed; required when it did. */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** When it succeeded or failed, and only then. */
+  finishedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** What it produced. */
+  output?: InputMaybe<Scalars['JSON']['input']>;
+  /** When it started; required once it is no longer queued. */
+  startedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Where the job stands. */
+  status?: InputMaybe<AiJobStatus>;
+};
+
+/** Where an AI job stands. */
+export type AiJobStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** A filter to be used against AiJobStatus fields. All fields are combined with a logical ‘and.’ */
+export type AiJobStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AiJobStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AiJobStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AiJobStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AiJobStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AiJobStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AiJobStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AiJobStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AiJobStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AiJobStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AiJobStatus>>;
+};
+
+/** What an AI job computes. */
+export type AiJobType =
+  | 'CLASSIFY'
+  | 'EMBED'
+  | 'INSIGHT'
+  | 'SUMMARIZE';
+
+/** A filter to be used against AiJobType fields. All fields are combined with a logical ‘and.’ */
+export type AiJobTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AiJobType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AiJobType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AiJobType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AiJobType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AiJobType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AiJobType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AiJobType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AiJobType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AiJobType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AiJobType>>;
+};
+
 /** An AI model registered for the tenant. */
 export type AiModel = Node & {
   __typename?: 'AiModel';
@@ -1398,8 +2263,12 @@ export type AiModel = Node & {
   capabilities: Scalars['JSON']['output'];
   /** When the model was registered. */
   createdAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `EmbeddingsRecord`. */
+  embeddings: EmbeddingsRecordConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Reads and enables pagination through a set of `AiJob`. */
+  jobs: AiJobConnection;
   /** Model name. */
   name: Scalars['String']['output'];
   /** Performance metrics as a JSON object (e.g. {"latencyMs": 420}). */
@@ -1435,6 +2304,32 @@ export type AiModelAiInsightsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AiInsightOrderBy>>;
+};
+
+
+/** An AI model registered for the tenant. */
+export type AiModelEmbeddingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<EmbeddingsRecordCondition>;
+  filter?: InputMaybe<EmbeddingsRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EmbeddingsRecordOrderBy>>;
+};
+
+
+/** An AI model registered for the tenant. */
+export type AiModelJobsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AiJobCondition>;
+  filter?: InputMaybe<AiJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AiJobOrderBy>>;
 };
 
 export type AiModelAggregates = {
@@ -1531,6 +2426,14 @@ export type AiModelFilter = {
   and?: InputMaybe<Array<AiModelFilter>>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `embeddings` relation. */
+  embeddings?: InputMaybe<AiModelToManyEmbeddingsRecordFilter>;
+  /** Some related `embeddings` exist. */
+  embeddingsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `jobs` relation. */
+  jobs?: InputMaybe<AiModelToManyAiJobFilter>;
+  /** Some related `jobs` exist. */
+  jobsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -1714,6 +2617,26 @@ export type AiModelToManyAiInsightFilter = {
   none?: InputMaybe<AiInsightFilter>;
   /** Some related `AiInsight` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<AiInsightFilter>;
+};
+
+/** A filter to be used against many `AiJob` object types. All fields are combined with a logical ‘and.’ */
+export type AiModelToManyAiJobFilter = {
+  /** Every related `AiJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AiJobFilter>;
+  /** No related `AiJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AiJobFilter>;
+  /** Some related `AiJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AiJobFilter>;
+};
+
+/** A filter to be used against many `EmbeddingsRecord` object types. All fields are combined with a logical ‘and.’ */
+export type AiModelToManyEmbeddingsRecordFilter = {
+  /** Every related `EmbeddingsRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<EmbeddingsRecordFilter>;
+  /** No related `EmbeddingsRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<EmbeddingsRecordFilter>;
+  /** Some related `EmbeddingsRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<EmbeddingsRecordFilter>;
 };
 
 /** A system alert: raised, acknowledged, resolved. */
@@ -2095,6 +3018,618 @@ export type AlertStatusFilter = {
   notEqualTo?: InputMaybe<AlertStatus>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<AlertStatus>>;
+};
+
+/** A reviewer's verdict on a model's output. */
+export type AnnotationVerdict =
+  | 'AGREE'
+  | 'DISAGREE'
+  | 'UNSURE';
+
+/** A filter to be used against AnnotationVerdict fields. All fields are combined with a logical ‘and.’ */
+export type AnnotationVerdictFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<AnnotationVerdict>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<AnnotationVerdict>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<AnnotationVerdict>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<AnnotationVerdict>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<AnnotationVerdict>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<AnnotationVerdict>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<AnnotationVerdict>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<AnnotationVerdict>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<AnnotationVerdict>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<AnnotationVerdict>>;
+};
+
+/** A human annotation: a label on a record, or a label and verdict on a model's insight (training and evaluation data). */
+export type AnnotationsEntry = Node & {
+  __typename?: 'AnnotationsEntry';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Who created the row (from the signed-in user, never from input). */
+  createdBy?: Maybe<Scalars['UUID']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The insight annotated. */
+  insight?: Maybe<AiInsight>;
+  /** The insight annotated; exactly one of record and insight. */
+  insightId?: Maybe<Scalars['UUID']['output']>;
+  /**
+   * The label given.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  label?: Maybe<AnnotationsLabel>;
+  /** The label given. */
+  labelId: Scalars['UUID']['output'];
+  /** The reviewer's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The id of the annotated record in its module. */
+  objectId?: Maybe<Scalars['UUID']['output']>;
+  /** What kind of record is annotated, with object_id; or neither, for an insight. */
+  objectType?: Maybe<EmbeddedObjectType>;
+  /** Unique identifier of the annotation. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `AnnotationsEntry`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the annotation. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** Who last changed the row (from the signed-in user, never from input). */
+  updatedBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads a single `User` that is related to this `AnnotationsEntry`. */
+  userByTenantIdAndCreatedBy?: Maybe<User>;
+  /** Reads a single `User` that is related to this `AnnotationsEntry`. */
+  userByTenantIdAndUpdatedBy?: Maybe<User>;
+  /** The reviewer's verdict on the insight (only for insights). */
+  verdict?: Maybe<AnnotationVerdict>;
+};
+
+export type AnnotationsEntryAggregates = {
+  __typename?: 'AnnotationsEntryAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<AnnotationsEntryDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `AnnotationsEntry` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type AnnotationsEntryCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `insightId` field. */
+  insightId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `labelId` field. */
+  labelId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `note` field. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `objectId` field. */
+  objectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `objectType` field. */
+  objectType?: InputMaybe<EmbeddedObjectType>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `verdict` field. */
+  verdict?: InputMaybe<AnnotationVerdict>;
+};
+
+/** A connection to a list of `AnnotationsEntry` values. */
+export type AnnotationsEntryConnection = {
+  __typename?: 'AnnotationsEntryConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<AnnotationsEntryAggregates>;
+  /** A list of edges which contains the `AnnotationsEntry` and cursor to aid in pagination. */
+  edges: Array<AnnotationsEntryEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<AnnotationsEntryAggregates>>;
+  /** A list of `AnnotationsEntry` objects. */
+  nodes: Array<AnnotationsEntry>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `AnnotationsEntry` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `AnnotationsEntry` values. */
+export type AnnotationsEntryConnectionGroupedAggregatesArgs = {
+  groupBy: Array<AnnotationsEntryGroupBy>;
+  having?: InputMaybe<AnnotationsEntryHavingInput>;
+};
+
+export type AnnotationsEntryDistinctCountAggregates = {
+  __typename?: 'AnnotationsEntryDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdBy across the matching connection */
+  createdBy?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of insightId across the matching connection */
+  insightId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of labelId across the matching connection */
+  labelId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of note across the matching connection */
+  note?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of objectId across the matching connection */
+  objectId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of objectType across the matching connection */
+  objectType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedBy across the matching connection */
+  updatedBy?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of verdict across the matching connection */
+  verdict?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `AnnotationsEntry` edge in the connection. */
+export type AnnotationsEntryEdge = {
+  __typename?: 'AnnotationsEntryEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `AnnotationsEntry` at the end of the edge. */
+  node: AnnotationsEntry;
+};
+
+/** A filter to be used against `AnnotationsEntry` object types. All fields are combined with a logical ‘and.’ */
+export type AnnotationsEntryFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<AnnotationsEntryFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdBy` field. */
+  createdBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `insight` relation. */
+  insight?: InputMaybe<AiInsightFilter>;
+  /** A related `insight` exists. */
+  insightExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `insightId` field. */
+  insightId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `label` relation. */
+  label?: InputMaybe<AnnotationsLabelFilter>;
+  /** Filter by the object’s `labelId` field. */
+  labelId?: InputMaybe<UuidFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<AnnotationsEntryFilter>;
+  /** Filter by the object’s `note` field. */
+  note?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `objectId` field. */
+  objectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `objectType` field. */
+  objectType?: InputMaybe<EmbeddedObjectTypeFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<AnnotationsEntryFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
+  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByTenantIdAndCreatedBy` exists. */
+  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByTenantIdAndUpdatedBy` relation. */
+  userByTenantIdAndUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByTenantIdAndUpdatedBy` exists. */
+  userByTenantIdAndUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `verdict` field. */
+  verdict?: InputMaybe<AnnotationVerdictFilter>;
+};
+
+/** Grouping methods for `AnnotationsEntry` for usage during aggregation. */
+export type AnnotationsEntryGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_BY'
+  | 'INSIGHT_ID'
+  | 'LABEL_ID'
+  | 'OBJECT_ID'
+  | 'OBJECT_TYPE'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY'
+  | 'VERDICT';
+
+export type AnnotationsEntryHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `AnnotationsEntry` aggregates. */
+export type AnnotationsEntryHavingInput = {
+  AND?: InputMaybe<Array<AnnotationsEntryHavingInput>>;
+  OR?: InputMaybe<Array<AnnotationsEntryHavingInput>>;
+  average?: InputMaybe<AnnotationsEntryHavingAverageInput>;
+  distinctCount?: InputMaybe<AnnotationsEntryHavingDistinctCountInput>;
+  max?: InputMaybe<AnnotationsEntryHavingMaxInput>;
+  min?: InputMaybe<AnnotationsEntryHavingMinInput>;
+  stddevPopulation?: InputMaybe<AnnotationsEntryHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<AnnotationsEntryHavingStddevSampleInput>;
+  sum?: InputMaybe<AnnotationsEntryHavingSumInput>;
+  variancePopulation?: InputMaybe<AnnotationsEntryHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<AnnotationsEntryHavingVarianceSampleInput>;
+};
+
+export type AnnotationsEntryHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsEntryHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `AnnotationsEntry` */
+export type AnnotationsEntryInput = {
+  /** The insight annotated; exactly one of record and insight. */
+  insightId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The label given. */
+  labelId: Scalars['UUID']['input'];
+  /** The reviewer's note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the annotated record in its module. */
+  objectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** What kind of record is annotated, with object_id; or neither, for an insight. */
+  objectType?: InputMaybe<EmbeddedObjectType>;
+  /** The reviewer's verdict on the insight (only for insights). */
+  verdict?: InputMaybe<AnnotationVerdict>;
+};
+
+/** Methods to use when ordering `AnnotationsEntry`. */
+export type AnnotationsEntryOrderBy =
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'INSIGHT_ID_ASC'
+  | 'INSIGHT_ID_DESC'
+  | 'LABEL_ID_ASC'
+  | 'LABEL_ID_DESC'
+  | 'NATURAL'
+  | 'OBJECT_TYPE_ASC'
+  | 'OBJECT_TYPE_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_BY_ASC'
+  | 'UPDATED_BY_DESC';
+
+/** Represents an update to a `AnnotationsEntry`. Fields that are set will be updated. */
+export type AnnotationsEntryPatch = {
+  /** The label given. */
+  labelId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The reviewer's note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The reviewer's verdict on the insight (only for insights). */
+  verdict?: InputMaybe<AnnotationVerdict>;
+};
+
+/** The labels reviewers annotate records with (spam, positive, urgent). */
+export type AnnotationsLabel = Node & {
+  __typename?: 'AnnotationsLabel';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** When to use it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Reads and enables pagination through a set of `AnnotationsEntry`. */
+  entries: AnnotationsEntryConnection;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The label (lowercase, digits, _ and -), unique within the tenant. */
+  name: Scalars['String']['output'];
+  /** Unique identifier of the label. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `AnnotationsLabel`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the label belongs to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** The labels reviewers annotate records with (spam, positive, urgent). */
+export type AnnotationsLabelEntriesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsEntryCondition>;
+  filter?: InputMaybe<AnnotationsEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsEntryOrderBy>>;
+};
+
+export type AnnotationsLabelAggregates = {
+  __typename?: 'AnnotationsLabelAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<AnnotationsLabelDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `AnnotationsLabel` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type AnnotationsLabelCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `AnnotationsLabel` values. */
+export type AnnotationsLabelConnection = {
+  __typename?: 'AnnotationsLabelConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<AnnotationsLabelAggregates>;
+  /** A list of edges which contains the `AnnotationsLabel` and cursor to aid in pagination. */
+  edges: Array<AnnotationsLabelEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<AnnotationsLabelAggregates>>;
+  /** A list of `AnnotationsLabel` objects. */
+  nodes: Array<AnnotationsLabel>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `AnnotationsLabel` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `AnnotationsLabel` values. */
+export type AnnotationsLabelConnectionGroupedAggregatesArgs = {
+  groupBy: Array<AnnotationsLabelGroupBy>;
+  having?: InputMaybe<AnnotationsLabelHavingInput>;
+};
+
+export type AnnotationsLabelDistinctCountAggregates = {
+  __typename?: 'AnnotationsLabelDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of description across the matching connection */
+  description?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `AnnotationsLabel` edge in the connection. */
+export type AnnotationsLabelEdge = {
+  __typename?: 'AnnotationsLabelEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `AnnotationsLabel` at the end of the edge. */
+  node: AnnotationsLabel;
+};
+
+/** A filter to be used against `AnnotationsLabel` object types. All fields are combined with a logical ‘and.’ */
+export type AnnotationsLabelFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<AnnotationsLabelFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `entries` relation. */
+  entries?: InputMaybe<AnnotationsLabelToManyAnnotationsEntryFilter>;
+  /** Some related `entries` exist. */
+  entriesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<AnnotationsLabelFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<AnnotationsLabelFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `AnnotationsLabel` for usage during aggregation. */
+export type AnnotationsLabelGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type AnnotationsLabelHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `AnnotationsLabel` aggregates. */
+export type AnnotationsLabelHavingInput = {
+  AND?: InputMaybe<Array<AnnotationsLabelHavingInput>>;
+  OR?: InputMaybe<Array<AnnotationsLabelHavingInput>>;
+  average?: InputMaybe<AnnotationsLabelHavingAverageInput>;
+  distinctCount?: InputMaybe<AnnotationsLabelHavingDistinctCountInput>;
+  max?: InputMaybe<AnnotationsLabelHavingMaxInput>;
+  min?: InputMaybe<AnnotationsLabelHavingMinInput>;
+  stddevPopulation?: InputMaybe<AnnotationsLabelHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<AnnotationsLabelHavingStddevSampleInput>;
+  sum?: InputMaybe<AnnotationsLabelHavingSumInput>;
+  variancePopulation?: InputMaybe<AnnotationsLabelHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<AnnotationsLabelHavingVarianceSampleInput>;
+};
+
+export type AnnotationsLabelHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AnnotationsLabelHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `AnnotationsLabel` */
+export type AnnotationsLabelInput = {
+  /** When to use it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The label (lowercase, digits, _ and -), unique within the tenant. */
+  name: Scalars['String']['input'];
+};
+
+/** Methods to use when ordering `AnnotationsLabel`. */
+export type AnnotationsLabelOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `AnnotationsLabel`. Fields that are set will be updated. */
+export type AnnotationsLabelPatch = {
+  /** When to use it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The label (lowercase, digits, _ and -), unique within the tenant. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against many `AnnotationsEntry` object types. All fields are combined with a logical ‘and.’ */
+export type AnnotationsLabelToManyAnnotationsEntryFilter = {
+  /** Every related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AnnotationsEntryFilter>;
+  /** No related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AnnotationsEntryFilter>;
+  /** Some related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AnnotationsEntryFilter>;
 };
 
 /** Another name for an API endpoint within a context; resolveApiAlias turns it into the endpoint. */
@@ -7393,6 +8928,903 @@ export type AuditLogOrderBy =
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC';
 
+/** A rule: when it fires, what must hold, what it does. Its actions run as its author, with the author's permissions. */
+export type AutomationRule = Node & {
+  __typename?: 'AutomationRule';
+  /** A JSON array of 1 to 20 actions done in order: {"type": "create_alert", "name", "message", "severity"} or {"type": "record_metric", "name", "value"}. */
+  actions: Scalars['JSON']['output'];
+  /** A JSON array of conditions on the run's context, all of which must hold: {"field", "op": eq|neq|gt|lt|exists, "value"}. */
+  conditions: Scalars['JSON']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Who created the row (from the signed-in user, never from input). */
+  createdBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads and enables pagination through a set of `CronJob`. */
+  cronJobs: CronJobConnection;
+  /** What the rule is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** False when the rule is paused: it does not fire. */
+  isActive: Scalars['Boolean']['output'];
+  /** How often a failing run is tried (1 to 10) before it is marked failed. */
+  maxAttempts: Scalars['Int']['output'];
+  /** Name of the rule, unique within the tenant. */
+  name: Scalars['String']['output'];
+  /** Unique identifier of the rule. */
+  rowId: Scalars['UUID']['output'];
+  /** Reads and enables pagination through a set of `AutomationRun`. */
+  runs: AutomationRunConnection;
+  /**
+   * Reads a single `Tenant` that is related to this `AutomationRule`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the rule belongs to. */
+  tenantId: Scalars['UUID']['output'];
+  /** What fires the rule: schedule (a cron job) or manual (a run a user asks for). */
+  triggerType: TriggerType;
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** Who last changed the row (from the signed-in user, never from input). */
+  updatedBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads a single `User` that is related to this `AutomationRule`. */
+  userByTenantIdAndCreatedBy?: Maybe<User>;
+  /** Reads a single `User` that is related to this `AutomationRule`. */
+  userByTenantIdAndUpdatedBy?: Maybe<User>;
+};
+
+
+/** A rule: when it fires, what must hold, what it does. Its actions run as its author, with the author's permissions. */
+export type AutomationRuleCronJobsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CronJobCondition>;
+  filter?: InputMaybe<CronJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CronJobOrderBy>>;
+};
+
+
+/** A rule: when it fires, what must hold, what it does. Its actions run as its author, with the author's permissions. */
+export type AutomationRuleRunsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRunCondition>;
+  filter?: InputMaybe<AutomationRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRunOrderBy>>;
+};
+
+export type AutomationRuleAggregates = {
+  __typename?: 'AutomationRuleAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<AutomationRuleAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<AutomationRuleDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<AutomationRuleMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<AutomationRuleMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<AutomationRuleStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<AutomationRuleStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<AutomationRuleSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<AutomationRuleVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<AutomationRuleVarianceSampleAggregates>;
+};
+
+export type AutomationRuleAverageAggregates = {
+  __typename?: 'AutomationRuleAverageAggregates';
+  /** Mean average of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `AutomationRule` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type AutomationRuleCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `description` field. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `maxAttempts` field. */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `triggerType` field. */
+  triggerType?: InputMaybe<TriggerType>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `AutomationRule` values. */
+export type AutomationRuleConnection = {
+  __typename?: 'AutomationRuleConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<AutomationRuleAggregates>;
+  /** A list of edges which contains the `AutomationRule` and cursor to aid in pagination. */
+  edges: Array<AutomationRuleEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<AutomationRuleAggregates>>;
+  /** A list of `AutomationRule` objects. */
+  nodes: Array<AutomationRule>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `AutomationRule` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `AutomationRule` values. */
+export type AutomationRuleConnectionGroupedAggregatesArgs = {
+  groupBy: Array<AutomationRuleGroupBy>;
+  having?: InputMaybe<AutomationRuleHavingInput>;
+};
+
+export type AutomationRuleDistinctCountAggregates = {
+  __typename?: 'AutomationRuleDistinctCountAggregates';
+  /** Distinct count of actions across the matching connection */
+  actions?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of conditions across the matching connection */
+  conditions?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdBy across the matching connection */
+  createdBy?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of description across the matching connection */
+  description?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isActive across the matching connection */
+  isActive?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of triggerType across the matching connection */
+  triggerType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedBy across the matching connection */
+  updatedBy?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `AutomationRule` edge in the connection. */
+export type AutomationRuleEdge = {
+  __typename?: 'AutomationRuleEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `AutomationRule` at the end of the edge. */
+  node: AutomationRule;
+};
+
+/** A filter to be used against `AutomationRule` object types. All fields are combined with a logical ‘and.’ */
+export type AutomationRuleFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<AutomationRuleFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdBy` field. */
+  createdBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `cronJobs` relation. */
+  cronJobs?: InputMaybe<AutomationRuleToManyCronJobFilter>;
+  /** Some related `cronJobs` exist. */
+  cronJobsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `description` field. */
+  description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `maxAttempts` field. */
+  maxAttempts?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<AutomationRuleFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<AutomationRuleFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `runs` relation. */
+  runs?: InputMaybe<AutomationRuleToManyAutomationRunFilter>;
+  /** Some related `runs` exist. */
+  runsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `triggerType` field. */
+  triggerType?: InputMaybe<TriggerTypeFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
+  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByTenantIdAndCreatedBy` exists. */
+  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByTenantIdAndUpdatedBy` relation. */
+  userByTenantIdAndUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByTenantIdAndUpdatedBy` exists. */
+  userByTenantIdAndUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Grouping methods for `AutomationRule` for usage during aggregation. */
+export type AutomationRuleGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_BY'
+  | 'IS_ACTIVE'
+  | 'TENANT_ID'
+  | 'TRIGGER_TYPE'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY';
+
+export type AutomationRuleHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `AutomationRule` aggregates. */
+export type AutomationRuleHavingInput = {
+  AND?: InputMaybe<Array<AutomationRuleHavingInput>>;
+  OR?: InputMaybe<Array<AutomationRuleHavingInput>>;
+  average?: InputMaybe<AutomationRuleHavingAverageInput>;
+  distinctCount?: InputMaybe<AutomationRuleHavingDistinctCountInput>;
+  max?: InputMaybe<AutomationRuleHavingMaxInput>;
+  min?: InputMaybe<AutomationRuleHavingMinInput>;
+  stddevPopulation?: InputMaybe<AutomationRuleHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<AutomationRuleHavingStddevSampleInput>;
+  sum?: InputMaybe<AutomationRuleHavingSumInput>;
+  variancePopulation?: InputMaybe<AutomationRuleHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<AutomationRuleHavingVarianceSampleInput>;
+};
+
+export type AutomationRuleHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRuleHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `AutomationRule` */
+export type AutomationRuleInput = {
+  /** A JSON array of 1 to 20 actions done in order: {"type": "create_alert", "name", "message", "severity"} or {"type": "record_metric", "name", "value"}. */
+  actions: Scalars['JSON']['input'];
+  /** A JSON array of conditions on the run's context, all of which must hold: {"field", "op": eq|neq|gt|lt|exists, "value"}. */
+  conditions?: InputMaybe<Scalars['JSON']['input']>;
+  /** What the rule is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** False when the rule is paused: it does not fire. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How often a failing run is tried (1 to 10) before it is marked failed. */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of the rule, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** What fires the rule: schedule (a cron job) or manual (a run a user asks for). */
+  triggerType: TriggerType;
+};
+
+export type AutomationRuleMaxAggregates = {
+  __typename?: 'AutomationRuleMaxAggregates';
+  /** Maximum of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AutomationRuleMinAggregates = {
+  __typename?: 'AutomationRuleMinAggregates';
+  /** Minimum of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Methods to use when ordering `AutomationRule`. */
+export type AutomationRuleOrderBy =
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'UPDATED_BY_ASC'
+  | 'UPDATED_BY_DESC';
+
+/** Represents an update to a `AutomationRule`. Fields that are set will be updated. */
+export type AutomationRulePatch = {
+  /** A JSON array of 1 to 20 actions done in order: {"type": "create_alert", "name", "message", "severity"} or {"type": "record_metric", "name", "value"}. */
+  actions?: InputMaybe<Scalars['JSON']['input']>;
+  /** A JSON array of conditions on the run's context, all of which must hold: {"field", "op": eq|neq|gt|lt|exists, "value"}. */
+  conditions?: InputMaybe<Scalars['JSON']['input']>;
+  /** What the rule is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** False when the rule is paused: it does not fire. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How often a failing run is tried (1 to 10) before it is marked failed. */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of the rule, unique within the tenant. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What fires the rule: schedule (a cron job) or manual (a run a user asks for). */
+  triggerType?: InputMaybe<TriggerType>;
+};
+
+export type AutomationRuleStddevPopulationAggregates = {
+  __typename?: 'AutomationRuleStddevPopulationAggregates';
+  /** Population standard deviation of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type AutomationRuleStddevSampleAggregates = {
+  __typename?: 'AutomationRuleStddevSampleAggregates';
+  /** Sample standard deviation of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type AutomationRuleSumAggregates = {
+  __typename?: 'AutomationRuleSumAggregates';
+  /** Sum of maxAttempts across the matching connection */
+  maxAttempts: Scalars['BigInt']['output'];
+};
+
+/** A filter to be used against many `AutomationRun` object types. All fields are combined with a logical ‘and.’ */
+export type AutomationRuleToManyAutomationRunFilter = {
+  /** Every related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AutomationRunFilter>;
+  /** No related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AutomationRunFilter>;
+  /** Some related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AutomationRunFilter>;
+};
+
+/** A filter to be used against many `CronJob` object types. All fields are combined with a logical ‘and.’ */
+export type AutomationRuleToManyCronJobFilter = {
+  /** Every related `CronJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CronJobFilter>;
+  /** No related `CronJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CronJobFilter>;
+  /** Some related `CronJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CronJobFilter>;
+};
+
+export type AutomationRuleVariancePopulationAggregates = {
+  __typename?: 'AutomationRuleVariancePopulationAggregates';
+  /** Population variance of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type AutomationRuleVarianceSampleAggregates = {
+  __typename?: 'AutomationRuleVarianceSampleAggregates';
+  /** Sample variance of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** The run history: every firing of a rule, its attempts and outcome. A user queues a manual run by inserting one; the runner does the rest. */
+export type AutomationRun = Node & {
+  __typename?: 'AutomationRun';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** The facts the conditions are checked against (a JSON object): given for a manual run, the scheduled time for a scheduled one. */
+  context: Scalars['JSON']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The cron job that fired the run. */
+  cronJob?: Maybe<CronJob>;
+  /** The cron job that fired it, for scheduled runs. */
+  cronJobId?: Maybe<Scalars['UUID']['output']>;
+  /** Why the last attempt failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it succeeded, was skipped or failed for good. */
+  finishedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Attempts allowed, the rule's at the time it fired. */
+  maxAttempts: Scalars['Int']['output'];
+  /** When the run was queued. */
+  queuedAt: Scalars['Datetime']['output'];
+  /** What the actions did (ids of what they created). */
+  result?: Maybe<Scalars['JSON']['output']>;
+  /** Unique identifier of the run. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * The rule that fired.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  rule?: Maybe<AutomationRule>;
+  /** The rule that fired. A rule with runs cannot be deleted: pause it instead. */
+  ruleId: Scalars['UUID']['output'];
+  /** When its first attempt began. */
+  startedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Where the run stands (kept by the runner). */
+  status: RunStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `AutomationRun`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the rule. */
+  tenantId: Scalars['UUID']['output'];
+  /** What fired the run (set by the database). */
+  triggerType: TriggerType;
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type AutomationRunAggregates = {
+  __typename?: 'AutomationRunAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<AutomationRunAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<AutomationRunDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<AutomationRunMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<AutomationRunMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<AutomationRunStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<AutomationRunStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<AutomationRunSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<AutomationRunVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<AutomationRunVarianceSampleAggregates>;
+};
+
+export type AutomationRunAverageAggregates = {
+  __typename?: 'AutomationRunAverageAggregates';
+  /** Mean average of attempts across the matching connection */
+  attempts?: Maybe<Scalars['BigFloat']['output']>;
+  /** Mean average of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `AutomationRun` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type AutomationRunCondition = {
+  /** Checks for equality with the object’s `attempts` field. */
+  attempts?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `cronJobId` field. */
+  cronJobId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `error` field. */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `finishedAt` field. */
+  finishedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `maxAttempts` field. */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `queuedAt` field. */
+  queuedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `ruleId` field. */
+  ruleId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startedAt` field. */
+  startedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<RunStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `triggerType` field. */
+  triggerType?: InputMaybe<TriggerType>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `AutomationRun` values. */
+export type AutomationRunConnection = {
+  __typename?: 'AutomationRunConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<AutomationRunAggregates>;
+  /** A list of edges which contains the `AutomationRun` and cursor to aid in pagination. */
+  edges: Array<AutomationRunEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<AutomationRunAggregates>>;
+  /** A list of `AutomationRun` objects. */
+  nodes: Array<AutomationRun>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `AutomationRun` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `AutomationRun` values. */
+export type AutomationRunConnectionGroupedAggregatesArgs = {
+  groupBy: Array<AutomationRunGroupBy>;
+  having?: InputMaybe<AutomationRunHavingInput>;
+};
+
+export type AutomationRunDistinctCountAggregates = {
+  __typename?: 'AutomationRunDistinctCountAggregates';
+  /** Distinct count of attempts across the matching connection */
+  attempts?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of context across the matching connection */
+  context?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of cronJobId across the matching connection */
+  cronJobId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of error across the matching connection */
+  error?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of finishedAt across the matching connection */
+  finishedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of queuedAt across the matching connection */
+  queuedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of result across the matching connection */
+  result?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of ruleId across the matching connection */
+  ruleId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of startedAt across the matching connection */
+  startedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of triggerType across the matching connection */
+  triggerType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `AutomationRun` edge in the connection. */
+export type AutomationRunEdge = {
+  __typename?: 'AutomationRunEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `AutomationRun` at the end of the edge. */
+  node: AutomationRun;
+};
+
+/** A filter to be used against `AutomationRun` object types. All fields are combined with a logical ‘and.’ */
+export type AutomationRunFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<AutomationRunFilter>>;
+  /** Filter by the object’s `attempts` field. */
+  attempts?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `cronJob` relation. */
+  cronJob?: InputMaybe<CronJobFilter>;
+  /** A related `cronJob` exists. */
+  cronJobExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `cronJobId` field. */
+  cronJobId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `error` field. */
+  error?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `finishedAt` field. */
+  finishedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `maxAttempts` field. */
+  maxAttempts?: InputMaybe<IntFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<AutomationRunFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<AutomationRunFilter>>;
+  /** Filter by the object’s `queuedAt` field. */
+  queuedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `rule` relation. */
+  rule?: InputMaybe<AutomationRuleFilter>;
+  /** Filter by the object’s `ruleId` field. */
+  ruleId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startedAt` field. */
+  startedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<RunStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `triggerType` field. */
+  triggerType?: InputMaybe<TriggerTypeFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `AutomationRun` for usage during aggregation. */
+export type AutomationRunGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CRON_JOB_ID'
+  | 'FINISHED_AT'
+  | 'FINISHED_AT_TRUNCATED_TO_DAY'
+  | 'FINISHED_AT_TRUNCATED_TO_HOUR'
+  | 'FINISHED_AT_TRUNCATED_TO_MONTH'
+  | 'FINISHED_AT_TRUNCATED_TO_WEEK'
+  | 'QUEUED_AT'
+  | 'QUEUED_AT_TRUNCATED_TO_DAY'
+  | 'QUEUED_AT_TRUNCATED_TO_HOUR'
+  | 'QUEUED_AT_TRUNCATED_TO_MONTH'
+  | 'QUEUED_AT_TRUNCATED_TO_WEEK'
+  | 'RULE_ID'
+  | 'STARTED_AT'
+  | 'STARTED_AT_TRUNCATED_TO_DAY'
+  | 'STARTED_AT_TRUNCATED_TO_HOUR'
+  | 'STARTED_AT_TRUNCATED_TO_MONTH'
+  | 'STARTED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'TRIGGER_TYPE'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type AutomationRunHavingAverageInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingDistinctCountInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `AutomationRun` aggregates. */
+export type AutomationRunHavingInput = {
+  AND?: InputMaybe<Array<AutomationRunHavingInput>>;
+  OR?: InputMaybe<Array<AutomationRunHavingInput>>;
+  average?: InputMaybe<AutomationRunHavingAverageInput>;
+  distinctCount?: InputMaybe<AutomationRunHavingDistinctCountInput>;
+  max?: InputMaybe<AutomationRunHavingMaxInput>;
+  min?: InputMaybe<AutomationRunHavingMinInput>;
+  stddevPopulation?: InputMaybe<AutomationRunHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<AutomationRunHavingStddevSampleInput>;
+  sum?: InputMaybe<AutomationRunHavingSumInput>;
+  variancePopulation?: InputMaybe<AutomationRunHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<AutomationRunHavingVarianceSampleInput>;
+};
+
+export type AutomationRunHavingMaxInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingMinInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingStddevPopulationInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingStddevSampleInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingSumInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingVariancePopulationInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type AutomationRunHavingVarianceSampleInput = {
+  attempts?: InputMaybe<HavingIntFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  finishedAt?: InputMaybe<HavingDatetimeFilter>;
+  maxAttempts?: InputMaybe<HavingIntFilter>;
+  queuedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `AutomationRun` */
+export type AutomationRunInput = {
+  /** The facts the conditions are checked against (a JSON object): given for a manual run, the scheduled time for a scheduled one. */
+  context?: InputMaybe<Scalars['JSON']['input']>;
+  /** The rule that fired. A rule with runs cannot be deleted: pause it instead. */
+  ruleId: Scalars['UUID']['input'];
+};
+
+export type AutomationRunMaxAggregates = {
+  __typename?: 'AutomationRunMaxAggregates';
+  /** Maximum of attempts across the matching connection */
+  attempts?: Maybe<Scalars['Int']['output']>;
+  /** Maximum of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AutomationRunMinAggregates = {
+  __typename?: 'AutomationRunMinAggregates';
+  /** Minimum of attempts across the matching connection */
+  attempts?: Maybe<Scalars['Int']['output']>;
+  /** Minimum of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Methods to use when ordering `AutomationRun`. */
+export type AutomationRunOrderBy =
+  | 'CRON_JOB_ID_ASC'
+  | 'CRON_JOB_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'RULE_ID_ASC'
+  | 'RULE_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+export type AutomationRunStddevPopulationAggregates = {
+  __typename?: 'AutomationRunStddevPopulationAggregates';
+  /** Population standard deviation of attempts across the matching connection */
+  attempts?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population standard deviation of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type AutomationRunStddevSampleAggregates = {
+  __typename?: 'AutomationRunStddevSampleAggregates';
+  /** Sample standard deviation of attempts across the matching connection */
+  attempts?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample standard deviation of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type AutomationRunSumAggregates = {
+  __typename?: 'AutomationRunSumAggregates';
+  /** Sum of attempts across the matching connection */
+  attempts: Scalars['BigInt']['output'];
+  /** Sum of maxAttempts across the matching connection */
+  maxAttempts: Scalars['BigInt']['output'];
+};
+
+export type AutomationRunVariancePopulationAggregates = {
+  __typename?: 'AutomationRunVariancePopulationAggregates';
+  /** Population variance of attempts across the matching connection */
+  attempts?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population variance of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type AutomationRunVarianceSampleAggregates = {
+  __typename?: 'AutomationRunVarianceSampleAggregates';
+  /** Sample variance of attempts across the matching connection */
+  attempts?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample variance of maxAttempts across the matching connection */
+  maxAttempts?: Maybe<Scalars['BigFloat']['output']>;
+};
+
 /** An air waybill: the carrier's tracking number for a fulfillment. Its status follows its latest tracking event. */
 export type Awb = Node & {
   __typename?: 'Awb';
@@ -8443,6 +10875,1293 @@ export type BooleanFilter = {
   notEqualTo?: InputMaybe<Scalars['Boolean']['input']>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<Scalars['Boolean']['input']>>;
+};
+
+/** Which way a call went: from outside, to outside, or between extensions. */
+export type CallDirection =
+  | 'INBOUND'
+  | 'INTERNAL'
+  | 'OUTBOUND';
+
+/** A filter to be used against CallDirection fields. All fields are combined with a logical ‘and.’ */
+export type CallDirectionFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<CallDirection>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<CallDirection>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<CallDirection>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<CallDirection>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<CallDirection>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<CallDirection>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<CallDirection>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<CallDirection>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<CallDirection>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<CallDirection>>;
+};
+
+/** The outcomes the tenant's agents file calls under (sale, callback, no answer). */
+export type CallDisposition = Node & {
+  __typename?: 'CallDisposition';
+  /** Reads and enables pagination through a set of `CallRecord`. */
+  callRecordsByTenantIdAndDispositionId: CallRecordConnection;
+  /** Short code (lowercase, digits, underscores), unique within the tenant. */
+  code: Scalars['String']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Whether the outcome counts as a success in reports. */
+  isSuccess: Scalars['Boolean']['output'];
+  /** What agents see. */
+  label: Scalars['String']['output'];
+  /** Unique identifier of the disposition. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `CallDisposition`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the disposition belongs to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** The outcomes the tenant's agents file calls under (sale, callback, no answer). */
+export type CallDispositionCallRecordsByTenantIdAndDispositionIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordCondition>;
+  filter?: InputMaybe<CallRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordOrderBy>>;
+};
+
+export type CallDispositionAggregates = {
+  __typename?: 'CallDispositionAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CallDispositionDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `CallDisposition` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type CallDispositionCondition = {
+  /** Checks for equality with the object’s `code` field. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `isSuccess` field. */
+  isSuccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `label` field. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `CallDisposition` values. */
+export type CallDispositionConnection = {
+  __typename?: 'CallDispositionConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CallDispositionAggregates>;
+  /** A list of edges which contains the `CallDisposition` and cursor to aid in pagination. */
+  edges: Array<CallDispositionEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CallDispositionAggregates>>;
+  /** A list of `CallDisposition` objects. */
+  nodes: Array<CallDisposition>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CallDisposition` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CallDisposition` values. */
+export type CallDispositionConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CallDispositionGroupBy>;
+  having?: InputMaybe<CallDispositionHavingInput>;
+};
+
+export type CallDispositionDistinctCountAggregates = {
+  __typename?: 'CallDispositionDistinctCountAggregates';
+  /** Distinct count of code across the matching connection */
+  code?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isSuccess across the matching connection */
+  isSuccess?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of label across the matching connection */
+  label?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CallDisposition` edge in the connection. */
+export type CallDispositionEdge = {
+  __typename?: 'CallDispositionEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CallDisposition` at the end of the edge. */
+  node: CallDisposition;
+};
+
+/** A filter to be used against `CallDisposition` object types. All fields are combined with a logical ‘and.’ */
+export type CallDispositionFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CallDispositionFilter>>;
+  /** Filter by the object’s `callRecordsByTenantIdAndDispositionId` relation. */
+  callRecordsByTenantIdAndDispositionId?: InputMaybe<CallDispositionToManyCallRecordFilter>;
+  /** Some related `callRecordsByTenantIdAndDispositionId` exist. */
+  callRecordsByTenantIdAndDispositionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `code` field. */
+  code?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `isSuccess` field. */
+  isSuccess?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `label` field. */
+  label?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CallDispositionFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CallDispositionFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `CallDisposition` for usage during aggregation. */
+export type CallDispositionGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_SUCCESS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CallDispositionHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CallDisposition` aggregates. */
+export type CallDispositionHavingInput = {
+  AND?: InputMaybe<Array<CallDispositionHavingInput>>;
+  OR?: InputMaybe<Array<CallDispositionHavingInput>>;
+  average?: InputMaybe<CallDispositionHavingAverageInput>;
+  distinctCount?: InputMaybe<CallDispositionHavingDistinctCountInput>;
+  max?: InputMaybe<CallDispositionHavingMaxInput>;
+  min?: InputMaybe<CallDispositionHavingMinInput>;
+  stddevPopulation?: InputMaybe<CallDispositionHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CallDispositionHavingStddevSampleInput>;
+  sum?: InputMaybe<CallDispositionHavingSumInput>;
+  variancePopulation?: InputMaybe<CallDispositionHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CallDispositionHavingVarianceSampleInput>;
+};
+
+export type CallDispositionHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallDispositionHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CallDisposition` */
+export type CallDispositionInput = {
+  /** Short code (lowercase, digits, underscores), unique within the tenant. */
+  code: Scalars['String']['input'];
+  /** Whether the outcome counts as a success in reports. */
+  isSuccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What agents see. */
+  label: Scalars['String']['input'];
+};
+
+/** Methods to use when ordering `CallDisposition`. */
+export type CallDispositionOrderBy =
+  | 'CODE_ASC'
+  | 'CODE_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `CallDisposition`. Fields that are set will be updated. */
+export type CallDispositionPatch = {
+  /** Whether the outcome counts as a success in reports. */
+  isSuccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What agents see. */
+  label?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against many `CallRecord` object types. All fields are combined with a logical ‘and.’ */
+export type CallDispositionToManyCallRecordFilter = {
+  /** Every related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordFilter>;
+  /** No related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordFilter>;
+  /** Some related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordFilter>;
+};
+
+/** A finished call: who called whom, when, for how long, and how it ended. Deleting one needs DELETE_CALL_RECORDS (admins). */
+export type CallRecord = Node & {
+  __typename?: 'CallRecord';
+  /** When it was answered; null if it never was. */
+  answeredAt?: Maybe<Scalars['Datetime']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Inbound, outbound or internal. */
+  direction: CallDirection;
+  /** Reads a single `CallDisposition` that is related to this `CallRecord`. */
+  disposition?: Maybe<CallDisposition>;
+  /** How the agent filed the call. */
+  dispositionId?: Maybe<Scalars['UUID']['output']>;
+  /** Whole seconds from start to end (computed by the database). */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When it ended; not before started_at. */
+  endedAt: Scalars['Datetime']['output'];
+  /** Reads a single `UserExtension` that is related to this `CallRecord`. */
+  extension?: Maybe<UserExtension>;
+  /** The extension that took or made the call. */
+  extensionId?: Maybe<Scalars['UUID']['output']>;
+  /** The PBX's id of the call, unique within the tenant: recording the same call twice is refused. */
+  externalCallId: Scalars['String']['output'];
+  /** The calling number or extension. */
+  fromNumber: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The agent's notes. */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Reads and enables pagination through a set of `CallRecording`. */
+  recordings: CallRecordingConnection;
+  /** Unique identifier of the call record. */
+  rowId: Scalars['UUID']['output'];
+  /** When the call began (ringing). */
+  startedAt: Scalars['Datetime']['output'];
+  /** The id of the record the call was about (a customer, lead, order or ticket of its module). */
+  subjectId?: Maybe<Scalars['UUID']['output']>;
+  /** What kind of record the call was about, with subject_id. */
+  subjectType?: Maybe<CallSubjectType>;
+  /** Whole seconds from answer to end, 0 when unanswered (computed by the database). */
+  talkSeconds?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Reads a single `Tenant` that is related to this `CallRecord`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the call. */
+  tenantId: Scalars['UUID']['output'];
+  /** The called number or extension. */
+  toNumber: Scalars['String']['output'];
+  /** Reads a single `PbxTrunk` that is related to this `CallRecord`. */
+  trunk?: Maybe<PbxTrunk>;
+  /** The trunk the call used, if it left the PBX. */
+  trunkId?: Maybe<Scalars['UUID']['output']>;
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** The user who took or made the call. */
+  user?: Maybe<User>;
+  /** The user who took or made the call. */
+  userId?: Maybe<Scalars['UUID']['output']>;
+};
+
+
+/** A finished call: who called whom, when, for how long, and how it ended. Deleting one needs DELETE_CALL_RECORDS (admins). */
+export type CallRecordRecordingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordingCondition>;
+  filter?: InputMaybe<CallRecordingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordingOrderBy>>;
+};
+
+export type CallRecordAggregates = {
+  __typename?: 'CallRecordAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<CallRecordAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CallRecordDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<CallRecordMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<CallRecordMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<CallRecordStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<CallRecordStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<CallRecordSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<CallRecordVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<CallRecordVarianceSampleAggregates>;
+};
+
+export type CallRecordAverageAggregates = {
+  __typename?: 'CallRecordAverageAggregates';
+  /** Mean average of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Mean average of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `CallRecord` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type CallRecordCondition = {
+  /** Checks for equality with the object’s `answeredAt` field. */
+  answeredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `direction` field. */
+  direction?: InputMaybe<CallDirection>;
+  /** Checks for equality with the object’s `dispositionId` field. */
+  dispositionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `durationSeconds` field. */
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `endedAt` field. */
+  endedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `extensionId` field. */
+  extensionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `externalCallId` field. */
+  externalCallId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `fromNumber` field. */
+  fromNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `startedAt` field. */
+  startedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `subjectId` field. */
+  subjectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `subjectType` field. */
+  subjectType?: InputMaybe<CallSubjectType>;
+  /** Checks for equality with the object’s `talkSeconds` field. */
+  talkSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `toNumber` field. */
+  toNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `trunkId` field. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `userId` field. */
+  userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `CallRecord` values. */
+export type CallRecordConnection = {
+  __typename?: 'CallRecordConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CallRecordAggregates>;
+  /** A list of edges which contains the `CallRecord` and cursor to aid in pagination. */
+  edges: Array<CallRecordEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CallRecordAggregates>>;
+  /** A list of `CallRecord` objects. */
+  nodes: Array<CallRecord>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CallRecord` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CallRecord` values. */
+export type CallRecordConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CallRecordGroupBy>;
+  having?: InputMaybe<CallRecordHavingInput>;
+};
+
+export type CallRecordDistinctCountAggregates = {
+  __typename?: 'CallRecordDistinctCountAggregates';
+  /** Distinct count of answeredAt across the matching connection */
+  answeredAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of direction across the matching connection */
+  direction?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of dispositionId across the matching connection */
+  dispositionId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of endedAt across the matching connection */
+  endedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of extensionId across the matching connection */
+  extensionId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of externalCallId across the matching connection */
+  externalCallId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of fromNumber across the matching connection */
+  fromNumber?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of notes across the matching connection */
+  notes?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of startedAt across the matching connection */
+  startedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of subjectId across the matching connection */
+  subjectId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of subjectType across the matching connection */
+  subjectType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of toNumber across the matching connection */
+  toNumber?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of trunkId across the matching connection */
+  trunkId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of userId across the matching connection */
+  userId?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CallRecord` edge in the connection. */
+export type CallRecordEdge = {
+  __typename?: 'CallRecordEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CallRecord` at the end of the edge. */
+  node: CallRecord;
+};
+
+/** A filter to be used against `CallRecord` object types. All fields are combined with a logical ‘and.’ */
+export type CallRecordFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CallRecordFilter>>;
+  /** Filter by the object’s `answeredAt` field. */
+  answeredAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `direction` field. */
+  direction?: InputMaybe<CallDirectionFilter>;
+  /** Filter by the object’s `disposition` relation. */
+  disposition?: InputMaybe<CallDispositionFilter>;
+  /** A related `disposition` exists. */
+  dispositionExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `dispositionId` field. */
+  dispositionId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `durationSeconds` field. */
+  durationSeconds?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `endedAt` field. */
+  endedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `extension` relation. */
+  extension?: InputMaybe<UserExtensionFilter>;
+  /** A related `extension` exists. */
+  extensionExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `extensionId` field. */
+  extensionId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `externalCallId` field. */
+  externalCallId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `fromNumber` field. */
+  fromNumber?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CallRecordFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CallRecordFilter>>;
+  /** Filter by the object’s `recordings` relation. */
+  recordings?: InputMaybe<CallRecordToManyCallRecordingFilter>;
+  /** Some related `recordings` exist. */
+  recordingsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `startedAt` field. */
+  startedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `subjectId` field. */
+  subjectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `subjectType` field. */
+  subjectType?: InputMaybe<CallSubjectTypeFilter>;
+  /** Filter by the object’s `talkSeconds` field. */
+  talkSeconds?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `toNumber` field. */
+  toNumber?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `trunk` relation. */
+  trunk?: InputMaybe<PbxTrunkFilter>;
+  /** A related `trunk` exists. */
+  trunkExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `trunkId` field. */
+  trunkId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `user` relation. */
+  user?: InputMaybe<UserFilter>;
+  /** A related `user` exists. */
+  userExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userId` field. */
+  userId?: InputMaybe<UuidFilter>;
+};
+
+/** Grouping methods for `CallRecord` for usage during aggregation. */
+export type CallRecordGroupBy =
+  | 'ANSWERED_AT'
+  | 'ANSWERED_AT_TRUNCATED_TO_DAY'
+  | 'ANSWERED_AT_TRUNCATED_TO_HOUR'
+  | 'ANSWERED_AT_TRUNCATED_TO_MONTH'
+  | 'ANSWERED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'DIRECTION'
+  | 'DISPOSITION_ID'
+  | 'ENDED_AT'
+  | 'ENDED_AT_TRUNCATED_TO_DAY'
+  | 'ENDED_AT_TRUNCATED_TO_HOUR'
+  | 'ENDED_AT_TRUNCATED_TO_MONTH'
+  | 'ENDED_AT_TRUNCATED_TO_WEEK'
+  | 'EXTENSION_ID'
+  | 'STARTED_AT'
+  | 'STARTED_AT_TRUNCATED_TO_DAY'
+  | 'STARTED_AT_TRUNCATED_TO_HOUR'
+  | 'STARTED_AT_TRUNCATED_TO_MONTH'
+  | 'STARTED_AT_TRUNCATED_TO_WEEK'
+  | 'SUBJECT_ID'
+  | 'SUBJECT_TYPE'
+  | 'TENANT_ID'
+  | 'TRUNK_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'USER_ID';
+
+export type CallRecordHavingAverageInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingDistinctCountInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CallRecord` aggregates. */
+export type CallRecordHavingInput = {
+  AND?: InputMaybe<Array<CallRecordHavingInput>>;
+  OR?: InputMaybe<Array<CallRecordHavingInput>>;
+  average?: InputMaybe<CallRecordHavingAverageInput>;
+  distinctCount?: InputMaybe<CallRecordHavingDistinctCountInput>;
+  max?: InputMaybe<CallRecordHavingMaxInput>;
+  min?: InputMaybe<CallRecordHavingMinInput>;
+  stddevPopulation?: InputMaybe<CallRecordHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CallRecordHavingStddevSampleInput>;
+  sum?: InputMaybe<CallRecordHavingSumInput>;
+  variancePopulation?: InputMaybe<CallRecordHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CallRecordHavingVarianceSampleInput>;
+};
+
+export type CallRecordHavingMaxInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingMinInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingStddevPopulationInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingStddevSampleInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingSumInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingVariancePopulationInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordHavingVarianceSampleInput = {
+  answeredAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  endedAt?: InputMaybe<HavingDatetimeFilter>;
+  startedAt?: InputMaybe<HavingDatetimeFilter>;
+  talkSeconds?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CallRecord` */
+export type CallRecordInput = {
+  /** When it was answered; null if it never was. */
+  answeredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Inbound, outbound or internal. */
+  direction: CallDirection;
+  /** How the agent filed the call. */
+  dispositionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** When it ended; not before started_at. */
+  endedAt: Scalars['Datetime']['input'];
+  /** The extension that took or made the call. */
+  extensionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The PBX's id of the call, unique within the tenant: recording the same call twice is refused. */
+  externalCallId: Scalars['String']['input'];
+  /** The calling number or extension. */
+  fromNumber: Scalars['String']['input'];
+  /** The agent's notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** When the call began (ringing). */
+  startedAt: Scalars['Datetime']['input'];
+  /** The id of the record the call was about (a customer, lead, order or ticket of its module). */
+  subjectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** What kind of record the call was about, with subject_id. */
+  subjectType?: InputMaybe<CallSubjectType>;
+  /** The called number or extension. */
+  toNumber: Scalars['String']['input'];
+  /** The trunk the call used, if it left the PBX. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The user who took or made the call. */
+  userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+export type CallRecordMaxAggregates = {
+  __typename?: 'CallRecordMaxAggregates';
+  /** Maximum of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Maximum of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CallRecordMinAggregates = {
+  __typename?: 'CallRecordMinAggregates';
+  /** Minimum of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Minimum of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Methods to use when ordering `CallRecord`. */
+export type CallRecordOrderBy =
+  | 'DISPOSITION_ID_ASC'
+  | 'DISPOSITION_ID_DESC'
+  | 'EXTENSION_ID_ASC'
+  | 'EXTENSION_ID_DESC'
+  | 'EXTERNAL_CALL_ID_ASC'
+  | 'EXTERNAL_CALL_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STARTED_AT_ASC'
+  | 'STARTED_AT_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'TRUNK_ID_ASC'
+  | 'TRUNK_ID_DESC'
+  | 'USER_ID_ASC'
+  | 'USER_ID_DESC';
+
+/** Represents an update to a `CallRecord`. Fields that are set will be updated. */
+export type CallRecordPatch = {
+  /** How the agent filed the call. */
+  dispositionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The agent's notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the record the call was about (a customer, lead, order or ticket of its module). */
+  subjectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** What kind of record the call was about, with subject_id. */
+  subjectType?: InputMaybe<CallSubjectType>;
+};
+
+export type CallRecordStddevPopulationAggregates = {
+  __typename?: 'CallRecordStddevPopulationAggregates';
+  /** Population standard deviation of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population standard deviation of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CallRecordStddevSampleAggregates = {
+  __typename?: 'CallRecordStddevSampleAggregates';
+  /** Sample standard deviation of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample standard deviation of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CallRecordSumAggregates = {
+  __typename?: 'CallRecordSumAggregates';
+  /** Sum of durationSeconds across the matching connection */
+  durationSeconds: Scalars['BigInt']['output'];
+  /** Sum of talkSeconds across the matching connection */
+  talkSeconds: Scalars['BigInt']['output'];
+};
+
+/** A filter to be used against many `CallRecording` object types. All fields are combined with a logical ‘and.’ */
+export type CallRecordToManyCallRecordingFilter = {
+  /** Every related `CallRecording` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordingFilter>;
+  /** No related `CallRecording` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordingFilter>;
+  /** Some related `CallRecording` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordingFilter>;
+};
+
+export type CallRecordVariancePopulationAggregates = {
+  __typename?: 'CallRecordVariancePopulationAggregates';
+  /** Population variance of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population variance of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CallRecordVarianceSampleAggregates = {
+  __typename?: 'CallRecordVarianceSampleAggregates';
+  /** Sample variance of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample variance of talkSeconds across the matching connection */
+  talkSeconds?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** A recording of a call, as metadata: the audio lives in object storage at storage_url. */
+export type CallRecording = Node & {
+  __typename?: 'CallRecording';
+  /**
+   * The call recorded.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  callRecord?: Maybe<CallRecord>;
+  /** The call recorded; a recorded call's record cannot be deleted before its recordings. */
+  callRecordId: Scalars['UUID']['output'];
+  /** Audio media type (audio/mpeg, audio/wav). */
+  contentType: Scalars['String']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Length of the recording in seconds (at least 1). */
+  durationSeconds: Scalars['Int']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** When recording began. */
+  recordedAt: Scalars['Datetime']['output'];
+  /** Unique identifier of the recording. */
+  rowId: Scalars['UUID']['output'];
+  /** Size of the audio file in bytes. */
+  sizeBytes: Scalars['BigInt']['output'];
+  /** Where the audio is (https:// or s3://). */
+  storageUrl: Scalars['String']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `CallRecording`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the call. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type CallRecordingAggregates = {
+  __typename?: 'CallRecordingAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<CallRecordingAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CallRecordingDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<CallRecordingMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<CallRecordingMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<CallRecordingStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<CallRecordingStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<CallRecordingSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<CallRecordingVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<CallRecordingVarianceSampleAggregates>;
+};
+
+export type CallRecordingAverageAggregates = {
+  __typename?: 'CallRecordingAverageAggregates';
+  /** Mean average of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Mean average of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `CallRecording` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type CallRecordingCondition = {
+  /** Checks for equality with the object’s `callRecordId` field. */
+  callRecordId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `contentType` field. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `durationSeconds` field. */
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `recordedAt` field. */
+  recordedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sizeBytes` field. */
+  sizeBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Checks for equality with the object’s `storageUrl` field. */
+  storageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `CallRecording` values. */
+export type CallRecordingConnection = {
+  __typename?: 'CallRecordingConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CallRecordingAggregates>;
+  /** A list of edges which contains the `CallRecording` and cursor to aid in pagination. */
+  edges: Array<CallRecordingEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CallRecordingAggregates>>;
+  /** A list of `CallRecording` objects. */
+  nodes: Array<CallRecording>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CallRecording` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CallRecording` values. */
+export type CallRecordingConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CallRecordingGroupBy>;
+  having?: InputMaybe<CallRecordingHavingInput>;
+};
+
+export type CallRecordingDistinctCountAggregates = {
+  __typename?: 'CallRecordingDistinctCountAggregates';
+  /** Distinct count of callRecordId across the matching connection */
+  callRecordId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of contentType across the matching connection */
+  contentType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of recordedAt across the matching connection */
+  recordedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of storageUrl across the matching connection */
+  storageUrl?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CallRecording` edge in the connection. */
+export type CallRecordingEdge = {
+  __typename?: 'CallRecordingEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CallRecording` at the end of the edge. */
+  node: CallRecording;
+};
+
+/** A filter to be used against `CallRecording` object types. All fields are combined with a logical ‘and.’ */
+export type CallRecordingFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CallRecordingFilter>>;
+  /** Filter by the object’s `callRecord` relation. */
+  callRecord?: InputMaybe<CallRecordFilter>;
+  /** Filter by the object’s `callRecordId` field. */
+  callRecordId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `contentType` field. */
+  contentType?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `durationSeconds` field. */
+  durationSeconds?: InputMaybe<IntFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CallRecordingFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CallRecordingFilter>>;
+  /** Filter by the object’s `recordedAt` field. */
+  recordedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `sizeBytes` field. */
+  sizeBytes?: InputMaybe<BigIntFilter>;
+  /** Filter by the object’s `storageUrl` field. */
+  storageUrl?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `CallRecording` for usage during aggregation. */
+export type CallRecordingGroupBy =
+  | 'CALL_RECORD_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'RECORDED_AT'
+  | 'RECORDED_AT_TRUNCATED_TO_DAY'
+  | 'RECORDED_AT_TRUNCATED_TO_HOUR'
+  | 'RECORDED_AT_TRUNCATED_TO_MONTH'
+  | 'RECORDED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CallRecordingHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CallRecording` aggregates. */
+export type CallRecordingHavingInput = {
+  AND?: InputMaybe<Array<CallRecordingHavingInput>>;
+  OR?: InputMaybe<Array<CallRecordingHavingInput>>;
+  average?: InputMaybe<CallRecordingHavingAverageInput>;
+  distinctCount?: InputMaybe<CallRecordingHavingDistinctCountInput>;
+  max?: InputMaybe<CallRecordingHavingMaxInput>;
+  min?: InputMaybe<CallRecordingHavingMinInput>;
+  stddevPopulation?: InputMaybe<CallRecordingHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CallRecordingHavingStddevSampleInput>;
+  sum?: InputMaybe<CallRecordingHavingSumInput>;
+  variancePopulation?: InputMaybe<CallRecordingHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CallRecordingHavingVarianceSampleInput>;
+};
+
+export type CallRecordingHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CallRecordingHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  durationSeconds?: InputMaybe<HavingIntFilter>;
+  recordedAt?: InputMaybe<HavingDatetimeFilter>;
+  sizeBytes?: InputMaybe<HavingBigintFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CallRecording` */
+export type CallRecordingInput = {
+  /** The call recorded; a recorded call's record cannot be deleted before its recordings. */
+  callRecordId: Scalars['UUID']['input'];
+  /** Audio media type (audio/mpeg, audio/wav). */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Length of the recording in seconds (at least 1). */
+  durationSeconds: Scalars['Int']['input'];
+  /** When recording began. */
+  recordedAt: Scalars['Datetime']['input'];
+  /** Size of the audio file in bytes. */
+  sizeBytes: Scalars['BigInt']['input'];
+  /** Where the audio is (https:// or s3://). */
+  storageUrl: Scalars['String']['input'];
+};
+
+export type CallRecordingMaxAggregates = {
+  __typename?: 'CallRecordingMaxAggregates';
+  /** Maximum of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Maximum of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigInt']['output']>;
+};
+
+export type CallRecordingMinAggregates = {
+  __typename?: 'CallRecordingMinAggregates';
+  /** Minimum of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Minimum of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** Methods to use when ordering `CallRecording`. */
+export type CallRecordingOrderBy =
+  | 'CALL_RECORD_ID_ASC'
+  | 'CALL_RECORD_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+export type CallRecordingStddevPopulationAggregates = {
+  __typename?: 'CallRecordingStddevPopulationAggregates';
+  /** Population standard deviation of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population standard deviation of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CallRecordingStddevSampleAggregates = {
+  __typename?: 'CallRecordingStddevSampleAggregates';
+  /** Sample standard deviation of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample standard deviation of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CallRecordingSumAggregates = {
+  __typename?: 'CallRecordingSumAggregates';
+  /** Sum of durationSeconds across the matching connection */
+  durationSeconds: Scalars['BigInt']['output'];
+  /** Sum of sizeBytes across the matching connection */
+  sizeBytes: Scalars['BigFloat']['output'];
+};
+
+export type CallRecordingVariancePopulationAggregates = {
+  __typename?: 'CallRecordingVariancePopulationAggregates';
+  /** Population variance of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population variance of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CallRecordingVarianceSampleAggregates = {
+  __typename?: 'CallRecordingVarianceSampleAggregates';
+  /** Sample variance of durationSeconds across the matching connection */
+  durationSeconds?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample variance of sizeBytes across the matching connection */
+  sizeBytes?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** What kind of record a call was about. */
+export type CallSubjectType =
+  | 'CUSTOMER'
+  | 'LEAD'
+  | 'ORDER'
+  | 'OTHER'
+  | 'TICKET';
+
+/** A filter to be used against CallSubjectType fields. All fields are combined with a logical ‘and.’ */
+export type CallSubjectTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<CallSubjectType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<CallSubjectType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<CallSubjectType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<CallSubjectType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<CallSubjectType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<CallSubjectType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<CallSubjectType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<CallSubjectType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<CallSubjectType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<CallSubjectType>>;
 };
 
 /** A physical or online campus of the tenant; parent of its students, staff, classes, timetables and more. */
@@ -12521,6 +16240,1374 @@ export type CommunicationEventPatch = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An alert on a competitor's product: armed until an observation meets it, when the database triggers it. */
+export type CompetitionAlert = Node & {
+  __typename?: 'CompetitionAlert';
+  /** What the alert watches for. */
+  alertType: PriceAlertType;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Reads a single `CompetitionPriceObservation` that is related to this `CompetitionAlert`. */
+  observation?: Maybe<CompetitionPriceObservation>;
+  /** The observation that met it (kept by the database). */
+  observationId?: Maybe<Scalars['UUID']['output']>;
+  /**
+   * The product watched.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  product?: Maybe<CompetitionProduct>;
+  /** The product watched. */
+  productId: Scalars['UUID']['output'];
+  /** Unique identifier of the alert. */
+  rowId: Scalars['UUID']['output'];
+  /** Armed, triggered or dismissed; set it back to armed to watch again. */
+  status: PriceAlertStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `CompetitionAlert`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the product. */
+  tenantId: Scalars['UUID']['output'];
+  /** The price (price_below) or percent drop from the previous observation (price_drop_percent); none for stock alerts. */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+  /** When an observation met it (kept by the database). */
+  triggeredAt?: Maybe<Scalars['Datetime']['output']>;
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type CompetitionAlertAggregates = {
+  __typename?: 'CompetitionAlertAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<CompetitionAlertAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CompetitionAlertDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<CompetitionAlertMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<CompetitionAlertMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<CompetitionAlertStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<CompetitionAlertStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<CompetitionAlertSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<CompetitionAlertVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<CompetitionAlertVarianceSampleAggregates>;
+};
+
+export type CompetitionAlertAverageAggregates = {
+  __typename?: 'CompetitionAlertAverageAggregates';
+  /** Mean average of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `CompetitionAlert` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type CompetitionAlertCondition = {
+  /** Checks for equality with the object’s `alertType` field. */
+  alertType?: InputMaybe<PriceAlertType>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `observationId` field. */
+  observationId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `productId` field. */
+  productId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<PriceAlertStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `threshold` field. */
+  threshold?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `triggeredAt` field. */
+  triggeredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `CompetitionAlert` values. */
+export type CompetitionAlertConnection = {
+  __typename?: 'CompetitionAlertConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CompetitionAlertAggregates>;
+  /** A list of edges which contains the `CompetitionAlert` and cursor to aid in pagination. */
+  edges: Array<CompetitionAlertEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CompetitionAlertAggregates>>;
+  /** A list of `CompetitionAlert` objects. */
+  nodes: Array<CompetitionAlert>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CompetitionAlert` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CompetitionAlert` values. */
+export type CompetitionAlertConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CompetitionAlertGroupBy>;
+  having?: InputMaybe<CompetitionAlertHavingInput>;
+};
+
+export type CompetitionAlertDistinctCountAggregates = {
+  __typename?: 'CompetitionAlertDistinctCountAggregates';
+  /** Distinct count of alertType across the matching connection */
+  alertType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of observationId across the matching connection */
+  observationId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of productId across the matching connection */
+  productId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of triggeredAt across the matching connection */
+  triggeredAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CompetitionAlert` edge in the connection. */
+export type CompetitionAlertEdge = {
+  __typename?: 'CompetitionAlertEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CompetitionAlert` at the end of the edge. */
+  node: CompetitionAlert;
+};
+
+/** A filter to be used against `CompetitionAlert` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionAlertFilter = {
+  /** Filter by the object’s `alertType` field. */
+  alertType?: InputMaybe<PriceAlertTypeFilter>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CompetitionAlertFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CompetitionAlertFilter>;
+  /** Filter by the object’s `observation` relation. */
+  observation?: InputMaybe<CompetitionPriceObservationFilter>;
+  /** A related `observation` exists. */
+  observationExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `observationId` field. */
+  observationId?: InputMaybe<UuidFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CompetitionAlertFilter>>;
+  /** Filter by the object’s `product` relation. */
+  product?: InputMaybe<CompetitionProductFilter>;
+  /** Filter by the object’s `productId` field. */
+  productId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<PriceAlertStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `threshold` field. */
+  threshold?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `triggeredAt` field. */
+  triggeredAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `CompetitionAlert` for usage during aggregation. */
+export type CompetitionAlertGroupBy =
+  | 'ALERT_TYPE'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'OBSERVATION_ID'
+  | 'PRODUCT_ID'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'TRIGGERED_AT'
+  | 'TRIGGERED_AT_TRUNCATED_TO_DAY'
+  | 'TRIGGERED_AT_TRUNCATED_TO_HOUR'
+  | 'TRIGGERED_AT_TRUNCATED_TO_MONTH'
+  | 'TRIGGERED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CompetitionAlertHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CompetitionAlert` aggregates. */
+export type CompetitionAlertHavingInput = {
+  AND?: InputMaybe<Array<CompetitionAlertHavingInput>>;
+  OR?: InputMaybe<Array<CompetitionAlertHavingInput>>;
+  average?: InputMaybe<CompetitionAlertHavingAverageInput>;
+  distinctCount?: InputMaybe<CompetitionAlertHavingDistinctCountInput>;
+  max?: InputMaybe<CompetitionAlertHavingMaxInput>;
+  min?: InputMaybe<CompetitionAlertHavingMinInput>;
+  stddevPopulation?: InputMaybe<CompetitionAlertHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CompetitionAlertHavingStddevSampleInput>;
+  sum?: InputMaybe<CompetitionAlertHavingSumInput>;
+  variancePopulation?: InputMaybe<CompetitionAlertHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CompetitionAlertHavingVarianceSampleInput>;
+};
+
+export type CompetitionAlertHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionAlertHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  threshold?: InputMaybe<HavingBigfloatFilter>;
+  triggeredAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CompetitionAlert` */
+export type CompetitionAlertInput = {
+  /** What the alert watches for. */
+  alertType: PriceAlertType;
+  /** The product watched. */
+  productId: Scalars['UUID']['input'];
+  /** Armed, triggered or dismissed; set it back to armed to watch again. */
+  status?: InputMaybe<PriceAlertStatus>;
+  /** The price (price_below) or percent drop from the previous observation (price_drop_percent); none for stock alerts. */
+  threshold?: InputMaybe<Scalars['BigFloat']['input']>;
+};
+
+export type CompetitionAlertMaxAggregates = {
+  __typename?: 'CompetitionAlertMaxAggregates';
+  /** Maximum of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionAlertMinAggregates = {
+  __typename?: 'CompetitionAlertMinAggregates';
+  /** Minimum of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** Methods to use when ordering `CompetitionAlert`. */
+export type CompetitionAlertOrderBy =
+  | 'NATURAL'
+  | 'OBSERVATION_ID_ASC'
+  | 'OBSERVATION_ID_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'PRODUCT_ID_ASC'
+  | 'PRODUCT_ID_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `CompetitionAlert`. Fields that are set will be updated. */
+export type CompetitionAlertPatch = {
+  /** Armed, triggered or dismissed; set it back to armed to watch again. */
+  status?: InputMaybe<PriceAlertStatus>;
+  /** The price (price_below) or percent drop from the previous observation (price_drop_percent); none for stock alerts. */
+  threshold?: InputMaybe<Scalars['BigFloat']['input']>;
+};
+
+export type CompetitionAlertStddevPopulationAggregates = {
+  __typename?: 'CompetitionAlertStddevPopulationAggregates';
+  /** Population standard deviation of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionAlertStddevSampleAggregates = {
+  __typename?: 'CompetitionAlertStddevSampleAggregates';
+  /** Sample standard deviation of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionAlertSumAggregates = {
+  __typename?: 'CompetitionAlertSumAggregates';
+  /** Sum of threshold across the matching connection */
+  threshold: Scalars['BigFloat']['output'];
+};
+
+export type CompetitionAlertVariancePopulationAggregates = {
+  __typename?: 'CompetitionAlertVariancePopulationAggregates';
+  /** Population variance of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionAlertVarianceSampleAggregates = {
+  __typename?: 'CompetitionAlertVarianceSampleAggregates';
+  /** Sample variance of threshold across the matching connection */
+  threshold?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** A competitor the tenant tracks. */
+export type CompetitionCompetitor = Node & {
+  __typename?: 'CompetitionCompetitor';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** False when it is no longer tracked. */
+  isActive: Scalars['Boolean']['output'];
+  /** Name of the competitor, unique within the tenant. */
+  name: Scalars['String']['output'];
+  /** What the tenant knows about it. */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Reads and enables pagination through a set of `CompetitionProduct`. */
+  products: CompetitionProductConnection;
+  /** Unique identifier of the competitor. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `CompetitionCompetitor`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant tracking it. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** The competitor's website (http or https). */
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A competitor the tenant tracks. */
+export type CompetitionCompetitorProductsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionProductCondition>;
+  filter?: InputMaybe<CompetitionProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionProductOrderBy>>;
+};
+
+export type CompetitionCompetitorAggregates = {
+  __typename?: 'CompetitionCompetitorAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CompetitionCompetitorDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `CompetitionCompetitor` object types. All fields
+ * are tested for equality and combined with a logical ‘and.’
+ */
+export type CompetitionCompetitorCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `notes` field. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `website` field. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `CompetitionCompetitor` values. */
+export type CompetitionCompetitorConnection = {
+  __typename?: 'CompetitionCompetitorConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CompetitionCompetitorAggregates>;
+  /** A list of edges which contains the `CompetitionCompetitor` and cursor to aid in pagination. */
+  edges: Array<CompetitionCompetitorEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CompetitionCompetitorAggregates>>;
+  /** A list of `CompetitionCompetitor` objects. */
+  nodes: Array<CompetitionCompetitor>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CompetitionCompetitor` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CompetitionCompetitor` values. */
+export type CompetitionCompetitorConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CompetitionCompetitorGroupBy>;
+  having?: InputMaybe<CompetitionCompetitorHavingInput>;
+};
+
+export type CompetitionCompetitorDistinctCountAggregates = {
+  __typename?: 'CompetitionCompetitorDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isActive across the matching connection */
+  isActive?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of notes across the matching connection */
+  notes?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of website across the matching connection */
+  website?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CompetitionCompetitor` edge in the connection. */
+export type CompetitionCompetitorEdge = {
+  __typename?: 'CompetitionCompetitorEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CompetitionCompetitor` at the end of the edge. */
+  node: CompetitionCompetitor;
+};
+
+/** A filter to be used against `CompetitionCompetitor` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionCompetitorFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CompetitionCompetitorFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CompetitionCompetitorFilter>;
+  /** Filter by the object’s `notes` field. */
+  notes?: InputMaybe<StringFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CompetitionCompetitorFilter>>;
+  /** Filter by the object’s `products` relation. */
+  products?: InputMaybe<CompetitionCompetitorToManyCompetitionProductFilter>;
+  /** Some related `products` exist. */
+  productsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `website` field. */
+  website?: InputMaybe<StringFilter>;
+};
+
+/** Grouping methods for `CompetitionCompetitor` for usage during aggregation. */
+export type CompetitionCompetitorGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CompetitionCompetitorHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CompetitionCompetitor` aggregates. */
+export type CompetitionCompetitorHavingInput = {
+  AND?: InputMaybe<Array<CompetitionCompetitorHavingInput>>;
+  OR?: InputMaybe<Array<CompetitionCompetitorHavingInput>>;
+  average?: InputMaybe<CompetitionCompetitorHavingAverageInput>;
+  distinctCount?: InputMaybe<CompetitionCompetitorHavingDistinctCountInput>;
+  max?: InputMaybe<CompetitionCompetitorHavingMaxInput>;
+  min?: InputMaybe<CompetitionCompetitorHavingMinInput>;
+  stddevPopulation?: InputMaybe<CompetitionCompetitorHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CompetitionCompetitorHavingStddevSampleInput>;
+  sum?: InputMaybe<CompetitionCompetitorHavingSumInput>;
+  variancePopulation?: InputMaybe<CompetitionCompetitorHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CompetitionCompetitorHavingVarianceSampleInput>;
+};
+
+export type CompetitionCompetitorHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionCompetitorHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CompetitionCompetitor` */
+export type CompetitionCompetitorInput = {
+  /** False when it is no longer tracked. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the competitor, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** What the tenant knows about it. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The competitor's website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Methods to use when ordering `CompetitionCompetitor`. */
+export type CompetitionCompetitorOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `CompetitionCompetitor`. Fields that are set will be updated. */
+export type CompetitionCompetitorPatch = {
+  /** False when it is no longer tracked. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the competitor, unique within the tenant. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What the tenant knows about it. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The competitor's website (http or https). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against many `CompetitionProduct` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionCompetitorToManyCompetitionProductFilter = {
+  /** Every related `CompetitionProduct` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionProductFilter>;
+  /** No related `CompetitionProduct` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionProductFilter>;
+  /** Some related `CompetitionProduct` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionProductFilter>;
+};
+
+/** A price of a competitor's product as observed at a time: the price history. Never rewritten. */
+export type CompetitionPriceObservation = Node & {
+  __typename?: 'CompetitionPriceObservation';
+  /** Reads and enables pagination through a set of `CompetitionAlert`. */
+  competitionAlertsByTenantIdAndObservationId: CompetitionAlertConnection;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Currency of the price (ISO 4217). */
+  currency: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Whether the product was in stock. */
+  inStock: Scalars['Boolean']['output'];
+  /** When the price was seen. */
+  observedAt: Scalars['Datetime']['output'];
+  /** The price (not negative). */
+  price: Scalars['BigFloat']['output'];
+  /**
+   * The product observed.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  product?: Maybe<CompetitionProduct>;
+  /** The product observed; one observation per product and time. */
+  productId: Scalars['UUID']['output'];
+  /** Unique identifier of the observation. */
+  rowId: Scalars['UUID']['output'];
+  /** Where the observation came from. */
+  source: ObservationSource;
+  /**
+   * Reads a single `Tenant` that is related to this `CompetitionPriceObservation`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant that observed it. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A price of a competitor's product as observed at a time: the price history. Never rewritten. */
+export type CompetitionPriceObservationCompetitionAlertsByTenantIdAndObservationIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionAlertCondition>;
+  filter?: InputMaybe<CompetitionAlertFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionAlertOrderBy>>;
+};
+
+export type CompetitionPriceObservationAggregates = {
+  __typename?: 'CompetitionPriceObservationAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<CompetitionPriceObservationAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CompetitionPriceObservationDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<CompetitionPriceObservationMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<CompetitionPriceObservationMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<CompetitionPriceObservationStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<CompetitionPriceObservationStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<CompetitionPriceObservationSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<CompetitionPriceObservationVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<CompetitionPriceObservationVarianceSampleAggregates>;
+};
+
+export type CompetitionPriceObservationAverageAggregates = {
+  __typename?: 'CompetitionPriceObservationAverageAggregates';
+  /** Mean average of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `CompetitionPriceObservation` object types. All
+ * fields are tested for equality and combined with a logical ‘and.’
+ */
+export type CompetitionPriceObservationCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `currency` field. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `inStock` field. */
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `observedAt` field. */
+  observedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `price` field. */
+  price?: InputMaybe<Scalars['BigFloat']['input']>;
+  /** Checks for equality with the object’s `productId` field. */
+  productId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `source` field. */
+  source?: InputMaybe<ObservationSource>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `CompetitionPriceObservation` values. */
+export type CompetitionPriceObservationConnection = {
+  __typename?: 'CompetitionPriceObservationConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CompetitionPriceObservationAggregates>;
+  /** A list of edges which contains the `CompetitionPriceObservation` and cursor to aid in pagination. */
+  edges: Array<CompetitionPriceObservationEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CompetitionPriceObservationAggregates>>;
+  /** A list of `CompetitionPriceObservation` objects. */
+  nodes: Array<CompetitionPriceObservation>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CompetitionPriceObservation` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CompetitionPriceObservation` values. */
+export type CompetitionPriceObservationConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CompetitionPriceObservationGroupBy>;
+  having?: InputMaybe<CompetitionPriceObservationHavingInput>;
+};
+
+export type CompetitionPriceObservationDistinctCountAggregates = {
+  __typename?: 'CompetitionPriceObservationDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of currency across the matching connection */
+  currency?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of inStock across the matching connection */
+  inStock?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of observedAt across the matching connection */
+  observedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of price across the matching connection */
+  price?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of productId across the matching connection */
+  productId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of source across the matching connection */
+  source?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CompetitionPriceObservation` edge in the connection. */
+export type CompetitionPriceObservationEdge = {
+  __typename?: 'CompetitionPriceObservationEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CompetitionPriceObservation` at the end of the edge. */
+  node: CompetitionPriceObservation;
+};
+
+/** A filter to be used against `CompetitionPriceObservation` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionPriceObservationFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CompetitionPriceObservationFilter>>;
+  /** Filter by the object’s `competitionAlertsByTenantIdAndObservationId` relation. */
+  competitionAlertsByTenantIdAndObservationId?: InputMaybe<CompetitionPriceObservationToManyCompetitionAlertFilter>;
+  /** Some related `competitionAlertsByTenantIdAndObservationId` exist. */
+  competitionAlertsByTenantIdAndObservationIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `currency` field. */
+  currency?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `inStock` field. */
+  inStock?: InputMaybe<BooleanFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CompetitionPriceObservationFilter>;
+  /** Filter by the object’s `observedAt` field. */
+  observedAt?: InputMaybe<DatetimeFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CompetitionPriceObservationFilter>>;
+  /** Filter by the object’s `price` field. */
+  price?: InputMaybe<BigFloatFilter>;
+  /** Filter by the object’s `product` relation. */
+  product?: InputMaybe<CompetitionProductFilter>;
+  /** Filter by the object’s `productId` field. */
+  productId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `source` field. */
+  source?: InputMaybe<ObservationSourceFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `CompetitionPriceObservation` for usage during aggregation. */
+export type CompetitionPriceObservationGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IN_STOCK'
+  | 'OBSERVED_AT'
+  | 'OBSERVED_AT_TRUNCATED_TO_DAY'
+  | 'OBSERVED_AT_TRUNCATED_TO_HOUR'
+  | 'OBSERVED_AT_TRUNCATED_TO_MONTH'
+  | 'OBSERVED_AT_TRUNCATED_TO_WEEK'
+  | 'PRODUCT_ID'
+  | 'SOURCE'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CompetitionPriceObservationHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CompetitionPriceObservation` aggregates. */
+export type CompetitionPriceObservationHavingInput = {
+  AND?: InputMaybe<Array<CompetitionPriceObservationHavingInput>>;
+  OR?: InputMaybe<Array<CompetitionPriceObservationHavingInput>>;
+  average?: InputMaybe<CompetitionPriceObservationHavingAverageInput>;
+  distinctCount?: InputMaybe<CompetitionPriceObservationHavingDistinctCountInput>;
+  max?: InputMaybe<CompetitionPriceObservationHavingMaxInput>;
+  min?: InputMaybe<CompetitionPriceObservationHavingMinInput>;
+  stddevPopulation?: InputMaybe<CompetitionPriceObservationHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CompetitionPriceObservationHavingStddevSampleInput>;
+  sum?: InputMaybe<CompetitionPriceObservationHavingSumInput>;
+  variancePopulation?: InputMaybe<CompetitionPriceObservationHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CompetitionPriceObservationHavingVarianceSampleInput>;
+};
+
+export type CompetitionPriceObservationHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionPriceObservationHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  observedAt?: InputMaybe<HavingDatetimeFilter>;
+  price?: InputMaybe<HavingBigfloatFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CompetitionPriceObservation` */
+export type CompetitionPriceObservationInput = {
+  /** Currency of the price (ISO 4217). */
+  currency: Scalars['String']['input'];
+  /** Whether the product was in stock. */
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When the price was seen. */
+  observedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The price (not negative). */
+  price: Scalars['BigFloat']['input'];
+  /** The product observed; one observation per product and time. */
+  productId: Scalars['UUID']['input'];
+  /** Where the observation came from. */
+  source?: InputMaybe<ObservationSource>;
+};
+
+export type CompetitionPriceObservationMaxAggregates = {
+  __typename?: 'CompetitionPriceObservationMaxAggregates';
+  /** Maximum of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionPriceObservationMinAggregates = {
+  __typename?: 'CompetitionPriceObservationMinAggregates';
+  /** Minimum of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** Methods to use when ordering `CompetitionPriceObservation`. */
+export type CompetitionPriceObservationOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'PRODUCT_ID_ASC'
+  | 'PRODUCT_ID_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+export type CompetitionPriceObservationStddevPopulationAggregates = {
+  __typename?: 'CompetitionPriceObservationStddevPopulationAggregates';
+  /** Population standard deviation of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionPriceObservationStddevSampleAggregates = {
+  __typename?: 'CompetitionPriceObservationStddevSampleAggregates';
+  /** Sample standard deviation of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionPriceObservationSumAggregates = {
+  __typename?: 'CompetitionPriceObservationSumAggregates';
+  /** Sum of price across the matching connection */
+  price: Scalars['BigFloat']['output'];
+};
+
+/** A filter to be used against many `CompetitionAlert` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionPriceObservationToManyCompetitionAlertFilter = {
+  /** Every related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionAlertFilter>;
+  /** No related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionAlertFilter>;
+  /** Some related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionAlertFilter>;
+};
+
+export type CompetitionPriceObservationVariancePopulationAggregates = {
+  __typename?: 'CompetitionPriceObservationVariancePopulationAggregates';
+  /** Population variance of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type CompetitionPriceObservationVarianceSampleAggregates = {
+  __typename?: 'CompetitionPriceObservationVarianceSampleAggregates';
+  /** Sample variance of price across the matching connection */
+  price?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/** A competitor's product the tenant watches, by its page. */
+export type CompetitionProduct = Node & {
+  __typename?: 'CompetitionProduct';
+  /** Reads and enables pagination through a set of `CompetitionAlert`. */
+  alerts: CompetitionAlertConnection;
+  /**
+   * The competitor selling it.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  competitor?: Maybe<CompetitionCompetitor>;
+  /** The competitor selling it. */
+  competitorId: Scalars['UUID']['output'];
+  /** The competitor's SKU, if known. */
+  competitorSku?: Maybe<Scalars['String']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The product's name at the competitor. */
+  name: Scalars['String']['output'];
+  /** The tenant's own product it competes with (an inventory product id). */
+  ourProductId?: Maybe<Scalars['UUID']['output']>;
+  /** Reads and enables pagination through a set of `CompetitionPriceObservation`. */
+  priceObservations: CompetitionPriceObservationConnection;
+  /** Unique identifier of the product. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `CompetitionProduct`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant watching it. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** The product's page (http or https), unique within the tenant. */
+  url: Scalars['String']['output'];
+};
+
+
+/** A competitor's product the tenant watches, by its page. */
+export type CompetitionProductAlertsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionAlertCondition>;
+  filter?: InputMaybe<CompetitionAlertFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionAlertOrderBy>>;
+};
+
+
+/** A competitor's product the tenant watches, by its page. */
+export type CompetitionProductPriceObservationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionPriceObservationCondition>;
+  filter?: InputMaybe<CompetitionPriceObservationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionPriceObservationOrderBy>>;
+};
+
+export type CompetitionProductAggregates = {
+  __typename?: 'CompetitionProductAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CompetitionProductDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `CompetitionProduct` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type CompetitionProductCondition = {
+  /** Checks for equality with the object’s `competitorId` field. */
+  competitorId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `competitorSku` field. */
+  competitorSku?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `ourProductId` field. */
+  ourProductId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `url` field. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `CompetitionProduct` values. */
+export type CompetitionProductConnection = {
+  __typename?: 'CompetitionProductConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CompetitionProductAggregates>;
+  /** A list of edges which contains the `CompetitionProduct` and cursor to aid in pagination. */
+  edges: Array<CompetitionProductEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CompetitionProductAggregates>>;
+  /** A list of `CompetitionProduct` objects. */
+  nodes: Array<CompetitionProduct>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CompetitionProduct` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CompetitionProduct` values. */
+export type CompetitionProductConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CompetitionProductGroupBy>;
+  having?: InputMaybe<CompetitionProductHavingInput>;
+};
+
+export type CompetitionProductDistinctCountAggregates = {
+  __typename?: 'CompetitionProductDistinctCountAggregates';
+  /** Distinct count of competitorId across the matching connection */
+  competitorId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of competitorSku across the matching connection */
+  competitorSku?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of ourProductId across the matching connection */
+  ourProductId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of url across the matching connection */
+  url?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CompetitionProduct` edge in the connection. */
+export type CompetitionProductEdge = {
+  __typename?: 'CompetitionProductEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CompetitionProduct` at the end of the edge. */
+  node: CompetitionProduct;
+};
+
+/** A filter to be used against `CompetitionProduct` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionProductFilter = {
+  /** Filter by the object’s `alerts` relation. */
+  alerts?: InputMaybe<CompetitionProductToManyCompetitionAlertFilter>;
+  /** Some related `alerts` exist. */
+  alertsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CompetitionProductFilter>>;
+  /** Filter by the object’s `competitor` relation. */
+  competitor?: InputMaybe<CompetitionCompetitorFilter>;
+  /** Filter by the object’s `competitorId` field. */
+  competitorId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `competitorSku` field. */
+  competitorSku?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CompetitionProductFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CompetitionProductFilter>>;
+  /** Filter by the object’s `ourProductId` field. */
+  ourProductId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `priceObservations` relation. */
+  priceObservations?: InputMaybe<CompetitionProductToManyCompetitionPriceObservationFilter>;
+  /** Some related `priceObservations` exist. */
+  priceObservationsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `url` field. */
+  url?: InputMaybe<StringFilter>;
+};
+
+/** Grouping methods for `CompetitionProduct` for usage during aggregation. */
+export type CompetitionProductGroupBy =
+  | 'COMPETITOR_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'OUR_PRODUCT_ID'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CompetitionProductHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CompetitionProduct` aggregates. */
+export type CompetitionProductHavingInput = {
+  AND?: InputMaybe<Array<CompetitionProductHavingInput>>;
+  OR?: InputMaybe<Array<CompetitionProductHavingInput>>;
+  average?: InputMaybe<CompetitionProductHavingAverageInput>;
+  distinctCount?: InputMaybe<CompetitionProductHavingDistinctCountInput>;
+  max?: InputMaybe<CompetitionProductHavingMaxInput>;
+  min?: InputMaybe<CompetitionProductHavingMinInput>;
+  stddevPopulation?: InputMaybe<CompetitionProductHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CompetitionProductHavingStddevSampleInput>;
+  sum?: InputMaybe<CompetitionProductHavingSumInput>;
+  variancePopulation?: InputMaybe<CompetitionProductHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CompetitionProductHavingVarianceSampleInput>;
+};
+
+export type CompetitionProductHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CompetitionProductHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CompetitionProduct` */
+export type CompetitionProductInput = {
+  /** The competitor selling it. */
+  competitorId: Scalars['UUID']['input'];
+  /** The competitor's SKU, if known. */
+  competitorSku?: InputMaybe<Scalars['String']['input']>;
+  /** The product's name at the competitor. */
+  name: Scalars['String']['input'];
+  /** The tenant's own product it competes with (an inventory product id). */
+  ourProductId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The product's page (http or https), unique within the tenant. */
+  url: Scalars['String']['input'];
+};
+
+/** Methods to use when ordering `CompetitionProduct`. */
+export type CompetitionProductOrderBy =
+  | 'COMPETITOR_ID_ASC'
+  | 'COMPETITOR_ID_DESC'
+  | 'NATURAL'
+  | 'OUR_PRODUCT_ID_ASC'
+  | 'OUR_PRODUCT_ID_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'URL_ASC'
+  | 'URL_DESC';
+
+/** Represents an update to a `CompetitionProduct`. Fields that are set will be updated. */
+export type CompetitionProductPatch = {
+  /** The competitor's SKU, if known. */
+  competitorSku?: InputMaybe<Scalars['String']['input']>;
+  /** The product's name at the competitor. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The tenant's own product it competes with (an inventory product id). */
+  ourProductId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The product's page (http or https), unique within the tenant. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against many `CompetitionAlert` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionProductToManyCompetitionAlertFilter = {
+  /** Every related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionAlertFilter>;
+  /** No related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionAlertFilter>;
+  /** Some related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionAlertFilter>;
+};
+
+/** A filter to be used against many `CompetitionPriceObservation` object types. All fields are combined with a logical ‘and.’ */
+export type CompetitionProductToManyCompetitionPriceObservationFilter = {
+  /** Every related `CompetitionPriceObservation` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionPriceObservationFilter>;
+  /** No related `CompetitionPriceObservation` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionPriceObservationFilter>;
+  /** Some related `CompetitionPriceObservation` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionPriceObservationFilter>;
+};
+
 /** Something IT runs and keeps track of (CMDB): a service, an application, a server, a switch. */
 export type ConfigurationItem = Node & {
   __typename?: 'ConfigurationItem';
@@ -13243,6 +18330,39 @@ export type ConfigurationItemTypeFilter = {
   notEqualTo?: InputMaybe<ConfigurationItemType>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<ConfigurationItemType>>;
+};
+
+/** Where a connection stands. */
+export type ConnectionStatus =
+  | 'CONNECTED'
+  | 'DISCONNECTED'
+  | 'ERROR'
+  | 'PENDING';
+
+/** A filter to be used against ConnectionStatus fields. All fields are combined with a logical ‘and.’ */
+export type ConnectionStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ConnectionStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ConnectionStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ConnectionStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ConnectionStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ConnectionStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ConnectionStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ConnectionStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ConnectionStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ConnectionStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ConnectionStatus>>;
 };
 
 /** Product content shared by every tenant, one payload per content type. Every signed-in user reads it; only the platform operator writes it. */
@@ -13985,6 +19105,39 @@ export type CreateAccountPayloadAccountEdgeArgs = {
   orderBy?: Array<AccountOrderBy>;
 };
 
+/** All input for the create `ActiveCall` mutation. */
+export type CreateActiveCallInput = {
+  /** The `ActiveCall` to be created by this mutation. */
+  activeCall: ActiveCallInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `ActiveCall` mutation. */
+export type CreateActiveCallPayload = {
+  __typename?: 'CreateActiveCallPayload';
+  /** The `ActiveCall` that was created by this mutation. */
+  activeCall?: Maybe<ActiveCall>;
+  /** An edge for our `ActiveCall`. May be used by Relay 1. */
+  activeCallEdge?: Maybe<ActiveCallEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `ActiveCall` mutation. */
+export type CreateActiveCallPayloadActiveCallEdgeArgs = {
+  orderBy?: Array<ActiveCallOrderBy>;
+};
+
 /** All input for the create `AiInsight` mutation. */
 export type CreateAiInsightInput = {
   /** The `AiInsight` to be created by this mutation. */
@@ -14016,6 +19169,39 @@ export type CreateAiInsightPayload = {
 /** The output of our create `AiInsight` mutation. */
 export type CreateAiInsightPayloadAiInsightEdgeArgs = {
   orderBy?: Array<AiInsightOrderBy>;
+};
+
+/** All input for the create `AiJob` mutation. */
+export type CreateAiJobInput = {
+  /** The `AiJob` to be created by this mutation. */
+  aiJob: AiJobInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `AiJob` mutation. */
+export type CreateAiJobPayload = {
+  __typename?: 'CreateAiJobPayload';
+  /** The `AiJob` that was created by this mutation. */
+  aiJob?: Maybe<AiJob>;
+  /** An edge for our `AiJob`. May be used by Relay 1. */
+  aiJobEdge?: Maybe<AiJobEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `AiJob` mutation. */
+export type CreateAiJobPayloadAiJobEdgeArgs = {
+  orderBy?: Array<AiJobOrderBy>;
 };
 
 /** All input for the create `AiModel` mutation. */
@@ -14082,6 +19268,72 @@ export type CreateAlertPayload = {
 /** The output of our create `Alert` mutation. */
 export type CreateAlertPayloadAlertEdgeArgs = {
   orderBy?: Array<AlertOrderBy>;
+};
+
+/** All input for the create `AnnotationsEntry` mutation. */
+export type CreateAnnotationsEntryInput = {
+  /** The `AnnotationsEntry` to be created by this mutation. */
+  annotationsEntry: AnnotationsEntryInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `AnnotationsEntry` mutation. */
+export type CreateAnnotationsEntryPayload = {
+  __typename?: 'CreateAnnotationsEntryPayload';
+  /** The `AnnotationsEntry` that was created by this mutation. */
+  annotationsEntry?: Maybe<AnnotationsEntry>;
+  /** An edge for our `AnnotationsEntry`. May be used by Relay 1. */
+  annotationsEntryEdge?: Maybe<AnnotationsEntryEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `AnnotationsEntry` mutation. */
+export type CreateAnnotationsEntryPayloadAnnotationsEntryEdgeArgs = {
+  orderBy?: Array<AnnotationsEntryOrderBy>;
+};
+
+/** All input for the create `AnnotationsLabel` mutation. */
+export type CreateAnnotationsLabelInput = {
+  /** The `AnnotationsLabel` to be created by this mutation. */
+  annotationsLabel: AnnotationsLabelInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `AnnotationsLabel` mutation. */
+export type CreateAnnotationsLabelPayload = {
+  __typename?: 'CreateAnnotationsLabelPayload';
+  /** The `AnnotationsLabel` that was created by this mutation. */
+  annotationsLabel?: Maybe<AnnotationsLabel>;
+  /** An edge for our `AnnotationsLabel`. May be used by Relay 1. */
+  annotationsLabelEdge?: Maybe<AnnotationsLabelEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `AnnotationsLabel` mutation. */
+export type CreateAnnotationsLabelPayloadAnnotationsLabelEdgeArgs = {
+  orderBy?: Array<AnnotationsLabelOrderBy>;
 };
 
 /** All input for the create `ApiAlias` mutation. */
@@ -14513,6 +19765,72 @@ export type CreateAttendanceSessionPayloadAttendanceSessionEdgeArgs = {
   orderBy?: Array<AttendanceSessionOrderBy>;
 };
 
+/** All input for the create `AutomationRule` mutation. */
+export type CreateAutomationRuleInput = {
+  /** The `AutomationRule` to be created by this mutation. */
+  automationRule: AutomationRuleInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `AutomationRule` mutation. */
+export type CreateAutomationRulePayload = {
+  __typename?: 'CreateAutomationRulePayload';
+  /** The `AutomationRule` that was created by this mutation. */
+  automationRule?: Maybe<AutomationRule>;
+  /** An edge for our `AutomationRule`. May be used by Relay 1. */
+  automationRuleEdge?: Maybe<AutomationRuleEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `AutomationRule` mutation. */
+export type CreateAutomationRulePayloadAutomationRuleEdgeArgs = {
+  orderBy?: Array<AutomationRuleOrderBy>;
+};
+
+/** All input for the create `AutomationRun` mutation. */
+export type CreateAutomationRunInput = {
+  /** The `AutomationRun` to be created by this mutation. */
+  automationRun: AutomationRunInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `AutomationRun` mutation. */
+export type CreateAutomationRunPayload = {
+  __typename?: 'CreateAutomationRunPayload';
+  /** The `AutomationRun` that was created by this mutation. */
+  automationRun?: Maybe<AutomationRun>;
+  /** An edge for our `AutomationRun`. May be used by Relay 1. */
+  automationRunEdge?: Maybe<AutomationRunEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `AutomationRun` mutation. */
+export type CreateAutomationRunPayloadAutomationRunEdgeArgs = {
+  orderBy?: Array<AutomationRunOrderBy>;
+};
+
 /** All input for the create `AwbCarrier` mutation. */
 export type CreateAwbCarrierInput = {
   /** The `AwbCarrier` to be created by this mutation. */
@@ -14610,6 +19928,105 @@ export type CreateAwbPayload = {
 /** The output of our create `Awb` mutation. */
 export type CreateAwbPayloadAwbEdgeArgs = {
   orderBy?: Array<AwbOrderBy>;
+};
+
+/** All input for the create `CallDisposition` mutation. */
+export type CreateCallDispositionInput = {
+  /** The `CallDisposition` to be created by this mutation. */
+  callDisposition: CallDispositionInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `CallDisposition` mutation. */
+export type CreateCallDispositionPayload = {
+  __typename?: 'CreateCallDispositionPayload';
+  /** The `CallDisposition` that was created by this mutation. */
+  callDisposition?: Maybe<CallDisposition>;
+  /** An edge for our `CallDisposition`. May be used by Relay 1. */
+  callDispositionEdge?: Maybe<CallDispositionEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CallDisposition` mutation. */
+export type CreateCallDispositionPayloadCallDispositionEdgeArgs = {
+  orderBy?: Array<CallDispositionOrderBy>;
+};
+
+/** All input for the create `CallRecord` mutation. */
+export type CreateCallRecordInput = {
+  /** The `CallRecord` to be created by this mutation. */
+  callRecord: CallRecordInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `CallRecord` mutation. */
+export type CreateCallRecordPayload = {
+  __typename?: 'CreateCallRecordPayload';
+  /** The `CallRecord` that was created by this mutation. */
+  callRecord?: Maybe<CallRecord>;
+  /** An edge for our `CallRecord`. May be used by Relay 1. */
+  callRecordEdge?: Maybe<CallRecordEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CallRecord` mutation. */
+export type CreateCallRecordPayloadCallRecordEdgeArgs = {
+  orderBy?: Array<CallRecordOrderBy>;
+};
+
+/** All input for the create `CallRecording` mutation. */
+export type CreateCallRecordingInput = {
+  /** The `CallRecording` to be created by this mutation. */
+  callRecording: CallRecordingInput;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our create `CallRecording` mutation. */
+export type CreateCallRecordingPayload = {
+  __typename?: 'CreateCallRecordingPayload';
+  /** The `CallRecording` that was created by this mutation. */
+  callRecording?: Maybe<CallRecording>;
+  /** An edge for our `CallRecording`. May be used by Relay 1. */
+  callRecordingEdge?: Maybe<CallRecordingEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CallRecording` mutation. */
+export type CreateCallRecordingPayloadCallRecordingEdgeArgs = {
+  orderBy?: Array<CallRecordingOrderBy>;
 };
 
 /** All input for the create `CampusAttendanceConfig` mutation. */
@@ -14876,6 +20293,138 @@ export type CreateCommunicationEventPayloadCommunicationEventEdgeArgs = {
   orderBy?: Array<CommunicationEventOrderBy>;
 };
 
+/** All input for the create `CompetitionAlert` mutation. */
+export type CreateCompetitionAlertInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `CompetitionAlert` to be created by this mutation. */
+  competitionAlert: CompetitionAlertInput;
+};
+
+/** The output of our create `CompetitionAlert` mutation. */
+export type CreateCompetitionAlertPayload = {
+  __typename?: 'CreateCompetitionAlertPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionAlert` that was created by this mutation. */
+  competitionAlert?: Maybe<CompetitionAlert>;
+  /** An edge for our `CompetitionAlert`. May be used by Relay 1. */
+  competitionAlertEdge?: Maybe<CompetitionAlertEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CompetitionAlert` mutation. */
+export type CreateCompetitionAlertPayloadCompetitionAlertEdgeArgs = {
+  orderBy?: Array<CompetitionAlertOrderBy>;
+};
+
+/** All input for the create `CompetitionCompetitor` mutation. */
+export type CreateCompetitionCompetitorInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `CompetitionCompetitor` to be created by this mutation. */
+  competitionCompetitor: CompetitionCompetitorInput;
+};
+
+/** The output of our create `CompetitionCompetitor` mutation. */
+export type CreateCompetitionCompetitorPayload = {
+  __typename?: 'CreateCompetitionCompetitorPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionCompetitor` that was created by this mutation. */
+  competitionCompetitor?: Maybe<CompetitionCompetitor>;
+  /** An edge for our `CompetitionCompetitor`. May be used by Relay 1. */
+  competitionCompetitorEdge?: Maybe<CompetitionCompetitorEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CompetitionCompetitor` mutation. */
+export type CreateCompetitionCompetitorPayloadCompetitionCompetitorEdgeArgs = {
+  orderBy?: Array<CompetitionCompetitorOrderBy>;
+};
+
+/** All input for the create `CompetitionPriceObservation` mutation. */
+export type CreateCompetitionPriceObservationInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `CompetitionPriceObservation` to be created by this mutation. */
+  competitionPriceObservation: CompetitionPriceObservationInput;
+};
+
+/** The output of our create `CompetitionPriceObservation` mutation. */
+export type CreateCompetitionPriceObservationPayload = {
+  __typename?: 'CreateCompetitionPriceObservationPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionPriceObservation` that was created by this mutation. */
+  competitionPriceObservation?: Maybe<CompetitionPriceObservation>;
+  /** An edge for our `CompetitionPriceObservation`. May be used by Relay 1. */
+  competitionPriceObservationEdge?: Maybe<CompetitionPriceObservationEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CompetitionPriceObservation` mutation. */
+export type CreateCompetitionPriceObservationPayloadCompetitionPriceObservationEdgeArgs = {
+  orderBy?: Array<CompetitionPriceObservationOrderBy>;
+};
+
+/** All input for the create `CompetitionProduct` mutation. */
+export type CreateCompetitionProductInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `CompetitionProduct` to be created by this mutation. */
+  competitionProduct: CompetitionProductInput;
+};
+
+/** The output of our create `CompetitionProduct` mutation. */
+export type CreateCompetitionProductPayload = {
+  __typename?: 'CreateCompetitionProductPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionProduct` that was created by this mutation. */
+  competitionProduct?: Maybe<CompetitionProduct>;
+  /** An edge for our `CompetitionProduct`. May be used by Relay 1. */
+  competitionProductEdge?: Maybe<CompetitionProductEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CompetitionProduct` mutation. */
+export type CreateCompetitionProductPayloadCompetitionProductEdgeArgs = {
+  orderBy?: Array<CompetitionProductOrderBy>;
+};
+
 /** All input for the create `ConfigurationItem` mutation. */
 export type CreateConfigurationItemInput = {
   /**
@@ -15006,6 +20555,39 @@ export type CreateConversationMessagePayload = {
 /** The output of our create `ConversationMessage` mutation. */
 export type CreateConversationMessagePayloadConversationMessageEdgeArgs = {
   orderBy?: Array<ConversationMessageOrderBy>;
+};
+
+/** All input for the create `CronJob` mutation. */
+export type CreateCronJobInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `CronJob` to be created by this mutation. */
+  cronJob: CronJobInput;
+};
+
+/** The output of our create `CronJob` mutation. */
+export type CreateCronJobPayload = {
+  __typename?: 'CreateCronJobPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CronJob` that was created by this mutation. */
+  cronJob?: Maybe<CronJob>;
+  /** An edge for our `CronJob`. May be used by Relay 1. */
+  cronJobEdge?: Maybe<CronJobEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `CronJob` mutation. */
+export type CreateCronJobPayloadCronJobEdgeArgs = {
+  orderBy?: Array<CronJobOrderBy>;
 };
 
 /** All input for the create `CustomerAddress` mutation. */
@@ -15204,6 +20786,72 @@ export type CreateDocumentPayload = {
 /** The output of our create `Document` mutation. */
 export type CreateDocumentPayloadDocumentEdgeArgs = {
   orderBy?: Array<DocumentOrderBy>;
+};
+
+/** All input for the create `EmbeddingsRecord` mutation. */
+export type CreateEmbeddingsRecordInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `EmbeddingsRecord` to be created by this mutation. */
+  embeddingsRecord: EmbeddingsRecordInput;
+};
+
+/** The output of our create `EmbeddingsRecord` mutation. */
+export type CreateEmbeddingsRecordPayload = {
+  __typename?: 'CreateEmbeddingsRecordPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `EmbeddingsRecord` that was created by this mutation. */
+  embeddingsRecord?: Maybe<EmbeddingsRecord>;
+  /** An edge for our `EmbeddingsRecord`. May be used by Relay 1. */
+  embeddingsRecordEdge?: Maybe<EmbeddingsRecordEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `EmbeddingsRecord` mutation. */
+export type CreateEmbeddingsRecordPayloadEmbeddingsRecordEdgeArgs = {
+  orderBy?: Array<EmbeddingsRecordOrderBy>;
+};
+
+/** All input for the create `FacebookPage` mutation. */
+export type CreateFacebookPageInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `FacebookPage` to be created by this mutation. */
+  facebookPage: FacebookPageInput;
+};
+
+/** The output of our create `FacebookPage` mutation. */
+export type CreateFacebookPagePayload = {
+  __typename?: 'CreateFacebookPagePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `FacebookPage` that was created by this mutation. */
+  facebookPage?: Maybe<FacebookPage>;
+  /** An edge for our `FacebookPage`. May be used by Relay 1. */
+  facebookPageEdge?: Maybe<FacebookPageEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `FacebookPage` mutation. */
+export type CreateFacebookPagePayloadFacebookPageEdgeArgs = {
+  orderBy?: Array<FacebookPageOrderBy>;
 };
 
 /** All input for the create `FeePlan` mutation. */
@@ -15501,6 +21149,39 @@ export type CreateIdentityPayload = {
 /** The output of our create `Identity` mutation. */
 export type CreateIdentityPayloadIdentityEdgeArgs = {
   orderBy?: Array<IdentityOrderBy>;
+};
+
+/** All input for the create `IntegrationCredential` mutation. */
+export type CreateIntegrationCredentialInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `IntegrationCredential` to be created by this mutation. */
+  integrationCredential: IntegrationCredentialInput;
+};
+
+/** The output of our create `IntegrationCredential` mutation. */
+export type CreateIntegrationCredentialPayload = {
+  __typename?: 'CreateIntegrationCredentialPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `IntegrationCredential` that was created by this mutation. */
+  integrationCredential?: Maybe<IntegrationCredential>;
+  /** An edge for our `IntegrationCredential`. May be used by Relay 1. */
+  integrationCredentialEdge?: Maybe<IntegrationCredentialEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `IntegrationCredential` mutation. */
+export type CreateIntegrationCredentialPayloadIntegrationCredentialEdgeArgs = {
+  orderBy?: Array<IntegrationCredentialOrderBy>;
 };
 
 /** All input for the create `InventoryMovement` mutation. */
@@ -16130,6 +21811,39 @@ export type CreatePaymentPayloadPaymentEdgeArgs = {
   orderBy?: Array<PaymentOrderBy>;
 };
 
+/** All input for the create `PbxTrunk` mutation. */
+export type CreatePbxTrunkInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `PbxTrunk` to be created by this mutation. */
+  pbxTrunk: PbxTrunkInput;
+};
+
+/** The output of our create `PbxTrunk` mutation. */
+export type CreatePbxTrunkPayload = {
+  __typename?: 'CreatePbxTrunkPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `PbxTrunk` that was created by this mutation. */
+  pbxTrunk?: Maybe<PbxTrunk>;
+  /** An edge for our `PbxTrunk`. May be used by Relay 1. */
+  pbxTrunkEdge?: Maybe<PbxTrunkEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `PbxTrunk` mutation. */
+export type CreatePbxTrunkPayloadPbxTrunkEdgeArgs = {
+  orderBy?: Array<PbxTrunkOrderBy>;
+};
+
 /** All input for the create `Permission` mutation. */
 export type CreatePermissionInput = {
   /**
@@ -16392,6 +22106,39 @@ export type CreatePoReceiptPayload = {
 /** The output of our create `PoReceipt` mutation. */
 export type CreatePoReceiptPayloadPoReceiptEdgeArgs = {
   orderBy?: Array<PoReceiptOrderBy>;
+};
+
+/** All input for the create `Profile` mutation. */
+export type CreateProfileInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `Profile` to be created by this mutation. */
+  profile: ProfileInput;
+};
+
+/** The output of our create `Profile` mutation. */
+export type CreateProfilePayload = {
+  __typename?: 'CreateProfilePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `Profile` that was created by this mutation. */
+  profile?: Maybe<Profile>;
+  /** An edge for our `Profile`. May be used by Relay 1. */
+  profileEdge?: Maybe<ProfileEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `Profile` mutation. */
+export type CreateProfilePayloadProfileEdgeArgs = {
+  orderBy?: Array<ProfileOrderBy>;
 };
 
 /** All input for the create `Project` mutation. */
@@ -16757,6 +22504,138 @@ export type CreateSchoolYearPayloadSchoolYearEdgeArgs = {
   orderBy?: Array<SchoolYearOrderBy>;
 };
 
+/** All input for the create `ShopifyObjectMapping` mutation. */
+export type CreateShopifyObjectMappingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `ShopifyObjectMapping` to be created by this mutation. */
+  shopifyObjectMapping: ShopifyObjectMappingInput;
+};
+
+/** The output of our create `ShopifyObjectMapping` mutation. */
+export type CreateShopifyObjectMappingPayload = {
+  __typename?: 'CreateShopifyObjectMappingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifyObjectMapping` that was created by this mutation. */
+  shopifyObjectMapping?: Maybe<ShopifyObjectMapping>;
+  /** An edge for our `ShopifyObjectMapping`. May be used by Relay 1. */
+  shopifyObjectMappingEdge?: Maybe<ShopifyObjectMappingEdge>;
+};
+
+
+/** The output of our create `ShopifyObjectMapping` mutation. */
+export type CreateShopifyObjectMappingPayloadShopifyObjectMappingEdgeArgs = {
+  orderBy?: Array<ShopifyObjectMappingOrderBy>;
+};
+
+/** All input for the create `ShopifyStore` mutation. */
+export type CreateShopifyStoreInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `ShopifyStore` to be created by this mutation. */
+  shopifyStore: ShopifyStoreInput;
+};
+
+/** The output of our create `ShopifyStore` mutation. */
+export type CreateShopifyStorePayload = {
+  __typename?: 'CreateShopifyStorePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifyStore` that was created by this mutation. */
+  shopifyStore?: Maybe<ShopifyStore>;
+  /** An edge for our `ShopifyStore`. May be used by Relay 1. */
+  shopifyStoreEdge?: Maybe<ShopifyStoreEdge>;
+};
+
+
+/** The output of our create `ShopifyStore` mutation. */
+export type CreateShopifyStorePayloadShopifyStoreEdgeArgs = {
+  orderBy?: Array<ShopifyStoreOrderBy>;
+};
+
+/** All input for the create `ShopifySyncCursor` mutation. */
+export type CreateShopifySyncCursorInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `ShopifySyncCursor` to be created by this mutation. */
+  shopifySyncCursor: ShopifySyncCursorInput;
+};
+
+/** The output of our create `ShopifySyncCursor` mutation. */
+export type CreateShopifySyncCursorPayload = {
+  __typename?: 'CreateShopifySyncCursorPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifySyncCursor` that was created by this mutation. */
+  shopifySyncCursor?: Maybe<ShopifySyncCursor>;
+  /** An edge for our `ShopifySyncCursor`. May be used by Relay 1. */
+  shopifySyncCursorEdge?: Maybe<ShopifySyncCursorEdge>;
+};
+
+
+/** The output of our create `ShopifySyncCursor` mutation. */
+export type CreateShopifySyncCursorPayloadShopifySyncCursorEdgeArgs = {
+  orderBy?: Array<ShopifySyncCursorOrderBy>;
+};
+
+/** All input for the create `SocialAccount` mutation. */
+export type CreateSocialAccountInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `SocialAccount` to be created by this mutation. */
+  socialAccount: SocialAccountInput;
+};
+
+/** The output of our create `SocialAccount` mutation. */
+export type CreateSocialAccountPayload = {
+  __typename?: 'CreateSocialAccountPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `SocialAccount` that was created by this mutation. */
+  socialAccount?: Maybe<SocialAccount>;
+  /** An edge for our `SocialAccount`. May be used by Relay 1. */
+  socialAccountEdge?: Maybe<SocialAccountEdge>;
+};
+
+
+/** The output of our create `SocialAccount` mutation. */
+export type CreateSocialAccountPayloadSocialAccountEdgeArgs = {
+  orderBy?: Array<SocialAccountOrderBy>;
+};
+
 /** All input for the create `SsotAnchor` mutation. */
 export type CreateSsotAnchorInput = {
   /**
@@ -17087,6 +22966,39 @@ export type CreateTransactionPayloadTransactionEdgeArgs = {
   orderBy?: Array<TransactionOrderBy>;
 };
 
+/** All input for the create `UserExtension` mutation. */
+export type CreateUserExtensionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `UserExtension` to be created by this mutation. */
+  userExtension: UserExtensionInput;
+};
+
+/** The output of our create `UserExtension` mutation. */
+export type CreateUserExtensionPayload = {
+  __typename?: 'CreateUserExtensionPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `UserExtension` that was created by this mutation. */
+  userExtension?: Maybe<UserExtension>;
+  /** An edge for our `UserExtension`. May be used by Relay 1. */
+  userExtensionEdge?: Maybe<UserExtensionEdge>;
+};
+
+
+/** The output of our create `UserExtension` mutation. */
+export type CreateUserExtensionPayloadUserExtensionEdgeArgs = {
+  orderBy?: Array<UserExtensionOrderBy>;
+};
+
 /** All input for the create `UserGroup` mutation. */
 export type CreateUserGroupInput = {
   /**
@@ -17382,6 +23294,472 @@ export type CreateWarehousePayload = {
 /** The output of our create `Warehouse` mutation. */
 export type CreateWarehousePayloadWarehouseEdgeArgs = {
   orderBy?: Array<WarehouseOrderBy>;
+};
+
+/** All input for the create `WhatsappAccount` mutation. */
+export type CreateWhatsappAccountInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `WhatsappAccount` to be created by this mutation. */
+  whatsappAccount: WhatsappAccountInput;
+};
+
+/** The output of our create `WhatsappAccount` mutation. */
+export type CreateWhatsappAccountPayload = {
+  __typename?: 'CreateWhatsappAccountPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappAccount` that was created by this mutation. */
+  whatsappAccount?: Maybe<WhatsappAccount>;
+  /** An edge for our `WhatsappAccount`. May be used by Relay 1. */
+  whatsappAccountEdge?: Maybe<WhatsappAccountEdge>;
+};
+
+
+/** The output of our create `WhatsappAccount` mutation. */
+export type CreateWhatsappAccountPayloadWhatsappAccountEdgeArgs = {
+  orderBy?: Array<WhatsappAccountOrderBy>;
+};
+
+/** All input for the create `WhatsappPhoneNumber` mutation. */
+export type CreateWhatsappPhoneNumberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `WhatsappPhoneNumber` to be created by this mutation. */
+  whatsappPhoneNumber: WhatsappPhoneNumberInput;
+};
+
+/** The output of our create `WhatsappPhoneNumber` mutation. */
+export type CreateWhatsappPhoneNumberPayload = {
+  __typename?: 'CreateWhatsappPhoneNumberPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappPhoneNumber` that was created by this mutation. */
+  whatsappPhoneNumber?: Maybe<WhatsappPhoneNumber>;
+  /** An edge for our `WhatsappPhoneNumber`. May be used by Relay 1. */
+  whatsappPhoneNumberEdge?: Maybe<WhatsappPhoneNumberEdge>;
+};
+
+
+/** The output of our create `WhatsappPhoneNumber` mutation. */
+export type CreateWhatsappPhoneNumberPayloadWhatsappPhoneNumberEdgeArgs = {
+  orderBy?: Array<WhatsappPhoneNumberOrderBy>;
+};
+
+/** All input for the create `WhatsappTemplate` mutation. */
+export type CreateWhatsappTemplateInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `WhatsappTemplate` to be created by this mutation. */
+  whatsappTemplate: WhatsappTemplateInput;
+};
+
+/** The output of our create `WhatsappTemplate` mutation. */
+export type CreateWhatsappTemplatePayload = {
+  __typename?: 'CreateWhatsappTemplatePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappTemplate` that was created by this mutation. */
+  whatsappTemplate?: Maybe<WhatsappTemplate>;
+  /** An edge for our `WhatsappTemplate`. May be used by Relay 1. */
+  whatsappTemplateEdge?: Maybe<WhatsappTemplateEdge>;
+};
+
+
+/** The output of our create `WhatsappTemplate` mutation. */
+export type CreateWhatsappTemplatePayloadWhatsappTemplateEdgeArgs = {
+  orderBy?: Array<WhatsappTemplateOrderBy>;
+};
+
+/** All input for the create `WhatsappWebhookEvent` mutation. */
+export type CreateWhatsappWebhookEventInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `WhatsappWebhookEvent` to be created by this mutation. */
+  whatsappWebhookEvent: WhatsappWebhookEventInput;
+};
+
+/** The output of our create `WhatsappWebhookEvent` mutation. */
+export type CreateWhatsappWebhookEventPayload = {
+  __typename?: 'CreateWhatsappWebhookEventPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappWebhookEvent` that was created by this mutation. */
+  whatsappWebhookEvent?: Maybe<WhatsappWebhookEvent>;
+  /** An edge for our `WhatsappWebhookEvent`. May be used by Relay 1. */
+  whatsappWebhookEventEdge?: Maybe<WhatsappWebhookEventEdge>;
+};
+
+
+/** The output of our create `WhatsappWebhookEvent` mutation. */
+export type CreateWhatsappWebhookEventPayloadWhatsappWebhookEventEdgeArgs = {
+  orderBy?: Array<WhatsappWebhookEventOrderBy>;
+};
+
+/** A schedule that fires a rule: at every time its cron expression matches (UTC), a run is queued. */
+export type CronJob = Node & {
+  __typename?: 'CronJob';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** False when the job is paused. */
+  isActive: Scalars['Boolean']['output'];
+  /** When the job last fired (kept by the runner). */
+  lastRunAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Name of the job, unique within the tenant. */
+  name: Scalars['String']['output'];
+  /** When the job fires next; the runner moves it on each time it fires. Set it to now to fire at once. */
+  nextRunAt: Scalars['Datetime']['output'];
+  /** Unique identifier of the cron job. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * The rule the job fires.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  rule?: Maybe<AutomationRule>;
+  /** The rule the job fires. */
+  ruleId: Scalars['UUID']['output'];
+  /** Reads and enables pagination through a set of `AutomationRun`. */
+  runs: AutomationRunConnection;
+  /** Cron expression of five fields (minute hour day-of-month month day-of-week), in UTC. */
+  schedule: Scalars['String']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `CronJob`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the rule. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A schedule that fires a rule: at every time its cron expression matches (UTC), a run is queued. */
+export type CronJobRunsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRunCondition>;
+  filter?: InputMaybe<AutomationRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRunOrderBy>>;
+};
+
+export type CronJobAggregates = {
+  __typename?: 'CronJobAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<CronJobDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/** A condition to be used against `CronJob` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type CronJobCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `lastRunAt` field. */
+  lastRunAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `nextRunAt` field. */
+  nextRunAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `ruleId` field. */
+  ruleId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `schedule` field. */
+  schedule?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `CronJob` values. */
+export type CronJobConnection = {
+  __typename?: 'CronJobConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<CronJobAggregates>;
+  /** A list of edges which contains the `CronJob` and cursor to aid in pagination. */
+  edges: Array<CronJobEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<CronJobAggregates>>;
+  /** A list of `CronJob` objects. */
+  nodes: Array<CronJob>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CronJob` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `CronJob` values. */
+export type CronJobConnectionGroupedAggregatesArgs = {
+  groupBy: Array<CronJobGroupBy>;
+  having?: InputMaybe<CronJobHavingInput>;
+};
+
+export type CronJobDistinctCountAggregates = {
+  __typename?: 'CronJobDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isActive across the matching connection */
+  isActive?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of lastRunAt across the matching connection */
+  lastRunAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of nextRunAt across the matching connection */
+  nextRunAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of ruleId across the matching connection */
+  ruleId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of schedule across the matching connection */
+  schedule?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `CronJob` edge in the connection. */
+export type CronJobEdge = {
+  __typename?: 'CronJobEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CronJob` at the end of the edge. */
+  node: CronJob;
+};
+
+/** A filter to be used against `CronJob` object types. All fields are combined with a logical ‘and.’ */
+export type CronJobFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<CronJobFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `lastRunAt` field. */
+  lastRunAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `nextRunAt` field. */
+  nextRunAt?: InputMaybe<DatetimeFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<CronJobFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<CronJobFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `rule` relation. */
+  rule?: InputMaybe<AutomationRuleFilter>;
+  /** Filter by the object’s `ruleId` field. */
+  ruleId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `runs` relation. */
+  runs?: InputMaybe<CronJobToManyAutomationRunFilter>;
+  /** Some related `runs` exist. */
+  runsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `schedule` field. */
+  schedule?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `CronJob` for usage during aggregation. */
+export type CronJobGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'LAST_RUN_AT'
+  | 'LAST_RUN_AT_TRUNCATED_TO_DAY'
+  | 'LAST_RUN_AT_TRUNCATED_TO_HOUR'
+  | 'LAST_RUN_AT_TRUNCATED_TO_MONTH'
+  | 'LAST_RUN_AT_TRUNCATED_TO_WEEK'
+  | 'NEXT_RUN_AT'
+  | 'NEXT_RUN_AT_TRUNCATED_TO_DAY'
+  | 'NEXT_RUN_AT_TRUNCATED_TO_HOUR'
+  | 'NEXT_RUN_AT_TRUNCATED_TO_MONTH'
+  | 'NEXT_RUN_AT_TRUNCATED_TO_WEEK'
+  | 'RULE_ID'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type CronJobHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `CronJob` aggregates. */
+export type CronJobHavingInput = {
+  AND?: InputMaybe<Array<CronJobHavingInput>>;
+  OR?: InputMaybe<Array<CronJobHavingInput>>;
+  average?: InputMaybe<CronJobHavingAverageInput>;
+  distinctCount?: InputMaybe<CronJobHavingDistinctCountInput>;
+  max?: InputMaybe<CronJobHavingMaxInput>;
+  min?: InputMaybe<CronJobHavingMinInput>;
+  stddevPopulation?: InputMaybe<CronJobHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<CronJobHavingStddevSampleInput>;
+  sum?: InputMaybe<CronJobHavingSumInput>;
+  variancePopulation?: InputMaybe<CronJobHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<CronJobHavingVarianceSampleInput>;
+};
+
+export type CronJobHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type CronJobHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastRunAt?: InputMaybe<HavingDatetimeFilter>;
+  nextRunAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `CronJob` */
+export type CronJobInput = {
+  /** False when the job is paused. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the job, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** When the job fires next; the runner moves it on each time it fires. Set it to now to fire at once. */
+  nextRunAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The rule the job fires. */
+  ruleId: Scalars['UUID']['input'];
+  /** Cron expression of five fields (minute hour day-of-month month day-of-week), in UTC. */
+  schedule: Scalars['String']['input'];
+};
+
+/** Methods to use when ordering `CronJob`. */
+export type CronJobOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'RULE_ID_ASC'
+  | 'RULE_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `CronJob`. Fields that are set will be updated. */
+export type CronJobPatch = {
+  /** False when the job is paused. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the job, unique within the tenant. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** When the job fires next; the runner moves it on each time it fires. Set it to now to fire at once. */
+  nextRunAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Cron expression of five fields (minute hour day-of-month month day-of-week), in UTC. */
+  schedule?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against many `AutomationRun` object types. All fields are combined with a logical ‘and.’ */
+export type CronJobToManyAutomationRunFilter = {
+  /** Every related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AutomationRunFilter>;
+  /** No related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AutomationRunFilter>;
+  /** Some related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AutomationRunFilter>;
 };
 
 /** Active ISO 4217 currencies accounts may hold. */
@@ -19928,6 +26306,62 @@ export type DeleteAccountPayloadAccountEdgeArgs = {
   orderBy?: Array<AccountOrderBy>;
 };
 
+/** All input for the `deleteActiveCallByExternalCallId` mutation. */
+export type DeleteActiveCallByExternalCallIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The PBX's id of the call; its call record will carry the same id. */
+  externalCallId: Scalars['String']['input'];
+};
+
+/** All input for the `deleteActiveCallById` mutation. */
+export type DeleteActiveCallByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ActiveCall` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteActiveCall` mutation. */
+export type DeleteActiveCallInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the live call. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `ActiveCall` mutation. */
+export type DeleteActiveCallPayload = {
+  __typename?: 'DeleteActiveCallPayload';
+  /** The `ActiveCall` that was deleted by this mutation. */
+  activeCall?: Maybe<ActiveCall>;
+  /** An edge for our `ActiveCall`. May be used by Relay 1. */
+  activeCallEdge?: Maybe<ActiveCallEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedActiveCallId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `ActiveCall` mutation. */
+export type DeleteActiveCallPayloadActiveCallEdgeArgs = {
+  orderBy?: Array<ActiveCallOrderBy>;
+};
+
 /** All input for the `deleteAiInsightById` mutation. */
 export type DeleteAiInsightByIdInput = {
   /**
@@ -19971,6 +26405,51 @@ export type DeleteAiInsightPayload = {
 /** The output of our delete `AiInsight` mutation. */
 export type DeleteAiInsightPayloadAiInsightEdgeArgs = {
   orderBy?: Array<AiInsightOrderBy>;
+};
+
+/** All input for the `deleteAiJobById` mutation. */
+export type DeleteAiJobByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AiJob` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteAiJob` mutation. */
+export type DeleteAiJobInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the job. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `AiJob` mutation. */
+export type DeleteAiJobPayload = {
+  __typename?: 'DeleteAiJobPayload';
+  /** The `AiJob` that was deleted by this mutation. */
+  aiJob?: Maybe<AiJob>;
+  /** An edge for our `AiJob`. May be used by Relay 1. */
+  aiJobEdge?: Maybe<AiJobEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedAiJobId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `AiJob` mutation. */
+export type DeleteAiJobPayloadAiJobEdgeArgs = {
+  orderBy?: Array<AiJobOrderBy>;
 };
 
 /** All input for the `deleteAiModelById` mutation. */
@@ -20061,6 +26540,107 @@ export type DeleteAlertPayload = {
 /** The output of our delete `Alert` mutation. */
 export type DeleteAlertPayloadAlertEdgeArgs = {
   orderBy?: Array<AlertOrderBy>;
+};
+
+/** All input for the `deleteAnnotationsEntryById` mutation. */
+export type DeleteAnnotationsEntryByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AnnotationsEntry` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteAnnotationsEntry` mutation. */
+export type DeleteAnnotationsEntryInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the annotation. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `AnnotationsEntry` mutation. */
+export type DeleteAnnotationsEntryPayload = {
+  __typename?: 'DeleteAnnotationsEntryPayload';
+  /** The `AnnotationsEntry` that was deleted by this mutation. */
+  annotationsEntry?: Maybe<AnnotationsEntry>;
+  /** An edge for our `AnnotationsEntry`. May be used by Relay 1. */
+  annotationsEntryEdge?: Maybe<AnnotationsEntryEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedAnnotationsEntryId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `AnnotationsEntry` mutation. */
+export type DeleteAnnotationsEntryPayloadAnnotationsEntryEdgeArgs = {
+  orderBy?: Array<AnnotationsEntryOrderBy>;
+};
+
+/** All input for the `deleteAnnotationsLabelById` mutation. */
+export type DeleteAnnotationsLabelByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AnnotationsLabel` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteAnnotationsLabelByName` mutation. */
+export type DeleteAnnotationsLabelByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The label (lowercase, digits, _ and -), unique within the tenant. */
+  name: Scalars['String']['input'];
+};
+
+/** All input for the `deleteAnnotationsLabel` mutation. */
+export type DeleteAnnotationsLabelInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the label. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `AnnotationsLabel` mutation. */
+export type DeleteAnnotationsLabelPayload = {
+  __typename?: 'DeleteAnnotationsLabelPayload';
+  /** The `AnnotationsLabel` that was deleted by this mutation. */
+  annotationsLabel?: Maybe<AnnotationsLabel>;
+  /** An edge for our `AnnotationsLabel`. May be used by Relay 1. */
+  annotationsLabelEdge?: Maybe<AnnotationsLabelEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedAnnotationsLabelId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `AnnotationsLabel` mutation. */
+export type DeleteAnnotationsLabelPayloadAnnotationsLabelEdgeArgs = {
+  orderBy?: Array<AnnotationsLabelOrderBy>;
 };
 
 /** All input for the `deleteApiAliasByContextAndAliasName` mutation. */
@@ -20705,6 +27285,107 @@ export type DeleteAttendanceSessionPayloadAttendanceSessionEdgeArgs = {
   orderBy?: Array<AttendanceSessionOrderBy>;
 };
 
+/** All input for the `deleteAutomationRuleById` mutation. */
+export type DeleteAutomationRuleByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AutomationRule` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteAutomationRuleByName` mutation. */
+export type DeleteAutomationRuleByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the rule, unique within the tenant. */
+  name: Scalars['String']['input'];
+};
+
+/** All input for the `deleteAutomationRule` mutation. */
+export type DeleteAutomationRuleInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the rule. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `AutomationRule` mutation. */
+export type DeleteAutomationRulePayload = {
+  __typename?: 'DeleteAutomationRulePayload';
+  /** The `AutomationRule` that was deleted by this mutation. */
+  automationRule?: Maybe<AutomationRule>;
+  /** An edge for our `AutomationRule`. May be used by Relay 1. */
+  automationRuleEdge?: Maybe<AutomationRuleEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedAutomationRuleId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `AutomationRule` mutation. */
+export type DeleteAutomationRulePayloadAutomationRuleEdgeArgs = {
+  orderBy?: Array<AutomationRuleOrderBy>;
+};
+
+/** All input for the `deleteAutomationRunById` mutation. */
+export type DeleteAutomationRunByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AutomationRun` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteAutomationRun` mutation. */
+export type DeleteAutomationRunInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the run. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `AutomationRun` mutation. */
+export type DeleteAutomationRunPayload = {
+  __typename?: 'DeleteAutomationRunPayload';
+  /** The `AutomationRun` that was deleted by this mutation. */
+  automationRun?: Maybe<AutomationRun>;
+  /** An edge for our `AutomationRun`. May be used by Relay 1. */
+  automationRunEdge?: Maybe<AutomationRunEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedAutomationRunId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `AutomationRun` mutation. */
+export type DeleteAutomationRunPayloadAutomationRunEdgeArgs = {
+  orderBy?: Array<AutomationRunOrderBy>;
+};
+
 /** All input for the `deleteAwbByCarrierIdAndAwbNumber` mutation. */
 export type DeleteAwbByCarrierIdAndAwbNumberInput = {
   /** The carrier's waybill (tracking) number, unique per carrier within the tenant. */
@@ -20862,6 +27543,163 @@ export type DeleteAwbPayload = {
 /** The output of our delete `Awb` mutation. */
 export type DeleteAwbPayloadAwbEdgeArgs = {
   orderBy?: Array<AwbOrderBy>;
+};
+
+/** All input for the `deleteCallDispositionByCode` mutation. */
+export type DeleteCallDispositionByCodeInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Short code (lowercase, digits, underscores), unique within the tenant. */
+  code: Scalars['String']['input'];
+};
+
+/** All input for the `deleteCallDispositionById` mutation. */
+export type DeleteCallDispositionByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CallDisposition` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCallDisposition` mutation. */
+export type DeleteCallDispositionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the disposition. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CallDisposition` mutation. */
+export type DeleteCallDispositionPayload = {
+  __typename?: 'DeleteCallDispositionPayload';
+  /** The `CallDisposition` that was deleted by this mutation. */
+  callDisposition?: Maybe<CallDisposition>;
+  /** An edge for our `CallDisposition`. May be used by Relay 1. */
+  callDispositionEdge?: Maybe<CallDispositionEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedCallDispositionId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CallDisposition` mutation. */
+export type DeleteCallDispositionPayloadCallDispositionEdgeArgs = {
+  orderBy?: Array<CallDispositionOrderBy>;
+};
+
+/** All input for the `deleteCallRecordByExternalCallId` mutation. */
+export type DeleteCallRecordByExternalCallIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The PBX's id of the call, unique within the tenant: recording the same call twice is refused. */
+  externalCallId: Scalars['String']['input'];
+};
+
+/** All input for the `deleteCallRecordById` mutation. */
+export type DeleteCallRecordByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CallRecord` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCallRecord` mutation. */
+export type DeleteCallRecordInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the call record. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CallRecord` mutation. */
+export type DeleteCallRecordPayload = {
+  __typename?: 'DeleteCallRecordPayload';
+  /** The `CallRecord` that was deleted by this mutation. */
+  callRecord?: Maybe<CallRecord>;
+  /** An edge for our `CallRecord`. May be used by Relay 1. */
+  callRecordEdge?: Maybe<CallRecordEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedCallRecordId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CallRecord` mutation. */
+export type DeleteCallRecordPayloadCallRecordEdgeArgs = {
+  orderBy?: Array<CallRecordOrderBy>;
+};
+
+/** All input for the `deleteCallRecordingById` mutation. */
+export type DeleteCallRecordingByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CallRecording` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCallRecording` mutation. */
+export type DeleteCallRecordingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the recording. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CallRecording` mutation. */
+export type DeleteCallRecordingPayload = {
+  __typename?: 'DeleteCallRecordingPayload';
+  /** The `CallRecording` that was deleted by this mutation. */
+  callRecording?: Maybe<CallRecording>;
+  /** An edge for our `CallRecording`. May be used by Relay 1. */
+  callRecordingEdge?: Maybe<CallRecordingEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedCallRecordingId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CallRecording` mutation. */
+export type DeleteCallRecordingPayloadCallRecordingEdgeArgs = {
+  orderBy?: Array<CallRecordingOrderBy>;
 };
 
 /** All input for the `deleteCampusAttendanceConfigById` mutation. */
@@ -21237,6 +28075,221 @@ export type DeleteCommunicationEventPayloadCommunicationEventEdgeArgs = {
   orderBy?: Array<CommunicationEventOrderBy>;
 };
 
+/** All input for the `deleteCompetitionAlertById` mutation. */
+export type DeleteCompetitionAlertByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionAlert` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCompetitionAlert` mutation. */
+export type DeleteCompetitionAlertInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the alert. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CompetitionAlert` mutation. */
+export type DeleteCompetitionAlertPayload = {
+  __typename?: 'DeleteCompetitionAlertPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionAlert` that was deleted by this mutation. */
+  competitionAlert?: Maybe<CompetitionAlert>;
+  /** An edge for our `CompetitionAlert`. May be used by Relay 1. */
+  competitionAlertEdge?: Maybe<CompetitionAlertEdge>;
+  deletedCompetitionAlertId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CompetitionAlert` mutation. */
+export type DeleteCompetitionAlertPayloadCompetitionAlertEdgeArgs = {
+  orderBy?: Array<CompetitionAlertOrderBy>;
+};
+
+/** All input for the `deleteCompetitionCompetitorById` mutation. */
+export type DeleteCompetitionCompetitorByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionCompetitor` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCompetitionCompetitorByName` mutation. */
+export type DeleteCompetitionCompetitorByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the competitor, unique within the tenant. */
+  name: Scalars['String']['input'];
+};
+
+/** All input for the `deleteCompetitionCompetitor` mutation. */
+export type DeleteCompetitionCompetitorInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the competitor. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CompetitionCompetitor` mutation. */
+export type DeleteCompetitionCompetitorPayload = {
+  __typename?: 'DeleteCompetitionCompetitorPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionCompetitor` that was deleted by this mutation. */
+  competitionCompetitor?: Maybe<CompetitionCompetitor>;
+  /** An edge for our `CompetitionCompetitor`. May be used by Relay 1. */
+  competitionCompetitorEdge?: Maybe<CompetitionCompetitorEdge>;
+  deletedCompetitionCompetitorId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CompetitionCompetitor` mutation. */
+export type DeleteCompetitionCompetitorPayloadCompetitionCompetitorEdgeArgs = {
+  orderBy?: Array<CompetitionCompetitorOrderBy>;
+};
+
+/** All input for the `deleteCompetitionPriceObservationById` mutation. */
+export type DeleteCompetitionPriceObservationByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionPriceObservation` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCompetitionPriceObservationByProductIdAndObservedAt` mutation. */
+export type DeleteCompetitionPriceObservationByProductIdAndObservedAtInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** When the price was seen. */
+  observedAt: Scalars['Datetime']['input'];
+  /** The product observed; one observation per product and time. */
+  productId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteCompetitionPriceObservation` mutation. */
+export type DeleteCompetitionPriceObservationInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the observation. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CompetitionPriceObservation` mutation. */
+export type DeleteCompetitionPriceObservationPayload = {
+  __typename?: 'DeleteCompetitionPriceObservationPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionPriceObservation` that was deleted by this mutation. */
+  competitionPriceObservation?: Maybe<CompetitionPriceObservation>;
+  /** An edge for our `CompetitionPriceObservation`. May be used by Relay 1. */
+  competitionPriceObservationEdge?: Maybe<CompetitionPriceObservationEdge>;
+  deletedCompetitionPriceObservationId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CompetitionPriceObservation` mutation. */
+export type DeleteCompetitionPriceObservationPayloadCompetitionPriceObservationEdgeArgs = {
+  orderBy?: Array<CompetitionPriceObservationOrderBy>;
+};
+
+/** All input for the `deleteCompetitionProductById` mutation. */
+export type DeleteCompetitionProductByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionProduct` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCompetitionProductByUrl` mutation. */
+export type DeleteCompetitionProductByUrlInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The product's page (http or https), unique within the tenant. */
+  url: Scalars['String']['input'];
+};
+
+/** All input for the `deleteCompetitionProduct` mutation. */
+export type DeleteCompetitionProductInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the product. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CompetitionProduct` mutation. */
+export type DeleteCompetitionProductPayload = {
+  __typename?: 'DeleteCompetitionProductPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionProduct` that was deleted by this mutation. */
+  competitionProduct?: Maybe<CompetitionProduct>;
+  /** An edge for our `CompetitionProduct`. May be used by Relay 1. */
+  competitionProductEdge?: Maybe<CompetitionProductEdge>;
+  deletedCompetitionProductId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CompetitionProduct` mutation. */
+export type DeleteCompetitionProductPayloadCompetitionProductEdgeArgs = {
+  orderBy?: Array<CompetitionProductOrderBy>;
+};
+
 /** All input for the `deleteConfigurationItemById` mutation. */
 export type DeleteConfigurationItemByIdInput = {
   /**
@@ -21437,6 +28490,62 @@ export type DeleteConversationMessagePayload = {
 /** The output of our delete `ConversationMessage` mutation. */
 export type DeleteConversationMessagePayloadConversationMessageEdgeArgs = {
   orderBy?: Array<ConversationMessageOrderBy>;
+};
+
+/** All input for the `deleteCronJobById` mutation. */
+export type DeleteCronJobByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CronJob` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCronJobByName` mutation. */
+export type DeleteCronJobByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the job, unique within the tenant. */
+  name: Scalars['String']['input'];
+};
+
+/** All input for the `deleteCronJob` mutation. */
+export type DeleteCronJobInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the cron job. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CronJob` mutation. */
+export type DeleteCronJobPayload = {
+  __typename?: 'DeleteCronJobPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CronJob` that was deleted by this mutation. */
+  cronJob?: Maybe<CronJob>;
+  /** An edge for our `CronJob`. May be used by Relay 1. */
+  cronJobEdge?: Maybe<CronJobEdge>;
+  deletedCronJobId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CronJob` mutation. */
+export type DeleteCronJobPayloadCronJobEdgeArgs = {
+  orderBy?: Array<CronJobOrderBy>;
 };
 
 /** All input for the `deleteCustomerAddressById` mutation. */
@@ -21720,6 +28829,122 @@ export type DeleteDocumentPayload = {
 /** The output of our delete `Document` mutation. */
 export type DeleteDocumentPayloadDocumentEdgeArgs = {
   orderBy?: Array<DocumentOrderBy>;
+};
+
+/** All input for the `deleteEmbeddingsRecordById` mutation. */
+export type DeleteEmbeddingsRecordByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `EmbeddingsRecord` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteEmbeddingsRecordByModelIdAndObjectTypeAndObjectId` mutation. */
+export type DeleteEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The model that computed it. */
+  modelId: Scalars['UUID']['input'];
+  /** The id of the record in its module. */
+  objectId: Scalars['UUID']['input'];
+  /** What kind of record is embedded. */
+  objectType: EmbeddedObjectType;
+};
+
+/** All input for the `deleteEmbeddingsRecord` mutation. */
+export type DeleteEmbeddingsRecordInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the embedding. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `EmbeddingsRecord` mutation. */
+export type DeleteEmbeddingsRecordPayload = {
+  __typename?: 'DeleteEmbeddingsRecordPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedEmbeddingsRecordId?: Maybe<Scalars['ID']['output']>;
+  /** The `EmbeddingsRecord` that was deleted by this mutation. */
+  embeddingsRecord?: Maybe<EmbeddingsRecord>;
+  /** An edge for our `EmbeddingsRecord`. May be used by Relay 1. */
+  embeddingsRecordEdge?: Maybe<EmbeddingsRecordEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `EmbeddingsRecord` mutation. */
+export type DeleteEmbeddingsRecordPayloadEmbeddingsRecordEdgeArgs = {
+  orderBy?: Array<EmbeddingsRecordOrderBy>;
+};
+
+/** All input for the `deleteFacebookPageById` mutation. */
+export type DeleteFacebookPageByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `FacebookPage` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteFacebookPageByPageId` mutation. */
+export type DeleteFacebookPageByPageIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Facebook's numeric id of the page, unique within the tenant. */
+  pageId: Scalars['String']['input'];
+};
+
+/** All input for the `deleteFacebookPage` mutation. */
+export type DeleteFacebookPageInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the page. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `FacebookPage` mutation. */
+export type DeleteFacebookPagePayload = {
+  __typename?: 'DeleteFacebookPagePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedFacebookPageId?: Maybe<Scalars['ID']['output']>;
+  /** The `FacebookPage` that was deleted by this mutation. */
+  facebookPage?: Maybe<FacebookPage>;
+  /** An edge for our `FacebookPage`. May be used by Relay 1. */
+  facebookPageEdge?: Maybe<FacebookPageEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `FacebookPage` mutation. */
+export type DeleteFacebookPagePayloadFacebookPageEdgeArgs = {
+  orderBy?: Array<FacebookPageOrderBy>;
 };
 
 /** All input for the `deleteFeePlanById` mutation. */
@@ -22138,6 +29363,62 @@ export type DeleteIdentityPayload = {
 /** The output of our delete `Identity` mutation. */
 export type DeleteIdentityPayloadIdentityEdgeArgs = {
   orderBy?: Array<IdentityOrderBy>;
+};
+
+/** All input for the `deleteIntegrationCredentialById` mutation. */
+export type DeleteIntegrationCredentialByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `IntegrationCredential` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteIntegrationCredentialByLabel` mutation. */
+export type DeleteIntegrationCredentialByLabelInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the credential, unique within the tenant. */
+  label: Scalars['String']['input'];
+};
+
+/** All input for the `deleteIntegrationCredential` mutation. */
+export type DeleteIntegrationCredentialInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the credential. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `IntegrationCredential` mutation. */
+export type DeleteIntegrationCredentialPayload = {
+  __typename?: 'DeleteIntegrationCredentialPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedIntegrationCredentialId?: Maybe<Scalars['ID']['output']>;
+  /** The `IntegrationCredential` that was deleted by this mutation. */
+  integrationCredential?: Maybe<IntegrationCredential>;
+  /** An edge for our `IntegrationCredential`. May be used by Relay 1. */
+  integrationCredentialEdge?: Maybe<IntegrationCredentialEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `IntegrationCredential` mutation. */
+export type DeleteIntegrationCredentialPayloadIntegrationCredentialEdgeArgs = {
+  orderBy?: Array<IntegrationCredentialOrderBy>;
 };
 
 /** All input for the `deleteInventoryProductById` mutation. */
@@ -22971,6 +30252,62 @@ export type DeletePaymentPayloadPaymentEdgeArgs = {
   orderBy?: Array<PaymentOrderBy>;
 };
 
+/** All input for the `deletePbxTrunkById` mutation. */
+export type DeletePbxTrunkByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `PbxTrunk` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deletePbxTrunkByName` mutation. */
+export type DeletePbxTrunkByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the trunk, unique within the tenant. */
+  name: Scalars['String']['input'];
+};
+
+/** All input for the `deletePbxTrunk` mutation. */
+export type DeletePbxTrunkInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the trunk. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `PbxTrunk` mutation. */
+export type DeletePbxTrunkPayload = {
+  __typename?: 'DeletePbxTrunkPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedPbxTrunkId?: Maybe<Scalars['ID']['output']>;
+  /** The `PbxTrunk` that was deleted by this mutation. */
+  pbxTrunk?: Maybe<PbxTrunk>;
+  /** An edge for our `PbxTrunk`. May be used by Relay 1. */
+  pbxTrunkEdge?: Maybe<PbxTrunkEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `PbxTrunk` mutation. */
+export type DeletePbxTrunkPayloadPbxTrunkEdgeArgs = {
+  orderBy?: Array<PbxTrunkOrderBy>;
+};
+
 /** All input for the `deletePermissionById` mutation. */
 export type DeletePermissionByIdInput = {
   /**
@@ -22980,6 +30317,17 @@ export type DeletePermissionByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `Permission` to be deleted. */
   id: Scalars['ID']['input'];
+};
+
+/** All input for the `deletePermissionByImportHash` mutation. */
+export type DeletePermissionByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the permission in imports. Unique. */
+  importHash: Scalars['String']['input'];
 };
 
 /** All input for the `deletePermissionByName` mutation. */
@@ -23265,6 +30613,62 @@ export type DeletePoLinePayloadPoLineEdgeArgs = {
   orderBy?: Array<PoLineOrderBy>;
 };
 
+/** All input for the `deleteProfileById` mutation. */
+export type DeleteProfileByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Profile` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteProfileByUserId` mutation. */
+export type DeleteProfileByUserIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The user; one profile each. Always the signed-in user: a profile is written by its user. */
+  userId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteProfile` mutation. */
+export type DeleteProfileInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the profile. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `Profile` mutation. */
+export type DeleteProfilePayload = {
+  __typename?: 'DeleteProfilePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedProfileId?: Maybe<Scalars['ID']['output']>;
+  /** The `Profile` that was deleted by this mutation. */
+  profile?: Maybe<Profile>;
+  /** An edge for our `Profile`. May be used by Relay 1. */
+  profileEdge?: Maybe<ProfileEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `Profile` mutation. */
+export type DeleteProfilePayloadProfileEdgeArgs = {
+  orderBy?: Array<ProfileOrderBy>;
+};
+
 /** All input for the `deleteProjectById` mutation. */
 export type DeleteProjectByIdInput = {
   /**
@@ -23375,6 +30779,17 @@ export type DeleteRoleByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `Role` to be deleted. */
   id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteRoleByImportHash` mutation. */
+export type DeleteRoleByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the role in imports. Unique. */
+  importHash: Scalars['String']['input'];
 };
 
 /** All input for the `deleteRoleByName` mutation. */
@@ -23828,6 +31243,238 @@ export type DeleteSchoolYearPayload = {
 /** The output of our delete `SchoolYear` mutation. */
 export type DeleteSchoolYearPayloadSchoolYearEdgeArgs = {
   orderBy?: Array<SchoolYearOrderBy>;
+};
+
+/** All input for the `deleteShopifyObjectMappingById` mutation. */
+export type DeleteShopifyObjectMappingByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ShopifyObjectMapping` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteShopifyObjectMappingByStoreIdAndResourceAndExternalId` mutation. */
+export type DeleteShopifyObjectMappingByStoreIdAndResourceAndExternalIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Shopify's id of the object (numeric, or its gid://shopify/… form); unique per store and resource. */
+  externalId: Scalars['String']['input'];
+  /** The Shopify resource of the object. */
+  resource: ShopifyResource;
+  /** The store the object came from. */
+  storeId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteShopifyObjectMapping` mutation. */
+export type DeleteShopifyObjectMappingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the mapping. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `ShopifyObjectMapping` mutation. */
+export type DeleteShopifyObjectMappingPayload = {
+  __typename?: 'DeleteShopifyObjectMappingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedShopifyObjectMappingId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifyObjectMapping` that was deleted by this mutation. */
+  shopifyObjectMapping?: Maybe<ShopifyObjectMapping>;
+  /** An edge for our `ShopifyObjectMapping`. May be used by Relay 1. */
+  shopifyObjectMappingEdge?: Maybe<ShopifyObjectMappingEdge>;
+};
+
+
+/** The output of our delete `ShopifyObjectMapping` mutation. */
+export type DeleteShopifyObjectMappingPayloadShopifyObjectMappingEdgeArgs = {
+  orderBy?: Array<ShopifyObjectMappingOrderBy>;
+};
+
+/** All input for the `deleteShopifyStoreById` mutation. */
+export type DeleteShopifyStoreByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ShopifyStore` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteShopifyStoreByShopDomain` mutation. */
+export type DeleteShopifyStoreByShopDomainInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The store's myshopify.com domain, unique within the tenant. */
+  shopDomain: Scalars['String']['input'];
+};
+
+/** All input for the `deleteShopifyStore` mutation. */
+export type DeleteShopifyStoreInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the store. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `ShopifyStore` mutation. */
+export type DeleteShopifyStorePayload = {
+  __typename?: 'DeleteShopifyStorePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedShopifyStoreId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifyStore` that was deleted by this mutation. */
+  shopifyStore?: Maybe<ShopifyStore>;
+  /** An edge for our `ShopifyStore`. May be used by Relay 1. */
+  shopifyStoreEdge?: Maybe<ShopifyStoreEdge>;
+};
+
+
+/** The output of our delete `ShopifyStore` mutation. */
+export type DeleteShopifyStorePayloadShopifyStoreEdgeArgs = {
+  orderBy?: Array<ShopifyStoreOrderBy>;
+};
+
+/** All input for the `deleteShopifySyncCursorById` mutation. */
+export type DeleteShopifySyncCursorByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ShopifySyncCursor` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteShopifySyncCursorByStoreIdAndResource` mutation. */
+export type DeleteShopifySyncCursorByStoreIdAndResourceInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The resource synced; one cursor per store and resource. */
+  resource: ShopifyResource;
+  /** The store synced. */
+  storeId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteShopifySyncCursor` mutation. */
+export type DeleteShopifySyncCursorInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the cursor. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `ShopifySyncCursor` mutation. */
+export type DeleteShopifySyncCursorPayload = {
+  __typename?: 'DeleteShopifySyncCursorPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedShopifySyncCursorId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifySyncCursor` that was deleted by this mutation. */
+  shopifySyncCursor?: Maybe<ShopifySyncCursor>;
+  /** An edge for our `ShopifySyncCursor`. May be used by Relay 1. */
+  shopifySyncCursorEdge?: Maybe<ShopifySyncCursorEdge>;
+};
+
+
+/** The output of our delete `ShopifySyncCursor` mutation. */
+export type DeleteShopifySyncCursorPayloadShopifySyncCursorEdgeArgs = {
+  orderBy?: Array<ShopifySyncCursorOrderBy>;
+};
+
+/** All input for the `deleteSocialAccountById` mutation. */
+export type DeleteSocialAccountByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `SocialAccount` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteSocialAccountByNetworkAndExternalId` mutation. */
+export type DeleteSocialAccountByNetworkAndExternalIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The network's id of the account; unique per network within the tenant. */
+  externalId: Scalars['String']['input'];
+  /** The network the account is on. */
+  network: SocialNetwork;
+};
+
+/** All input for the `deleteSocialAccount` mutation. */
+export type DeleteSocialAccountInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the account. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `SocialAccount` mutation. */
+export type DeleteSocialAccountPayload = {
+  __typename?: 'DeleteSocialAccountPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedSocialAccountId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `SocialAccount` that was deleted by this mutation. */
+  socialAccount?: Maybe<SocialAccount>;
+  /** An edge for our `SocialAccount`. May be used by Relay 1. */
+  socialAccountEdge?: Maybe<SocialAccountEdge>;
+};
+
+
+/** The output of our delete `SocialAccount` mutation. */
+export type DeleteSocialAccountPayloadSocialAccountEdgeArgs = {
+  orderBy?: Array<SocialAccountOrderBy>;
 };
 
 /** All input for the `deleteSsotAnchorByAnchorId` mutation. */
@@ -24313,6 +31960,84 @@ export type DeleteUserByIdInput = {
   id: Scalars['ID']['input'];
 };
 
+/** All input for the `deleteUserByImportHash` mutation. */
+export type DeleteUserByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the row in imports: importing a row with the same hash again updates it instead of adding a copy. Unique within the tenant. */
+  importHash: Scalars['String']['input'];
+};
+
+/** All input for the `deleteUserExtensionByExtension` mutation. */
+export type DeleteUserExtensionByExtensionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The extension number (2 to 8 digits), unique within the tenant. */
+  extension: Scalars['String']['input'];
+};
+
+/** All input for the `deleteUserExtensionById` mutation. */
+export type DeleteUserExtensionByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `UserExtension` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteUserExtensionByUserId` mutation. */
+export type DeleteUserExtensionByUserIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The user who answers the extension. */
+  userId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteUserExtension` mutation. */
+export type DeleteUserExtensionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the extension. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `UserExtension` mutation. */
+export type DeleteUserExtensionPayload = {
+  __typename?: 'DeleteUserExtensionPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedUserExtensionId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `UserExtension` that was deleted by this mutation. */
+  userExtension?: Maybe<UserExtension>;
+  /** An edge for our `UserExtension`. May be used by Relay 1. */
+  userExtensionEdge?: Maybe<UserExtensionEdge>;
+};
+
+
+/** The output of our delete `UserExtension` mutation. */
+export type DeleteUserExtensionPayloadUserExtensionEdgeArgs = {
+  orderBy?: Array<UserExtensionOrderBy>;
+};
+
 /** All input for the `deleteUserGroupById` mutation. */
 export type DeleteUserGroupByIdInput = {
   /**
@@ -24779,6 +32504,189 @@ export type DeleteWarehousePayload = {
 /** The output of our delete `Warehouse` mutation. */
 export type DeleteWarehousePayloadWarehouseEdgeArgs = {
   orderBy?: Array<WarehouseOrderBy>;
+};
+
+/** All input for the `deleteWhatsappAccountByBusinessAccountId` mutation. */
+export type DeleteWhatsappAccountByBusinessAccountIdInput = {
+  /** The provider's id of the business account (digits), unique within the tenant. */
+  businessAccountId: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** All input for the `deleteWhatsappAccountById` mutation. */
+export type DeleteWhatsappAccountByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappAccount` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteWhatsappAccount` mutation. */
+export type DeleteWhatsappAccountInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the account. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `WhatsappAccount` mutation. */
+export type DeleteWhatsappAccountPayload = {
+  __typename?: 'DeleteWhatsappAccountPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedWhatsappAccountId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappAccount` that was deleted by this mutation. */
+  whatsappAccount?: Maybe<WhatsappAccount>;
+  /** An edge for our `WhatsappAccount`. May be used by Relay 1. */
+  whatsappAccountEdge?: Maybe<WhatsappAccountEdge>;
+};
+
+
+/** The output of our delete `WhatsappAccount` mutation. */
+export type DeleteWhatsappAccountPayloadWhatsappAccountEdgeArgs = {
+  orderBy?: Array<WhatsappAccountOrderBy>;
+};
+
+/** All input for the `deleteWhatsappPhoneNumberById` mutation. */
+export type DeleteWhatsappPhoneNumberByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappPhoneNumber` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteWhatsappPhoneNumberByPhoneNumberId` mutation. */
+export type DeleteWhatsappPhoneNumberByPhoneNumberIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The provider's id of the number, which its webhooks name; unique within the tenant. */
+  phoneNumberId: Scalars['String']['input'];
+};
+
+/** All input for the `deleteWhatsappPhoneNumberByPhoneNumber` mutation. */
+export type DeleteWhatsappPhoneNumberByPhoneNumberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The number in E.164 form (+ and 7 to 15 digits), unique within the tenant. */
+  phoneNumber: Scalars['String']['input'];
+};
+
+/** All input for the `deleteWhatsappPhoneNumber` mutation. */
+export type DeleteWhatsappPhoneNumberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the phone number. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `WhatsappPhoneNumber` mutation. */
+export type DeleteWhatsappPhoneNumberPayload = {
+  __typename?: 'DeleteWhatsappPhoneNumberPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedWhatsappPhoneNumberId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappPhoneNumber` that was deleted by this mutation. */
+  whatsappPhoneNumber?: Maybe<WhatsappPhoneNumber>;
+  /** An edge for our `WhatsappPhoneNumber`. May be used by Relay 1. */
+  whatsappPhoneNumberEdge?: Maybe<WhatsappPhoneNumberEdge>;
+};
+
+
+/** The output of our delete `WhatsappPhoneNumber` mutation. */
+export type DeleteWhatsappPhoneNumberPayloadWhatsappPhoneNumberEdgeArgs = {
+  orderBy?: Array<WhatsappPhoneNumberOrderBy>;
+};
+
+/** All input for the `deleteWhatsappTemplateByAccountIdAndNameAndLanguage` mutation. */
+export type DeleteWhatsappTemplateByAccountIdAndNameAndLanguageInput = {
+  /** The business account the template belongs to. */
+  accountId: Scalars['UUID']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Language of the template (en, pt_BR). */
+  language: Scalars['String']['input'];
+  /** The template's name at the provider (lowercase letters, digits, underscores); with the language, unique per account. */
+  name: Scalars['String']['input'];
+};
+
+/** All input for the `deleteWhatsappTemplateById` mutation. */
+export type DeleteWhatsappTemplateByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappTemplate` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteWhatsappTemplate` mutation. */
+export type DeleteWhatsappTemplateInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique identifier of the template. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `WhatsappTemplate` mutation. */
+export type DeleteWhatsappTemplatePayload = {
+  __typename?: 'DeleteWhatsappTemplatePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedWhatsappTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappTemplate` that was deleted by this mutation. */
+  whatsappTemplate?: Maybe<WhatsappTemplate>;
+  /** An edge for our `WhatsappTemplate`. May be used by Relay 1. */
+  whatsappTemplateEdge?: Maybe<WhatsappTemplateEdge>;
+};
+
+
+/** The output of our delete `WhatsappTemplate` mutation. */
+export type DeleteWhatsappTemplatePayloadWhatsappTemplateEdgeArgs = {
+  orderBy?: Array<WhatsappTemplateOrderBy>;
 };
 
 /** Delivery of a message to one recipient. */
@@ -25273,6 +33181,392 @@ export type DocumentPatch = {
   uploadedAt?: InputMaybe<Scalars['Datetime']['input']>;
 };
 
+/** What kind of record an embedding, annotation or job is about. */
+export type EmbeddedObjectType =
+  | 'CALL_RECORD'
+  | 'CONVERSATION_MESSAGE'
+  | 'CUSTOMER'
+  | 'DOCUMENT'
+  | 'ORDER'
+  | 'OTHER'
+  | 'PRODUCT';
+
+/** A filter to be used against EmbeddedObjectType fields. All fields are combined with a logical ‘and.’ */
+export type EmbeddedObjectTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<EmbeddedObjectType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<EmbeddedObjectType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<EmbeddedObjectType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<EmbeddedObjectType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<EmbeddedObjectType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<EmbeddedObjectType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<EmbeddedObjectType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<EmbeddedObjectType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<EmbeddedObjectType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<EmbeddedObjectType>>;
+};
+
+/** The embedding of a record by a model: one per model and record, replaced when the record's content (digest) changes. */
+export type EmbeddingsRecord = Node & {
+  __typename?: 'EmbeddingsRecord';
+  /** SHA-256 (hex) of the content embedded: a changed digest means the embedding is stale. */
+  contentDigest: Scalars['String']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Length of the vector (1 to 4096). */
+  dimensions: Scalars['Int']['output'];
+  /** The vector, as real[] of exactly `dimensions` values without nulls. */
+  embedding: Array<Maybe<Scalars['Float']['output']>>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /**
+   * The model that computed it.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  model?: Maybe<AiModel>;
+  /** The model that computed it. */
+  modelId: Scalars['UUID']['output'];
+  /** The id of the record in its module. */
+  objectId: Scalars['UUID']['output'];
+  /** What kind of record is embedded. */
+  objectType: EmbeddedObjectType;
+  /** Unique identifier of the embedding. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `EmbeddingsRecord`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the record. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type EmbeddingsRecordAggregates = {
+  __typename?: 'EmbeddingsRecordAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<EmbeddingsRecordAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<EmbeddingsRecordDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<EmbeddingsRecordMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<EmbeddingsRecordMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<EmbeddingsRecordStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<EmbeddingsRecordStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<EmbeddingsRecordSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<EmbeddingsRecordVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<EmbeddingsRecordVarianceSampleAggregates>;
+};
+
+export type EmbeddingsRecordAverageAggregates = {
+  __typename?: 'EmbeddingsRecordAverageAggregates';
+  /** Mean average of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `EmbeddingsRecord` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type EmbeddingsRecordCondition = {
+  /** Checks for equality with the object’s `contentDigest` field. */
+  contentDigest?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `dimensions` field. */
+  dimensions?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `modelId` field. */
+  modelId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `objectId` field. */
+  objectId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `objectType` field. */
+  objectType?: InputMaybe<EmbeddedObjectType>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `EmbeddingsRecord` values. */
+export type EmbeddingsRecordConnection = {
+  __typename?: 'EmbeddingsRecordConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<EmbeddingsRecordAggregates>;
+  /** A list of edges which contains the `EmbeddingsRecord` and cursor to aid in pagination. */
+  edges: Array<EmbeddingsRecordEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<EmbeddingsRecordAggregates>>;
+  /** A list of `EmbeddingsRecord` objects. */
+  nodes: Array<EmbeddingsRecord>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `EmbeddingsRecord` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `EmbeddingsRecord` values. */
+export type EmbeddingsRecordConnectionGroupedAggregatesArgs = {
+  groupBy: Array<EmbeddingsRecordGroupBy>;
+  having?: InputMaybe<EmbeddingsRecordHavingInput>;
+};
+
+export type EmbeddingsRecordDistinctCountAggregates = {
+  __typename?: 'EmbeddingsRecordDistinctCountAggregates';
+  /** Distinct count of contentDigest across the matching connection */
+  contentDigest?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of embedding across the matching connection */
+  embedding?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of modelId across the matching connection */
+  modelId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of objectId across the matching connection */
+  objectId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of objectType across the matching connection */
+  objectType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `EmbeddingsRecord` edge in the connection. */
+export type EmbeddingsRecordEdge = {
+  __typename?: 'EmbeddingsRecordEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `EmbeddingsRecord` at the end of the edge. */
+  node: EmbeddingsRecord;
+};
+
+/** A filter to be used against `EmbeddingsRecord` object types. All fields are combined with a logical ‘and.’ */
+export type EmbeddingsRecordFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<EmbeddingsRecordFilter>>;
+  /** Filter by the object’s `contentDigest` field. */
+  contentDigest?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `dimensions` field. */
+  dimensions?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `model` relation. */
+  model?: InputMaybe<AiModelFilter>;
+  /** Filter by the object’s `modelId` field. */
+  modelId?: InputMaybe<UuidFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<EmbeddingsRecordFilter>;
+  /** Filter by the object’s `objectId` field. */
+  objectId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `objectType` field. */
+  objectType?: InputMaybe<EmbeddedObjectTypeFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<EmbeddingsRecordFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `EmbeddingsRecord` for usage during aggregation. */
+export type EmbeddingsRecordGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'MODEL_ID'
+  | 'OBJECT_ID'
+  | 'OBJECT_TYPE'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type EmbeddingsRecordHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `EmbeddingsRecord` aggregates. */
+export type EmbeddingsRecordHavingInput = {
+  AND?: InputMaybe<Array<EmbeddingsRecordHavingInput>>;
+  OR?: InputMaybe<Array<EmbeddingsRecordHavingInput>>;
+  average?: InputMaybe<EmbeddingsRecordHavingAverageInput>;
+  distinctCount?: InputMaybe<EmbeddingsRecordHavingDistinctCountInput>;
+  max?: InputMaybe<EmbeddingsRecordHavingMaxInput>;
+  min?: InputMaybe<EmbeddingsRecordHavingMinInput>;
+  stddevPopulation?: InputMaybe<EmbeddingsRecordHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<EmbeddingsRecordHavingStddevSampleInput>;
+  sum?: InputMaybe<EmbeddingsRecordHavingSumInput>;
+  variancePopulation?: InputMaybe<EmbeddingsRecordHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<EmbeddingsRecordHavingVarianceSampleInput>;
+};
+
+export type EmbeddingsRecordHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type EmbeddingsRecordHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  dimensions?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `EmbeddingsRecord` */
+export type EmbeddingsRecordInput = {
+  /** SHA-256 (hex) of the content embedded: a changed digest means the embedding is stale. */
+  contentDigest: Scalars['String']['input'];
+  /** Length of the vector (1 to 4096). */
+  dimensions: Scalars['Int']['input'];
+  /** The vector, as real[] of exactly `dimensions` values without nulls. */
+  embedding: Array<InputMaybe<Scalars['Float']['input']>>;
+  /** The model that computed it. */
+  modelId: Scalars['UUID']['input'];
+  /** The id of the record in its module. */
+  objectId: Scalars['UUID']['input'];
+  /** What kind of record is embedded. */
+  objectType: EmbeddedObjectType;
+};
+
+export type EmbeddingsRecordMaxAggregates = {
+  __typename?: 'EmbeddingsRecordMaxAggregates';
+  /** Maximum of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['Int']['output']>;
+};
+
+export type EmbeddingsRecordMinAggregates = {
+  __typename?: 'EmbeddingsRecordMinAggregates';
+  /** Minimum of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Methods to use when ordering `EmbeddingsRecord`. */
+export type EmbeddingsRecordOrderBy =
+  | 'MODEL_ID_ASC'
+  | 'MODEL_ID_DESC'
+  | 'NATURAL'
+  | 'OBJECT_TYPE_ASC'
+  | 'OBJECT_TYPE_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `EmbeddingsRecord`. Fields that are set will be updated. */
+export type EmbeddingsRecordPatch = {
+  /** SHA-256 (hex) of the content embedded: a changed digest means the embedding is stale. */
+  contentDigest?: InputMaybe<Scalars['String']['input']>;
+  /** Length of the vector (1 to 4096). */
+  dimensions?: InputMaybe<Scalars['Int']['input']>;
+  /** The vector, as real[] of exactly `dimensions` values without nulls. */
+  embedding?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+};
+
+export type EmbeddingsRecordStddevPopulationAggregates = {
+  __typename?: 'EmbeddingsRecordStddevPopulationAggregates';
+  /** Population standard deviation of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type EmbeddingsRecordStddevSampleAggregates = {
+  __typename?: 'EmbeddingsRecordStddevSampleAggregates';
+  /** Sample standard deviation of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type EmbeddingsRecordSumAggregates = {
+  __typename?: 'EmbeddingsRecordSumAggregates';
+  /** Sum of dimensions across the matching connection */
+  dimensions: Scalars['BigInt']['output'];
+};
+
+export type EmbeddingsRecordVariancePopulationAggregates = {
+  __typename?: 'EmbeddingsRecordVariancePopulationAggregates';
+  /** Population variance of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type EmbeddingsRecordVarianceSampleAggregates = {
+  __typename?: 'EmbeddingsRecordVarianceSampleAggregates';
+  /** Sample variance of dimensions across the matching connection */
+  dimensions?: Maybe<Scalars['BigFloat']['output']>;
+};
+
 /** Lifecycle of a student's enrollment in a class. */
 export type EnrollmentStatus =
   | 'ACTIVE'
@@ -25304,6 +33598,264 @@ export type EnrollmentStatusFilter = {
   notEqualTo?: InputMaybe<EnrollmentStatus>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<EnrollmentStatus>>;
+};
+
+/** A Facebook page connected to the tenant (messages and leads come from it). */
+export type FacebookPage = Node & {
+  __typename?: 'FacebookPage';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The page access token's credential. */
+  credential?: Maybe<IntegrationCredential>;
+  /** The page access token's credential. */
+  credentialId?: Maybe<Scalars['UUID']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Name of the page. */
+  name: Scalars['String']['output'];
+  /** Facebook's numeric id of the page, unique within the tenant. */
+  pageId: Scalars['String']['output'];
+  /** Unique identifier of the page. */
+  rowId: Scalars['UUID']['output'];
+  /** Where the connection stands. */
+  status: ConnectionStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `FacebookPage`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the page is connected to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type FacebookPageAggregates = {
+  __typename?: 'FacebookPageAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<FacebookPageDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `FacebookPage` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type FacebookPageCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `credentialId` field. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `pageId` field. */
+  pageId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<ConnectionStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `FacebookPage` values. */
+export type FacebookPageConnection = {
+  __typename?: 'FacebookPageConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<FacebookPageAggregates>;
+  /** A list of edges which contains the `FacebookPage` and cursor to aid in pagination. */
+  edges: Array<FacebookPageEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<FacebookPageAggregates>>;
+  /** A list of `FacebookPage` objects. */
+  nodes: Array<FacebookPage>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `FacebookPage` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `FacebookPage` values. */
+export type FacebookPageConnectionGroupedAggregatesArgs = {
+  groupBy: Array<FacebookPageGroupBy>;
+  having?: InputMaybe<FacebookPageHavingInput>;
+};
+
+export type FacebookPageDistinctCountAggregates = {
+  __typename?: 'FacebookPageDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of credentialId across the matching connection */
+  credentialId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of pageId across the matching connection */
+  pageId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `FacebookPage` edge in the connection. */
+export type FacebookPageEdge = {
+  __typename?: 'FacebookPageEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `FacebookPage` at the end of the edge. */
+  node: FacebookPage;
+};
+
+/** A filter to be used against `FacebookPage` object types. All fields are combined with a logical ‘and.’ */
+export type FacebookPageFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<FacebookPageFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `credential` relation. */
+  credential?: InputMaybe<IntegrationCredentialFilter>;
+  /** A related `credential` exists. */
+  credentialExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `credentialId` field. */
+  credentialId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<FacebookPageFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<FacebookPageFilter>>;
+  /** Filter by the object’s `pageId` field. */
+  pageId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<ConnectionStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `FacebookPage` for usage during aggregation. */
+export type FacebookPageGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREDENTIAL_ID'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type FacebookPageHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `FacebookPage` aggregates. */
+export type FacebookPageHavingInput = {
+  AND?: InputMaybe<Array<FacebookPageHavingInput>>;
+  OR?: InputMaybe<Array<FacebookPageHavingInput>>;
+  average?: InputMaybe<FacebookPageHavingAverageInput>;
+  distinctCount?: InputMaybe<FacebookPageHavingDistinctCountInput>;
+  max?: InputMaybe<FacebookPageHavingMaxInput>;
+  min?: InputMaybe<FacebookPageHavingMinInput>;
+  stddevPopulation?: InputMaybe<FacebookPageHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<FacebookPageHavingStddevSampleInput>;
+  sum?: InputMaybe<FacebookPageHavingSumInput>;
+  variancePopulation?: InputMaybe<FacebookPageHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<FacebookPageHavingVarianceSampleInput>;
+};
+
+export type FacebookPageHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type FacebookPageHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `FacebookPage` */
+export type FacebookPageInput = {
+  /** The page access token's credential. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Name of the page. */
+  name: Scalars['String']['input'];
+  /** Facebook's numeric id of the page, unique within the tenant. */
+  pageId: Scalars['String']['input'];
+  /** Where the connection stands. */
+  status?: InputMaybe<ConnectionStatus>;
+};
+
+/** Methods to use when ordering `FacebookPage`. */
+export type FacebookPageOrderBy =
+  | 'CREDENTIAL_ID_ASC'
+  | 'CREDENTIAL_ID_DESC'
+  | 'NATURAL'
+  | 'PAGE_ID_ASC'
+  | 'PAGE_ID_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `FacebookPage`. Fields that are set will be updated. */
+export type FacebookPagePatch = {
+  /** The page access token's credential. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Name of the page. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Where the connection stands. */
+  status?: InputMaybe<ConnectionStatus>;
 };
 
 /** A fee or tuition plan for a grade in an academic year; invoices are issued from it. */
@@ -28866,6 +37418,366 @@ export type IntFilter = {
   notEqualTo?: InputMaybe<Scalars['Int']['input']>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** A credential (API token, app secret) of a connection. Its secret is encrypted and never readable through the API; deleting one needs DELETE_INTEGRATION_CREDENTIALS. */
+export type IntegrationCredential = Node & {
+  __typename?: 'IntegrationCredential';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** When the provider says the credential expires, if it does. */
+  expiresAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Reads and enables pagination through a set of `FacebookPage`. */
+  facebookPages: FacebookPageConnection;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Name of the credential, unique within the tenant. */
+  label: Scalars['String']['output'];
+  /** Whose API the credential opens. */
+  provider: Provider;
+  /** Unique identifier of the credential. */
+  rowId: Scalars['UUID']['output'];
+  /** When the secret was last stored (storeIntegrationSecret); null while none is. */
+  secretSetAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Reads and enables pagination through a set of `ShopifyStore`. */
+  shopifyStores: ShopifyStoreConnection;
+  /** Reads and enables pagination through a set of `SocialAccount`. */
+  socialAccounts: SocialAccountConnection;
+  /**
+   * Reads a single `Tenant` that is related to this `IntegrationCredential`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the credential belongs to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A credential (API token, app secret) of a connection. Its secret is encrypted and never readable through the API; deleting one needs DELETE_INTEGRATION_CREDENTIALS. */
+export type IntegrationCredentialFacebookPagesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<FacebookPageCondition>;
+  filter?: InputMaybe<FacebookPageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FacebookPageOrderBy>>;
+};
+
+
+/** A credential (API token, app secret) of a connection. Its secret is encrypted and never readable through the API; deleting one needs DELETE_INTEGRATION_CREDENTIALS. */
+export type IntegrationCredentialShopifyStoresArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifyStoreCondition>;
+  filter?: InputMaybe<ShopifyStoreFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifyStoreOrderBy>>;
+};
+
+
+/** A credential (API token, app secret) of a connection. Its secret is encrypted and never readable through the API; deleting one needs DELETE_INTEGRATION_CREDENTIALS. */
+export type IntegrationCredentialSocialAccountsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<SocialAccountCondition>;
+  filter?: InputMaybe<SocialAccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<SocialAccountOrderBy>>;
+};
+
+export type IntegrationCredentialAggregates = {
+  __typename?: 'IntegrationCredentialAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<IntegrationCredentialDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `IntegrationCredential` object types. All fields
+ * are tested for equality and combined with a logical ‘and.’
+ */
+export type IntegrationCredentialCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `expiresAt` field. */
+  expiresAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `label` field. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `provider` field. */
+  provider?: InputMaybe<Provider>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `secretSetAt` field. */
+  secretSetAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `IntegrationCredential` values. */
+export type IntegrationCredentialConnection = {
+  __typename?: 'IntegrationCredentialConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<IntegrationCredentialAggregates>;
+  /** A list of edges which contains the `IntegrationCredential` and cursor to aid in pagination. */
+  edges: Array<IntegrationCredentialEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<IntegrationCredentialAggregates>>;
+  /** A list of `IntegrationCredential` objects. */
+  nodes: Array<IntegrationCredential>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `IntegrationCredential` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `IntegrationCredential` values. */
+export type IntegrationCredentialConnectionGroupedAggregatesArgs = {
+  groupBy: Array<IntegrationCredentialGroupBy>;
+  having?: InputMaybe<IntegrationCredentialHavingInput>;
+};
+
+export type IntegrationCredentialDistinctCountAggregates = {
+  __typename?: 'IntegrationCredentialDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of expiresAt across the matching connection */
+  expiresAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of label across the matching connection */
+  label?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of provider across the matching connection */
+  provider?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of secretSetAt across the matching connection */
+  secretSetAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `IntegrationCredential` edge in the connection. */
+export type IntegrationCredentialEdge = {
+  __typename?: 'IntegrationCredentialEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `IntegrationCredential` at the end of the edge. */
+  node: IntegrationCredential;
+};
+
+/** A filter to be used against `IntegrationCredential` object types. All fields are combined with a logical ‘and.’ */
+export type IntegrationCredentialFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<IntegrationCredentialFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `expiresAt` field. */
+  expiresAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `facebookPages` relation. */
+  facebookPages?: InputMaybe<IntegrationCredentialToManyFacebookPageFilter>;
+  /** Some related `facebookPages` exist. */
+  facebookPagesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `label` field. */
+  label?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<IntegrationCredentialFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<IntegrationCredentialFilter>>;
+  /** Filter by the object’s `provider` field. */
+  provider?: InputMaybe<ProviderFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `secretSetAt` field. */
+  secretSetAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `shopifyStores` relation. */
+  shopifyStores?: InputMaybe<IntegrationCredentialToManyShopifyStoreFilter>;
+  /** Some related `shopifyStores` exist. */
+  shopifyStoresExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `socialAccounts` relation. */
+  socialAccounts?: InputMaybe<IntegrationCredentialToManySocialAccountFilter>;
+  /** Some related `socialAccounts` exist. */
+  socialAccountsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `IntegrationCredential` for usage during aggregation. */
+export type IntegrationCredentialGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'EXPIRES_AT'
+  | 'EXPIRES_AT_TRUNCATED_TO_DAY'
+  | 'EXPIRES_AT_TRUNCATED_TO_HOUR'
+  | 'EXPIRES_AT_TRUNCATED_TO_MONTH'
+  | 'EXPIRES_AT_TRUNCATED_TO_WEEK'
+  | 'PROVIDER'
+  | 'SECRET_SET_AT'
+  | 'SECRET_SET_AT_TRUNCATED_TO_DAY'
+  | 'SECRET_SET_AT_TRUNCATED_TO_HOUR'
+  | 'SECRET_SET_AT_TRUNCATED_TO_MONTH'
+  | 'SECRET_SET_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type IntegrationCredentialHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `IntegrationCredential` aggregates. */
+export type IntegrationCredentialHavingInput = {
+  AND?: InputMaybe<Array<IntegrationCredentialHavingInput>>;
+  OR?: InputMaybe<Array<IntegrationCredentialHavingInput>>;
+  average?: InputMaybe<IntegrationCredentialHavingAverageInput>;
+  distinctCount?: InputMaybe<IntegrationCredentialHavingDistinctCountInput>;
+  max?: InputMaybe<IntegrationCredentialHavingMaxInput>;
+  min?: InputMaybe<IntegrationCredentialHavingMinInput>;
+  stddevPopulation?: InputMaybe<IntegrationCredentialHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<IntegrationCredentialHavingStddevSampleInput>;
+  sum?: InputMaybe<IntegrationCredentialHavingSumInput>;
+  variancePopulation?: InputMaybe<IntegrationCredentialHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<IntegrationCredentialHavingVarianceSampleInput>;
+};
+
+export type IntegrationCredentialHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type IntegrationCredentialHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  expiresAt?: InputMaybe<HavingDatetimeFilter>;
+  secretSetAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `IntegrationCredential` */
+export type IntegrationCredentialInput = {
+  /** When the provider says the credential expires, if it does. */
+  expiresAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Name of the credential, unique within the tenant. */
+  label: Scalars['String']['input'];
+  /** Whose API the credential opens. */
+  provider: Provider;
+};
+
+/** Methods to use when ordering `IntegrationCredential`. */
+export type IntegrationCredentialOrderBy =
+  | 'LABEL_ASC'
+  | 'LABEL_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `IntegrationCredential`. Fields that are set will be updated. */
+export type IntegrationCredentialPatch = {
+  /** When the provider says the credential expires, if it does. */
+  expiresAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Name of the credential, unique within the tenant. */
+  label?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A filter to be used against many `FacebookPage` object types. All fields are combined with a logical ‘and.’ */
+export type IntegrationCredentialToManyFacebookPageFilter = {
+  /** Every related `FacebookPage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<FacebookPageFilter>;
+  /** No related `FacebookPage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<FacebookPageFilter>;
+  /** Some related `FacebookPage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<FacebookPageFilter>;
+};
+
+/** A filter to be used against many `ShopifyStore` object types. All fields are combined with a logical ‘and.’ */
+export type IntegrationCredentialToManyShopifyStoreFilter = {
+  /** Every related `ShopifyStore` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ShopifyStoreFilter>;
+  /** No related `ShopifyStore` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ShopifyStoreFilter>;
+  /** Some related `ShopifyStore` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ShopifyStoreFilter>;
+};
+
+/** A filter to be used against many `SocialAccount` object types. All fields are combined with a logical ‘and.’ */
+export type IntegrationCredentialToManySocialAccountFilter = {
+  /** Every related `SocialAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<SocialAccountFilter>;
+  /** No related `SocialAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<SocialAccountFilter>;
+  /** Some related `SocialAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<SocialAccountFilter>;
 };
 
 /** A filter to be used against InternetAddress fields. All fields are combined with a logical ‘and.’ */
@@ -33787,6 +42699,42 @@ export type LeadVarianceSampleAggregates = {
   expectedAmount?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** What kind of local record an imported object became. */
+export type LocalObjectType =
+  | 'CUSTOMER'
+  | 'FULFILLMENT'
+  | 'INVENTORY_ITEM'
+  | 'ORDER'
+  | 'OTHER'
+  | 'PRODUCT'
+  | 'VARIANT';
+
+/** A filter to be used against LocalObjectType fields. All fields are combined with a logical ‘and.’ */
+export type LocalObjectTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<LocalObjectType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<LocalObjectType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<LocalObjectType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<LocalObjectType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<LocalObjectType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<LocalObjectType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<LocalObjectType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<LocalObjectType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<LocalObjectType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<LocalObjectType>>;
+};
+
 /** A place: a campus, building, floor, room. Places nest through parent_id; a place is never its own ancestor. */
 export type Location = Node & {
   __typename?: 'Location';
@@ -36009,12 +44957,20 @@ export type Mutation = {
   createAcademicYear?: Maybe<CreateAcademicYearPayload>;
   /** Creates a single `Account`. */
   createAccount?: Maybe<CreateAccountPayload>;
+  /** Creates a single `ActiveCall`. */
+  createActiveCall?: Maybe<CreateActiveCallPayload>;
   /** Creates a single `AiInsight`. */
   createAiInsight?: Maybe<CreateAiInsightPayload>;
+  /** Creates a single `AiJob`. */
+  createAiJob?: Maybe<CreateAiJobPayload>;
   /** Creates a single `AiModel`. */
   createAiModel?: Maybe<CreateAiModelPayload>;
   /** Creates a single `Alert`. */
   createAlert?: Maybe<CreateAlertPayload>;
+  /** Creates a single `AnnotationsEntry`. */
+  createAnnotationsEntry?: Maybe<CreateAnnotationsEntryPayload>;
+  /** Creates a single `AnnotationsLabel`. */
+  createAnnotationsLabel?: Maybe<CreateAnnotationsLabelPayload>;
   /** Creates a single `ApiAlias`. */
   createApiAlias?: Maybe<CreateApiAliasPayload>;
   /** Creates a single `ApiEndpoint`. */
@@ -36041,12 +44997,22 @@ export type Mutation = {
   createAttendanceRecord?: Maybe<CreateAttendanceRecordPayload>;
   /** Creates a single `AttendanceSession`. */
   createAttendanceSession?: Maybe<CreateAttendanceSessionPayload>;
+  /** Creates a single `AutomationRule`. */
+  createAutomationRule?: Maybe<CreateAutomationRulePayload>;
+  /** Creates a single `AutomationRun`. */
+  createAutomationRun?: Maybe<CreateAutomationRunPayload>;
   /** Creates a single `Awb`. */
   createAwb?: Maybe<CreateAwbPayload>;
   /** Creates a single `AwbCarrier`. */
   createAwbCarrier?: Maybe<CreateAwbCarrierPayload>;
   /** Creates a single `AwbEvent`. */
   createAwbEvent?: Maybe<CreateAwbEventPayload>;
+  /** Creates a single `CallDisposition`. */
+  createCallDisposition?: Maybe<CreateCallDispositionPayload>;
+  /** Creates a single `CallRecord`. */
+  createCallRecord?: Maybe<CreateCallRecordPayload>;
+  /** Creates a single `CallRecording`. */
+  createCallRecording?: Maybe<CreateCallRecordingPayload>;
   /** Creates a single `Campus`. */
   createCampus?: Maybe<CreateCampusPayload>;
   /** Creates a single `CampusAttendanceConfig`. */
@@ -36063,6 +45029,14 @@ export type Mutation = {
   createClassSubject?: Maybe<CreateClassSubjectPayload>;
   /** Creates a single `CommunicationEvent`. */
   createCommunicationEvent?: Maybe<CreateCommunicationEventPayload>;
+  /** Creates a single `CompetitionAlert`. */
+  createCompetitionAlert?: Maybe<CreateCompetitionAlertPayload>;
+  /** Creates a single `CompetitionCompetitor`. */
+  createCompetitionCompetitor?: Maybe<CreateCompetitionCompetitorPayload>;
+  /** Creates a single `CompetitionPriceObservation`. */
+  createCompetitionPriceObservation?: Maybe<CreateCompetitionPriceObservationPayload>;
+  /** Creates a single `CompetitionProduct`. */
+  createCompetitionProduct?: Maybe<CreateCompetitionProductPayload>;
   /** Creates a single `ConfigurationItem`. */
   createConfigurationItem?: Maybe<CreateConfigurationItemPayload>;
   /** Creates a single `ConfigurationItemRelationship`. */
@@ -36071,6 +45045,8 @@ export type Mutation = {
   createContentCatalog?: Maybe<CreateContentCatalogPayload>;
   /** Creates a single `ConversationMessage`. */
   createConversationMessage?: Maybe<CreateConversationMessagePayload>;
+  /** Creates a single `CronJob`. */
+  createCronJob?: Maybe<CreateCronJobPayload>;
   /** Creates a single `Customer`. */
   createCustomer?: Maybe<CreateCustomerPayload>;
   /** Creates a single `CustomerAddress`. */
@@ -36083,6 +45059,10 @@ export type Mutation = {
   createCustomerNote?: Maybe<CreateCustomerNotePayload>;
   /** Creates a single `Document`. */
   createDocument?: Maybe<CreateDocumentPayload>;
+  /** Creates a single `EmbeddingsRecord`. */
+  createEmbeddingsRecord?: Maybe<CreateEmbeddingsRecordPayload>;
+  /** Creates a single `FacebookPage`. */
+  createFacebookPage?: Maybe<CreateFacebookPagePayload>;
   /** Creates a single `FeePlan`. */
   createFeePlan?: Maybe<CreateFeePlanPayload>;
   /** Creates a single `File`. */
@@ -36101,6 +45081,8 @@ export type Mutation = {
   createGuardian?: Maybe<CreateGuardianPayload>;
   /** Creates a single `Identity`. */
   createIdentity?: Maybe<CreateIdentityPayload>;
+  /** Creates a single `IntegrationCredential`. */
+  createIntegrationCredential?: Maybe<CreateIntegrationCredentialPayload>;
   /** Creates a single `InventoryMovement`. */
   createInventoryMovement?: Maybe<CreateInventoryMovementPayload>;
   /** Creates a single `InventoryProduct`. */
@@ -36139,6 +45121,8 @@ export type Mutation = {
   createOrderLine?: Maybe<CreateOrderLinePayload>;
   /** Creates a single `Payment`. */
   createPayment?: Maybe<CreatePaymentPayload>;
+  /** Creates a single `PbxTrunk`. */
+  createPbxTrunk?: Maybe<CreatePbxTrunkPayload>;
   /** Creates a single `Permission`. */
   createPermission?: Maybe<CreatePermissionPayload>;
   /** Creates a single `Person`. */
@@ -36155,6 +45139,8 @@ export type Mutation = {
   createPoLine?: Maybe<CreatePoLinePayload>;
   /** Creates a single `PoReceipt`. */
   createPoReceipt?: Maybe<CreatePoReceiptPayload>;
+  /** Creates a single `Profile`. */
+  createProfile?: Maybe<CreateProfilePayload>;
   /** Creates a single `Project`. */
   createProject?: Maybe<CreateProjectPayload>;
   /** Creates a single `PurchaseOrder`. */
@@ -36177,6 +45163,14 @@ export type Mutation = {
   createSchoolEnrollment?: Maybe<CreateSchoolEnrollmentPayload>;
   /** Creates a single `SchoolYear`. */
   createSchoolYear?: Maybe<CreateSchoolYearPayload>;
+  /** Creates a single `ShopifyObjectMapping`. */
+  createShopifyObjectMapping?: Maybe<CreateShopifyObjectMappingPayload>;
+  /** Creates a single `ShopifyStore`. */
+  createShopifyStore?: Maybe<CreateShopifyStorePayload>;
+  /** Creates a single `ShopifySyncCursor`. */
+  createShopifySyncCursor?: Maybe<CreateShopifySyncCursorPayload>;
+  /** Creates a single `SocialAccount`. */
+  createSocialAccount?: Maybe<CreateSocialAccountPayload>;
   /** Creates a single `SsotAnchor`. */
   createSsotAnchor?: Maybe<CreateSsotAnchorPayload>;
   /** Creates a single `StaffAttendanceRecord`. */
@@ -36197,6 +45191,8 @@ export type Mutation = {
   createTimetablePeriod?: Maybe<CreateTimetablePeriodPayload>;
   /** Creates a single `Transaction`. */
   createTransaction?: Maybe<CreateTransactionPayload>;
+  /** Creates a single `UserExtension`. */
+  createUserExtension?: Maybe<CreateUserExtensionPayload>;
   /** Creates a single `UserGroup`. */
   createUserGroup?: Maybe<CreateUserGroupPayload>;
   /** Creates a single `UserGroupMembership`. */
@@ -36215,6 +45211,14 @@ export type Mutation = {
   createWarehouse?: Maybe<CreateWarehousePayload>;
   /** Creates a single `WarehouseBin`. */
   createWarehouseBin?: Maybe<CreateWarehouseBinPayload>;
+  /** Creates a single `WhatsappAccount`. */
+  createWhatsappAccount?: Maybe<CreateWhatsappAccountPayload>;
+  /** Creates a single `WhatsappPhoneNumber`. */
+  createWhatsappPhoneNumber?: Maybe<CreateWhatsappPhoneNumberPayload>;
+  /** Creates a single `WhatsappTemplate`. */
+  createWhatsappTemplate?: Maybe<CreateWhatsappTemplatePayload>;
+  /** Creates a single `WhatsappWebhookEvent`. */
+  createWhatsappWebhookEvent?: Maybe<CreateWhatsappWebhookEventPayload>;
   /** Deletes a single `AcademicYear` using a unique key. */
   deleteAcademicYear?: Maybe<DeleteAcademicYearPayload>;
   /** Deletes a single `AcademicYear` using its globally unique id. */
@@ -36225,10 +45229,20 @@ export type Mutation = {
   deleteAccountByAccountNumber?: Maybe<DeleteAccountPayload>;
   /** Deletes a single `Account` using its globally unique id. */
   deleteAccountById?: Maybe<DeleteAccountPayload>;
+  /** Deletes a single `ActiveCall` using a unique key. */
+  deleteActiveCall?: Maybe<DeleteActiveCallPayload>;
+  /** Deletes a single `ActiveCall` using a unique key. */
+  deleteActiveCallByExternalCallId?: Maybe<DeleteActiveCallPayload>;
+  /** Deletes a single `ActiveCall` using its globally unique id. */
+  deleteActiveCallById?: Maybe<DeleteActiveCallPayload>;
   /** Deletes a single `AiInsight` using a unique key. */
   deleteAiInsight?: Maybe<DeleteAiInsightPayload>;
   /** Deletes a single `AiInsight` using its globally unique id. */
   deleteAiInsightById?: Maybe<DeleteAiInsightPayload>;
+  /** Deletes a single `AiJob` using a unique key. */
+  deleteAiJob?: Maybe<DeleteAiJobPayload>;
+  /** Deletes a single `AiJob` using its globally unique id. */
+  deleteAiJobById?: Maybe<DeleteAiJobPayload>;
   /** Deletes a single `AiModel` using a unique key. */
   deleteAiModel?: Maybe<DeleteAiModelPayload>;
   /** Deletes a single `AiModel` using its globally unique id. */
@@ -36237,6 +45251,16 @@ export type Mutation = {
   deleteAlert?: Maybe<DeleteAlertPayload>;
   /** Deletes a single `Alert` using its globally unique id. */
   deleteAlertById?: Maybe<DeleteAlertPayload>;
+  /** Deletes a single `AnnotationsEntry` using a unique key. */
+  deleteAnnotationsEntry?: Maybe<DeleteAnnotationsEntryPayload>;
+  /** Deletes a single `AnnotationsEntry` using its globally unique id. */
+  deleteAnnotationsEntryById?: Maybe<DeleteAnnotationsEntryPayload>;
+  /** Deletes a single `AnnotationsLabel` using a unique key. */
+  deleteAnnotationsLabel?: Maybe<DeleteAnnotationsLabelPayload>;
+  /** Deletes a single `AnnotationsLabel` using its globally unique id. */
+  deleteAnnotationsLabelById?: Maybe<DeleteAnnotationsLabelPayload>;
+  /** Deletes a single `AnnotationsLabel` using a unique key. */
+  deleteAnnotationsLabelByName?: Maybe<DeleteAnnotationsLabelPayload>;
   /** Deletes a single `ApiAlias` using a unique key. */
   deleteApiAlias?: Maybe<DeleteApiAliasPayload>;
   /** Deletes a single `ApiAlias` using a unique key. */
@@ -36299,6 +45323,16 @@ export type Mutation = {
   deleteAttendanceSession?: Maybe<DeleteAttendanceSessionPayload>;
   /** Deletes a single `AttendanceSession` using its globally unique id. */
   deleteAttendanceSessionById?: Maybe<DeleteAttendanceSessionPayload>;
+  /** Deletes a single `AutomationRule` using a unique key. */
+  deleteAutomationRule?: Maybe<DeleteAutomationRulePayload>;
+  /** Deletes a single `AutomationRule` using its globally unique id. */
+  deleteAutomationRuleById?: Maybe<DeleteAutomationRulePayload>;
+  /** Deletes a single `AutomationRule` using a unique key. */
+  deleteAutomationRuleByName?: Maybe<DeleteAutomationRulePayload>;
+  /** Deletes a single `AutomationRun` using a unique key. */
+  deleteAutomationRun?: Maybe<DeleteAutomationRunPayload>;
+  /** Deletes a single `AutomationRun` using its globally unique id. */
+  deleteAutomationRunById?: Maybe<DeleteAutomationRunPayload>;
   /** Deletes a single `Awb` using a unique key. */
   deleteAwb?: Maybe<DeleteAwbPayload>;
   /** Deletes a single `Awb` using a unique key. */
@@ -36315,6 +45349,22 @@ export type Mutation = {
   deleteAwbEvent?: Maybe<DeleteAwbEventPayload>;
   /** Deletes a single `AwbEvent` using its globally unique id. */
   deleteAwbEventById?: Maybe<DeleteAwbEventPayload>;
+  /** Deletes a single `CallDisposition` using a unique key. */
+  deleteCallDisposition?: Maybe<DeleteCallDispositionPayload>;
+  /** Deletes a single `CallDisposition` using a unique key. */
+  deleteCallDispositionByCode?: Maybe<DeleteCallDispositionPayload>;
+  /** Deletes a single `CallDisposition` using its globally unique id. */
+  deleteCallDispositionById?: Maybe<DeleteCallDispositionPayload>;
+  /** Deletes a single `CallRecord` using a unique key. */
+  deleteCallRecord?: Maybe<DeleteCallRecordPayload>;
+  /** Deletes a single `CallRecord` using a unique key. */
+  deleteCallRecordByExternalCallId?: Maybe<DeleteCallRecordPayload>;
+  /** Deletes a single `CallRecord` using its globally unique id. */
+  deleteCallRecordById?: Maybe<DeleteCallRecordPayload>;
+  /** Deletes a single `CallRecording` using a unique key. */
+  deleteCallRecording?: Maybe<DeleteCallRecordingPayload>;
+  /** Deletes a single `CallRecording` using its globally unique id. */
+  deleteCallRecordingById?: Maybe<DeleteCallRecordingPayload>;
   /** Deletes a single `Campus` using a unique key. */
   deleteCampus?: Maybe<DeleteCampusPayload>;
   /** Deletes a single `CampusAttendanceConfig` using a unique key. */
@@ -36349,6 +45399,28 @@ export type Mutation = {
   deleteCommunicationEvent?: Maybe<DeleteCommunicationEventPayload>;
   /** Deletes a single `CommunicationEvent` using its globally unique id. */
   deleteCommunicationEventById?: Maybe<DeleteCommunicationEventPayload>;
+  /** Deletes a single `CompetitionAlert` using a unique key. */
+  deleteCompetitionAlert?: Maybe<DeleteCompetitionAlertPayload>;
+  /** Deletes a single `CompetitionAlert` using its globally unique id. */
+  deleteCompetitionAlertById?: Maybe<DeleteCompetitionAlertPayload>;
+  /** Deletes a single `CompetitionCompetitor` using a unique key. */
+  deleteCompetitionCompetitor?: Maybe<DeleteCompetitionCompetitorPayload>;
+  /** Deletes a single `CompetitionCompetitor` using its globally unique id. */
+  deleteCompetitionCompetitorById?: Maybe<DeleteCompetitionCompetitorPayload>;
+  /** Deletes a single `CompetitionCompetitor` using a unique key. */
+  deleteCompetitionCompetitorByName?: Maybe<DeleteCompetitionCompetitorPayload>;
+  /** Deletes a single `CompetitionPriceObservation` using a unique key. */
+  deleteCompetitionPriceObservation?: Maybe<DeleteCompetitionPriceObservationPayload>;
+  /** Deletes a single `CompetitionPriceObservation` using its globally unique id. */
+  deleteCompetitionPriceObservationById?: Maybe<DeleteCompetitionPriceObservationPayload>;
+  /** Deletes a single `CompetitionPriceObservation` using a unique key. */
+  deleteCompetitionPriceObservationByProductIdAndObservedAt?: Maybe<DeleteCompetitionPriceObservationPayload>;
+  /** Deletes a single `CompetitionProduct` using a unique key. */
+  deleteCompetitionProduct?: Maybe<DeleteCompetitionProductPayload>;
+  /** Deletes a single `CompetitionProduct` using its globally unique id. */
+  deleteCompetitionProductById?: Maybe<DeleteCompetitionProductPayload>;
+  /** Deletes a single `CompetitionProduct` using a unique key. */
+  deleteCompetitionProductByUrl?: Maybe<DeleteCompetitionProductPayload>;
   /** Deletes a single `ConfigurationItem` using a unique key. */
   deleteConfigurationItem?: Maybe<DeleteConfigurationItemPayload>;
   /** Deletes a single `ConfigurationItem` using its globally unique id. */
@@ -36369,6 +45441,12 @@ export type Mutation = {
   deleteConversationMessage?: Maybe<DeleteConversationMessagePayload>;
   /** Deletes a single `ConversationMessage` using its globally unique id. */
   deleteConversationMessageById?: Maybe<DeleteConversationMessagePayload>;
+  /** Deletes a single `CronJob` using a unique key. */
+  deleteCronJob?: Maybe<DeleteCronJobPayload>;
+  /** Deletes a single `CronJob` using its globally unique id. */
+  deleteCronJobById?: Maybe<DeleteCronJobPayload>;
+  /** Deletes a single `CronJob` using a unique key. */
+  deleteCronJobByName?: Maybe<DeleteCronJobPayload>;
   /** Deletes a single `Customer` using a unique key. */
   deleteCustomer?: Maybe<DeleteCustomerPayload>;
   /** Deletes a single `CustomerAddress` using a unique key. */
@@ -36395,6 +45473,18 @@ export type Mutation = {
   deleteDocument?: Maybe<DeleteDocumentPayload>;
   /** Deletes a single `Document` using its globally unique id. */
   deleteDocumentById?: Maybe<DeleteDocumentPayload>;
+  /** Deletes a single `EmbeddingsRecord` using a unique key. */
+  deleteEmbeddingsRecord?: Maybe<DeleteEmbeddingsRecordPayload>;
+  /** Deletes a single `EmbeddingsRecord` using its globally unique id. */
+  deleteEmbeddingsRecordById?: Maybe<DeleteEmbeddingsRecordPayload>;
+  /** Deletes a single `EmbeddingsRecord` using a unique key. */
+  deleteEmbeddingsRecordByModelIdAndObjectTypeAndObjectId?: Maybe<DeleteEmbeddingsRecordPayload>;
+  /** Deletes a single `FacebookPage` using a unique key. */
+  deleteFacebookPage?: Maybe<DeleteFacebookPagePayload>;
+  /** Deletes a single `FacebookPage` using its globally unique id. */
+  deleteFacebookPageById?: Maybe<DeleteFacebookPagePayload>;
+  /** Deletes a single `FacebookPage` using a unique key. */
+  deleteFacebookPageByPageId?: Maybe<DeleteFacebookPagePayload>;
   /** Deletes a single `FeePlan` using a unique key. */
   deleteFeePlan?: Maybe<DeleteFeePlanPayload>;
   /** Deletes a single `FeePlan` using its globally unique id. */
@@ -36433,6 +45523,12 @@ export type Mutation = {
   deleteIdentity?: Maybe<DeleteIdentityPayload>;
   /** Deletes a single `Identity` using its globally unique id. */
   deleteIdentityById?: Maybe<DeleteIdentityPayload>;
+  /** Deletes a single `IntegrationCredential` using a unique key. */
+  deleteIntegrationCredential?: Maybe<DeleteIntegrationCredentialPayload>;
+  /** Deletes a single `IntegrationCredential` using its globally unique id. */
+  deleteIntegrationCredentialById?: Maybe<DeleteIntegrationCredentialPayload>;
+  /** Deletes a single `IntegrationCredential` using a unique key. */
+  deleteIntegrationCredentialByLabel?: Maybe<DeleteIntegrationCredentialPayload>;
   /** Deletes a single `InventoryProduct` using a unique key. */
   deleteInventoryProduct?: Maybe<DeleteInventoryProductPayload>;
   /** Deletes a single `InventoryProduct` using its globally unique id. */
@@ -36513,10 +45609,18 @@ export type Mutation = {
   deletePayment?: Maybe<DeletePaymentPayload>;
   /** Deletes a single `Payment` using its globally unique id. */
   deletePaymentById?: Maybe<DeletePaymentPayload>;
+  /** Deletes a single `PbxTrunk` using a unique key. */
+  deletePbxTrunk?: Maybe<DeletePbxTrunkPayload>;
+  /** Deletes a single `PbxTrunk` using its globally unique id. */
+  deletePbxTrunkById?: Maybe<DeletePbxTrunkPayload>;
+  /** Deletes a single `PbxTrunk` using a unique key. */
+  deletePbxTrunkByName?: Maybe<DeletePbxTrunkPayload>;
   /** Deletes a single `Permission` using a unique key. */
   deletePermission?: Maybe<DeletePermissionPayload>;
   /** Deletes a single `Permission` using its globally unique id. */
   deletePermissionById?: Maybe<DeletePermissionPayload>;
+  /** Deletes a single `Permission` using a unique key. */
+  deletePermissionByImportHash?: Maybe<DeletePermissionPayload>;
   /** Deletes a single `Permission` using a unique key. */
   deletePermissionByName?: Maybe<DeletePermissionPayload>;
   /** Deletes a single `Person` using a unique key. */
@@ -36541,6 +45645,12 @@ export type Mutation = {
   deletePoLineById?: Maybe<DeletePoLinePayload>;
   /** Deletes a single `PoLine` using a unique key. */
   deletePoLineByPurchaseOrderIdAndVariantId?: Maybe<DeletePoLinePayload>;
+  /** Deletes a single `Profile` using a unique key. */
+  deleteProfile?: Maybe<DeleteProfilePayload>;
+  /** Deletes a single `Profile` using its globally unique id. */
+  deleteProfileById?: Maybe<DeleteProfilePayload>;
+  /** Deletes a single `Profile` using a unique key. */
+  deleteProfileByUserId?: Maybe<DeleteProfilePayload>;
   /** Deletes a single `Project` using a unique key. */
   deleteProject?: Maybe<DeleteProjectPayload>;
   /** Deletes a single `Project` using its globally unique id. */
@@ -36555,6 +45665,8 @@ export type Mutation = {
   deleteRole?: Maybe<DeleteRolePayload>;
   /** Deletes a single `Role` using its globally unique id. */
   deleteRoleById?: Maybe<DeleteRolePayload>;
+  /** Deletes a single `Role` using a unique key. */
+  deleteRoleByImportHash?: Maybe<DeleteRolePayload>;
   /** Deletes a single `Role` using a unique key. */
   deleteRoleByName?: Maybe<DeleteRolePayload>;
   /** Deletes a single `RolePermission` using a unique key. */
@@ -36597,6 +45709,30 @@ export type Mutation = {
   deleteSchoolYearById?: Maybe<DeleteSchoolYearPayload>;
   /** Deletes a single `SchoolYear` using a unique key. */
   deleteSchoolYearByName?: Maybe<DeleteSchoolYearPayload>;
+  /** Deletes a single `ShopifyObjectMapping` using a unique key. */
+  deleteShopifyObjectMapping?: Maybe<DeleteShopifyObjectMappingPayload>;
+  /** Deletes a single `ShopifyObjectMapping` using its globally unique id. */
+  deleteShopifyObjectMappingById?: Maybe<DeleteShopifyObjectMappingPayload>;
+  /** Deletes a single `ShopifyObjectMapping` using a unique key. */
+  deleteShopifyObjectMappingByStoreIdAndResourceAndExternalId?: Maybe<DeleteShopifyObjectMappingPayload>;
+  /** Deletes a single `ShopifyStore` using a unique key. */
+  deleteShopifyStore?: Maybe<DeleteShopifyStorePayload>;
+  /** Deletes a single `ShopifyStore` using its globally unique id. */
+  deleteShopifyStoreById?: Maybe<DeleteShopifyStorePayload>;
+  /** Deletes a single `ShopifyStore` using a unique key. */
+  deleteShopifyStoreByShopDomain?: Maybe<DeleteShopifyStorePayload>;
+  /** Deletes a single `ShopifySyncCursor` using a unique key. */
+  deleteShopifySyncCursor?: Maybe<DeleteShopifySyncCursorPayload>;
+  /** Deletes a single `ShopifySyncCursor` using its globally unique id. */
+  deleteShopifySyncCursorById?: Maybe<DeleteShopifySyncCursorPayload>;
+  /** Deletes a single `ShopifySyncCursor` using a unique key. */
+  deleteShopifySyncCursorByStoreIdAndResource?: Maybe<DeleteShopifySyncCursorPayload>;
+  /** Deletes a single `SocialAccount` using a unique key. */
+  deleteSocialAccount?: Maybe<DeleteSocialAccountPayload>;
+  /** Deletes a single `SocialAccount` using its globally unique id. */
+  deleteSocialAccountById?: Maybe<DeleteSocialAccountPayload>;
+  /** Deletes a single `SocialAccount` using a unique key. */
+  deleteSocialAccountByNetworkAndExternalId?: Maybe<DeleteSocialAccountPayload>;
   /** Deletes a single `SsotAnchor` using a unique key. */
   deleteSsotAnchor?: Maybe<DeleteSsotAnchorPayload>;
   /** Deletes a single `SsotAnchor` using a unique key. */
@@ -36645,6 +45781,16 @@ export type Mutation = {
   deleteUser?: Maybe<DeleteUserPayload>;
   /** Deletes a single `User` using its globally unique id. */
   deleteUserById?: Maybe<DeleteUserPayload>;
+  /** Deletes a single `User` using a unique key. */
+  deleteUserByImportHash?: Maybe<DeleteUserPayload>;
+  /** Deletes a single `UserExtension` using a unique key. */
+  deleteUserExtension?: Maybe<DeleteUserExtensionPayload>;
+  /** Deletes a single `UserExtension` using a unique key. */
+  deleteUserExtensionByExtension?: Maybe<DeleteUserExtensionPayload>;
+  /** Deletes a single `UserExtension` using its globally unique id. */
+  deleteUserExtensionById?: Maybe<DeleteUserExtensionPayload>;
+  /** Deletes a single `UserExtension` using a unique key. */
+  deleteUserExtensionByUserId?: Maybe<DeleteUserExtensionPayload>;
   /** Deletes a single `UserGroup` using a unique key. */
   deleteUserGroup?: Maybe<DeleteUserGroupPayload>;
   /** Deletes a single `UserGroup` using its globally unique id. */
@@ -36689,6 +45835,28 @@ export type Mutation = {
   deleteWarehouseByCode?: Maybe<DeleteWarehousePayload>;
   /** Deletes a single `Warehouse` using its globally unique id. */
   deleteWarehouseById?: Maybe<DeleteWarehousePayload>;
+  /** Deletes a single `WhatsappAccount` using a unique key. */
+  deleteWhatsappAccount?: Maybe<DeleteWhatsappAccountPayload>;
+  /** Deletes a single `WhatsappAccount` using a unique key. */
+  deleteWhatsappAccountByBusinessAccountId?: Maybe<DeleteWhatsappAccountPayload>;
+  /** Deletes a single `WhatsappAccount` using its globally unique id. */
+  deleteWhatsappAccountById?: Maybe<DeleteWhatsappAccountPayload>;
+  /** Deletes a single `WhatsappPhoneNumber` using a unique key. */
+  deleteWhatsappPhoneNumber?: Maybe<DeleteWhatsappPhoneNumberPayload>;
+  /** Deletes a single `WhatsappPhoneNumber` using its globally unique id. */
+  deleteWhatsappPhoneNumberById?: Maybe<DeleteWhatsappPhoneNumberPayload>;
+  /** Deletes a single `WhatsappPhoneNumber` using a unique key. */
+  deleteWhatsappPhoneNumberByPhoneNumber?: Maybe<DeleteWhatsappPhoneNumberPayload>;
+  /** Deletes a single `WhatsappPhoneNumber` using a unique key. */
+  deleteWhatsappPhoneNumberByPhoneNumberId?: Maybe<DeleteWhatsappPhoneNumberPayload>;
+  /** Deletes a single `WhatsappTemplate` using a unique key. */
+  deleteWhatsappTemplate?: Maybe<DeleteWhatsappTemplatePayload>;
+  /** Deletes a single `WhatsappTemplate` using a unique key. */
+  deleteWhatsappTemplateByAccountIdAndNameAndLanguage?: Maybe<DeleteWhatsappTemplatePayload>;
+  /** Deletes a single `WhatsappTemplate` using its globally unique id. */
+  deleteWhatsappTemplateById?: Maybe<DeleteWhatsappTemplatePayload>;
+  /** Stores the secret of a credential, encrypted at rest; it can never be read back through the API. */
+  storeIntegrationSecret?: Maybe<StoreIntegrationSecretPayload>;
   /** Updates a single `AcademicYear` using a unique key and a patch. */
   updateAcademicYear?: Maybe<UpdateAcademicYearPayload>;
   /** Updates a single `AcademicYear` using its globally unique id and a patch. */
@@ -36699,10 +45867,20 @@ export type Mutation = {
   updateAccountByAccountNumber?: Maybe<UpdateAccountPayload>;
   /** Updates a single `Account` using its globally unique id and a patch. */
   updateAccountById?: Maybe<UpdateAccountPayload>;
+  /** Updates a single `ActiveCall` using a unique key and a patch. */
+  updateActiveCall?: Maybe<UpdateActiveCallPayload>;
+  /** Updates a single `ActiveCall` using a unique key and a patch. */
+  updateActiveCallByExternalCallId?: Maybe<UpdateActiveCallPayload>;
+  /** Updates a single `ActiveCall` using its globally unique id and a patch. */
+  updateActiveCallById?: Maybe<UpdateActiveCallPayload>;
   /** Updates a single `AiInsight` using a unique key and a patch. */
   updateAiInsight?: Maybe<UpdateAiInsightPayload>;
   /** Updates a single `AiInsight` using its globally unique id and a patch. */
   updateAiInsightById?: Maybe<UpdateAiInsightPayload>;
+  /** Updates a single `AiJob` using a unique key and a patch. */
+  updateAiJob?: Maybe<UpdateAiJobPayload>;
+  /** Updates a single `AiJob` using its globally unique id and a patch. */
+  updateAiJobById?: Maybe<UpdateAiJobPayload>;
   /** Updates a single `AiModel` using a unique key and a patch. */
   updateAiModel?: Maybe<UpdateAiModelPayload>;
   /** Updates a single `AiModel` using its globally unique id and a patch. */
@@ -36711,6 +45889,16 @@ export type Mutation = {
   updateAlert?: Maybe<UpdateAlertPayload>;
   /** Updates a single `Alert` using its globally unique id and a patch. */
   updateAlertById?: Maybe<UpdateAlertPayload>;
+  /** Updates a single `AnnotationsEntry` using a unique key and a patch. */
+  updateAnnotationsEntry?: Maybe<UpdateAnnotationsEntryPayload>;
+  /** Updates a single `AnnotationsEntry` using its globally unique id and a patch. */
+  updateAnnotationsEntryById?: Maybe<UpdateAnnotationsEntryPayload>;
+  /** Updates a single `AnnotationsLabel` using a unique key and a patch. */
+  updateAnnotationsLabel?: Maybe<UpdateAnnotationsLabelPayload>;
+  /** Updates a single `AnnotationsLabel` using its globally unique id and a patch. */
+  updateAnnotationsLabelById?: Maybe<UpdateAnnotationsLabelPayload>;
+  /** Updates a single `AnnotationsLabel` using a unique key and a patch. */
+  updateAnnotationsLabelByName?: Maybe<UpdateAnnotationsLabelPayload>;
   /** Updates a single `ApiAlias` using a unique key and a patch. */
   updateApiAlias?: Maybe<UpdateApiAliasPayload>;
   /** Updates a single `ApiAlias` using a unique key and a patch. */
@@ -36773,6 +45961,12 @@ export type Mutation = {
   updateAttendanceSession?: Maybe<UpdateAttendanceSessionPayload>;
   /** Updates a single `AttendanceSession` using its globally unique id and a patch. */
   updateAttendanceSessionById?: Maybe<UpdateAttendanceSessionPayload>;
+  /** Updates a single `AutomationRule` using a unique key and a patch. */
+  updateAutomationRule?: Maybe<UpdateAutomationRulePayload>;
+  /** Updates a single `AutomationRule` using its globally unique id and a patch. */
+  updateAutomationRuleById?: Maybe<UpdateAutomationRulePayload>;
+  /** Updates a single `AutomationRule` using a unique key and a patch. */
+  updateAutomationRuleByName?: Maybe<UpdateAutomationRulePayload>;
   /** Updates a single `Awb` using a unique key and a patch. */
   updateAwb?: Maybe<UpdateAwbPayload>;
   /** Updates a single `Awb` using a unique key and a patch. */
@@ -36789,6 +45983,18 @@ export type Mutation = {
   updateAwbEvent?: Maybe<UpdateAwbEventPayload>;
   /** Updates a single `AwbEvent` using its globally unique id and a patch. */
   updateAwbEventById?: Maybe<UpdateAwbEventPayload>;
+  /** Updates a single `CallDisposition` using a unique key and a patch. */
+  updateCallDisposition?: Maybe<UpdateCallDispositionPayload>;
+  /** Updates a single `CallDisposition` using a unique key and a patch. */
+  updateCallDispositionByCode?: Maybe<UpdateCallDispositionPayload>;
+  /** Updates a single `CallDisposition` using its globally unique id and a patch. */
+  updateCallDispositionById?: Maybe<UpdateCallDispositionPayload>;
+  /** Updates a single `CallRecord` using a unique key and a patch. */
+  updateCallRecord?: Maybe<UpdateCallRecordPayload>;
+  /** Updates a single `CallRecord` using a unique key and a patch. */
+  updateCallRecordByExternalCallId?: Maybe<UpdateCallRecordPayload>;
+  /** Updates a single `CallRecord` using its globally unique id and a patch. */
+  updateCallRecordById?: Maybe<UpdateCallRecordPayload>;
   /** Updates a single `Campus` using a unique key and a patch. */
   updateCampus?: Maybe<UpdateCampusPayload>;
   /** Updates a single `CampusAttendanceConfig` using a unique key and a patch. */
@@ -36823,6 +46029,22 @@ export type Mutation = {
   updateCommunicationEvent?: Maybe<UpdateCommunicationEventPayload>;
   /** Updates a single `CommunicationEvent` using its globally unique id and a patch. */
   updateCommunicationEventById?: Maybe<UpdateCommunicationEventPayload>;
+  /** Updates a single `CompetitionAlert` using a unique key and a patch. */
+  updateCompetitionAlert?: Maybe<UpdateCompetitionAlertPayload>;
+  /** Updates a single `CompetitionAlert` using its globally unique id and a patch. */
+  updateCompetitionAlertById?: Maybe<UpdateCompetitionAlertPayload>;
+  /** Updates a single `CompetitionCompetitor` using a unique key and a patch. */
+  updateCompetitionCompetitor?: Maybe<UpdateCompetitionCompetitorPayload>;
+  /** Updates a single `CompetitionCompetitor` using its globally unique id and a patch. */
+  updateCompetitionCompetitorById?: Maybe<UpdateCompetitionCompetitorPayload>;
+  /** Updates a single `CompetitionCompetitor` using a unique key and a patch. */
+  updateCompetitionCompetitorByName?: Maybe<UpdateCompetitionCompetitorPayload>;
+  /** Updates a single `CompetitionProduct` using a unique key and a patch. */
+  updateCompetitionProduct?: Maybe<UpdateCompetitionProductPayload>;
+  /** Updates a single `CompetitionProduct` using its globally unique id and a patch. */
+  updateCompetitionProductById?: Maybe<UpdateCompetitionProductPayload>;
+  /** Updates a single `CompetitionProduct` using a unique key and a patch. */
+  updateCompetitionProductByUrl?: Maybe<UpdateCompetitionProductPayload>;
   /** Updates a single `ConfigurationItem` using a unique key and a patch. */
   updateConfigurationItem?: Maybe<UpdateConfigurationItemPayload>;
   /** Updates a single `ConfigurationItem` using its globally unique id and a patch. */
@@ -36843,6 +46065,12 @@ export type Mutation = {
   updateConversationMessage?: Maybe<UpdateConversationMessagePayload>;
   /** Updates a single `ConversationMessage` using its globally unique id and a patch. */
   updateConversationMessageById?: Maybe<UpdateConversationMessagePayload>;
+  /** Updates a single `CronJob` using a unique key and a patch. */
+  updateCronJob?: Maybe<UpdateCronJobPayload>;
+  /** Updates a single `CronJob` using its globally unique id and a patch. */
+  updateCronJobById?: Maybe<UpdateCronJobPayload>;
+  /** Updates a single `CronJob` using a unique key and a patch. */
+  updateCronJobByName?: Maybe<UpdateCronJobPayload>;
   /** Updates a single `Customer` using a unique key and a patch. */
   updateCustomer?: Maybe<UpdateCustomerPayload>;
   /** Updates a single `CustomerAddress` using a unique key and a patch. */
@@ -36863,6 +46091,18 @@ export type Mutation = {
   updateDocument?: Maybe<UpdateDocumentPayload>;
   /** Updates a single `Document` using its globally unique id and a patch. */
   updateDocumentById?: Maybe<UpdateDocumentPayload>;
+  /** Updates a single `EmbeddingsRecord` using a unique key and a patch. */
+  updateEmbeddingsRecord?: Maybe<UpdateEmbeddingsRecordPayload>;
+  /** Updates a single `EmbeddingsRecord` using its globally unique id and a patch. */
+  updateEmbeddingsRecordById?: Maybe<UpdateEmbeddingsRecordPayload>;
+  /** Updates a single `EmbeddingsRecord` using a unique key and a patch. */
+  updateEmbeddingsRecordByModelIdAndObjectTypeAndObjectId?: Maybe<UpdateEmbeddingsRecordPayload>;
+  /** Updates a single `FacebookPage` using a unique key and a patch. */
+  updateFacebookPage?: Maybe<UpdateFacebookPagePayload>;
+  /** Updates a single `FacebookPage` using its globally unique id and a patch. */
+  updateFacebookPageById?: Maybe<UpdateFacebookPagePayload>;
+  /** Updates a single `FacebookPage` using a unique key and a patch. */
+  updateFacebookPageByPageId?: Maybe<UpdateFacebookPagePayload>;
   /** Updates a single `FeePlan` using a unique key and a patch. */
   updateFeePlan?: Maybe<UpdateFeePlanPayload>;
   /** Updates a single `FeePlan` using its globally unique id and a patch. */
@@ -36895,6 +46135,12 @@ export type Mutation = {
   updateIdentity?: Maybe<UpdateIdentityPayload>;
   /** Updates a single `Identity` using its globally unique id and a patch. */
   updateIdentityById?: Maybe<UpdateIdentityPayload>;
+  /** Updates a single `IntegrationCredential` using a unique key and a patch. */
+  updateIntegrationCredential?: Maybe<UpdateIntegrationCredentialPayload>;
+  /** Updates a single `IntegrationCredential` using its globally unique id and a patch. */
+  updateIntegrationCredentialById?: Maybe<UpdateIntegrationCredentialPayload>;
+  /** Updates a single `IntegrationCredential` using a unique key and a patch. */
+  updateIntegrationCredentialByLabel?: Maybe<UpdateIntegrationCredentialPayload>;
   /** Updates a single `InventoryProduct` using a unique key and a patch. */
   updateInventoryProduct?: Maybe<UpdateInventoryProductPayload>;
   /** Updates a single `InventoryProduct` using its globally unique id and a patch. */
@@ -36971,10 +46217,18 @@ export type Mutation = {
   updatePayment?: Maybe<UpdatePaymentPayload>;
   /** Updates a single `Payment` using its globally unique id and a patch. */
   updatePaymentById?: Maybe<UpdatePaymentPayload>;
+  /** Updates a single `PbxTrunk` using a unique key and a patch. */
+  updatePbxTrunk?: Maybe<UpdatePbxTrunkPayload>;
+  /** Updates a single `PbxTrunk` using its globally unique id and a patch. */
+  updatePbxTrunkById?: Maybe<UpdatePbxTrunkPayload>;
+  /** Updates a single `PbxTrunk` using a unique key and a patch. */
+  updatePbxTrunkByName?: Maybe<UpdatePbxTrunkPayload>;
   /** Updates a single `Permission` using a unique key and a patch. */
   updatePermission?: Maybe<UpdatePermissionPayload>;
   /** Updates a single `Permission` using its globally unique id and a patch. */
   updatePermissionById?: Maybe<UpdatePermissionPayload>;
+  /** Updates a single `Permission` using a unique key and a patch. */
+  updatePermissionByImportHash?: Maybe<UpdatePermissionPayload>;
   /** Updates a single `Permission` using a unique key and a patch. */
   updatePermissionByName?: Maybe<UpdatePermissionPayload>;
   /** Updates a single `Person` using a unique key and a patch. */
@@ -36999,6 +46253,12 @@ export type Mutation = {
   updatePoLineById?: Maybe<UpdatePoLinePayload>;
   /** Updates a single `PoLine` using a unique key and a patch. */
   updatePoLineByPurchaseOrderIdAndVariantId?: Maybe<UpdatePoLinePayload>;
+  /** Updates a single `Profile` using a unique key and a patch. */
+  updateProfile?: Maybe<UpdateProfilePayload>;
+  /** Updates a single `Profile` using its globally unique id and a patch. */
+  updateProfileById?: Maybe<UpdateProfilePayload>;
+  /** Updates a single `Profile` using a unique key and a patch. */
+  updateProfileByUserId?: Maybe<UpdateProfilePayload>;
   /** Updates a single `Project` using a unique key and a patch. */
   updateProject?: Maybe<UpdateProjectPayload>;
   /** Updates a single `Project` using its globally unique id and a patch. */
@@ -37013,6 +46273,8 @@ export type Mutation = {
   updateRole?: Maybe<UpdateRolePayload>;
   /** Updates a single `Role` using its globally unique id and a patch. */
   updateRoleById?: Maybe<UpdateRolePayload>;
+  /** Updates a single `Role` using a unique key and a patch. */
+  updateRoleByImportHash?: Maybe<UpdateRolePayload>;
   /** Updates a single `Role` using a unique key and a patch. */
   updateRoleByName?: Maybe<UpdateRolePayload>;
   /** Updates a single `SafetyQuizResult` using a unique key and a patch. */
@@ -37049,6 +46311,30 @@ export type Mutation = {
   updateSchoolYearById?: Maybe<UpdateSchoolYearPayload>;
   /** Updates a single `SchoolYear` using a unique key and a patch. */
   updateSchoolYearByName?: Maybe<UpdateSchoolYearPayload>;
+  /** Updates a single `ShopifyObjectMapping` using a unique key and a patch. */
+  updateShopifyObjectMapping?: Maybe<UpdateShopifyObjectMappingPayload>;
+  /** Updates a single `ShopifyObjectMapping` using its globally unique id and a patch. */
+  updateShopifyObjectMappingById?: Maybe<UpdateShopifyObjectMappingPayload>;
+  /** Updates a single `ShopifyObjectMapping` using a unique key and a patch. */
+  updateShopifyObjectMappingByStoreIdAndResourceAndExternalId?: Maybe<UpdateShopifyObjectMappingPayload>;
+  /** Updates a single `ShopifyStore` using a unique key and a patch. */
+  updateShopifyStore?: Maybe<UpdateShopifyStorePayload>;
+  /** Updates a single `ShopifyStore` using its globally unique id and a patch. */
+  updateShopifyStoreById?: Maybe<UpdateShopifyStorePayload>;
+  /** Updates a single `ShopifyStore` using a unique key and a patch. */
+  updateShopifyStoreByShopDomain?: Maybe<UpdateShopifyStorePayload>;
+  /** Updates a single `ShopifySyncCursor` using a unique key and a patch. */
+  updateShopifySyncCursor?: Maybe<UpdateShopifySyncCursorPayload>;
+  /** Updates a single `ShopifySyncCursor` using its globally unique id and a patch. */
+  updateShopifySyncCursorById?: Maybe<UpdateShopifySyncCursorPayload>;
+  /** Updates a single `ShopifySyncCursor` using a unique key and a patch. */
+  updateShopifySyncCursorByStoreIdAndResource?: Maybe<UpdateShopifySyncCursorPayload>;
+  /** Updates a single `SocialAccount` using a unique key and a patch. */
+  updateSocialAccount?: Maybe<UpdateSocialAccountPayload>;
+  /** Updates a single `SocialAccount` using its globally unique id and a patch. */
+  updateSocialAccountById?: Maybe<UpdateSocialAccountPayload>;
+  /** Updates a single `SocialAccount` using a unique key and a patch. */
+  updateSocialAccountByNetworkAndExternalId?: Maybe<UpdateSocialAccountPayload>;
   /** Updates a single `SsotAnchor` using a unique key and a patch. */
   updateSsotAnchor?: Maybe<UpdateSsotAnchorPayload>;
   /** Updates a single `SsotAnchor` using a unique key and a patch. */
@@ -37085,6 +46371,14 @@ export type Mutation = {
   updateTenant?: Maybe<UpdateTenantPayload>;
   /** Updates a single `Tenant` using its globally unique id and a patch. */
   updateTenantById?: Maybe<UpdateTenantPayload>;
+  /** Updates a single `Tenant` using a unique key and a patch. */
+  updateTenantByImportHash?: Maybe<UpdateTenantPayload>;
+  /** Updates a single `TenantSetting` using a unique key and a patch. */
+  updateTenantSetting?: Maybe<UpdateTenantSettingPayload>;
+  /** Updates a single `TenantSetting` using its globally unique id and a patch. */
+  updateTenantSettingById?: Maybe<UpdateTenantSettingPayload>;
+  /** Updates a single `TenantSetting` using a unique key and a patch. */
+  updateTenantSettingByTenantId?: Maybe<UpdateTenantSettingPayload>;
   /** Updates a single `Timetable` using a unique key and a patch. */
   updateTimetable?: Maybe<UpdateTimetablePayload>;
   /** Updates a single `Timetable` using its globally unique id and a patch. */
@@ -37101,6 +46395,16 @@ export type Mutation = {
   updateUser?: Maybe<UpdateUserPayload>;
   /** Updates a single `User` using its globally unique id and a patch. */
   updateUserById?: Maybe<UpdateUserPayload>;
+  /** Updates a single `User` using a unique key and a patch. */
+  updateUserByImportHash?: Maybe<UpdateUserPayload>;
+  /** Updates a single `UserExtension` using a unique key and a patch. */
+  updateUserExtension?: Maybe<UpdateUserExtensionPayload>;
+  /** Updates a single `UserExtension` using a unique key and a patch. */
+  updateUserExtensionByExtension?: Maybe<UpdateUserExtensionPayload>;
+  /** Updates a single `UserExtension` using its globally unique id and a patch. */
+  updateUserExtensionById?: Maybe<UpdateUserExtensionPayload>;
+  /** Updates a single `UserExtension` using a unique key and a patch. */
+  updateUserExtensionByUserId?: Maybe<UpdateUserExtensionPayload>;
   /** Updates a single `UserGroup` using a unique key and a patch. */
   updateUserGroup?: Maybe<UpdateUserGroupPayload>;
   /** Updates a single `UserGroup` using its globally unique id and a patch. */
@@ -37133,6 +46437,32 @@ export type Mutation = {
   updateWarehouseByCode?: Maybe<UpdateWarehousePayload>;
   /** Updates a single `Warehouse` using its globally unique id and a patch. */
   updateWarehouseById?: Maybe<UpdateWarehousePayload>;
+  /** Updates a single `WhatsappAccount` using a unique key and a patch. */
+  updateWhatsappAccount?: Maybe<UpdateWhatsappAccountPayload>;
+  /** Updates a single `WhatsappAccount` using a unique key and a patch. */
+  updateWhatsappAccountByBusinessAccountId?: Maybe<UpdateWhatsappAccountPayload>;
+  /** Updates a single `WhatsappAccount` using its globally unique id and a patch. */
+  updateWhatsappAccountById?: Maybe<UpdateWhatsappAccountPayload>;
+  /** Updates a single `WhatsappPhoneNumber` using a unique key and a patch. */
+  updateWhatsappPhoneNumber?: Maybe<UpdateWhatsappPhoneNumberPayload>;
+  /** Updates a single `WhatsappPhoneNumber` using its globally unique id and a patch. */
+  updateWhatsappPhoneNumberById?: Maybe<UpdateWhatsappPhoneNumberPayload>;
+  /** Updates a single `WhatsappPhoneNumber` using a unique key and a patch. */
+  updateWhatsappPhoneNumberByPhoneNumber?: Maybe<UpdateWhatsappPhoneNumberPayload>;
+  /** Updates a single `WhatsappPhoneNumber` using a unique key and a patch. */
+  updateWhatsappPhoneNumberByPhoneNumberId?: Maybe<UpdateWhatsappPhoneNumberPayload>;
+  /** Updates a single `WhatsappTemplate` using a unique key and a patch. */
+  updateWhatsappTemplate?: Maybe<UpdateWhatsappTemplatePayload>;
+  /** Updates a single `WhatsappTemplate` using a unique key and a patch. */
+  updateWhatsappTemplateByAccountIdAndNameAndLanguage?: Maybe<UpdateWhatsappTemplatePayload>;
+  /** Updates a single `WhatsappTemplate` using its globally unique id and a patch. */
+  updateWhatsappTemplateById?: Maybe<UpdateWhatsappTemplatePayload>;
+  /** Updates a single `WhatsappWebhookEvent` using a unique key and a patch. */
+  updateWhatsappWebhookEvent?: Maybe<UpdateWhatsappWebhookEventPayload>;
+  /** Updates a single `WhatsappWebhookEvent` using a unique key and a patch. */
+  updateWhatsappWebhookEventByExternalIdAndEventType?: Maybe<UpdateWhatsappWebhookEventPayload>;
+  /** Updates a single `WhatsappWebhookEvent` using its globally unique id and a patch. */
+  updateWhatsappWebhookEventById?: Maybe<UpdateWhatsappWebhookEventPayload>;
 };
 
 
@@ -37149,8 +46479,20 @@ export type MutationCreateAccountArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateActiveCallArgs = {
+  input: CreateActiveCallInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateAiInsightArgs = {
   input: CreateAiInsightInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateAiJobArgs = {
+  input: CreateAiJobInput;
 };
 
 
@@ -37163,6 +46505,18 @@ export type MutationCreateAiModelArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateAlertArgs = {
   input: CreateAlertInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateAnnotationsEntryArgs = {
+  input: CreateAnnotationsEntryInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateAnnotationsLabelArgs = {
+  input: CreateAnnotationsLabelInput;
 };
 
 
@@ -37245,6 +46599,18 @@ export type MutationCreateAttendanceSessionArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateAutomationRuleArgs = {
+  input: CreateAutomationRuleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateAutomationRunArgs = {
+  input: CreateAutomationRunInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateAwbArgs = {
   input: CreateAwbInput;
 };
@@ -37259,6 +46625,24 @@ export type MutationCreateAwbCarrierArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateAwbEventArgs = {
   input: CreateAwbEventInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCallDispositionArgs = {
+  input: CreateCallDispositionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCallRecordArgs = {
+  input: CreateCallRecordInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCallRecordingArgs = {
+  input: CreateCallRecordingInput;
 };
 
 
@@ -37311,6 +46695,30 @@ export type MutationCreateCommunicationEventArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCompetitionAlertArgs = {
+  input: CreateCompetitionAlertInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCompetitionCompetitorArgs = {
+  input: CreateCompetitionCompetitorInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCompetitionPriceObservationArgs = {
+  input: CreateCompetitionPriceObservationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCompetitionProductArgs = {
+  input: CreateCompetitionProductInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateConfigurationItemArgs = {
   input: CreateConfigurationItemInput;
 };
@@ -37331,6 +46739,12 @@ export type MutationCreateContentCatalogArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateConversationMessageArgs = {
   input: CreateConversationMessageInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateCronJobArgs = {
+  input: CreateCronJobInput;
 };
 
 
@@ -37367,6 +46781,18 @@ export type MutationCreateCustomerNoteArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateDocumentArgs = {
   input: CreateDocumentInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateEmbeddingsRecordArgs = {
+  input: CreateEmbeddingsRecordInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateFacebookPageArgs = {
+  input: CreateFacebookPageInput;
 };
 
 
@@ -37421,6 +46847,12 @@ export type MutationCreateGuardianArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateIdentityArgs = {
   input: CreateIdentityInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateIntegrationCredentialArgs = {
+  input: CreateIntegrationCredentialInput;
 };
 
 
@@ -37539,6 +46971,12 @@ export type MutationCreatePaymentArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreatePbxTrunkArgs = {
+  input: CreatePbxTrunkInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreatePermissionArgs = {
   input: CreatePermissionInput;
 };
@@ -37583,6 +47021,12 @@ export type MutationCreatePoLineArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreatePoReceiptArgs = {
   input: CreatePoReceiptInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateProfileArgs = {
+  input: CreateProfileInput;
 };
 
 
@@ -37653,6 +47097,30 @@ export type MutationCreateSchoolYearArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateShopifyObjectMappingArgs = {
+  input: CreateShopifyObjectMappingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateShopifyStoreArgs = {
+  input: CreateShopifyStoreInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateShopifySyncCursorArgs = {
+  input: CreateShopifySyncCursorInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateSocialAccountArgs = {
+  input: CreateSocialAccountInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateSsotAnchorArgs = {
   input: CreateSsotAnchorInput;
 };
@@ -37713,6 +47181,12 @@ export type MutationCreateTransactionArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateUserExtensionArgs = {
+  input: CreateUserExtensionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateUserGroupArgs = {
   input: CreateUserGroupInput;
 };
@@ -37767,6 +47241,30 @@ export type MutationCreateWarehouseBinArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateWhatsappAccountArgs = {
+  input: CreateWhatsappAccountInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateWhatsappPhoneNumberArgs = {
+  input: CreateWhatsappPhoneNumberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateWhatsappTemplateArgs = {
+  input: CreateWhatsappTemplateInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateWhatsappWebhookEventArgs = {
+  input: CreateWhatsappWebhookEventInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteAcademicYearArgs = {
   input: DeleteAcademicYearInput;
 };
@@ -37797,6 +47295,24 @@ export type MutationDeleteAccountByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteActiveCallArgs = {
+  input: DeleteActiveCallInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteActiveCallByExternalCallIdArgs = {
+  input: DeleteActiveCallByExternalCallIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteActiveCallByIdArgs = {
+  input: DeleteActiveCallByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteAiInsightArgs = {
   input: DeleteAiInsightInput;
 };
@@ -37805,6 +47321,18 @@ export type MutationDeleteAiInsightArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteAiInsightByIdArgs = {
   input: DeleteAiInsightByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAiJobArgs = {
+  input: DeleteAiJobInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAiJobByIdArgs = {
+  input: DeleteAiJobByIdInput;
 };
 
 
@@ -37829,6 +47357,36 @@ export type MutationDeleteAlertArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteAlertByIdArgs = {
   input: DeleteAlertByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAnnotationsEntryArgs = {
+  input: DeleteAnnotationsEntryInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAnnotationsEntryByIdArgs = {
+  input: DeleteAnnotationsEntryByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAnnotationsLabelArgs = {
+  input: DeleteAnnotationsLabelInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAnnotationsLabelByIdArgs = {
+  input: DeleteAnnotationsLabelByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAnnotationsLabelByNameArgs = {
+  input: DeleteAnnotationsLabelByNameInput;
 };
 
 
@@ -38019,6 +47577,36 @@ export type MutationDeleteAttendanceSessionByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAutomationRuleArgs = {
+  input: DeleteAutomationRuleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAutomationRuleByIdArgs = {
+  input: DeleteAutomationRuleByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAutomationRuleByNameArgs = {
+  input: DeleteAutomationRuleByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAutomationRunArgs = {
+  input: DeleteAutomationRunInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteAutomationRunByIdArgs = {
+  input: DeleteAutomationRunByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteAwbArgs = {
   input: DeleteAwbInput;
 };
@@ -38063,6 +47651,54 @@ export type MutationDeleteAwbEventArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteAwbEventByIdArgs = {
   input: DeleteAwbEventByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallDispositionArgs = {
+  input: DeleteCallDispositionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallDispositionByCodeArgs = {
+  input: DeleteCallDispositionByCodeInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallDispositionByIdArgs = {
+  input: DeleteCallDispositionByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallRecordArgs = {
+  input: DeleteCallRecordInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallRecordByExternalCallIdArgs = {
+  input: DeleteCallRecordByExternalCallIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallRecordByIdArgs = {
+  input: DeleteCallRecordByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallRecordingArgs = {
+  input: DeleteCallRecordingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCallRecordingByIdArgs = {
+  input: DeleteCallRecordingByIdInput;
 };
 
 
@@ -38169,6 +47805,72 @@ export type MutationDeleteCommunicationEventByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionAlertArgs = {
+  input: DeleteCompetitionAlertInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionAlertByIdArgs = {
+  input: DeleteCompetitionAlertByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionCompetitorArgs = {
+  input: DeleteCompetitionCompetitorInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionCompetitorByIdArgs = {
+  input: DeleteCompetitionCompetitorByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionCompetitorByNameArgs = {
+  input: DeleteCompetitionCompetitorByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionPriceObservationArgs = {
+  input: DeleteCompetitionPriceObservationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionPriceObservationByIdArgs = {
+  input: DeleteCompetitionPriceObservationByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionPriceObservationByProductIdAndObservedAtArgs = {
+  input: DeleteCompetitionPriceObservationByProductIdAndObservedAtInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionProductArgs = {
+  input: DeleteCompetitionProductInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionProductByIdArgs = {
+  input: DeleteCompetitionProductByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCompetitionProductByUrlArgs = {
+  input: DeleteCompetitionProductByUrlInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteConfigurationItemArgs = {
   input: DeleteConfigurationItemInput;
 };
@@ -38225,6 +47927,24 @@ export type MutationDeleteConversationMessageArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteConversationMessageByIdArgs = {
   input: DeleteConversationMessageByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCronJobArgs = {
+  input: DeleteCronJobInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCronJobByIdArgs = {
+  input: DeleteCronJobByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCronJobByNameArgs = {
+  input: DeleteCronJobByNameInput;
 };
 
 
@@ -38303,6 +48023,42 @@ export type MutationDeleteDocumentArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteDocumentByIdArgs = {
   input: DeleteDocumentByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteEmbeddingsRecordArgs = {
+  input: DeleteEmbeddingsRecordInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteEmbeddingsRecordByIdArgs = {
+  input: DeleteEmbeddingsRecordByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdArgs = {
+  input: DeleteEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFacebookPageArgs = {
+  input: DeleteFacebookPageInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFacebookPageByIdArgs = {
+  input: DeleteFacebookPageByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFacebookPageByPageIdArgs = {
+  input: DeleteFacebookPageByPageIdInput;
 };
 
 
@@ -38417,6 +48173,24 @@ export type MutationDeleteIdentityArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteIdentityByIdArgs = {
   input: DeleteIdentityByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteIntegrationCredentialArgs = {
+  input: DeleteIntegrationCredentialInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteIntegrationCredentialByIdArgs = {
+  input: DeleteIntegrationCredentialByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteIntegrationCredentialByLabelArgs = {
+  input: DeleteIntegrationCredentialByLabelInput;
 };
 
 
@@ -38661,6 +48435,24 @@ export type MutationDeletePaymentByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePbxTrunkArgs = {
+  input: DeletePbxTrunkInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePbxTrunkByIdArgs = {
+  input: DeletePbxTrunkByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePbxTrunkByNameArgs = {
+  input: DeletePbxTrunkByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeletePermissionArgs = {
   input: DeletePermissionInput;
 };
@@ -38669,6 +48461,12 @@ export type MutationDeletePermissionArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeletePermissionByIdArgs = {
   input: DeletePermissionByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePermissionByImportHashArgs = {
+  input: DeletePermissionByImportHashInput;
 };
 
 
@@ -38745,6 +48543,24 @@ export type MutationDeletePoLineByPurchaseOrderIdAndVariantIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteProfileArgs = {
+  input: DeleteProfileInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteProfileByIdArgs = {
+  input: DeleteProfileByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteProfileByUserIdArgs = {
+  input: DeleteProfileByUserIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteProjectArgs = {
   input: DeleteProjectInput;
 };
@@ -38783,6 +48599,12 @@ export type MutationDeleteRoleArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteRoleByIdArgs = {
   input: DeleteRoleByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteRoleByImportHashArgs = {
+  input: DeleteRoleByImportHashInput;
 };
 
 
@@ -38909,6 +48731,78 @@ export type MutationDeleteSchoolYearByIdArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteSchoolYearByNameArgs = {
   input: DeleteSchoolYearByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifyObjectMappingArgs = {
+  input: DeleteShopifyObjectMappingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifyObjectMappingByIdArgs = {
+  input: DeleteShopifyObjectMappingByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifyObjectMappingByStoreIdAndResourceAndExternalIdArgs = {
+  input: DeleteShopifyObjectMappingByStoreIdAndResourceAndExternalIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifyStoreArgs = {
+  input: DeleteShopifyStoreInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifyStoreByIdArgs = {
+  input: DeleteShopifyStoreByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifyStoreByShopDomainArgs = {
+  input: DeleteShopifyStoreByShopDomainInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifySyncCursorArgs = {
+  input: DeleteShopifySyncCursorInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifySyncCursorByIdArgs = {
+  input: DeleteShopifySyncCursorByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteShopifySyncCursorByStoreIdAndResourceArgs = {
+  input: DeleteShopifySyncCursorByStoreIdAndResourceInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteSocialAccountArgs = {
+  input: DeleteSocialAccountInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteSocialAccountByIdArgs = {
+  input: DeleteSocialAccountByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteSocialAccountByNetworkAndExternalIdArgs = {
+  input: DeleteSocialAccountByNetworkAndExternalIdInput;
 };
 
 
@@ -39057,6 +48951,36 @@ export type MutationDeleteUserByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteUserByImportHashArgs = {
+  input: DeleteUserByImportHashInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteUserExtensionArgs = {
+  input: DeleteUserExtensionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteUserExtensionByExtensionArgs = {
+  input: DeleteUserExtensionByExtensionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteUserExtensionByIdArgs = {
+  input: DeleteUserExtensionByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteUserExtensionByUserIdArgs = {
+  input: DeleteUserExtensionByUserIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteUserGroupArgs = {
   input: DeleteUserGroupInput;
 };
@@ -39189,6 +49113,72 @@ export type MutationDeleteWarehouseByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappAccountArgs = {
+  input: DeleteWhatsappAccountInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappAccountByBusinessAccountIdArgs = {
+  input: DeleteWhatsappAccountByBusinessAccountIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappAccountByIdArgs = {
+  input: DeleteWhatsappAccountByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappPhoneNumberArgs = {
+  input: DeleteWhatsappPhoneNumberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappPhoneNumberByIdArgs = {
+  input: DeleteWhatsappPhoneNumberByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappPhoneNumberByPhoneNumberArgs = {
+  input: DeleteWhatsappPhoneNumberByPhoneNumberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappPhoneNumberByPhoneNumberIdArgs = {
+  input: DeleteWhatsappPhoneNumberByPhoneNumberIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappTemplateArgs = {
+  input: DeleteWhatsappTemplateInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappTemplateByAccountIdAndNameAndLanguageArgs = {
+  input: DeleteWhatsappTemplateByAccountIdAndNameAndLanguageInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWhatsappTemplateByIdArgs = {
+  input: DeleteWhatsappTemplateByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationStoreIntegrationSecretArgs = {
+  input: StoreIntegrationSecretInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateAcademicYearArgs = {
   input: UpdateAcademicYearInput;
 };
@@ -39219,6 +49209,24 @@ export type MutationUpdateAccountByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateActiveCallArgs = {
+  input: UpdateActiveCallInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateActiveCallByExternalCallIdArgs = {
+  input: UpdateActiveCallByExternalCallIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateActiveCallByIdArgs = {
+  input: UpdateActiveCallByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateAiInsightArgs = {
   input: UpdateAiInsightInput;
 };
@@ -39227,6 +49235,18 @@ export type MutationUpdateAiInsightArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateAiInsightByIdArgs = {
   input: UpdateAiInsightByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAiJobArgs = {
+  input: UpdateAiJobInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAiJobByIdArgs = {
+  input: UpdateAiJobByIdInput;
 };
 
 
@@ -39251,6 +49271,36 @@ export type MutationUpdateAlertArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateAlertByIdArgs = {
   input: UpdateAlertByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAnnotationsEntryArgs = {
+  input: UpdateAnnotationsEntryInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAnnotationsEntryByIdArgs = {
+  input: UpdateAnnotationsEntryByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAnnotationsLabelArgs = {
+  input: UpdateAnnotationsLabelInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAnnotationsLabelByIdArgs = {
+  input: UpdateAnnotationsLabelByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAnnotationsLabelByNameArgs = {
+  input: UpdateAnnotationsLabelByNameInput;
 };
 
 
@@ -39441,6 +49491,24 @@ export type MutationUpdateAttendanceSessionByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAutomationRuleArgs = {
+  input: UpdateAutomationRuleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAutomationRuleByIdArgs = {
+  input: UpdateAutomationRuleByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateAutomationRuleByNameArgs = {
+  input: UpdateAutomationRuleByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateAwbArgs = {
   input: UpdateAwbInput;
 };
@@ -39485,6 +49553,42 @@ export type MutationUpdateAwbEventArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateAwbEventByIdArgs = {
   input: UpdateAwbEventByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCallDispositionArgs = {
+  input: UpdateCallDispositionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCallDispositionByCodeArgs = {
+  input: UpdateCallDispositionByCodeInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCallDispositionByIdArgs = {
+  input: UpdateCallDispositionByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCallRecordArgs = {
+  input: UpdateCallRecordInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCallRecordByExternalCallIdArgs = {
+  input: UpdateCallRecordByExternalCallIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCallRecordByIdArgs = {
+  input: UpdateCallRecordByIdInput;
 };
 
 
@@ -39591,6 +49695,54 @@ export type MutationUpdateCommunicationEventByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionAlertArgs = {
+  input: UpdateCompetitionAlertInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionAlertByIdArgs = {
+  input: UpdateCompetitionAlertByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionCompetitorArgs = {
+  input: UpdateCompetitionCompetitorInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionCompetitorByIdArgs = {
+  input: UpdateCompetitionCompetitorByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionCompetitorByNameArgs = {
+  input: UpdateCompetitionCompetitorByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionProductArgs = {
+  input: UpdateCompetitionProductInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionProductByIdArgs = {
+  input: UpdateCompetitionProductByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCompetitionProductByUrlArgs = {
+  input: UpdateCompetitionProductByUrlInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateConfigurationItemArgs = {
   input: UpdateConfigurationItemInput;
 };
@@ -39651,6 +49803,24 @@ export type MutationUpdateConversationMessageByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCronJobArgs = {
+  input: UpdateCronJobInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCronJobByIdArgs = {
+  input: UpdateCronJobByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateCronJobByNameArgs = {
+  input: UpdateCronJobByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateCustomerArgs = {
   input: UpdateCustomerInput;
 };
@@ -39707,6 +49877,42 @@ export type MutationUpdateDocumentArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateDocumentByIdArgs = {
   input: UpdateDocumentByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateEmbeddingsRecordArgs = {
+  input: UpdateEmbeddingsRecordInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateEmbeddingsRecordByIdArgs = {
+  input: UpdateEmbeddingsRecordByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdArgs = {
+  input: UpdateEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFacebookPageArgs = {
+  input: UpdateFacebookPageInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFacebookPageByIdArgs = {
+  input: UpdateFacebookPageByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFacebookPageByPageIdArgs = {
+  input: UpdateFacebookPageByPageIdInput;
 };
 
 
@@ -39803,6 +50009,24 @@ export type MutationUpdateIdentityArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateIdentityByIdArgs = {
   input: UpdateIdentityByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateIntegrationCredentialArgs = {
+  input: UpdateIntegrationCredentialInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateIntegrationCredentialByIdArgs = {
+  input: UpdateIntegrationCredentialByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateIntegrationCredentialByLabelArgs = {
+  input: UpdateIntegrationCredentialByLabelInput;
 };
 
 
@@ -40035,6 +50259,24 @@ export type MutationUpdatePaymentByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePbxTrunkArgs = {
+  input: UpdatePbxTrunkInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePbxTrunkByIdArgs = {
+  input: UpdatePbxTrunkByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePbxTrunkByNameArgs = {
+  input: UpdatePbxTrunkByNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdatePermissionArgs = {
   input: UpdatePermissionInput;
 };
@@ -40043,6 +50285,12 @@ export type MutationUpdatePermissionArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdatePermissionByIdArgs = {
   input: UpdatePermissionByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePermissionByImportHashArgs = {
+  input: UpdatePermissionByImportHashInput;
 };
 
 
@@ -40119,6 +50367,24 @@ export type MutationUpdatePoLineByPurchaseOrderIdAndVariantIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateProfileByIdArgs = {
+  input: UpdateProfileByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateProfileByUserIdArgs = {
+  input: UpdateProfileByUserIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateProjectArgs = {
   input: UpdateProjectInput;
 };
@@ -40157,6 +50423,12 @@ export type MutationUpdateRoleArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateRoleByIdArgs = {
   input: UpdateRoleByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateRoleByImportHashArgs = {
+  input: UpdateRoleByImportHashInput;
 };
 
 
@@ -40269,6 +50541,78 @@ export type MutationUpdateSchoolYearByNameArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifyObjectMappingArgs = {
+  input: UpdateShopifyObjectMappingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifyObjectMappingByIdArgs = {
+  input: UpdateShopifyObjectMappingByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifyObjectMappingByStoreIdAndResourceAndExternalIdArgs = {
+  input: UpdateShopifyObjectMappingByStoreIdAndResourceAndExternalIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifyStoreArgs = {
+  input: UpdateShopifyStoreInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifyStoreByIdArgs = {
+  input: UpdateShopifyStoreByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifyStoreByShopDomainArgs = {
+  input: UpdateShopifyStoreByShopDomainInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifySyncCursorArgs = {
+  input: UpdateShopifySyncCursorInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifySyncCursorByIdArgs = {
+  input: UpdateShopifySyncCursorByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateShopifySyncCursorByStoreIdAndResourceArgs = {
+  input: UpdateShopifySyncCursorByStoreIdAndResourceInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateSocialAccountArgs = {
+  input: UpdateSocialAccountInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateSocialAccountByIdArgs = {
+  input: UpdateSocialAccountByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateSocialAccountByNetworkAndExternalIdArgs = {
+  input: UpdateSocialAccountByNetworkAndExternalIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateSsotAnchorArgs = {
   input: UpdateSsotAnchorInput;
 };
@@ -40377,6 +50721,30 @@ export type MutationUpdateTenantByIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantByImportHashArgs = {
+  input: UpdateTenantByImportHashInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantSettingArgs = {
+  input: UpdateTenantSettingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantSettingByIdArgs = {
+  input: UpdateTenantSettingByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantSettingByTenantIdArgs = {
+  input: UpdateTenantSettingByTenantIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateTimetableArgs = {
   input: UpdateTimetableInput;
 };
@@ -40421,6 +50789,36 @@ export type MutationUpdateUserArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateUserByIdArgs = {
   input: UpdateUserByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateUserByImportHashArgs = {
+  input: UpdateUserByImportHashInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateUserExtensionArgs = {
+  input: UpdateUserExtensionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateUserExtensionByExtensionArgs = {
+  input: UpdateUserExtensionByExtensionInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateUserExtensionByIdArgs = {
+  input: UpdateUserExtensionByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateUserExtensionByUserIdArgs = {
+  input: UpdateUserExtensionByUserIdInput;
 };
 
 
@@ -40519,6 +50917,84 @@ export type MutationUpdateWarehouseByIdArgs = {
   input: UpdateWarehouseByIdInput;
 };
 
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappAccountArgs = {
+  input: UpdateWhatsappAccountInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappAccountByBusinessAccountIdArgs = {
+  input: UpdateWhatsappAccountByBusinessAccountIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappAccountByIdArgs = {
+  input: UpdateWhatsappAccountByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappPhoneNumberArgs = {
+  input: UpdateWhatsappPhoneNumberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappPhoneNumberByIdArgs = {
+  input: UpdateWhatsappPhoneNumberByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappPhoneNumberByPhoneNumberArgs = {
+  input: UpdateWhatsappPhoneNumberByPhoneNumberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappPhoneNumberByPhoneNumberIdArgs = {
+  input: UpdateWhatsappPhoneNumberByPhoneNumberIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappTemplateArgs = {
+  input: UpdateWhatsappTemplateInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappTemplateByAccountIdAndNameAndLanguageArgs = {
+  input: UpdateWhatsappTemplateByAccountIdAndNameAndLanguageInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappTemplateByIdArgs = {
+  input: UpdateWhatsappTemplateByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappWebhookEventArgs = {
+  input: UpdateWhatsappWebhookEventInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappWebhookEventByExternalIdAndEventTypeArgs = {
+  input: UpdateWhatsappWebhookEventByExternalIdAndEventTypeInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWhatsappWebhookEventByIdArgs = {
+  input: UpdateWhatsappWebhookEventByIdInput;
+};
+
 /** An object with a globally unique `ID`. */
 export type Node = {
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
@@ -40557,6 +51033,39 @@ export type NoteKindFilter = {
   notEqualTo?: InputMaybe<NoteKind>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<NoteKind>>;
+};
+
+/** Where a price observation came from. */
+export type ObservationSource =
+  | 'FEED'
+  | 'MANUAL'
+  | 'MARKETPLACE_API'
+  | 'SCRAPER';
+
+/** A filter to be used against ObservationSource fields. All fields are combined with a logical ‘and.’ */
+export type ObservationSourceFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ObservationSource>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ObservationSource>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ObservationSource>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ObservationSource>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ObservationSource>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ObservationSource>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ObservationSource>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ObservationSource>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ObservationSource>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ObservationSource>>;
 };
 
 /** An order placed by a customer. Its subtotal, adjustments total and total are kept by the database from its lines and adjustments. */
@@ -43134,15 +53643,492 @@ export type PaymentVarianceSampleAggregates = {
   amount?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
+export type PbxTrunk = Node & {
+  __typename?: 'PbxTrunk';
+  /** Reads and enables pagination through a set of `ActiveCall`. */
+  activeCallsByTenantIdAndTrunkId: ActiveCallConnection;
+  /** Reads and enables pagination through a set of `CallRecord`. */
+  callRecordsByTenantIdAndTrunkId: CallRecordConnection;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Host name or address of the carrier's side. */
+  host: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** False when the trunk is out of use. */
+  isActive: Scalars['Boolean']['output'];
+  /** How many calls the trunk carries at once. */
+  maxChannels: Scalars['Int']['output'];
+  /** Name of the trunk, unique within the tenant. */
+  name: Scalars['String']['output'];
+  /** Port of the carrier's side (1 to 65535). */
+  port: Scalars['Int']['output'];
+  /** How the trunk connects. */
+  protocol: TrunkProtocol;
+  /** The carrier. */
+  provider: Scalars['String']['output'];
+  /** Unique identifier of the trunk. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `PbxTrunk`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the trunk belongs to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `UserExtension`. */
+  userExtensionsByTenantIdAndTrunkId: UserExtensionConnection;
+};
+
+
+/** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
+export type PbxTrunkActiveCallsByTenantIdAndTrunkIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ActiveCallCondition>;
+  filter?: InputMaybe<ActiveCallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ActiveCallOrderBy>>;
+};
+
+
+/** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
+export type PbxTrunkCallRecordsByTenantIdAndTrunkIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordCondition>;
+  filter?: InputMaybe<CallRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordOrderBy>>;
+};
+
+
+/** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
+export type PbxTrunkUserExtensionsByTenantIdAndTrunkIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserExtensionCondition>;
+  filter?: InputMaybe<UserExtensionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserExtensionOrderBy>>;
+};
+
+export type PbxTrunkAggregates = {
+  __typename?: 'PbxTrunkAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<PbxTrunkAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<PbxTrunkDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<PbxTrunkMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<PbxTrunkMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<PbxTrunkStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<PbxTrunkStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<PbxTrunkSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<PbxTrunkVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<PbxTrunkVarianceSampleAggregates>;
+};
+
+export type PbxTrunkAverageAggregates = {
+  __typename?: 'PbxTrunkAverageAggregates';
+  /** Mean average of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['BigFloat']['output']>;
+  /** Mean average of port across the matching connection */
+  port?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `PbxTrunk` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type PbxTrunkCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `host` field. */
+  host?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `maxChannels` field. */
+  maxChannels?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `port` field. */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `protocol` field. */
+  protocol?: InputMaybe<TrunkProtocol>;
+  /** Checks for equality with the object’s `provider` field. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `PbxTrunk` values. */
+export type PbxTrunkConnection = {
+  __typename?: 'PbxTrunkConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<PbxTrunkAggregates>;
+  /** A list of edges which contains the `PbxTrunk` and cursor to aid in pagination. */
+  edges: Array<PbxTrunkEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<PbxTrunkAggregates>>;
+  /** A list of `PbxTrunk` objects. */
+  nodes: Array<PbxTrunk>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `PbxTrunk` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `PbxTrunk` values. */
+export type PbxTrunkConnectionGroupedAggregatesArgs = {
+  groupBy: Array<PbxTrunkGroupBy>;
+  having?: InputMaybe<PbxTrunkHavingInput>;
+};
+
+export type PbxTrunkDistinctCountAggregates = {
+  __typename?: 'PbxTrunkDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of host across the matching connection */
+  host?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isActive across the matching connection */
+  isActive?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of port across the matching connection */
+  port?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of protocol across the matching connection */
+  protocol?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of provider across the matching connection */
+  provider?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `PbxTrunk` edge in the connection. */
+export type PbxTrunkEdge = {
+  __typename?: 'PbxTrunkEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `PbxTrunk` at the end of the edge. */
+  node: PbxTrunk;
+};
+
+/** A filter to be used against `PbxTrunk` object types. All fields are combined with a logical ‘and.’ */
+export type PbxTrunkFilter = {
+  /** Filter by the object’s `activeCallsByTenantIdAndTrunkId` relation. */
+  activeCallsByTenantIdAndTrunkId?: InputMaybe<PbxTrunkToManyActiveCallFilter>;
+  /** Some related `activeCallsByTenantIdAndTrunkId` exist. */
+  activeCallsByTenantIdAndTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<PbxTrunkFilter>>;
+  /** Filter by the object’s `callRecordsByTenantIdAndTrunkId` relation. */
+  callRecordsByTenantIdAndTrunkId?: InputMaybe<PbxTrunkToManyCallRecordFilter>;
+  /** Some related `callRecordsByTenantIdAndTrunkId` exist. */
+  callRecordsByTenantIdAndTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `host` field. */
+  host?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `maxChannels` field. */
+  maxChannels?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<PbxTrunkFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<PbxTrunkFilter>>;
+  /** Filter by the object’s `port` field. */
+  port?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `protocol` field. */
+  protocol?: InputMaybe<TrunkProtocolFilter>;
+  /** Filter by the object’s `provider` field. */
+  provider?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `userExtensionsByTenantIdAndTrunkId` relation. */
+  userExtensionsByTenantIdAndTrunkId?: InputMaybe<PbxTrunkToManyUserExtensionFilter>;
+  /** Some related `userExtensionsByTenantIdAndTrunkId` exist. */
+  userExtensionsByTenantIdAndTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Grouping methods for `PbxTrunk` for usage during aggregation. */
+export type PbxTrunkGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'PROTOCOL'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type PbxTrunkHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `PbxTrunk` aggregates. */
+export type PbxTrunkHavingInput = {
+  AND?: InputMaybe<Array<PbxTrunkHavingInput>>;
+  OR?: InputMaybe<Array<PbxTrunkHavingInput>>;
+  average?: InputMaybe<PbxTrunkHavingAverageInput>;
+  distinctCount?: InputMaybe<PbxTrunkHavingDistinctCountInput>;
+  max?: InputMaybe<PbxTrunkHavingMaxInput>;
+  min?: InputMaybe<PbxTrunkHavingMinInput>;
+  stddevPopulation?: InputMaybe<PbxTrunkHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<PbxTrunkHavingStddevSampleInput>;
+  sum?: InputMaybe<PbxTrunkHavingSumInput>;
+  variancePopulation?: InputMaybe<PbxTrunkHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<PbxTrunkHavingVarianceSampleInput>;
+};
+
+export type PbxTrunkHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type PbxTrunkHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  maxChannels?: InputMaybe<HavingIntFilter>;
+  port?: InputMaybe<HavingIntFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `PbxTrunk` */
+export type PbxTrunkInput = {
+  /** Host name or address of the carrier's side. */
+  host: Scalars['String']['input'];
+  /** False when the trunk is out of use. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How many calls the trunk carries at once. */
+  maxChannels?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of the trunk, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** Port of the carrier's side (1 to 65535). */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** How the trunk connects. */
+  protocol?: InputMaybe<TrunkProtocol>;
+  /** The carrier. */
+  provider: Scalars['String']['input'];
+};
+
+export type PbxTrunkMaxAggregates = {
+  __typename?: 'PbxTrunkMaxAggregates';
+  /** Maximum of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['Int']['output']>;
+  /** Maximum of port across the matching connection */
+  port?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PbxTrunkMinAggregates = {
+  __typename?: 'PbxTrunkMinAggregates';
+  /** Minimum of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['Int']['output']>;
+  /** Minimum of port across the matching connection */
+  port?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Methods to use when ordering `PbxTrunk`. */
+export type PbxTrunkOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `PbxTrunk`. Fields that are set will be updated. */
+export type PbxTrunkPatch = {
+  /** Host name or address of the carrier's side. */
+  host?: InputMaybe<Scalars['String']['input']>;
+  /** False when the trunk is out of use. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How many calls the trunk carries at once. */
+  maxChannels?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of the trunk, unique within the tenant. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Port of the carrier's side (1 to 65535). */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** How the trunk connects. */
+  protocol?: InputMaybe<TrunkProtocol>;
+  /** The carrier. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PbxTrunkStddevPopulationAggregates = {
+  __typename?: 'PbxTrunkStddevPopulationAggregates';
+  /** Population standard deviation of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population standard deviation of port across the matching connection */
+  port?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type PbxTrunkStddevSampleAggregates = {
+  __typename?: 'PbxTrunkStddevSampleAggregates';
+  /** Sample standard deviation of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample standard deviation of port across the matching connection */
+  port?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type PbxTrunkSumAggregates = {
+  __typename?: 'PbxTrunkSumAggregates';
+  /** Sum of maxChannels across the matching connection */
+  maxChannels: Scalars['BigInt']['output'];
+  /** Sum of port across the matching connection */
+  port: Scalars['BigInt']['output'];
+};
+
+/** A filter to be used against many `ActiveCall` object types. All fields are combined with a logical ‘and.’ */
+export type PbxTrunkToManyActiveCallFilter = {
+  /** Every related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ActiveCallFilter>;
+  /** No related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ActiveCallFilter>;
+  /** Some related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ActiveCallFilter>;
+};
+
+/** A filter to be used against many `CallRecord` object types. All fields are combined with a logical ‘and.’ */
+export type PbxTrunkToManyCallRecordFilter = {
+  /** Every related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordFilter>;
+  /** No related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordFilter>;
+  /** Some related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordFilter>;
+};
+
+/** A filter to be used against many `UserExtension` object types. All fields are combined with a logical ‘and.’ */
+export type PbxTrunkToManyUserExtensionFilter = {
+  /** Every related `UserExtension` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<UserExtensionFilter>;
+  /** No related `UserExtension` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<UserExtensionFilter>;
+  /** Some related `UserExtension` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<UserExtensionFilter>;
+};
+
+export type PbxTrunkVariancePopulationAggregates = {
+  __typename?: 'PbxTrunkVariancePopulationAggregates';
+  /** Population variance of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['BigFloat']['output']>;
+  /** Population variance of port across the matching connection */
+  port?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type PbxTrunkVarianceSampleAggregates = {
+  __typename?: 'PbxTrunkVarianceSampleAggregates';
+  /** Sample variance of maxChannels across the matching connection */
+  maxChannels?: Maybe<Scalars['BigFloat']['output']>;
+  /** Sample variance of port across the matching connection */
+  port?: Maybe<Scalars['BigFloat']['output']>;
+};
+
 /** The permission catalog. Names are METHOD_ENTITY (CREATE_ASSETS, DELETE_INVOICES); one CREATE_, UPDATE_ and DELETE_ permission exists for every tenant table. */
 export type Permission = Node & {
   __typename?: 'Permission';
   /** When the permission was created. */
   createdAt: Scalars['Datetime']['output'];
+  /** Who created the row (from the signed-in user, never from input). */
+  createdBy?: Maybe<Scalars['UUID']['output']>;
   /** What the permission allows. */
   description?: Maybe<Scalars['String']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Identity of the permission in imports. Unique. */
+  importHash?: Maybe<Scalars['String']['output']>;
   /** METHOD_ENTITY, unique. */
   name: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `RolePermission`. */
@@ -43151,6 +54137,12 @@ export type Permission = Node & {
   rowId: Scalars['UUID']['output'];
   /** When the permission was last changed. */
   updatedAt: Scalars['Datetime']['output'];
+  /** Who last changed the row (from the signed-in user, never from input). */
+  updatedBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads a single `User` that is related to this `Permission`. */
+  userByCreatedBy?: Maybe<User>;
+  /** Reads a single `User` that is related to this `Permission`. */
+  userByUpdatedBy?: Maybe<User>;
   /** Reads and enables pagination through a set of `UserPermission`. */
   userPermissions: UserPermissionConnection;
 };
@@ -43195,14 +54187,20 @@ export type PermissionAggregates = {
 export type PermissionCondition = {
   /** Checks for equality with the object’s `createdAt` field. */
   createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `description` field. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `importHash` field. */
+  importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
 
 /** A connection to a list of `Permission` values. */
@@ -43233,14 +54231,20 @@ export type PermissionDistinctCountAggregates = {
   __typename?: 'PermissionDistinctCountAggregates';
   /** Distinct count of createdAt across the matching connection */
   createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdBy across the matching connection */
+  createdBy?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of description across the matching connection */
   description?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of importHash across the matching connection */
+  importHash?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of name across the matching connection */
   name?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of rowId across the matching connection */
   rowId?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of updatedAt across the matching connection */
   updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedBy across the matching connection */
+  updatedBy?: Maybe<Scalars['BigInt']['output']>;
 };
 
 /** A `Permission` edge in the connection. */
@@ -43258,8 +54262,12 @@ export type PermissionFilter = {
   and?: InputMaybe<Array<PermissionFilter>>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdBy` field. */
+  createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `description` field. */
   description?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `importHash` field. */
+  importHash?: InputMaybe<StringFilter>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -43274,6 +54282,16 @@ export type PermissionFilter = {
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userPermissions` relation. */
   userPermissions?: InputMaybe<PermissionToManyUserPermissionFilter>;
   /** Some related `userPermissions` exist. */
@@ -43287,11 +54305,13 @@ export type PermissionGroupBy =
   | 'CREATED_AT_TRUNCATED_TO_HOUR'
   | 'CREATED_AT_TRUNCATED_TO_MONTH'
   | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_BY'
   | 'UPDATED_AT'
   | 'UPDATED_AT_TRUNCATED_TO_DAY'
   | 'UPDATED_AT_TRUNCATED_TO_HOUR'
   | 'UPDATED_AT_TRUNCATED_TO_MONTH'
-  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY';
 
 export type PermissionHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -43363,13 +54383,19 @@ export type PermissionInput = {
 
 /** Methods to use when ordering `Permission`. */
 export type PermissionOrderBy =
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'IMPORT_HASH_ASC'
+  | 'IMPORT_HASH_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
-  | 'ROW_ID_DESC';
+  | 'ROW_ID_DESC'
+  | 'UPDATED_BY_ASC'
+  | 'UPDATED_BY_DESC';
 
 /** Represents an update to a `Permission`. Fields that are set will be updated. */
 export type PermissionPatch = {
@@ -44244,6 +55270,40 @@ export type PersonalityQuizResultPatch = {
   quizAnswers?: InputMaybe<Scalars['JSON']['input']>;
   /** The user. */
   userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** Where a phone number stands: verification, connection, or flagged by the provider. */
+export type PhoneNumberStatus =
+  | 'CONNECTED'
+  | 'DISCONNECTED'
+  | 'FLAGGED'
+  | 'PENDING'
+  | 'VERIFIED';
+
+/** A filter to be used against PhoneNumberStatus fields. All fields are combined with a logical ‘and.’ */
+export type PhoneNumberStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<PhoneNumberStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<PhoneNumberStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<PhoneNumberStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<PhoneNumberStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<PhoneNumberStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<PhoneNumberStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<PhoneNumberStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<PhoneNumberStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<PhoneNumberStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<PhoneNumberStatus>>;
 };
 
 /** Units of one order line to pick, from a bin where known. */
@@ -45712,6 +56772,104 @@ export type PoReceiptVarianceSampleAggregates = {
   quantity?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** Armed (watching), triggered (met by an observation), dismissed. */
+export type PriceAlertStatus =
+  | 'ARMED'
+  | 'DISMISSED'
+  | 'TRIGGERED';
+
+/** A filter to be used against PriceAlertStatus fields. All fields are combined with a logical ‘and.’ */
+export type PriceAlertStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<PriceAlertStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<PriceAlertStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<PriceAlertStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<PriceAlertStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<PriceAlertStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<PriceAlertStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<PriceAlertStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<PriceAlertStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<PriceAlertStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<PriceAlertStatus>>;
+};
+
+/** What an alert watches for. */
+export type PriceAlertType =
+  | 'BACK_IN_STOCK'
+  | 'OUT_OF_STOCK'
+  | 'PRICE_BELOW'
+  | 'PRICE_DROP_PERCENT';
+
+/** A filter to be used against PriceAlertType fields. All fields are combined with a logical ‘and.’ */
+export type PriceAlertTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<PriceAlertType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<PriceAlertType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<PriceAlertType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<PriceAlertType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<PriceAlertType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<PriceAlertType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<PriceAlertType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<PriceAlertType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<PriceAlertType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<PriceAlertType>>;
+};
+
+/** What became of a received webhook event. */
+export type ProcessingStatus =
+  | 'FAILED'
+  | 'IGNORED'
+  | 'PROCESSED'
+  | 'RECEIVED';
+
+/** A filter to be used against ProcessingStatus fields. All fields are combined with a logical ‘and.’ */
+export type ProcessingStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ProcessingStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ProcessingStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ProcessingStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ProcessingStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ProcessingStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ProcessingStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ProcessingStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ProcessingStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ProcessingStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ProcessingStatus>>;
+};
+
 /** Whether a product is being prepared, on sale, or kept for history only. */
 export type ProductStatus =
   | 'ACTIVE'
@@ -45742,6 +56900,269 @@ export type ProductStatusFilter = {
   notEqualTo?: InputMaybe<ProductStatus>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<ProductStatus>>;
+};
+
+/** A user's public profile: what the tenant's other users see of them. Written by the user. */
+export type Profile = Node & {
+  __typename?: 'Profile';
+  /** Picture of the user (an https URL). */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** About the user (at most 2000 characters). */
+  bio?: Maybe<Scalars['String']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The name shown (1 to 100 characters). */
+  displayName: Scalars['String']['output'];
+  /** A line under the name (role, team). */
+  headline?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Unique identifier of the profile. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `Profile`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the user. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /**
+   * The user.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  user?: Maybe<User>;
+  /** The user; one profile each. Always the signed-in user: a profile is written by its user. */
+  userId: Scalars['UUID']['output'];
+};
+
+export type ProfileAggregates = {
+  __typename?: 'ProfileAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<ProfileDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/** A condition to be used against `Profile` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type ProfileCondition = {
+  /** Checks for equality with the object’s `avatarUrl` field. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `bio` field. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `displayName` field. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `headline` field. */
+  headline?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `userId` field. */
+  userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Profile` values. */
+export type ProfileConnection = {
+  __typename?: 'ProfileConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<ProfileAggregates>;
+  /** A list of edges which contains the `Profile` and cursor to aid in pagination. */
+  edges: Array<ProfileEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<ProfileAggregates>>;
+  /** A list of `Profile` objects. */
+  nodes: Array<Profile>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Profile` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `Profile` values. */
+export type ProfileConnectionGroupedAggregatesArgs = {
+  groupBy: Array<ProfileGroupBy>;
+  having?: InputMaybe<ProfileHavingInput>;
+};
+
+export type ProfileDistinctCountAggregates = {
+  __typename?: 'ProfileDistinctCountAggregates';
+  /** Distinct count of avatarUrl across the matching connection */
+  avatarUrl?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of bio across the matching connection */
+  bio?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of displayName across the matching connection */
+  displayName?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of headline across the matching connection */
+  headline?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of userId across the matching connection */
+  userId?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `Profile` edge in the connection. */
+export type ProfileEdge = {
+  __typename?: 'ProfileEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Profile` at the end of the edge. */
+  node: Profile;
+};
+
+/** A filter to be used against `Profile` object types. All fields are combined with a logical ‘and.’ */
+export type ProfileFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<ProfileFilter>>;
+  /** Filter by the object’s `avatarUrl` field. */
+  avatarUrl?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `bio` field. */
+  bio?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `displayName` field. */
+  displayName?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `headline` field. */
+  headline?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<ProfileFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<ProfileFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `user` relation. */
+  user?: InputMaybe<UserFilter>;
+  /** Filter by the object’s `userId` field. */
+  userId?: InputMaybe<UuidFilter>;
+};
+
+/** Grouping methods for `Profile` for usage during aggregation. */
+export type ProfileGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type ProfileHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `Profile` aggregates. */
+export type ProfileHavingInput = {
+  AND?: InputMaybe<Array<ProfileHavingInput>>;
+  OR?: InputMaybe<Array<ProfileHavingInput>>;
+  average?: InputMaybe<ProfileHavingAverageInput>;
+  distinctCount?: InputMaybe<ProfileHavingDistinctCountInput>;
+  max?: InputMaybe<ProfileHavingMaxInput>;
+  min?: InputMaybe<ProfileHavingMinInput>;
+  stddevPopulation?: InputMaybe<ProfileHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<ProfileHavingStddevSampleInput>;
+  sum?: InputMaybe<ProfileHavingSumInput>;
+  variancePopulation?: InputMaybe<ProfileHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<ProfileHavingVarianceSampleInput>;
+};
+
+export type ProfileHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ProfileHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `Profile` */
+export type ProfileInput = {
+  /** Picture of the user (an https URL). */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** About the user (at most 2000 characters). */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown (1 to 100 characters). */
+  displayName: Scalars['String']['input'];
+  /** A line under the name (role, team). */
+  headline?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Methods to use when ordering `Profile`. */
+export type ProfileOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'USER_ID_ASC'
+  | 'USER_ID_DESC';
+
+/** Represents an update to a `Profile`. Fields that are set will be updated. */
+export type ProfilePatch = {
+  /** Picture of the user (an https URL). */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** About the user (at most 2000 characters). */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown (1 to 100 characters). */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** A line under the name (role, team). */
+  headline?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A body of work (a team, a service, an initiative) that issues are filed under. */
@@ -46010,6 +57431,42 @@ export type ProjectToManyIssueFilter = {
   none?: InputMaybe<IssueFilter>;
   /** Some related `Issue` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<IssueFilter>;
+};
+
+/** Whose API a credential opens. */
+export type Provider =
+  | 'FACEBOOK'
+  | 'INSTAGRAM'
+  | 'OTHER'
+  | 'PBX'
+  | 'SHOPIFY'
+  | 'TIKTOK'
+  | 'WHATSAPP';
+
+/** A filter to be used against Provider fields. All fields are combined with a logical ‘and.’ */
+export type ProviderFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<Provider>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<Provider>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<Provider>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<Provider>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<Provider>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<Provider>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<Provider>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<Provider>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<Provider>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<Provider>>;
 };
 
 /** An order of stock from a supplier, delivered into one warehouse. */
@@ -46408,6 +57865,39 @@ export type PurchaseOrderToManyPoLineFilter = {
   some?: InputMaybe<PoLineFilter>;
 };
 
+/** The provider's quality rating of a phone number. */
+export type QualityRating =
+  | 'GREEN'
+  | 'RED'
+  | 'UNKNOWN'
+  | 'YELLOW';
+
+/** A filter to be used against QualityRating fields. All fields are combined with a logical ‘and.’ */
+export type QualityRatingFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<QualityRating>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<QualityRating>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<QualityRating>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<QualityRating>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<QualityRating>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<QualityRating>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<QualityRating>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<QualityRating>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<QualityRating>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<QualityRating>>;
+};
+
 /** The root query type which gives access points into the data universe. */
 export type Query = Node & {
   __typename?: 'Query';
@@ -46425,12 +57915,26 @@ export type Query = Node & {
   accountById?: Maybe<Account>;
   /** Reads and enables pagination through a set of `Account`. */
   accounts?: Maybe<AccountConnection>;
+  /** Get a single `ActiveCall`. */
+  activeCall?: Maybe<ActiveCall>;
+  /** Get a single `ActiveCall`. */
+  activeCallByExternalCallId?: Maybe<ActiveCall>;
+  /** Reads a single `ActiveCall` using its globally unique `ID`. */
+  activeCallById?: Maybe<ActiveCall>;
+  /** Reads and enables pagination through a set of `ActiveCall`. */
+  activeCalls?: Maybe<ActiveCallConnection>;
   /** Get a single `AiInsight`. */
   aiInsight?: Maybe<AiInsight>;
   /** Reads a single `AiInsight` using its globally unique `ID`. */
   aiInsightById?: Maybe<AiInsight>;
   /** Reads and enables pagination through a set of `AiInsight`. */
   aiInsights?: Maybe<AiInsightConnection>;
+  /** Get a single `AiJob`. */
+  aiJob?: Maybe<AiJob>;
+  /** Reads a single `AiJob` using its globally unique `ID`. */
+  aiJobById?: Maybe<AiJob>;
+  /** Reads and enables pagination through a set of `AiJob`. */
+  aiJobs?: Maybe<AiJobConnection>;
   /** Get a single `AiModel`. */
   aiModel?: Maybe<AiModel>;
   /** Reads a single `AiModel` using its globally unique `ID`. */
@@ -46443,6 +57947,20 @@ export type Query = Node & {
   alertById?: Maybe<Alert>;
   /** Reads and enables pagination through a set of `Alert`. */
   alerts?: Maybe<AlertConnection>;
+  /** Reads and enables pagination through a set of `AnnotationsEntry`. */
+  annotationsEntries?: Maybe<AnnotationsEntryConnection>;
+  /** Get a single `AnnotationsEntry`. */
+  annotationsEntry?: Maybe<AnnotationsEntry>;
+  /** Reads a single `AnnotationsEntry` using its globally unique `ID`. */
+  annotationsEntryById?: Maybe<AnnotationsEntry>;
+  /** Get a single `AnnotationsLabel`. */
+  annotationsLabel?: Maybe<AnnotationsLabel>;
+  /** Reads a single `AnnotationsLabel` using its globally unique `ID`. */
+  annotationsLabelById?: Maybe<AnnotationsLabel>;
+  /** Get a single `AnnotationsLabel`. */
+  annotationsLabelByName?: Maybe<AnnotationsLabel>;
+  /** Reads and enables pagination through a set of `AnnotationsLabel`. */
+  annotationsLabels?: Maybe<AnnotationsLabelConnection>;
   /** Get a single `ApiAlias`. */
   apiAlias?: Maybe<ApiAlias>;
   /** Get a single `ApiAlias`. */
@@ -46537,6 +58055,20 @@ export type Query = Node & {
   auditLogById?: Maybe<AuditLog>;
   /** Reads and enables pagination through a set of `AuditLog`. */
   auditLogs?: Maybe<AuditLogConnection>;
+  /** Get a single `AutomationRule`. */
+  automationRule?: Maybe<AutomationRule>;
+  /** Reads a single `AutomationRule` using its globally unique `ID`. */
+  automationRuleById?: Maybe<AutomationRule>;
+  /** Get a single `AutomationRule`. */
+  automationRuleByName?: Maybe<AutomationRule>;
+  /** Reads and enables pagination through a set of `AutomationRule`. */
+  automationRules?: Maybe<AutomationRuleConnection>;
+  /** Get a single `AutomationRun`. */
+  automationRun?: Maybe<AutomationRun>;
+  /** Reads a single `AutomationRun` using its globally unique `ID`. */
+  automationRunById?: Maybe<AutomationRun>;
+  /** Reads and enables pagination through a set of `AutomationRun`. */
+  automationRuns?: Maybe<AutomationRunConnection>;
   /** Get a single `Awb`. */
   awb?: Maybe<Awb>;
   /** Get a single `Awb`. */
@@ -46559,6 +58091,28 @@ export type Query = Node & {
   awbEvents?: Maybe<AwbEventConnection>;
   /** Reads and enables pagination through a set of `Awb`. */
   awbs?: Maybe<AwbConnection>;
+  /** Get a single `CallDisposition`. */
+  callDisposition?: Maybe<CallDisposition>;
+  /** Get a single `CallDisposition`. */
+  callDispositionByCode?: Maybe<CallDisposition>;
+  /** Reads a single `CallDisposition` using its globally unique `ID`. */
+  callDispositionById?: Maybe<CallDisposition>;
+  /** Reads and enables pagination through a set of `CallDisposition`. */
+  callDispositions?: Maybe<CallDispositionConnection>;
+  /** Get a single `CallRecord`. */
+  callRecord?: Maybe<CallRecord>;
+  /** Get a single `CallRecord`. */
+  callRecordByExternalCallId?: Maybe<CallRecord>;
+  /** Reads a single `CallRecord` using its globally unique `ID`. */
+  callRecordById?: Maybe<CallRecord>;
+  /** Get a single `CallRecording`. */
+  callRecording?: Maybe<CallRecording>;
+  /** Reads a single `CallRecording` using its globally unique `ID`. */
+  callRecordingById?: Maybe<CallRecording>;
+  /** Reads and enables pagination through a set of `CallRecording`. */
+  callRecordings?: Maybe<CallRecordingConnection>;
+  /** Reads and enables pagination through a set of `CallRecord`. */
+  callRecords?: Maybe<CallRecordConnection>;
   /** Get a single `Campus`. */
   campus?: Maybe<Campus>;
   /** Get a single `CampusAttendanceConfig`. */
@@ -46609,6 +58163,36 @@ export type Query = Node & {
   communicationEventById?: Maybe<CommunicationEvent>;
   /** Reads and enables pagination through a set of `CommunicationEvent`. */
   communicationEvents?: Maybe<CommunicationEventConnection>;
+  /** Get a single `CompetitionAlert`. */
+  competitionAlert?: Maybe<CompetitionAlert>;
+  /** Reads a single `CompetitionAlert` using its globally unique `ID`. */
+  competitionAlertById?: Maybe<CompetitionAlert>;
+  /** Reads and enables pagination through a set of `CompetitionAlert`. */
+  competitionAlerts?: Maybe<CompetitionAlertConnection>;
+  /** Get a single `CompetitionCompetitor`. */
+  competitionCompetitor?: Maybe<CompetitionCompetitor>;
+  /** Reads a single `CompetitionCompetitor` using its globally unique `ID`. */
+  competitionCompetitorById?: Maybe<CompetitionCompetitor>;
+  /** Get a single `CompetitionCompetitor`. */
+  competitionCompetitorByName?: Maybe<CompetitionCompetitor>;
+  /** Reads and enables pagination through a set of `CompetitionCompetitor`. */
+  competitionCompetitors?: Maybe<CompetitionCompetitorConnection>;
+  /** Get a single `CompetitionPriceObservation`. */
+  competitionPriceObservation?: Maybe<CompetitionPriceObservation>;
+  /** Reads a single `CompetitionPriceObservation` using its globally unique `ID`. */
+  competitionPriceObservationById?: Maybe<CompetitionPriceObservation>;
+  /** Get a single `CompetitionPriceObservation`. */
+  competitionPriceObservationByProductIdAndObservedAt?: Maybe<CompetitionPriceObservation>;
+  /** Reads and enables pagination through a set of `CompetitionPriceObservation`. */
+  competitionPriceObservations?: Maybe<CompetitionPriceObservationConnection>;
+  /** Get a single `CompetitionProduct`. */
+  competitionProduct?: Maybe<CompetitionProduct>;
+  /** Reads a single `CompetitionProduct` using its globally unique `ID`. */
+  competitionProductById?: Maybe<CompetitionProduct>;
+  /** Get a single `CompetitionProduct`. */
+  competitionProductByUrl?: Maybe<CompetitionProduct>;
+  /** Reads and enables pagination through a set of `CompetitionProduct`. */
+  competitionProducts?: Maybe<CompetitionProductConnection>;
   /** Get a single `ConfigurationItem`. */
   configurationItem?: Maybe<ConfigurationItem>;
   /** Reads a single `ConfigurationItem` using its globally unique `ID`. */
@@ -46637,6 +58221,14 @@ export type Query = Node & {
   conversationMessageById?: Maybe<ConversationMessage>;
   /** Reads and enables pagination through a set of `ConversationMessage`. */
   conversationMessages?: Maybe<ConversationMessageConnection>;
+  /** Get a single `CronJob`. */
+  cronJob?: Maybe<CronJob>;
+  /** Reads a single `CronJob` using its globally unique `ID`. */
+  cronJobById?: Maybe<CronJob>;
+  /** Get a single `CronJob`. */
+  cronJobByName?: Maybe<CronJob>;
+  /** Reads and enables pagination through a set of `CronJob`. */
+  cronJobs?: Maybe<CronJobConnection>;
   /** Reads and enables pagination through a set of `Currency`. */
   currencies?: Maybe<CurrencyConnection>;
   /** Get a single `Currency`. */
@@ -46687,6 +58279,22 @@ export type Query = Node & {
   documentById?: Maybe<Document>;
   /** Reads and enables pagination through a set of `Document`. */
   documents?: Maybe<DocumentConnection>;
+  /** Get a single `EmbeddingsRecord`. */
+  embeddingsRecord?: Maybe<EmbeddingsRecord>;
+  /** Reads a single `EmbeddingsRecord` using its globally unique `ID`. */
+  embeddingsRecordById?: Maybe<EmbeddingsRecord>;
+  /** Get a single `EmbeddingsRecord`. */
+  embeddingsRecordByModelIdAndObjectTypeAndObjectId?: Maybe<EmbeddingsRecord>;
+  /** Reads and enables pagination through a set of `EmbeddingsRecord`. */
+  embeddingsRecords?: Maybe<EmbeddingsRecordConnection>;
+  /** Get a single `FacebookPage`. */
+  facebookPage?: Maybe<FacebookPage>;
+  /** Reads a single `FacebookPage` using its globally unique `ID`. */
+  facebookPageById?: Maybe<FacebookPage>;
+  /** Get a single `FacebookPage`. */
+  facebookPageByPageId?: Maybe<FacebookPage>;
+  /** Reads and enables pagination through a set of `FacebookPage`. */
+  facebookPages?: Maybe<FacebookPageConnection>;
   /** Get a single `FeePlan`. */
   feePlan?: Maybe<FeePlan>;
   /** Reads a single `FeePlan` using its globally unique `ID`. */
@@ -46745,6 +58353,14 @@ export type Query = Node & {
   identity?: Maybe<Identity>;
   /** Reads a single `Identity` using its globally unique `ID`. */
   identityById?: Maybe<Identity>;
+  /** Get a single `IntegrationCredential`. */
+  integrationCredential?: Maybe<IntegrationCredential>;
+  /** Reads a single `IntegrationCredential` using its globally unique `ID`. */
+  integrationCredentialById?: Maybe<IntegrationCredential>;
+  /** Get a single `IntegrationCredential`. */
+  integrationCredentialByLabel?: Maybe<IntegrationCredential>;
+  /** Reads and enables pagination through a set of `IntegrationCredential`. */
+  integrationCredentials?: Maybe<IntegrationCredentialConnection>;
   /** Get a single `InventoryAnalytic`. */
   inventoryAnalytic?: Maybe<InventoryAnalytic>;
   /** Reads a single `InventoryAnalytic` using its globally unique `ID`. */
@@ -46905,12 +58521,22 @@ export type Query = Node & {
   paymentById?: Maybe<Payment>;
   /** Reads and enables pagination through a set of `Payment`. */
   payments?: Maybe<PaymentConnection>;
+  /** Get a single `PbxTrunk`. */
+  pbxTrunk?: Maybe<PbxTrunk>;
+  /** Reads a single `PbxTrunk` using its globally unique `ID`. */
+  pbxTrunkById?: Maybe<PbxTrunk>;
+  /** Get a single `PbxTrunk`. */
+  pbxTrunkByName?: Maybe<PbxTrunk>;
+  /** Reads and enables pagination through a set of `PbxTrunk`. */
+  pbxTrunks?: Maybe<PbxTrunkConnection>;
   /** Reads and enables pagination through a set of `Person`. */
   people?: Maybe<PersonConnection>;
   /** Get a single `Permission`. */
   permission?: Maybe<Permission>;
   /** Reads a single `Permission` using its globally unique `ID`. */
   permissionById?: Maybe<Permission>;
+  /** Get a single `Permission`. */
+  permissionByImportHash?: Maybe<Permission>;
   /** Get a single `Permission`. */
   permissionByName?: Maybe<Permission>;
   /** Reads and enables pagination through a set of `Permission`. */
@@ -46951,6 +58577,14 @@ export type Query = Node & {
   poReceiptById?: Maybe<PoReceipt>;
   /** Reads and enables pagination through a set of `PoReceipt`. */
   poReceipts?: Maybe<PoReceiptConnection>;
+  /** Get a single `Profile`. */
+  profile?: Maybe<Profile>;
+  /** Reads a single `Profile` using its globally unique `ID`. */
+  profileById?: Maybe<Profile>;
+  /** Get a single `Profile`. */
+  profileByUserId?: Maybe<Profile>;
+  /** Reads and enables pagination through a set of `Profile`. */
+  profiles?: Maybe<ProfileConnection>;
   /** Get a single `Project`. */
   project?: Maybe<Project>;
   /** Reads a single `Project` using its globally unique `ID`. */
@@ -46978,6 +58612,8 @@ export type Query = Node & {
   role?: Maybe<Role>;
   /** Reads a single `Role` using its globally unique `ID`. */
   roleById?: Maybe<Role>;
+  /** Get a single `Role`. */
+  roleByImportHash?: Maybe<Role>;
   /** Get a single `Role`. */
   roleByName?: Maybe<Role>;
   /** Get a single `RolePermission`. */
@@ -47052,6 +58688,38 @@ export type Query = Node & {
   shopifyKpiById?: Maybe<ShopifyKpi>;
   /** Reads and enables pagination through a set of `ShopifyKpi`. */
   shopifyKpis?: Maybe<ShopifyKpiConnection>;
+  /** Get a single `ShopifyObjectMapping`. */
+  shopifyObjectMapping?: Maybe<ShopifyObjectMapping>;
+  /** Reads a single `ShopifyObjectMapping` using its globally unique `ID`. */
+  shopifyObjectMappingById?: Maybe<ShopifyObjectMapping>;
+  /** Get a single `ShopifyObjectMapping`. */
+  shopifyObjectMappingByStoreIdAndResourceAndExternalId?: Maybe<ShopifyObjectMapping>;
+  /** Reads and enables pagination through a set of `ShopifyObjectMapping`. */
+  shopifyObjectMappings?: Maybe<ShopifyObjectMappingConnection>;
+  /** Get a single `ShopifyStore`. */
+  shopifyStore?: Maybe<ShopifyStore>;
+  /** Reads a single `ShopifyStore` using its globally unique `ID`. */
+  shopifyStoreById?: Maybe<ShopifyStore>;
+  /** Get a single `ShopifyStore`. */
+  shopifyStoreByShopDomain?: Maybe<ShopifyStore>;
+  /** Reads and enables pagination through a set of `ShopifyStore`. */
+  shopifyStores?: Maybe<ShopifyStoreConnection>;
+  /** Get a single `ShopifySyncCursor`. */
+  shopifySyncCursor?: Maybe<ShopifySyncCursor>;
+  /** Reads a single `ShopifySyncCursor` using its globally unique `ID`. */
+  shopifySyncCursorById?: Maybe<ShopifySyncCursor>;
+  /** Get a single `ShopifySyncCursor`. */
+  shopifySyncCursorByStoreIdAndResource?: Maybe<ShopifySyncCursor>;
+  /** Reads and enables pagination through a set of `ShopifySyncCursor`. */
+  shopifySyncCursors?: Maybe<ShopifySyncCursorConnection>;
+  /** Get a single `SocialAccount`. */
+  socialAccount?: Maybe<SocialAccount>;
+  /** Reads a single `SocialAccount` using its globally unique `ID`. */
+  socialAccountById?: Maybe<SocialAccount>;
+  /** Get a single `SocialAccount`. */
+  socialAccountByNetworkAndExternalId?: Maybe<SocialAccount>;
+  /** Reads and enables pagination through a set of `SocialAccount`. */
+  socialAccounts?: Maybe<SocialAccountConnection>;
   /** Get a single `SsotAnchor`. */
   ssotAnchor?: Maybe<SsotAnchor>;
   /** Get a single `SsotAnchor`. */
@@ -47102,6 +58770,16 @@ export type Query = Node & {
   tenant?: Maybe<Tenant>;
   /** Reads a single `Tenant` using its globally unique `ID`. */
   tenantById?: Maybe<Tenant>;
+  /** Get a single `Tenant`. */
+  tenantByImportHash?: Maybe<Tenant>;
+  /** Get a single `TenantSetting`. */
+  tenantSetting?: Maybe<TenantSetting>;
+  /** Reads a single `TenantSetting` using its globally unique `ID`. */
+  tenantSettingById?: Maybe<TenantSetting>;
+  /** Get a single `TenantSetting`. */
+  tenantSettingByTenantId?: Maybe<TenantSetting>;
+  /** Reads and enables pagination through a set of `TenantSetting`. */
+  tenantSettings?: Maybe<TenantSettingConnection>;
   /** Reads and enables pagination through a set of `Tenant`. */
   tenants?: Maybe<TenantConnection>;
   /** Get a single `Timetable`. */
@@ -47126,6 +58804,18 @@ export type Query = Node & {
   user?: Maybe<User>;
   /** Reads a single `User` using its globally unique `ID`. */
   userById?: Maybe<User>;
+  /** Get a single `User`. */
+  userByImportHash?: Maybe<User>;
+  /** Get a single `UserExtension`. */
+  userExtension?: Maybe<UserExtension>;
+  /** Get a single `UserExtension`. */
+  userExtensionByExtension?: Maybe<UserExtension>;
+  /** Reads a single `UserExtension` using its globally unique `ID`. */
+  userExtensionById?: Maybe<UserExtension>;
+  /** Get a single `UserExtension`. */
+  userExtensionByUserId?: Maybe<UserExtension>;
+  /** Reads and enables pagination through a set of `UserExtension`. */
+  userExtensions?: Maybe<UserExtensionConnection>;
   /** Get a single `UserGroup`. */
   userGroup?: Maybe<UserGroup>;
   /** Reads a single `UserGroup` using its globally unique `ID`. */
@@ -47204,6 +58894,40 @@ export type Query = Node & {
   warehouseById?: Maybe<Warehouse>;
   /** Reads and enables pagination through a set of `Warehouse`. */
   warehouses?: Maybe<WarehouseConnection>;
+  /** Get a single `WhatsappAccount`. */
+  whatsappAccount?: Maybe<WhatsappAccount>;
+  /** Get a single `WhatsappAccount`. */
+  whatsappAccountByBusinessAccountId?: Maybe<WhatsappAccount>;
+  /** Reads a single `WhatsappAccount` using its globally unique `ID`. */
+  whatsappAccountById?: Maybe<WhatsappAccount>;
+  /** Reads and enables pagination through a set of `WhatsappAccount`. */
+  whatsappAccounts?: Maybe<WhatsappAccountConnection>;
+  /** Get a single `WhatsappPhoneNumber`. */
+  whatsappPhoneNumber?: Maybe<WhatsappPhoneNumber>;
+  /** Reads a single `WhatsappPhoneNumber` using its globally unique `ID`. */
+  whatsappPhoneNumberById?: Maybe<WhatsappPhoneNumber>;
+  /** Get a single `WhatsappPhoneNumber`. */
+  whatsappPhoneNumberByPhoneNumber?: Maybe<WhatsappPhoneNumber>;
+  /** Get a single `WhatsappPhoneNumber`. */
+  whatsappPhoneNumberByPhoneNumberId?: Maybe<WhatsappPhoneNumber>;
+  /** Reads and enables pagination through a set of `WhatsappPhoneNumber`. */
+  whatsappPhoneNumbers?: Maybe<WhatsappPhoneNumberConnection>;
+  /** Get a single `WhatsappTemplate`. */
+  whatsappTemplate?: Maybe<WhatsappTemplate>;
+  /** Get a single `WhatsappTemplate`. */
+  whatsappTemplateByAccountIdAndNameAndLanguage?: Maybe<WhatsappTemplate>;
+  /** Reads a single `WhatsappTemplate` using its globally unique `ID`. */
+  whatsappTemplateById?: Maybe<WhatsappTemplate>;
+  /** Reads and enables pagination through a set of `WhatsappTemplate`. */
+  whatsappTemplates?: Maybe<WhatsappTemplateConnection>;
+  /** Get a single `WhatsappWebhookEvent`. */
+  whatsappWebhookEvent?: Maybe<WhatsappWebhookEvent>;
+  /** Get a single `WhatsappWebhookEvent`. */
+  whatsappWebhookEventByExternalIdAndEventType?: Maybe<WhatsappWebhookEvent>;
+  /** Reads a single `WhatsappWebhookEvent` using its globally unique `ID`. */
+  whatsappWebhookEventById?: Maybe<WhatsappWebhookEvent>;
+  /** Reads and enables pagination through a set of `WhatsappWebhookEvent`. */
+  whatsappWebhookEvents?: Maybe<WhatsappWebhookEventConnection>;
 };
 
 
@@ -47264,6 +58988,37 @@ export type QueryAccountsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryActiveCallArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryActiveCallByExternalCallIdArgs = {
+  externalCallId: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryActiveCallByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryActiveCallsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ActiveCallCondition>;
+  filter?: InputMaybe<ActiveCallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ActiveCallOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryAiInsightArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -47285,6 +59040,31 @@ export type QueryAiInsightsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AiInsightOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAiJobArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAiJobByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAiJobsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AiJobCondition>;
+  filter?: InputMaybe<AiJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AiJobOrderBy>>;
 };
 
 
@@ -47335,6 +59115,62 @@ export type QueryAlertsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AlertOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsEntriesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsEntryCondition>;
+  filter?: InputMaybe<AnnotationsEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsEntryOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsEntryArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsEntryByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsLabelArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsLabelByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsLabelByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAnnotationsLabelsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsLabelCondition>;
+  filter?: InputMaybe<AnnotationsLabelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsLabelOrderBy>>;
 };
 
 
@@ -47720,6 +59556,62 @@ export type QueryAuditLogsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryAutomationRuleArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAutomationRuleByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAutomationRuleByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAutomationRulesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRuleCondition>;
+  filter?: InputMaybe<AutomationRuleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRuleOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAutomationRunArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAutomationRunByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAutomationRunsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRunCondition>;
+  filter?: InputMaybe<AutomationRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRunOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryAwbArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -47804,6 +59696,93 @@ export type QueryAwbsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AwbOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallDispositionArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallDispositionByCodeArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallDispositionByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallDispositionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallDispositionCondition>;
+  filter?: InputMaybe<CallDispositionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallDispositionOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordByExternalCallIdArgs = {
+  externalCallId: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordingArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordingByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordingCondition>;
+  filter?: InputMaybe<CallRecordingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordingOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCallRecordsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordCondition>;
+  filter?: InputMaybe<CallRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordOrderBy>>;
 };
 
 
@@ -48015,6 +59994,125 @@ export type QueryCommunicationEventsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryCompetitionAlertArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionAlertByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionAlertsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionAlertCondition>;
+  filter?: InputMaybe<CompetitionAlertFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionAlertOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionCompetitorArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionCompetitorByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionCompetitorByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionCompetitorsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionCompetitorCondition>;
+  filter?: InputMaybe<CompetitionCompetitorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionCompetitorOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionPriceObservationArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionPriceObservationByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionPriceObservationByProductIdAndObservedAtArgs = {
+  observedAt: Scalars['Datetime']['input'];
+  productId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionPriceObservationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionPriceObservationCondition>;
+  filter?: InputMaybe<CompetitionPriceObservationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionPriceObservationOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionProductArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionProductByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionProductByUrlArgs = {
+  url: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCompetitionProductsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionProductCondition>;
+  filter?: InputMaybe<CompetitionProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionProductOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryConfigurationItemArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -48123,6 +60221,37 @@ export type QueryConversationMessagesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ConversationMessageOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCronJobArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCronJobByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCronJobByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCronJobsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CronJobCondition>;
+  filter?: InputMaybe<CronJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CronJobOrderBy>>;
 };
 
 
@@ -48331,6 +60460,70 @@ export type QueryDocumentsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<DocumentOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEmbeddingsRecordArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEmbeddingsRecordByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdArgs = {
+  modelId: Scalars['UUID']['input'];
+  objectId: Scalars['UUID']['input'];
+  objectType: EmbeddedObjectType;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEmbeddingsRecordsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<EmbeddingsRecordCondition>;
+  filter?: InputMaybe<EmbeddingsRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EmbeddingsRecordOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFacebookPageArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFacebookPageByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFacebookPageByPageIdArgs = {
+  pageId: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFacebookPagesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<FacebookPageCondition>;
+  filter?: InputMaybe<FacebookPageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FacebookPageOrderBy>>;
 };
 
 
@@ -48563,6 +60756,37 @@ export type QueryIdentityArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryIdentityByIdArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryIntegrationCredentialArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryIntegrationCredentialByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryIntegrationCredentialByLabelArgs = {
+  label: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryIntegrationCredentialsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<IntegrationCredentialCondition>;
+  filter?: InputMaybe<IntegrationCredentialFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<IntegrationCredentialOrderBy>>;
 };
 
 
@@ -49220,6 +61444,37 @@ export type QueryPaymentsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryPbxTrunkArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPbxTrunkByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPbxTrunkByNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPbxTrunksArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PbxTrunkCondition>;
+  filter?: InputMaybe<PbxTrunkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PbxTrunkOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -49241,6 +61496,12 @@ export type QueryPermissionArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryPermissionByIdArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPermissionByImportHashArgs = {
+  importHash: Scalars['String']['input'];
 };
 
 
@@ -49408,6 +61669,37 @@ export type QueryPoReceiptsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryProfileArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryProfileByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryProfileByUserIdArgs = {
+  userId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryProfilesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ProfileCondition>;
+  filter?: InputMaybe<ProfileFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ProfileOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryProjectArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -49485,6 +61777,12 @@ export type QueryRoleArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryRoleByIdArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryRoleByImportHashArgs = {
+  importHash: Scalars['String']['input'];
 };
 
 
@@ -49798,6 +62096,134 @@ export type QueryShopifyKpisArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryShopifyObjectMappingArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyObjectMappingByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyObjectMappingByStoreIdAndResourceAndExternalIdArgs = {
+  externalId: Scalars['String']['input'];
+  resource: ShopifyResource;
+  storeId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyObjectMappingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifyObjectMappingCondition>;
+  filter?: InputMaybe<ShopifyObjectMappingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifyObjectMappingOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyStoreArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyStoreByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyStoreByShopDomainArgs = {
+  shopDomain: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifyStoresArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifyStoreCondition>;
+  filter?: InputMaybe<ShopifyStoreFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifyStoreOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifySyncCursorArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifySyncCursorByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifySyncCursorByStoreIdAndResourceArgs = {
+  resource: ShopifyResource;
+  storeId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryShopifySyncCursorsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifySyncCursorCondition>;
+  filter?: InputMaybe<ShopifySyncCursorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifySyncCursorOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySocialAccountArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySocialAccountByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySocialAccountByNetworkAndExternalIdArgs = {
+  externalId: Scalars['String']['input'];
+  network: SocialNetwork;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QuerySocialAccountsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<SocialAccountCondition>;
+  filter?: InputMaybe<SocialAccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<SocialAccountOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QuerySsotAnchorArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -49997,6 +62423,43 @@ export type QueryTenantByIdArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryTenantByImportHashArgs = {
+  importHash: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingByTenantIdArgs = {
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantSettingCondition>;
+  filter?: InputMaybe<TenantSettingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantSettingOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryTenantsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -50093,6 +62556,49 @@ export type QueryUserArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryUserByIdArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryUserByImportHashArgs = {
+  importHash: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryUserExtensionArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryUserExtensionByExtensionArgs = {
+  extension: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryUserExtensionByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryUserExtensionByUserIdArgs = {
+  userId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryUserExtensionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserExtensionCondition>;
+  filter?: InputMaybe<UserExtensionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserExtensionOrderBy>>;
 };
 
 
@@ -50404,6 +62910,139 @@ export type QueryWarehousesArgs = {
   orderBy?: InputMaybe<Array<WarehouseOrderBy>>;
 };
 
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappAccountArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappAccountByBusinessAccountIdArgs = {
+  businessAccountId: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappAccountByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappAccountsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappAccountCondition>;
+  filter?: InputMaybe<WhatsappAccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappAccountOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappPhoneNumberArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappPhoneNumberByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappPhoneNumberByPhoneNumberArgs = {
+  phoneNumber: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappPhoneNumberByPhoneNumberIdArgs = {
+  phoneNumberId: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappPhoneNumbersArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappPhoneNumberCondition>;
+  filter?: InputMaybe<WhatsappPhoneNumberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappPhoneNumberOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappTemplateArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappTemplateByAccountIdAndNameAndLanguageArgs = {
+  accountId: Scalars['UUID']['input'];
+  language: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappTemplateByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappTemplatesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappTemplateCondition>;
+  filter?: InputMaybe<WhatsappTemplateFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappTemplateOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappWebhookEventArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappWebhookEventByExternalIdAndEventTypeArgs = {
+  eventType: WebhookEventType;
+  externalId: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappWebhookEventByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWhatsappWebhookEventsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappWebhookEventCondition>;
+  filter?: InputMaybe<WhatsappWebhookEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappWebhookEventOrderBy>>;
+};
+
 /** What kind of recipient a message went to. */
 export type RecipientType =
   | 'GUARDIAN'
@@ -50474,6 +63113,8 @@ export type Role = Node & {
   __typename?: 'Role';
   /** When the role was created. */
   createdAt: Scalars['Datetime']['output'];
+  /** Who created the row (from the signed-in user, never from input). */
+  createdBy?: Maybe<Scalars['UUID']['output']>;
   /** What the role is for. */
   description?: Maybe<Scalars['String']['output']>;
   /** Marks the platform operator: may write the global catalogs. Assignable only by a platform operator. */
@@ -50482,6 +63123,8 @@ export type Role = Node & {
   groupRoles: GroupRoleConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Identity of the role in imports. Unique. */
+  importHash?: Maybe<Scalars['String']['output']>;
   /** Role name, lowercase, unique. */
   name: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `RolePermission`. */
@@ -50490,6 +63133,12 @@ export type Role = Node & {
   rowId: Scalars['UUID']['output'];
   /** When the role was last changed. */
   updatedAt: Scalars['Datetime']['output'];
+  /** Who last changed the row (from the signed-in user, never from input). */
+  updatedBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads a single `User` that is related to this `Role`. */
+  userByCreatedBy?: Maybe<User>;
+  /** Reads a single `User` that is related to this `Role`. */
+  userByUpdatedBy?: Maybe<User>;
   /** Reads and enables pagination through a set of `UserRole`. */
   userRoles: UserRoleConnection;
 };
@@ -50544,16 +63193,22 @@ export type RoleAggregates = {
 export type RoleCondition = {
   /** Checks for equality with the object’s `createdAt` field. */
   createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `description` field. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `globalAccess` field. */
   globalAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `importHash` field. */
+  importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `name` field. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
 
 /** A connection to a list of `Role` values. */
@@ -50584,16 +63239,22 @@ export type RoleDistinctCountAggregates = {
   __typename?: 'RoleDistinctCountAggregates';
   /** Distinct count of createdAt across the matching connection */
   createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdBy across the matching connection */
+  createdBy?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of description across the matching connection */
   description?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of globalAccess across the matching connection */
   globalAccess?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of importHash across the matching connection */
+  importHash?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of name across the matching connection */
   name?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of rowId across the matching connection */
   rowId?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of updatedAt across the matching connection */
   updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedBy across the matching connection */
+  updatedBy?: Maybe<Scalars['BigInt']['output']>;
 };
 
 /** A `Role` edge in the connection. */
@@ -50611,6 +63272,8 @@ export type RoleFilter = {
   and?: InputMaybe<Array<RoleFilter>>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdBy` field. */
+  createdBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `description` field. */
   description?: InputMaybe<StringFilter>;
   /** Filter by the object’s `globalAccess` field. */
@@ -50619,6 +63282,8 @@ export type RoleFilter = {
   groupRoles?: InputMaybe<RoleToManyGroupRoleFilter>;
   /** Some related `groupRoles` exist. */
   groupRolesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `importHash` field. */
+  importHash?: InputMaybe<StringFilter>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -50633,6 +63298,16 @@ export type RoleFilter = {
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userRoles` relation. */
   userRoles?: InputMaybe<RoleToManyUserRoleFilter>;
   /** Some related `userRoles` exist. */
@@ -50646,12 +63321,14 @@ export type RoleGroupBy =
   | 'CREATED_AT_TRUNCATED_TO_HOUR'
   | 'CREATED_AT_TRUNCATED_TO_MONTH'
   | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_BY'
   | 'GLOBAL_ACCESS'
   | 'UPDATED_AT'
   | 'UPDATED_AT_TRUNCATED_TO_DAY'
   | 'UPDATED_AT_TRUNCATED_TO_HOUR'
   | 'UPDATED_AT_TRUNCATED_TO_MONTH'
-  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY';
 
 export type RoleHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
@@ -50725,13 +63402,19 @@ export type RoleInput = {
 
 /** Methods to use when ordering `Role`. */
 export type RoleOrderBy =
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'IMPORT_HASH_ASC'
+  | 'IMPORT_HASH_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
-  | 'ROW_ID_DESC';
+  | 'ROW_ID_DESC'
+  | 'UPDATED_BY_ASC'
+  | 'UPDATED_BY_DESC';
 
 /** Represents an update to a `Role`. Fields that are set will be updated. */
 export type RolePatch = {
@@ -51007,9 +63690,13 @@ export type RowChange = {
 export type RowChangeFilter = {
   academicYear?: InputMaybe<AcademicYearFilter>;
   account?: InputMaybe<AccountFilter>;
+  activeCall?: InputMaybe<ActiveCallFilter>;
   aiInsight?: InputMaybe<AiInsightFilter>;
+  aiJob?: InputMaybe<AiJobFilter>;
   aiModel?: InputMaybe<AiModelFilter>;
   alert?: InputMaybe<AlertFilter>;
+  annotationsEntry?: InputMaybe<AnnotationsEntryFilter>;
+  annotationsLabel?: InputMaybe<AnnotationsLabelFilter>;
   apiAlias?: InputMaybe<ApiAliasFilter>;
   apiEndpoint?: InputMaybe<ApiEndpointFilter>;
   assessment?: InputMaybe<AssessmentFilter>;
@@ -51024,9 +63711,14 @@ export type RowChangeFilter = {
   attendanceRecord?: InputMaybe<AttendanceRecordFilter>;
   attendanceSession?: InputMaybe<AttendanceSessionFilter>;
   auditLog?: InputMaybe<AuditLogFilter>;
+  automationRule?: InputMaybe<AutomationRuleFilter>;
+  automationRun?: InputMaybe<AutomationRunFilter>;
   awb?: InputMaybe<AwbFilter>;
   awbCarrier?: InputMaybe<AwbCarrierFilter>;
   awbEvent?: InputMaybe<AwbEventFilter>;
+  callDisposition?: InputMaybe<CallDispositionFilter>;
+  callRecord?: InputMaybe<CallRecordFilter>;
+  callRecording?: InputMaybe<CallRecordingFilter>;
   campus?: InputMaybe<CampusFilter>;
   campusAttendanceConfig?: InputMaybe<CampusAttendanceConfigFilter>;
   campusAttendanceSummary?: InputMaybe<CampusAttendanceSummaryFilter>;
@@ -51035,15 +63727,22 @@ export type RowChangeFilter = {
   classEnrollment?: InputMaybe<ClassEnrollmentFilter>;
   classSubject?: InputMaybe<ClassSubjectFilter>;
   communicationEvent?: InputMaybe<CommunicationEventFilter>;
+  competitionAlert?: InputMaybe<CompetitionAlertFilter>;
+  competitionCompetitor?: InputMaybe<CompetitionCompetitorFilter>;
+  competitionPriceObservation?: InputMaybe<CompetitionPriceObservationFilter>;
+  competitionProduct?: InputMaybe<CompetitionProductFilter>;
   configurationItem?: InputMaybe<ConfigurationItemFilter>;
   configurationItemRelationship?: InputMaybe<ConfigurationItemRelationshipFilter>;
   conversationMessage?: InputMaybe<ConversationMessageFilter>;
+  cronJob?: InputMaybe<CronJobFilter>;
   customer?: InputMaybe<CustomerFilter>;
   customerAddress?: InputMaybe<CustomerAddressFilter>;
   customerContact?: InputMaybe<CustomerContactFilter>;
   customerLabel?: InputMaybe<CustomerLabelFilter>;
   customerNote?: InputMaybe<CustomerNoteFilter>;
   document?: InputMaybe<DocumentFilter>;
+  embeddingsRecord?: InputMaybe<EmbeddingsRecordFilter>;
+  facebookPage?: InputMaybe<FacebookPageFilter>;
   feePlan?: InputMaybe<FeePlanFilter>;
   file?: InputMaybe<FileFilter>;
   frameEntry?: InputMaybe<FrameEntryFilter>;
@@ -51053,6 +63752,7 @@ export type RowChangeFilter = {
   groupRole?: InputMaybe<GroupRoleFilter>;
   guardian?: InputMaybe<GuardianFilter>;
   identity?: InputMaybe<IdentityFilter>;
+  integrationCredential?: InputMaybe<IntegrationCredentialFilter>;
   inventoryLevel?: InputMaybe<InventoryLevelFilter>;
   inventoryMovement?: InputMaybe<InventoryMovementFilter>;
   inventoryProduct?: InputMaybe<InventoryProductFilter>;
@@ -51075,12 +63775,14 @@ export type RowChangeFilter = {
   orderLine?: InputMaybe<OrderLineFilter>;
   orderStatusHistory?: InputMaybe<OrderStatusHistoryFilter>;
   payment?: InputMaybe<PaymentFilter>;
+  pbxTrunk?: InputMaybe<PbxTrunkFilter>;
   person?: InputMaybe<PersonFilter>;
   personalityQuizResult?: InputMaybe<PersonalityQuizResultFilter>;
   pickLine?: InputMaybe<PickLineFilter>;
   pickList?: InputMaybe<PickListFilter>;
   poLine?: InputMaybe<PoLineFilter>;
   poReceipt?: InputMaybe<PoReceiptFilter>;
+  profile?: InputMaybe<ProfileFilter>;
   project?: InputMaybe<ProjectFilter>;
   purchaseOrder?: InputMaybe<PurchaseOrderFilter>;
   safetyQuizResult?: InputMaybe<SafetyQuizResultFilter>;
@@ -51090,6 +63792,10 @@ export type RowChangeFilter = {
   schoolEmploymentAssignment?: InputMaybe<SchoolEmploymentAssignmentFilter>;
   schoolEnrollment?: InputMaybe<SchoolEnrollmentFilter>;
   schoolYear?: InputMaybe<SchoolYearFilter>;
+  shopifyObjectMapping?: InputMaybe<ShopifyObjectMappingFilter>;
+  shopifyStore?: InputMaybe<ShopifyStoreFilter>;
+  shopifySyncCursor?: InputMaybe<ShopifySyncCursorFilter>;
+  socialAccount?: InputMaybe<SocialAccountFilter>;
   ssotAnchor?: InputMaybe<SsotAnchorFilter>;
   staffAttendanceRecord?: InputMaybe<StaffAttendanceRecordFilter>;
   staffMember?: InputMaybe<StaffMemberFilter>;
@@ -51097,10 +63803,12 @@ export type RowChangeFilter = {
   subject?: InputMaybe<SubjectFilter>;
   supplier?: InputMaybe<SupplierFilter>;
   systemMetric?: InputMaybe<SystemMetricFilter>;
+  tenantSetting?: InputMaybe<TenantSettingFilter>;
   timetable?: InputMaybe<TimetableFilter>;
   timetablePeriod?: InputMaybe<TimetablePeriodFilter>;
   transaction?: InputMaybe<TransactionFilter>;
   user?: InputMaybe<UserFilter>;
+  userExtension?: InputMaybe<UserExtensionFilter>;
   userGroup?: InputMaybe<UserGroupFilter>;
   userGroupMembership?: InputMaybe<UserGroupMembershipFilter>;
   userPermission?: InputMaybe<UserPermissionFilter>;
@@ -51111,6 +63819,10 @@ export type RowChangeFilter = {
   walkthroughCheckin?: InputMaybe<WalkthroughCheckinFilter>;
   warehouse?: InputMaybe<WarehouseFilter>;
   warehouseBin?: InputMaybe<WarehouseBinFilter>;
+  whatsappAccount?: InputMaybe<WhatsappAccountFilter>;
+  whatsappPhoneNumber?: InputMaybe<WhatsappPhoneNumberFilter>;
+  whatsappTemplate?: InputMaybe<WhatsappTemplateFilter>;
+  whatsappWebhookEvent?: InputMaybe<WhatsappWebhookEventFilter>;
 };
 
 /** What a rowChanged event says. */
@@ -51127,9 +63839,13 @@ export type RowChangeOp =
 export type RowChangeTable =
   | 'ACADEMIC_YEARS'
   | 'ACCOUNTS'
+  | 'ACTIVE_CALLS'
   | 'AI_INSIGHTS'
+  | 'AI_JOBS'
   | 'AI_MODELS'
   | 'ALERTS'
+  | 'ANNOTATIONS_ENTRIES'
+  | 'ANNOTATIONS_LABELS'
   | 'API_ALIASES'
   | 'API_ENDPOINTS'
   | 'ASSESSMENTS'
@@ -51144,9 +63860,14 @@ export type RowChangeTable =
   | 'ATTENDANCE_RECORDS'
   | 'ATTENDANCE_SESSIONS'
   | 'AUDIT_LOGS'
+  | 'AUTOMATION_RULES'
+  | 'AUTOMATION_RUNS'
   | 'AWBS'
   | 'AWB_CARRIERS'
   | 'AWB_EVENTS'
+  | 'CALL_DISPOSITIONS'
+  | 'CALL_RECORDINGS'
+  | 'CALL_RECORDS'
   | 'CAMPUSES'
   | 'CAMPUS_ATTENDANCE_CONFIG'
   | 'CAMPUS_ATTENDANCE_SUMMARIES'
@@ -51155,15 +63876,22 @@ export type RowChangeTable =
   | 'CLASS_ENROLLMENTS'
   | 'CLASS_SUBJECTS'
   | 'COMMUNICATION_EVENTS'
+  | 'COMPETITION_ALERTS'
+  | 'COMPETITION_COMPETITORS'
+  | 'COMPETITION_PRICE_OBSERVATIONS'
+  | 'COMPETITION_PRODUCTS'
   | 'CONFIGURATION_ITEMS'
   | 'CONFIGURATION_ITEM_RELATIONSHIPS'
   | 'CONVERSATION_MESSAGES'
+  | 'CRON_JOBS'
   | 'CUSTOMERS'
   | 'CUSTOMER_ADDRESSES'
   | 'CUSTOMER_CONTACTS'
   | 'CUSTOMER_LABELS'
   | 'CUSTOMER_NOTES'
   | 'DOCUMENTS'
+  | 'EMBEDDINGS_RECORDS'
+  | 'FACEBOOK_PAGES'
   | 'FEE_PLANS'
   | 'FILES'
   | 'FRAME_ENTRIES'
@@ -51173,6 +63901,7 @@ export type RowChangeTable =
   | 'GROUP_ROLES'
   | 'GUARDIANS'
   | 'IDENTITIES'
+  | 'INTEGRATION_CREDENTIALS'
   | 'INVENTORY_LEVELS'
   | 'INVENTORY_MOVEMENTS'
   | 'INVENTORY_PRODUCTS'
@@ -51195,12 +63924,14 @@ export type RowChangeTable =
   | 'ORDER_LINES'
   | 'ORDER_STATUS_HISTORY'
   | 'PAYMENTS'
+  | 'PBX_TRUNKS'
   | 'PERSONALITY_QUIZ_RESULTS'
   | 'PERSONS'
   | 'PICK_LINES'
   | 'PICK_LISTS'
   | 'PO_LINES'
   | 'PO_RECEIPTS'
+  | 'PROFILES'
   | 'PROJECTS'
   | 'PURCHASE_ORDERS'
   | 'SAFETY_QUIZ_RESULTS'
@@ -51210,6 +63941,10 @@ export type RowChangeTable =
   | 'SCHOOL_EMPLOYMENT_ASSIGNMENTS'
   | 'SCHOOL_ENROLLMENTS'
   | 'SCHOOL_YEARS'
+  | 'SHOPIFY_OBJECT_MAPPINGS'
+  | 'SHOPIFY_STORES'
+  | 'SHOPIFY_SYNC_CURSORS'
+  | 'SOCIAL_ACCOUNTS'
   | 'SSOT_ANCHORS'
   | 'STAFF'
   | 'STAFF_ATTENDANCE_RECORDS'
@@ -51217,10 +63952,12 @@ export type RowChangeTable =
   | 'SUBJECTS'
   | 'SUPPLIERS'
   | 'SYSTEM_METRICS'
+  | 'TENANT_SETTINGS'
   | 'TIMETABLES'
   | 'TIMETABLE_PERIODS'
   | 'TRANSACTIONS'
   | 'USERS'
+  | 'USER_EXTENSIONS'
   | 'USER_GROUPS'
   | 'USER_GROUP_MEMBERSHIPS'
   | 'USER_PERMISSIONS'
@@ -51230,13 +63967,54 @@ export type RowChangeTable =
   | 'USER_SESSIONS'
   | 'WALKTHROUGH_CHECKINS'
   | 'WAREHOUSES'
-  | 'WAREHOUSE_BINS';
+  | 'WAREHOUSE_BINS'
+  | 'WHATSAPP_ACCOUNTS'
+  | 'WHATSAPP_PHONE_NUMBERS'
+  | 'WHATSAPP_TEMPLATES'
+  | 'WHATSAPP_WEBHOOK_EVENTS';
 
 /** A kind of row change to follow. */
 export type RowOperation =
   | 'DELETE'
   | 'INSERT'
   | 'UPDATE';
+
+/**
+ * Where a run stands: queued, running (or being retried), succeeded, skipped
+ * because its conditions did not hold, failed after its last attempt.
+ */
+export type RunStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SKIPPED'
+  | 'SUCCEEDED';
+
+/** A filter to be used against RunStatus fields. All fields are combined with a logical ‘and.’ */
+export type RunStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<RunStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<RunStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<RunStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<RunStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<RunStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<RunStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<RunStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<RunStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<RunStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<RunStatus>>;
+};
 
 /** A user's result in a weekly safety quiz. */
 export type SafetyQuizResult = Node & {
@@ -54016,6 +66794,1303 @@ export type ShopifyKpiVarianceSampleAggregates = {
   unitsSold?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** Which local record an imported Shopify object became, so a re-import updates it instead of adding a copy. */
+export type ShopifyObjectMapping = Node & {
+  __typename?: 'ShopifyObjectMapping';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Shopify's id of the object (numeric, or its gid://shopify/… form); unique per store and resource. */
+  externalId: Scalars['String']['output'];
+  /** Shopify's updated_at of the object when it was last imported. */
+  externalUpdatedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The id of that local record (in its module). */
+  localId: Scalars['UUID']['output'];
+  /** What kind of local record it became. */
+  localType: LocalObjectType;
+  /** The Shopify resource of the object. */
+  resource: ShopifyResource;
+  /** Unique identifier of the mapping. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * The store the object came from.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  store?: Maybe<ShopifyStore>;
+  /** The store the object came from. */
+  storeId: Scalars['UUID']['output'];
+  /** When the object was last imported. */
+  syncedAt: Scalars['Datetime']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `ShopifyObjectMapping`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the store. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type ShopifyObjectMappingAggregates = {
+  __typename?: 'ShopifyObjectMappingAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<ShopifyObjectMappingDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `ShopifyObjectMapping` object types. All fields
+ * are tested for equality and combined with a logical ‘and.’
+ */
+export type ShopifyObjectMappingCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `externalId` field. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `externalUpdatedAt` field. */
+  externalUpdatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `localId` field. */
+  localId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `localType` field. */
+  localType?: InputMaybe<LocalObjectType>;
+  /** Checks for equality with the object’s `resource` field. */
+  resource?: InputMaybe<ShopifyResource>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `storeId` field. */
+  storeId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `syncedAt` field. */
+  syncedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `ShopifyObjectMapping` values. */
+export type ShopifyObjectMappingConnection = {
+  __typename?: 'ShopifyObjectMappingConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<ShopifyObjectMappingAggregates>;
+  /** A list of edges which contains the `ShopifyObjectMapping` and cursor to aid in pagination. */
+  edges: Array<ShopifyObjectMappingEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<ShopifyObjectMappingAggregates>>;
+  /** A list of `ShopifyObjectMapping` objects. */
+  nodes: Array<ShopifyObjectMapping>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `ShopifyObjectMapping` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `ShopifyObjectMapping` values. */
+export type ShopifyObjectMappingConnectionGroupedAggregatesArgs = {
+  groupBy: Array<ShopifyObjectMappingGroupBy>;
+  having?: InputMaybe<ShopifyObjectMappingHavingInput>;
+};
+
+export type ShopifyObjectMappingDistinctCountAggregates = {
+  __typename?: 'ShopifyObjectMappingDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of externalId across the matching connection */
+  externalId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of externalUpdatedAt across the matching connection */
+  externalUpdatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of localId across the matching connection */
+  localId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of localType across the matching connection */
+  localType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of resource across the matching connection */
+  resource?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of storeId across the matching connection */
+  storeId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of syncedAt across the matching connection */
+  syncedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `ShopifyObjectMapping` edge in the connection. */
+export type ShopifyObjectMappingEdge = {
+  __typename?: 'ShopifyObjectMappingEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `ShopifyObjectMapping` at the end of the edge. */
+  node: ShopifyObjectMapping;
+};
+
+/** A filter to be used against `ShopifyObjectMapping` object types. All fields are combined with a logical ‘and.’ */
+export type ShopifyObjectMappingFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<ShopifyObjectMappingFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `externalId` field. */
+  externalId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `externalUpdatedAt` field. */
+  externalUpdatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `localId` field. */
+  localId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `localType` field. */
+  localType?: InputMaybe<LocalObjectTypeFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<ShopifyObjectMappingFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<ShopifyObjectMappingFilter>>;
+  /** Filter by the object’s `resource` field. */
+  resource?: InputMaybe<ShopifyResourceFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `store` relation. */
+  store?: InputMaybe<ShopifyStoreFilter>;
+  /** Filter by the object’s `storeId` field. */
+  storeId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `syncedAt` field. */
+  syncedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `ShopifyObjectMapping` for usage during aggregation. */
+export type ShopifyObjectMappingGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'EXTERNAL_UPDATED_AT'
+  | 'EXTERNAL_UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'EXTERNAL_UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'EXTERNAL_UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'EXTERNAL_UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'LOCAL_ID'
+  | 'LOCAL_TYPE'
+  | 'RESOURCE'
+  | 'STORE_ID'
+  | 'SYNCED_AT'
+  | 'SYNCED_AT_TRUNCATED_TO_DAY'
+  | 'SYNCED_AT_TRUNCATED_TO_HOUR'
+  | 'SYNCED_AT_TRUNCATED_TO_MONTH'
+  | 'SYNCED_AT_TRUNCATED_TO_WEEK'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type ShopifyObjectMappingHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `ShopifyObjectMapping` aggregates. */
+export type ShopifyObjectMappingHavingInput = {
+  AND?: InputMaybe<Array<ShopifyObjectMappingHavingInput>>;
+  OR?: InputMaybe<Array<ShopifyObjectMappingHavingInput>>;
+  average?: InputMaybe<ShopifyObjectMappingHavingAverageInput>;
+  distinctCount?: InputMaybe<ShopifyObjectMappingHavingDistinctCountInput>;
+  max?: InputMaybe<ShopifyObjectMappingHavingMaxInput>;
+  min?: InputMaybe<ShopifyObjectMappingHavingMinInput>;
+  stddevPopulation?: InputMaybe<ShopifyObjectMappingHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<ShopifyObjectMappingHavingStddevSampleInput>;
+  sum?: InputMaybe<ShopifyObjectMappingHavingSumInput>;
+  variancePopulation?: InputMaybe<ShopifyObjectMappingHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<ShopifyObjectMappingHavingVarianceSampleInput>;
+};
+
+export type ShopifyObjectMappingHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyObjectMappingHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  externalUpdatedAt?: InputMaybe<HavingDatetimeFilter>;
+  syncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `ShopifyObjectMapping` */
+export type ShopifyObjectMappingInput = {
+  /** Shopify's id of the object (numeric, or its gid://shopify/… form); unique per store and resource. */
+  externalId: Scalars['String']['input'];
+  /** Shopify's updated_at of the object when it was last imported. */
+  externalUpdatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The id of that local record (in its module). */
+  localId: Scalars['UUID']['input'];
+  /** What kind of local record it became. */
+  localType: LocalObjectType;
+  /** The Shopify resource of the object. */
+  resource: ShopifyResource;
+  /** The store the object came from. */
+  storeId: Scalars['UUID']['input'];
+  /** When the object was last imported. */
+  syncedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** Methods to use when ordering `ShopifyObjectMapping`. */
+export type ShopifyObjectMappingOrderBy =
+  | 'LOCAL_TYPE_ASC'
+  | 'LOCAL_TYPE_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STORE_ID_ASC'
+  | 'STORE_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `ShopifyObjectMapping`. Fields that are set will be updated. */
+export type ShopifyObjectMappingPatch = {
+  /** Shopify's updated_at of the object when it was last imported. */
+  externalUpdatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The id of that local record (in its module). */
+  localId?: InputMaybe<Scalars['UUID']['input']>;
+  /** What kind of local record it became. */
+  localType?: InputMaybe<LocalObjectType>;
+  /** When the object was last imported. */
+  syncedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** The Shopify resources that are synced. */
+export type ShopifyResource =
+  | 'CUSTOMERS'
+  | 'FULFILLMENTS'
+  | 'INVENTORY_LEVELS'
+  | 'ORDERS'
+  | 'PRODUCTS'
+  | 'VARIANTS';
+
+/** A filter to be used against ShopifyResource fields. All fields are combined with a logical ‘and.’ */
+export type ShopifyResourceFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<ShopifyResource>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<ShopifyResource>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<ShopifyResource>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<ShopifyResource>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<ShopifyResource>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<ShopifyResource>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<ShopifyResource>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<ShopifyResource>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<ShopifyResource>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<ShopifyResource>>;
+};
+
+/** A Shopify store connected to the tenant. */
+export type ShopifyStore = Node & {
+  __typename?: 'ShopifyStore';
+  /** When the store was connected; required once connected. */
+  connectedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The credential the store is reached with. */
+  credential?: Maybe<IntegrationCredential>;
+  /** The credential the store is reached with. */
+  credentialId?: Maybe<Scalars['UUID']['output']>;
+  /** The store's currency (ISO 4217). */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The store's name. */
+  name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `ShopifyObjectMapping`. */
+  objectMappings: ShopifyObjectMappingConnection;
+  /** Unique identifier of the store. */
+  rowId: Scalars['UUID']['output'];
+  /** The store's myshopify.com domain, unique within the tenant. */
+  shopDomain: Scalars['String']['output'];
+  /** Where the connection stands. */
+  status: ConnectionStatus;
+  /** Reads and enables pagination through a set of `ShopifySyncCursor`. */
+  syncCursors: ShopifySyncCursorConnection;
+  /**
+   * Reads a single `Tenant` that is related to this `ShopifyStore`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the store is connected to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A Shopify store connected to the tenant. */
+export type ShopifyStoreObjectMappingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifyObjectMappingCondition>;
+  filter?: InputMaybe<ShopifyObjectMappingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifyObjectMappingOrderBy>>;
+};
+
+
+/** A Shopify store connected to the tenant. */
+export type ShopifyStoreSyncCursorsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifySyncCursorCondition>;
+  filter?: InputMaybe<ShopifySyncCursorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifySyncCursorOrderBy>>;
+};
+
+export type ShopifyStoreAggregates = {
+  __typename?: 'ShopifyStoreAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<ShopifyStoreDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `ShopifyStore` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type ShopifyStoreCondition = {
+  /** Checks for equality with the object’s `connectedAt` field. */
+  connectedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `credentialId` field. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `currency` field. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `shopDomain` field. */
+  shopDomain?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<ConnectionStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `ShopifyStore` values. */
+export type ShopifyStoreConnection = {
+  __typename?: 'ShopifyStoreConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<ShopifyStoreAggregates>;
+  /** A list of edges which contains the `ShopifyStore` and cursor to aid in pagination. */
+  edges: Array<ShopifyStoreEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<ShopifyStoreAggregates>>;
+  /** A list of `ShopifyStore` objects. */
+  nodes: Array<ShopifyStore>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `ShopifyStore` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `ShopifyStore` values. */
+export type ShopifyStoreConnectionGroupedAggregatesArgs = {
+  groupBy: Array<ShopifyStoreGroupBy>;
+  having?: InputMaybe<ShopifyStoreHavingInput>;
+};
+
+export type ShopifyStoreDistinctCountAggregates = {
+  __typename?: 'ShopifyStoreDistinctCountAggregates';
+  /** Distinct count of connectedAt across the matching connection */
+  connectedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of credentialId across the matching connection */
+  credentialId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of currency across the matching connection */
+  currency?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of shopDomain across the matching connection */
+  shopDomain?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `ShopifyStore` edge in the connection. */
+export type ShopifyStoreEdge = {
+  __typename?: 'ShopifyStoreEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `ShopifyStore` at the end of the edge. */
+  node: ShopifyStore;
+};
+
+/** A filter to be used against `ShopifyStore` object types. All fields are combined with a logical ‘and.’ */
+export type ShopifyStoreFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<ShopifyStoreFilter>>;
+  /** Filter by the object’s `connectedAt` field. */
+  connectedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `credential` relation. */
+  credential?: InputMaybe<IntegrationCredentialFilter>;
+  /** A related `credential` exists. */
+  credentialExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `credentialId` field. */
+  credentialId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `currency` field. */
+  currency?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<ShopifyStoreFilter>;
+  /** Filter by the object’s `objectMappings` relation. */
+  objectMappings?: InputMaybe<ShopifyStoreToManyShopifyObjectMappingFilter>;
+  /** Some related `objectMappings` exist. */
+  objectMappingsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<ShopifyStoreFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `shopDomain` field. */
+  shopDomain?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<ConnectionStatusFilter>;
+  /** Filter by the object’s `syncCursors` relation. */
+  syncCursors?: InputMaybe<ShopifyStoreToManyShopifySyncCursorFilter>;
+  /** Some related `syncCursors` exist. */
+  syncCursorsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `ShopifyStore` for usage during aggregation. */
+export type ShopifyStoreGroupBy =
+  | 'CONNECTED_AT'
+  | 'CONNECTED_AT_TRUNCATED_TO_DAY'
+  | 'CONNECTED_AT_TRUNCATED_TO_HOUR'
+  | 'CONNECTED_AT_TRUNCATED_TO_MONTH'
+  | 'CONNECTED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREDENTIAL_ID'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type ShopifyStoreHavingAverageInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingDistinctCountInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `ShopifyStore` aggregates. */
+export type ShopifyStoreHavingInput = {
+  AND?: InputMaybe<Array<ShopifyStoreHavingInput>>;
+  OR?: InputMaybe<Array<ShopifyStoreHavingInput>>;
+  average?: InputMaybe<ShopifyStoreHavingAverageInput>;
+  distinctCount?: InputMaybe<ShopifyStoreHavingDistinctCountInput>;
+  max?: InputMaybe<ShopifyStoreHavingMaxInput>;
+  min?: InputMaybe<ShopifyStoreHavingMinInput>;
+  stddevPopulation?: InputMaybe<ShopifyStoreHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<ShopifyStoreHavingStddevSampleInput>;
+  sum?: InputMaybe<ShopifyStoreHavingSumInput>;
+  variancePopulation?: InputMaybe<ShopifyStoreHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<ShopifyStoreHavingVarianceSampleInput>;
+};
+
+export type ShopifyStoreHavingMaxInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingMinInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingStddevPopulationInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingStddevSampleInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingSumInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingVariancePopulationInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifyStoreHavingVarianceSampleInput = {
+  connectedAt?: InputMaybe<HavingDatetimeFilter>;
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `ShopifyStore` */
+export type ShopifyStoreInput = {
+  /** When the store was connected; required once connected. */
+  connectedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The credential the store is reached with. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The store's currency (ISO 4217). */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** The store's name. */
+  name: Scalars['String']['input'];
+  /** The store's myshopify.com domain, unique within the tenant. */
+  shopDomain: Scalars['String']['input'];
+  /** Where the connection stands. */
+  status?: InputMaybe<ConnectionStatus>;
+};
+
+/** Methods to use when ordering `ShopifyStore`. */
+export type ShopifyStoreOrderBy =
+  | 'CREDENTIAL_ID_ASC'
+  | 'CREDENTIAL_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'SHOP_DOMAIN_ASC'
+  | 'SHOP_DOMAIN_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `ShopifyStore`. Fields that are set will be updated. */
+export type ShopifyStorePatch = {
+  /** When the store was connected; required once connected. */
+  connectedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The credential the store is reached with. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The store's currency (ISO 4217). */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** The store's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Where the connection stands. */
+  status?: InputMaybe<ConnectionStatus>;
+};
+
+/** A filter to be used against many `ShopifyObjectMapping` object types. All fields are combined with a logical ‘and.’ */
+export type ShopifyStoreToManyShopifyObjectMappingFilter = {
+  /** Every related `ShopifyObjectMapping` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ShopifyObjectMappingFilter>;
+  /** No related `ShopifyObjectMapping` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ShopifyObjectMappingFilter>;
+  /** Some related `ShopifyObjectMapping` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ShopifyObjectMappingFilter>;
+};
+
+/** A filter to be used against many `ShopifySyncCursor` object types. All fields are combined with a logical ‘and.’ */
+export type ShopifyStoreToManyShopifySyncCursorFilter = {
+  /** Every related `ShopifySyncCursor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ShopifySyncCursorFilter>;
+  /** No related `ShopifySyncCursor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ShopifySyncCursorFilter>;
+  /** Some related `ShopifySyncCursor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ShopifySyncCursorFilter>;
+};
+
+/** How far the sync of one resource of a store has come: the next sync resumes from its cursor. */
+export type ShopifySyncCursor = Node & {
+  __typename?: 'ShopifySyncCursor';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Shopify's page cursor (or updated_at watermark) to resume from; null before the first sync. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Why the last sync failed, if it did. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the last sync of the resource finished. */
+  lastSyncedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** The resource synced; one cursor per store and resource. */
+  resource: ShopifyResource;
+  /** Unique identifier of the cursor. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * The store synced.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  store?: Maybe<ShopifyStore>;
+  /** The store synced. */
+  storeId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `ShopifySyncCursor`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the store. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type ShopifySyncCursorAggregates = {
+  __typename?: 'ShopifySyncCursorAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<ShopifySyncCursorDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `ShopifySyncCursor` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type ShopifySyncCursorCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `cursor` field. */
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `lastError` field. */
+  lastError?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `lastSyncedAt` field. */
+  lastSyncedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `resource` field. */
+  resource?: InputMaybe<ShopifyResource>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `storeId` field. */
+  storeId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `ShopifySyncCursor` values. */
+export type ShopifySyncCursorConnection = {
+  __typename?: 'ShopifySyncCursorConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<ShopifySyncCursorAggregates>;
+  /** A list of edges which contains the `ShopifySyncCursor` and cursor to aid in pagination. */
+  edges: Array<ShopifySyncCursorEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<ShopifySyncCursorAggregates>>;
+  /** A list of `ShopifySyncCursor` objects. */
+  nodes: Array<ShopifySyncCursor>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `ShopifySyncCursor` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `ShopifySyncCursor` values. */
+export type ShopifySyncCursorConnectionGroupedAggregatesArgs = {
+  groupBy: Array<ShopifySyncCursorGroupBy>;
+  having?: InputMaybe<ShopifySyncCursorHavingInput>;
+};
+
+export type ShopifySyncCursorDistinctCountAggregates = {
+  __typename?: 'ShopifySyncCursorDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of cursor across the matching connection */
+  cursor?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of lastError across the matching connection */
+  lastError?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of lastSyncedAt across the matching connection */
+  lastSyncedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of resource across the matching connection */
+  resource?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of storeId across the matching connection */
+  storeId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `ShopifySyncCursor` edge in the connection. */
+export type ShopifySyncCursorEdge = {
+  __typename?: 'ShopifySyncCursorEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `ShopifySyncCursor` at the end of the edge. */
+  node: ShopifySyncCursor;
+};
+
+/** A filter to be used against `ShopifySyncCursor` object types. All fields are combined with a logical ‘and.’ */
+export type ShopifySyncCursorFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<ShopifySyncCursorFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `cursor` field. */
+  cursor?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `lastError` field. */
+  lastError?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `lastSyncedAt` field. */
+  lastSyncedAt?: InputMaybe<DatetimeFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<ShopifySyncCursorFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<ShopifySyncCursorFilter>>;
+  /** Filter by the object’s `resource` field. */
+  resource?: InputMaybe<ShopifyResourceFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `store` relation. */
+  store?: InputMaybe<ShopifyStoreFilter>;
+  /** Filter by the object’s `storeId` field. */
+  storeId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `ShopifySyncCursor` for usage during aggregation. */
+export type ShopifySyncCursorGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'LAST_SYNCED_AT'
+  | 'LAST_SYNCED_AT_TRUNCATED_TO_DAY'
+  | 'LAST_SYNCED_AT_TRUNCATED_TO_HOUR'
+  | 'LAST_SYNCED_AT_TRUNCATED_TO_MONTH'
+  | 'LAST_SYNCED_AT_TRUNCATED_TO_WEEK'
+  | 'RESOURCE'
+  | 'STORE_ID'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type ShopifySyncCursorHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `ShopifySyncCursor` aggregates. */
+export type ShopifySyncCursorHavingInput = {
+  AND?: InputMaybe<Array<ShopifySyncCursorHavingInput>>;
+  OR?: InputMaybe<Array<ShopifySyncCursorHavingInput>>;
+  average?: InputMaybe<ShopifySyncCursorHavingAverageInput>;
+  distinctCount?: InputMaybe<ShopifySyncCursorHavingDistinctCountInput>;
+  max?: InputMaybe<ShopifySyncCursorHavingMaxInput>;
+  min?: InputMaybe<ShopifySyncCursorHavingMinInput>;
+  stddevPopulation?: InputMaybe<ShopifySyncCursorHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<ShopifySyncCursorHavingStddevSampleInput>;
+  sum?: InputMaybe<ShopifySyncCursorHavingSumInput>;
+  variancePopulation?: InputMaybe<ShopifySyncCursorHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<ShopifySyncCursorHavingVarianceSampleInput>;
+};
+
+export type ShopifySyncCursorHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type ShopifySyncCursorHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  lastSyncedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `ShopifySyncCursor` */
+export type ShopifySyncCursorInput = {
+  /** Shopify's page cursor (or updated_at watermark) to resume from; null before the first sync. */
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  /** Why the last sync failed, if it did. */
+  lastError?: InputMaybe<Scalars['String']['input']>;
+  /** When the last sync of the resource finished. */
+  lastSyncedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The resource synced; one cursor per store and resource. */
+  resource: ShopifyResource;
+  /** The store synced. */
+  storeId: Scalars['UUID']['input'];
+};
+
+/** Methods to use when ordering `ShopifySyncCursor`. */
+export type ShopifySyncCursorOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STORE_ID_ASC'
+  | 'STORE_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `ShopifySyncCursor`. Fields that are set will be updated. */
+export type ShopifySyncCursorPatch = {
+  /** Shopify's page cursor (or updated_at watermark) to resume from; null before the first sync. */
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  /** Why the last sync failed, if it did. */
+  lastError?: InputMaybe<Scalars['String']['input']>;
+  /** When the last sync of the resource finished. */
+  lastSyncedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A social media account of the tenant (Instagram, TikTok, …) connected for messages and posts. */
+export type SocialAccount = Node & {
+  __typename?: 'SocialAccount';
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The credential the account is reached with. */
+  credential?: Maybe<IntegrationCredential>;
+  /** The credential the account is reached with. */
+  credentialId?: Maybe<Scalars['UUID']['output']>;
+  /** The network's id of the account; unique per network within the tenant. */
+  externalId: Scalars['String']['output'];
+  /** The account's handle (letters, digits, dots, underscores). */
+  handle: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The network the account is on. */
+  network: SocialNetwork;
+  /** Unique identifier of the account. */
+  rowId: Scalars['UUID']['output'];
+  /** Where the connection stands. */
+  status: ConnectionStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `SocialAccount`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the account is connected to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type SocialAccountAggregates = {
+  __typename?: 'SocialAccountAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<SocialAccountDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `SocialAccount` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type SocialAccountCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `credentialId` field. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `externalId` field. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `handle` field. */
+  handle?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `network` field. */
+  network?: InputMaybe<SocialNetwork>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<ConnectionStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `SocialAccount` values. */
+export type SocialAccountConnection = {
+  __typename?: 'SocialAccountConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<SocialAccountAggregates>;
+  /** A list of edges which contains the `SocialAccount` and cursor to aid in pagination. */
+  edges: Array<SocialAccountEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<SocialAccountAggregates>>;
+  /** A list of `SocialAccount` objects. */
+  nodes: Array<SocialAccount>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `SocialAccount` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `SocialAccount` values. */
+export type SocialAccountConnectionGroupedAggregatesArgs = {
+  groupBy: Array<SocialAccountGroupBy>;
+  having?: InputMaybe<SocialAccountHavingInput>;
+};
+
+export type SocialAccountDistinctCountAggregates = {
+  __typename?: 'SocialAccountDistinctCountAggregates';
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of credentialId across the matching connection */
+  credentialId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of externalId across the matching connection */
+  externalId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of handle across the matching connection */
+  handle?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of network across the matching connection */
+  network?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `SocialAccount` edge in the connection. */
+export type SocialAccountEdge = {
+  __typename?: 'SocialAccountEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `SocialAccount` at the end of the edge. */
+  node: SocialAccount;
+};
+
+/** A filter to be used against `SocialAccount` object types. All fields are combined with a logical ‘and.’ */
+export type SocialAccountFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<SocialAccountFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `credential` relation. */
+  credential?: InputMaybe<IntegrationCredentialFilter>;
+  /** A related `credential` exists. */
+  credentialExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `credentialId` field. */
+  credentialId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `externalId` field. */
+  externalId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `handle` field. */
+  handle?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `network` field. */
+  network?: InputMaybe<SocialNetworkFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<SocialAccountFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<SocialAccountFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<ConnectionStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `SocialAccount` for usage during aggregation. */
+export type SocialAccountGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREDENTIAL_ID'
+  | 'NETWORK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type SocialAccountHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `SocialAccount` aggregates. */
+export type SocialAccountHavingInput = {
+  AND?: InputMaybe<Array<SocialAccountHavingInput>>;
+  OR?: InputMaybe<Array<SocialAccountHavingInput>>;
+  average?: InputMaybe<SocialAccountHavingAverageInput>;
+  distinctCount?: InputMaybe<SocialAccountHavingDistinctCountInput>;
+  max?: InputMaybe<SocialAccountHavingMaxInput>;
+  min?: InputMaybe<SocialAccountHavingMinInput>;
+  stddevPopulation?: InputMaybe<SocialAccountHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<SocialAccountHavingStddevSampleInput>;
+  sum?: InputMaybe<SocialAccountHavingSumInput>;
+  variancePopulation?: InputMaybe<SocialAccountHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<SocialAccountHavingVarianceSampleInput>;
+};
+
+export type SocialAccountHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type SocialAccountHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `SocialAccount` */
+export type SocialAccountInput = {
+  /** The credential the account is reached with. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The network's id of the account; unique per network within the tenant. */
+  externalId: Scalars['String']['input'];
+  /** The account's handle (letters, digits, dots, underscores). */
+  handle: Scalars['String']['input'];
+  /** The network the account is on. */
+  network: SocialNetwork;
+  /** Where the connection stands. */
+  status?: InputMaybe<ConnectionStatus>;
+};
+
+/** Methods to use when ordering `SocialAccount`. */
+export type SocialAccountOrderBy =
+  | 'CREDENTIAL_ID_ASC'
+  | 'CREDENTIAL_ID_DESC'
+  | 'NATURAL'
+  | 'NETWORK_ASC'
+  | 'NETWORK_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `SocialAccount`. Fields that are set will be updated. */
+export type SocialAccountPatch = {
+  /** The credential the account is reached with. */
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The account's handle (letters, digits, dots, underscores). */
+  handle?: InputMaybe<Scalars['String']['input']>;
+  /** Where the connection stands. */
+  status?: InputMaybe<ConnectionStatus>;
+};
+
+/** A social network an account is on (Facebook pages have their own table). */
+export type SocialNetwork =
+  | 'INSTAGRAM'
+  | 'LINKEDIN'
+  | 'PINTEREST'
+  | 'TIKTOK'
+  | 'X'
+  | 'YOUTUBE';
+
+/** A filter to be used against SocialNetwork fields. All fields are combined with a logical ‘and.’ */
+export type SocialNetworkFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<SocialNetwork>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<SocialNetwork>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<SocialNetwork>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<SocialNetwork>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<SocialNetwork>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<SocialNetwork>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<SocialNetwork>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<SocialNetwork>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<SocialNetwork>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<SocialNetwork>>;
+};
+
 /** A single-source-of-truth anchor: where a family of configuration is authoritatively defined. */
 export type SsotAnchor = Node & {
   __typename?: 'SsotAnchor';
@@ -55452,6 +69527,30 @@ export type StaffTypeFilter = {
   notEqualTo?: InputMaybe<StaffType>;
   /** Not included in the specified list. */
   notIn?: InputMaybe<Array<StaffType>>;
+};
+
+/** All input for the `storeIntegrationSecret` mutation. */
+export type StoreIntegrationSecretInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  credentialId?: InputMaybe<Scalars['UUID']['input']>;
+  secret?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `storeIntegrationSecret` mutation. */
+export type StoreIntegrationSecretPayload = {
+  __typename?: 'StoreIntegrationSecretPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  secretSetAt?: Maybe<Scalars['Datetime']['output']>;
 };
 
 /** A filter to be used against String fields. All fields are combined with a logical ‘and.’ */
@@ -57219,6 +71318,76 @@ export type SystemMetricVarianceSampleAggregates = {
   metricValue?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** The provider's category of a message template. */
+export type TemplateCategory =
+  | 'AUTHENTICATION'
+  | 'MARKETING'
+  | 'UTILITY';
+
+/** A filter to be used against TemplateCategory fields. All fields are combined with a logical ‘and.’ */
+export type TemplateCategoryFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TemplateCategory>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TemplateCategory>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TemplateCategory>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TemplateCategory>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TemplateCategory>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TemplateCategory>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TemplateCategory>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TemplateCategory>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TemplateCategory>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TemplateCategory>>;
+};
+
+/**
+ * Approval status of a template: drafted, submitted (pending), then approved or
+ * rejected; approved ones may be paused or disabled by the provider.
+ */
+export type TemplateStatus =
+  | 'APPROVED'
+  | 'DISABLED'
+  | 'DRAFT'
+  | 'PAUSED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** A filter to be used against TemplateStatus fields. All fields are combined with a logical ‘and.’ */
+export type TemplateStatusFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TemplateStatus>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TemplateStatus>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TemplateStatus>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TemplateStatus>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TemplateStatus>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TemplateStatus>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TemplateStatus>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TemplateStatus>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TemplateStatus>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TemplateStatus>>;
+};
+
 /** An organization using Nexus. A signed-in user sees only their own tenant. */
 export type Tenant = Node & {
   __typename?: 'Tenant';
@@ -57226,6 +71395,8 @@ export type Tenant = Node & {
   academicYears: AcademicYearConnection;
   /** Reads and enables pagination through a set of `Account`. */
   accounts: AccountConnection;
+  /** Reads and enables pagination through a set of `ActiveCall`. */
+  activeCalls: ActiveCallConnection;
   /**
    * The group whose members administer the tenant.
    *
@@ -57234,10 +71405,16 @@ export type Tenant = Node & {
   adminGroup?: Maybe<UserGroup>;
   /** Reads and enables pagination through a set of `AiInsight`. */
   aiInsights: AiInsightConnection;
+  /** Reads and enables pagination through a set of `AiJob`. */
+  aiJobs: AiJobConnection;
   /** Reads and enables pagination through a set of `AiModel`. */
   aiModels: AiModelConnection;
   /** Reads and enables pagination through a set of `Alert`. */
   alerts: AlertConnection;
+  /** Reads and enables pagination through a set of `AnnotationsEntry`. */
+  annotationsEntries: AnnotationsEntryConnection;
+  /** Reads and enables pagination through a set of `AnnotationsLabel`. */
+  annotationsLabels: AnnotationsLabelConnection;
   /** Reads and enables pagination through a set of `ApiAlias`. */
   apiAliases: ApiAliasConnection;
   /** Reads and enables pagination through a set of `ApiEndpoint`. */
@@ -57266,12 +71443,22 @@ export type Tenant = Node & {
   attendanceSessions: AttendanceSessionConnection;
   /** Reads and enables pagination through a set of `AuditLog`. */
   auditLogs: AuditLogConnection;
+  /** Reads and enables pagination through a set of `AutomationRule`. */
+  automationRules: AutomationRuleConnection;
+  /** Reads and enables pagination through a set of `AutomationRun`. */
+  automationRuns: AutomationRunConnection;
   /** Reads and enables pagination through a set of `AwbCarrier`. */
   awbCarriers: AwbCarrierConnection;
   /** Reads and enables pagination through a set of `AwbEvent`. */
   awbEvents: AwbEventConnection;
   /** Reads and enables pagination through a set of `Awb`. */
   awbs: AwbConnection;
+  /** Reads and enables pagination through a set of `CallDisposition`. */
+  callDispositions: CallDispositionConnection;
+  /** Reads and enables pagination through a set of `CallRecording`. */
+  callRecordings: CallRecordingConnection;
+  /** Reads and enables pagination through a set of `CallRecord`. */
+  callRecords: CallRecordConnection;
   /** Reads and enables pagination through a set of `CampusAttendanceConfig`. */
   campusAttendanceConfigs: CampusAttendanceConfigConnection;
   /** Reads and enables pagination through a set of `CampusAttendanceSummary`. */
@@ -57288,6 +71475,14 @@ export type Tenant = Node & {
   classes: ClassConnection;
   /** Reads and enables pagination through a set of `CommunicationEvent`. */
   communicationEvents: CommunicationEventConnection;
+  /** Reads and enables pagination through a set of `CompetitionAlert`. */
+  competitionAlerts: CompetitionAlertConnection;
+  /** Reads and enables pagination through a set of `CompetitionCompetitor`. */
+  competitionCompetitors: CompetitionCompetitorConnection;
+  /** Reads and enables pagination through a set of `CompetitionPriceObservation`. */
+  competitionPriceObservations: CompetitionPriceObservationConnection;
+  /** Reads and enables pagination through a set of `CompetitionProduct`. */
+  competitionProducts: CompetitionProductConnection;
   /** Reads and enables pagination through a set of `ConfigurationItemRelationship`. */
   configurationItemRelationships: ConfigurationItemRelationshipConnection;
   /** Reads and enables pagination through a set of `ConfigurationItem`. */
@@ -57296,6 +71491,10 @@ export type Tenant = Node & {
   conversationMessages: ConversationMessageConnection;
   /** When the tenant was created. */
   createdAt: Scalars['Datetime']['output'];
+  /** The operator who created the tenant; null when the host created it (CLI, sign-up). */
+  createdBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads and enables pagination through a set of `CronJob`. */
+  cronJobs: CronJobConnection;
   /** Reads and enables pagination through a set of `CustomerAddress`. */
   customerAddresses: CustomerAddressConnection;
   /** Reads and enables pagination through a set of `CustomerContact`. */
@@ -57306,8 +71505,14 @@ export type Tenant = Node & {
   customerNotes: CustomerNoteConnection;
   /** Reads and enables pagination through a set of `Customer`. */
   customers: CustomerConnection;
+  /** When the tenant was archived; an archived tenant is inactive (nobody signs in) and keeps its rows. */
+  deletedAt?: Maybe<Scalars['Datetime']['output']>;
   /** Reads and enables pagination through a set of `Document`. */
   documents: DocumentConnection;
+  /** Reads and enables pagination through a set of `EmbeddingsRecord`. */
+  embeddingsRecords: EmbeddingsRecordConnection;
+  /** Reads and enables pagination through a set of `FacebookPage`. */
+  facebookPages: FacebookPageConnection;
   /** Reads and enables pagination through a set of `FeePlan`. */
   feePlans: FeePlanConnection;
   /** Reads and enables pagination through a set of `File`. */
@@ -57328,6 +71533,10 @@ export type Tenant = Node & {
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `Identity`. */
   identities: IdentityConnection;
+  /** Identity of the tenant in imports: importing it again updates it instead of adding a copy. Unique. */
+  importHash?: Maybe<Scalars['String']['output']>;
+  /** Reads and enables pagination through a set of `IntegrationCredential`. */
+  integrationCredentials: IntegrationCredentialConnection;
   /** Reads and enables pagination through a set of `InventoryLevel`. */
   inventoryLevels: InventoryLevelConnection;
   /** Reads and enables pagination through a set of `InventoryMovement`. */
@@ -57376,6 +71585,8 @@ export type Tenant = Node & {
   orders: OrderConnection;
   /** Reads and enables pagination through a set of `Payment`. */
   payments: PaymentConnection;
+  /** Reads and enables pagination through a set of `PbxTrunk`. */
+  pbxTrunks: PbxTrunkConnection;
   /** Reads and enables pagination through a set of `Person`. */
   people: PersonConnection;
   /** Reads and enables pagination through a set of `PersonalityQuizResult`. */
@@ -57388,6 +71599,8 @@ export type Tenant = Node & {
   poLines: PoLineConnection;
   /** Reads and enables pagination through a set of `PoReceipt`. */
   poReceipts: PoReceiptConnection;
+  /** Reads and enables pagination through a set of `Profile`. */
+  profiles: ProfileConnection;
   /** Reads and enables pagination through a set of `Project`. */
   projects: ProjectConnection;
   /** Reads and enables pagination through a set of `PurchaseOrder`. */
@@ -57408,6 +71621,14 @@ export type Tenant = Node & {
   schoolYears: SchoolYearConnection;
   /** Reads and enables pagination through a set of `School`. */
   schools: SchoolConnection;
+  /** Reads and enables pagination through a set of `ShopifyObjectMapping`. */
+  shopifyObjectMappings: ShopifyObjectMappingConnection;
+  /** Reads and enables pagination through a set of `ShopifyStore`. */
+  shopifyStores: ShopifyStoreConnection;
+  /** Reads and enables pagination through a set of `ShopifySyncCursor`. */
+  shopifySyncCursors: ShopifySyncCursorConnection;
+  /** Reads and enables pagination through a set of `SocialAccount`. */
+  socialAccounts: SocialAccountConnection;
   /** Reads and enables pagination through a set of `SsotAnchor`. */
   ssotAnchors: SsotAnchorConnection;
   /** Reads and enables pagination through a set of `StaffAttendanceRecord`. */
@@ -57424,6 +71645,8 @@ export type Tenant = Node & {
   systemMetrics: SystemMetricConnection;
   /** The group whose members administer the tenant (role admin). */
   tenantAdminGroupId: Scalars['UUID']['output'];
+  /** Reads a single `TenantSetting` that is related to this `Tenant`. */
+  tenantSetting?: Maybe<TenantSetting>;
   /** The group every user of the tenant belongs to (role user). */
   tenantUsersGroupId: Scalars['UUID']['output'];
   /** Reads and enables pagination through a set of `TimetablePeriod`. */
@@ -57434,6 +71657,14 @@ export type Tenant = Node & {
   transactions: TransactionConnection;
   /** When the tenant was last changed. */
   updatedAt: Scalars['Datetime']['output'];
+  /** Who last changed the tenant (from the signed-in user, never from input). */
+  updatedBy?: Maybe<Scalars['UUID']['output']>;
+  /** Reads a single `User` that is related to this `Tenant`. */
+  userByCreatedBy?: Maybe<User>;
+  /** Reads a single `User` that is related to this `Tenant`. */
+  userByUpdatedBy?: Maybe<User>;
+  /** Reads and enables pagination through a set of `UserExtension`. */
+  userExtensions: UserExtensionConnection;
   /** Reads and enables pagination through a set of `UserGroupMembership`. */
   userGroupMemberships: UserGroupMembershipConnection;
   /** Reads and enables pagination through a set of `UserGroup`. */
@@ -57462,6 +71693,14 @@ export type Tenant = Node & {
   warehouseBins: WarehouseBinConnection;
   /** Reads and enables pagination through a set of `Warehouse`. */
   warehouses: WarehouseConnection;
+  /** Reads and enables pagination through a set of `WhatsappAccount`. */
+  whatsappAccounts: WhatsappAccountConnection;
+  /** Reads and enables pagination through a set of `WhatsappPhoneNumber`. */
+  whatsappPhoneNumbers: WhatsappPhoneNumberConnection;
+  /** Reads and enables pagination through a set of `WhatsappTemplate`. */
+  whatsappTemplates: WhatsappTemplateConnection;
+  /** Reads and enables pagination through a set of `WhatsappWebhookEvent`. */
+  whatsappWebhookEvents: WhatsappWebhookEventConnection;
 };
 
 
@@ -57492,6 +71731,19 @@ export type TenantAccountsArgs = {
 
 
 /** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantActiveCallsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ActiveCallCondition>;
+  filter?: InputMaybe<ActiveCallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ActiveCallOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
 export type TenantAiInsightsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -57501,6 +71753,19 @@ export type TenantAiInsightsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AiInsightOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantAiJobsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AiJobCondition>;
+  filter?: InputMaybe<AiJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AiJobOrderBy>>;
 };
 
 
@@ -57527,6 +71792,32 @@ export type TenantAlertsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AlertOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantAnnotationsEntriesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsEntryCondition>;
+  filter?: InputMaybe<AnnotationsEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsEntryOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantAnnotationsLabelsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsLabelCondition>;
+  filter?: InputMaybe<AnnotationsLabelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsLabelOrderBy>>;
 };
 
 
@@ -57713,6 +72004,32 @@ export type TenantAuditLogsArgs = {
 
 
 /** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantAutomationRulesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRuleCondition>;
+  filter?: InputMaybe<AutomationRuleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRuleOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantAutomationRunsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRunCondition>;
+  filter?: InputMaybe<AutomationRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRunOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
 export type TenantAwbCarriersArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -57748,6 +72065,45 @@ export type TenantAwbsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AwbOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCallDispositionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallDispositionCondition>;
+  filter?: InputMaybe<CallDispositionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallDispositionOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCallRecordingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordingCondition>;
+  filter?: InputMaybe<CallRecordingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordingOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCallRecordsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordCondition>;
+  filter?: InputMaybe<CallRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordOrderBy>>;
 };
 
 
@@ -57856,6 +72212,58 @@ export type TenantCommunicationEventsArgs = {
 
 
 /** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCompetitionAlertsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionAlertCondition>;
+  filter?: InputMaybe<CompetitionAlertFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionAlertOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCompetitionCompetitorsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionCompetitorCondition>;
+  filter?: InputMaybe<CompetitionCompetitorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionCompetitorOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCompetitionPriceObservationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionPriceObservationCondition>;
+  filter?: InputMaybe<CompetitionPriceObservationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionPriceObservationOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCompetitionProductsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CompetitionProductCondition>;
+  filter?: InputMaybe<CompetitionProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompetitionProductOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
 export type TenantConfigurationItemRelationshipsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -57891,6 +72299,19 @@ export type TenantConversationMessagesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ConversationMessageOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantCronJobsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CronJobCondition>;
+  filter?: InputMaybe<CronJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CronJobOrderBy>>;
 };
 
 
@@ -57969,6 +72390,32 @@ export type TenantDocumentsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<DocumentOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantEmbeddingsRecordsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<EmbeddingsRecordCondition>;
+  filter?: InputMaybe<EmbeddingsRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EmbeddingsRecordOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantFacebookPagesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<FacebookPageCondition>;
+  filter?: InputMaybe<FacebookPageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FacebookPageOrderBy>>;
 };
 
 
@@ -58086,6 +72533,19 @@ export type TenantIdentitiesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<IdentityOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantIntegrationCredentialsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<IntegrationCredentialCondition>;
+  filter?: InputMaybe<IntegrationCredentialFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<IntegrationCredentialOrderBy>>;
 };
 
 
@@ -58376,6 +72836,19 @@ export type TenantPaymentsArgs = {
 
 
 /** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantPbxTrunksArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PbxTrunkCondition>;
+  filter?: InputMaybe<PbxTrunkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PbxTrunkOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
 export type TenantPeopleArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -58450,6 +72923,19 @@ export type TenantPoReceiptsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<PoReceiptOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantProfilesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ProfileCondition>;
+  filter?: InputMaybe<ProfileFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ProfileOrderBy>>;
 };
 
 
@@ -58567,6 +73053,58 @@ export type TenantSchoolsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<SchoolOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantShopifyObjectMappingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifyObjectMappingCondition>;
+  filter?: InputMaybe<ShopifyObjectMappingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifyObjectMappingOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantShopifyStoresArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifyStoreCondition>;
+  filter?: InputMaybe<ShopifyStoreFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifyStoreOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantShopifySyncCursorsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ShopifySyncCursorCondition>;
+  filter?: InputMaybe<ShopifySyncCursorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ShopifySyncCursorOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantSocialAccountsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<SocialAccountCondition>;
+  filter?: InputMaybe<SocialAccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<SocialAccountOrderBy>>;
 };
 
 
@@ -58697,6 +73235,19 @@ export type TenantTransactionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<TransactionOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantUserExtensionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserExtensionCondition>;
+  filter?: InputMaybe<UserExtensionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserExtensionOrderBy>>;
 };
 
 
@@ -58842,6 +73393,58 @@ export type TenantWarehousesArgs = {
   orderBy?: InputMaybe<Array<WarehouseOrderBy>>;
 };
 
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantWhatsappAccountsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappAccountCondition>;
+  filter?: InputMaybe<WhatsappAccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappAccountOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantWhatsappPhoneNumbersArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappPhoneNumberCondition>;
+  filter?: InputMaybe<WhatsappPhoneNumberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappPhoneNumberOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantWhatsappTemplatesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappTemplateCondition>;
+  filter?: InputMaybe<WhatsappTemplateFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappTemplateOrderBy>>;
+};
+
+
+/** An organization using Nexus. A signed-in user sees only their own tenant. */
+export type TenantWhatsappWebhookEventsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappWebhookEventCondition>;
+  filter?: InputMaybe<WhatsappWebhookEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappWebhookEventOrderBy>>;
+};
+
 export type TenantAggregates = {
   __typename?: 'TenantAggregates';
   /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
@@ -58853,6 +73456,12 @@ export type TenantAggregates = {
 export type TenantCondition = {
   /** Checks for equality with the object’s `createdAt` field. */
   createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `importHash` field. */
+  importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `isActive` field. */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `name` field. */
@@ -58865,6 +73474,8 @@ export type TenantCondition = {
   tenantUsersGroupId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<Scalars['UUID']['input']>;
 };
 
 /** A connection to a list of `Tenant` values. */
@@ -58895,6 +73506,12 @@ export type TenantDistinctCountAggregates = {
   __typename?: 'TenantDistinctCountAggregates';
   /** Distinct count of createdAt across the matching connection */
   createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdBy across the matching connection */
+  createdBy?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of deletedAt across the matching connection */
+  deletedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of importHash across the matching connection */
+  importHash?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of isActive across the matching connection */
   isActive?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of name across the matching connection */
@@ -58907,6 +73524,8 @@ export type TenantDistinctCountAggregates = {
   tenantUsersGroupId?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of updatedAt across the matching connection */
   updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedBy across the matching connection */
+  updatedBy?: Maybe<Scalars['BigInt']['output']>;
 };
 
 /** A `Tenant` edge in the connection. */
@@ -58928,12 +73547,20 @@ export type TenantFilter = {
   accounts?: InputMaybe<TenantToManyAccountFilter>;
   /** Some related `accounts` exist. */
   accountsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `activeCalls` relation. */
+  activeCalls?: InputMaybe<TenantToManyActiveCallFilter>;
+  /** Some related `activeCalls` exist. */
+  activeCallsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `adminGroup` relation. */
   adminGroup?: InputMaybe<UserGroupFilter>;
   /** Filter by the object’s `aiInsights` relation. */
   aiInsights?: InputMaybe<TenantToManyAiInsightFilter>;
   /** Some related `aiInsights` exist. */
   aiInsightsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `aiJobs` relation. */
+  aiJobs?: InputMaybe<TenantToManyAiJobFilter>;
+  /** Some related `aiJobs` exist. */
+  aiJobsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `aiModels` relation. */
   aiModels?: InputMaybe<TenantToManyAiModelFilter>;
   /** Some related `aiModels` exist. */
@@ -58944,6 +73571,14 @@ export type TenantFilter = {
   alertsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<TenantFilter>>;
+  /** Filter by the object’s `annotationsEntries` relation. */
+  annotationsEntries?: InputMaybe<TenantToManyAnnotationsEntryFilter>;
+  /** Some related `annotationsEntries` exist. */
+  annotationsEntriesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `annotationsLabels` relation. */
+  annotationsLabels?: InputMaybe<TenantToManyAnnotationsLabelFilter>;
+  /** Some related `annotationsLabels` exist. */
+  annotationsLabelsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `apiAliases` relation. */
   apiAliases?: InputMaybe<TenantToManyApiAliasFilter>;
   /** Some related `apiAliases` exist. */
@@ -59000,6 +73635,14 @@ export type TenantFilter = {
   auditLogs?: InputMaybe<TenantToManyAuditLogFilter>;
   /** Some related `auditLogs` exist. */
   auditLogsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `automationRules` relation. */
+  automationRules?: InputMaybe<TenantToManyAutomationRuleFilter>;
+  /** Some related `automationRules` exist. */
+  automationRulesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `automationRuns` relation. */
+  automationRuns?: InputMaybe<TenantToManyAutomationRunFilter>;
+  /** Some related `automationRuns` exist. */
+  automationRunsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `awbCarriers` relation. */
   awbCarriers?: InputMaybe<TenantToManyAwbCarrierFilter>;
   /** Some related `awbCarriers` exist. */
@@ -59012,6 +73655,18 @@ export type TenantFilter = {
   awbs?: InputMaybe<TenantToManyAwbFilter>;
   /** Some related `awbs` exist. */
   awbsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callDispositions` relation. */
+  callDispositions?: InputMaybe<TenantToManyCallDispositionFilter>;
+  /** Some related `callDispositions` exist. */
+  callDispositionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callRecordings` relation. */
+  callRecordings?: InputMaybe<TenantToManyCallRecordingFilter>;
+  /** Some related `callRecordings` exist. */
+  callRecordingsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callRecords` relation. */
+  callRecords?: InputMaybe<TenantToManyCallRecordFilter>;
+  /** Some related `callRecords` exist. */
+  callRecordsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `campusAttendanceConfigs` relation. */
   campusAttendanceConfigs?: InputMaybe<TenantToManyCampusAttendanceConfigFilter>;
   /** Some related `campusAttendanceConfigs` exist. */
@@ -59044,6 +73699,22 @@ export type TenantFilter = {
   communicationEvents?: InputMaybe<TenantToManyCommunicationEventFilter>;
   /** Some related `communicationEvents` exist. */
   communicationEventsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `competitionAlerts` relation. */
+  competitionAlerts?: InputMaybe<TenantToManyCompetitionAlertFilter>;
+  /** Some related `competitionAlerts` exist. */
+  competitionAlertsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `competitionCompetitors` relation. */
+  competitionCompetitors?: InputMaybe<TenantToManyCompetitionCompetitorFilter>;
+  /** Some related `competitionCompetitors` exist. */
+  competitionCompetitorsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `competitionPriceObservations` relation. */
+  competitionPriceObservations?: InputMaybe<TenantToManyCompetitionPriceObservationFilter>;
+  /** Some related `competitionPriceObservations` exist. */
+  competitionPriceObservationsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `competitionProducts` relation. */
+  competitionProducts?: InputMaybe<TenantToManyCompetitionProductFilter>;
+  /** Some related `competitionProducts` exist. */
+  competitionProductsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `configurationItemRelationships` relation. */
   configurationItemRelationships?: InputMaybe<TenantToManyConfigurationItemRelationshipFilter>;
   /** Some related `configurationItemRelationships` exist. */
@@ -59058,6 +73729,12 @@ export type TenantFilter = {
   conversationMessagesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdBy` field. */
+  createdBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `cronJobs` relation. */
+  cronJobs?: InputMaybe<TenantToManyCronJobFilter>;
+  /** Some related `cronJobs` exist. */
+  cronJobsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `customerAddresses` relation. */
   customerAddresses?: InputMaybe<TenantToManyCustomerAddressFilter>;
   /** Some related `customerAddresses` exist. */
@@ -59078,10 +73755,20 @@ export type TenantFilter = {
   customers?: InputMaybe<TenantToManyCustomerFilter>;
   /** Some related `customers` exist. */
   customersExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `documents` relation. */
   documents?: InputMaybe<TenantToManyDocumentFilter>;
   /** Some related `documents` exist. */
   documentsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `embeddingsRecords` relation. */
+  embeddingsRecords?: InputMaybe<TenantToManyEmbeddingsRecordFilter>;
+  /** Some related `embeddingsRecords` exist. */
+  embeddingsRecordsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `facebookPages` relation. */
+  facebookPages?: InputMaybe<TenantToManyFacebookPageFilter>;
+  /** Some related `facebookPages` exist. */
+  facebookPagesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `feePlans` relation. */
   feePlans?: InputMaybe<TenantToManyFeePlanFilter>;
   /** Some related `feePlans` exist. */
@@ -59118,6 +73805,12 @@ export type TenantFilter = {
   identities?: InputMaybe<TenantToManyIdentityFilter>;
   /** Some related `identities` exist. */
   identitiesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `importHash` field. */
+  importHash?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `integrationCredentials` relation. */
+  integrationCredentials?: InputMaybe<TenantToManyIntegrationCredentialFilter>;
+  /** Some related `integrationCredentials` exist. */
+  integrationCredentialsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `inventoryLevels` relation. */
   inventoryLevels?: InputMaybe<TenantToManyInventoryLevelFilter>;
   /** Some related `inventoryLevels` exist. */
@@ -59214,6 +73907,10 @@ export type TenantFilter = {
   payments?: InputMaybe<TenantToManyPaymentFilter>;
   /** Some related `payments` exist. */
   paymentsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `pbxTrunks` relation. */
+  pbxTrunks?: InputMaybe<TenantToManyPbxTrunkFilter>;
+  /** Some related `pbxTrunks` exist. */
+  pbxTrunksExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `people` relation. */
   people?: InputMaybe<TenantToManyPersonFilter>;
   /** Some related `people` exist. */
@@ -59238,6 +73935,10 @@ export type TenantFilter = {
   poReceipts?: InputMaybe<TenantToManyPoReceiptFilter>;
   /** Some related `poReceipts` exist. */
   poReceiptsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `profiles` relation. */
+  profiles?: InputMaybe<TenantToManyProfileFilter>;
+  /** Some related `profiles` exist. */
+  profilesExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `projects` relation. */
   projects?: InputMaybe<TenantToManyProjectFilter>;
   /** Some related `projects` exist. */
@@ -59276,6 +73977,22 @@ export type TenantFilter = {
   schools?: InputMaybe<TenantToManySchoolFilter>;
   /** Some related `schools` exist. */
   schoolsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `shopifyObjectMappings` relation. */
+  shopifyObjectMappings?: InputMaybe<TenantToManyShopifyObjectMappingFilter>;
+  /** Some related `shopifyObjectMappings` exist. */
+  shopifyObjectMappingsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `shopifyStores` relation. */
+  shopifyStores?: InputMaybe<TenantToManyShopifyStoreFilter>;
+  /** Some related `shopifyStores` exist. */
+  shopifyStoresExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `shopifySyncCursors` relation. */
+  shopifySyncCursors?: InputMaybe<TenantToManyShopifySyncCursorFilter>;
+  /** Some related `shopifySyncCursors` exist. */
+  shopifySyncCursorsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `socialAccounts` relation. */
+  socialAccounts?: InputMaybe<TenantToManySocialAccountFilter>;
+  /** Some related `socialAccounts` exist. */
+  socialAccountsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `ssotAnchors` relation. */
   ssotAnchors?: InputMaybe<TenantToManySsotAnchorFilter>;
   /** Some related `ssotAnchors` exist. */
@@ -59306,6 +74023,10 @@ export type TenantFilter = {
   systemMetricsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `tenantAdminGroupId` field. */
   tenantAdminGroupId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenantSetting` relation. */
+  tenantSetting?: InputMaybe<TenantSettingFilter>;
+  /** A related `tenantSetting` exists. */
+  tenantSettingExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `tenantUsersGroupId` field. */
   tenantUsersGroupId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `timetablePeriods` relation. */
@@ -59322,6 +74043,20 @@ export type TenantFilter = {
   transactionsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userExtensions` relation. */
+  userExtensions?: InputMaybe<TenantToManyUserExtensionFilter>;
+  /** Some related `userExtensions` exist. */
+  userExtensionsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `userGroupMemberships` relation. */
   userGroupMemberships?: InputMaybe<TenantToManyUserGroupMembershipFilter>;
   /** Some related `userGroupMemberships` exist. */
@@ -59368,6 +74103,22 @@ export type TenantFilter = {
   warehouses?: InputMaybe<TenantToManyWarehouseFilter>;
   /** Some related `warehouses` exist. */
   warehousesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `whatsappAccounts` relation. */
+  whatsappAccounts?: InputMaybe<TenantToManyWhatsappAccountFilter>;
+  /** Some related `whatsappAccounts` exist. */
+  whatsappAccountsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `whatsappPhoneNumbers` relation. */
+  whatsappPhoneNumbers?: InputMaybe<TenantToManyWhatsappPhoneNumberFilter>;
+  /** Some related `whatsappPhoneNumbers` exist. */
+  whatsappPhoneNumbersExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `whatsappTemplates` relation. */
+  whatsappTemplates?: InputMaybe<TenantToManyWhatsappTemplateFilter>;
+  /** Some related `whatsappTemplates` exist. */
+  whatsappTemplatesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `whatsappWebhookEvents` relation. */
+  whatsappWebhookEvents?: InputMaybe<TenantToManyWhatsappWebhookEventFilter>;
+  /** Some related `whatsappWebhookEvents` exist. */
+  whatsappWebhookEventsExist?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `Tenant` for usage during aggregation. */
@@ -59377,6 +74128,12 @@ export type TenantGroupBy =
   | 'CREATED_AT_TRUNCATED_TO_HOUR'
   | 'CREATED_AT_TRUNCATED_TO_MONTH'
   | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_BY'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'IS_ACTIVE'
   | 'NAME'
   | 'TENANT_ADMIN_GROUP_ID'
@@ -59385,15 +74142,18 @@ export type TenantGroupBy =
   | 'UPDATED_AT_TRUNCATED_TO_DAY'
   | 'UPDATED_AT_TRUNCATED_TO_HOUR'
   | 'UPDATED_AT_TRUNCATED_TO_MONTH'
-  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY';
 
 export type TenantHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingDistinctCountInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
@@ -59414,53 +74174,386 @@ export type TenantHavingInput = {
 
 export type TenantHavingMaxInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingMinInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingStddevPopulationInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingStddevSampleInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingSumInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingVariancePopulationInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 export type TenantHavingVarianceSampleInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
 /** Methods to use when ordering `Tenant`. */
 export type TenantOrderBy =
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'IMPORT_HASH_ASC'
+  | 'IMPORT_HASH_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'
   | 'ROW_ID_ASC'
-  | 'ROW_ID_DESC';
+  | 'ROW_ID_DESC'
+  | 'UPDATED_BY_ASC'
+  | 'UPDATED_BY_DESC';
 
 /** Represents an update to a `Tenant`. Fields that are set will be updated. */
 export type TenantPatch = {
   /** Display name, chosen by the tenant's admins. */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The tenant's settings: locale, time zone, currency, business hours. One row per tenant, made with it. */
+export type TenantSetting = Node & {
+  __typename?: 'TenantSetting';
+  /** Opening hours per weekday, e.g. {"mon": ["09:00", "17:00"]}. */
+  businessHours: Scalars['JSON']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The tenant's currency (ISO 4217). */
+  currency: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Default language of the tenant (en, pt-BR). */
+  locale: Scalars['String']['output'];
+  /** Unique identifier of the settings row. */
+  rowId: Scalars['UUID']['output'];
+  /** Further settings of the tenant's modules (a JSON object). */
+  settings: Scalars['JSON']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `TenantSetting`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant; one settings row each. */
+  tenantId: Scalars['UUID']['output'];
+  /** The tenant's time zone (IANA name, e.g. Europe/Lisbon); reports and schedules use it. */
+  timeZone: Scalars['String']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** First day of the week, 0 (Sunday) to 6. */
+  weekStartsOn: Scalars['Int']['output'];
+};
+
+export type TenantSettingAggregates = {
+  __typename?: 'TenantSettingAggregates';
+  /** Mean average aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  average?: Maybe<TenantSettingAverageAggregates>;
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<TenantSettingDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Maximum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  max?: Maybe<TenantSettingMaxAggregates>;
+  /** Minimum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  min?: Maybe<TenantSettingMinAggregates>;
+  /** Population standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevPopulation?: Maybe<TenantSettingStddevPopulationAggregates>;
+  /** Sample standard deviation aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  stddevSample?: Maybe<TenantSettingStddevSampleAggregates>;
+  /** Sum aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  sum?: Maybe<TenantSettingSumAggregates>;
+  /** Population variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  variancePopulation?: Maybe<TenantSettingVariancePopulationAggregates>;
+  /** Sample variance aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  varianceSample?: Maybe<TenantSettingVarianceSampleAggregates>;
+};
+
+export type TenantSettingAverageAggregates = {
+  __typename?: 'TenantSettingAverageAggregates';
+  /** Mean average of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+/**
+ * A condition to be used against `TenantSetting` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type TenantSettingCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `currency` field. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `locale` field. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `timeZone` field. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `weekStartsOn` field. */
+  weekStartsOn?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A connection to a list of `TenantSetting` values. */
+export type TenantSettingConnection = {
+  __typename?: 'TenantSettingConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<TenantSettingAggregates>;
+  /** A list of edges which contains the `TenantSetting` and cursor to aid in pagination. */
+  edges: Array<TenantSettingEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<TenantSettingAggregates>>;
+  /** A list of `TenantSetting` objects. */
+  nodes: Array<TenantSetting>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `TenantSetting` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `TenantSetting` values. */
+export type TenantSettingConnectionGroupedAggregatesArgs = {
+  groupBy: Array<TenantSettingGroupBy>;
+  having?: InputMaybe<TenantSettingHavingInput>;
+};
+
+export type TenantSettingDistinctCountAggregates = {
+  __typename?: 'TenantSettingDistinctCountAggregates';
+  /** Distinct count of businessHours across the matching connection */
+  businessHours?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of currency across the matching connection */
+  currency?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of locale across the matching connection */
+  locale?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of settings across the matching connection */
+  settings?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of timeZone across the matching connection */
+  timeZone?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `TenantSetting` edge in the connection. */
+export type TenantSettingEdge = {
+  __typename?: 'TenantSettingEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `TenantSetting` at the end of the edge. */
+  node: TenantSetting;
+};
+
+/** A filter to be used against `TenantSetting` object types. All fields are combined with a logical ‘and.’ */
+export type TenantSettingFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<TenantSettingFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `currency` field. */
+  currency?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `locale` field. */
+  locale?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<TenantSettingFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<TenantSettingFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `timeZone` field. */
+  timeZone?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `weekStartsOn` field. */
+  weekStartsOn?: InputMaybe<IntFilter>;
+};
+
+/** Grouping methods for `TenantSetting` for usage during aggregation. */
+export type TenantSettingGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type TenantSettingHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+/** Conditions for `TenantSetting` aggregates. */
+export type TenantSettingHavingInput = {
+  AND?: InputMaybe<Array<TenantSettingHavingInput>>;
+  OR?: InputMaybe<Array<TenantSettingHavingInput>>;
+  average?: InputMaybe<TenantSettingHavingAverageInput>;
+  distinctCount?: InputMaybe<TenantSettingHavingDistinctCountInput>;
+  max?: InputMaybe<TenantSettingHavingMaxInput>;
+  min?: InputMaybe<TenantSettingHavingMinInput>;
+  stddevPopulation?: InputMaybe<TenantSettingHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<TenantSettingHavingStddevSampleInput>;
+  sum?: InputMaybe<TenantSettingHavingSumInput>;
+  variancePopulation?: InputMaybe<TenantSettingHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<TenantSettingHavingVarianceSampleInput>;
+};
+
+export type TenantSettingHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+  weekStartsOn?: InputMaybe<HavingIntFilter>;
+};
+
+export type TenantSettingMaxAggregates = {
+  __typename?: 'TenantSettingMaxAggregates';
+  /** Maximum of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TenantSettingMinAggregates = {
+  __typename?: 'TenantSettingMinAggregates';
+  /** Minimum of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Methods to use when ordering `TenantSetting`. */
+export type TenantSettingOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `TenantSetting`. Fields that are set will be updated. */
+export type TenantSettingPatch = {
+  /** Opening hours per weekday, e.g. {"mon": ["09:00", "17:00"]}. */
+  businessHours?: InputMaybe<Scalars['JSON']['input']>;
+  /** The tenant's currency (ISO 4217). */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Default language of the tenant (en, pt-BR). */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** Further settings of the tenant's modules (a JSON object). */
+  settings?: InputMaybe<Scalars['JSON']['input']>;
+  /** The tenant's time zone (IANA name, e.g. Europe/Lisbon); reports and schedules use it. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the week, 0 (Sunday) to 6. */
+  weekStartsOn?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TenantSettingStddevPopulationAggregates = {
+  __typename?: 'TenantSettingStddevPopulationAggregates';
+  /** Population standard deviation of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type TenantSettingStddevSampleAggregates = {
+  __typename?: 'TenantSettingStddevSampleAggregates';
+  /** Sample standard deviation of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type TenantSettingSumAggregates = {
+  __typename?: 'TenantSettingSumAggregates';
+  /** Sum of weekStartsOn across the matching connection */
+  weekStartsOn: Scalars['BigInt']['output'];
+};
+
+export type TenantSettingVariancePopulationAggregates = {
+  __typename?: 'TenantSettingVariancePopulationAggregates';
+  /** Population variance of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['BigFloat']['output']>;
+};
+
+export type TenantSettingVarianceSampleAggregates = {
+  __typename?: 'TenantSettingVarianceSampleAggregates';
+  /** Sample variance of weekStartsOn across the matching connection */
+  weekStartsOn?: Maybe<Scalars['BigFloat']['output']>;
 };
 
 /** A filter to be used against many `AcademicYear` object types. All fields are combined with a logical ‘and.’ */
@@ -59483,6 +74576,16 @@ export type TenantToManyAccountFilter = {
   some?: InputMaybe<AccountFilter>;
 };
 
+/** A filter to be used against many `ActiveCall` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyActiveCallFilter = {
+  /** Every related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ActiveCallFilter>;
+  /** No related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ActiveCallFilter>;
+  /** Some related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ActiveCallFilter>;
+};
+
 /** A filter to be used against many `AiInsight` object types. All fields are combined with a logical ‘and.’ */
 export type TenantToManyAiInsightFilter = {
   /** Every related `AiInsight` matches the filter criteria. All fields are combined with a logical ‘and.’ */
@@ -59491,6 +74594,16 @@ export type TenantToManyAiInsightFilter = {
   none?: InputMaybe<AiInsightFilter>;
   /** Some related `AiInsight` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<AiInsightFilter>;
+};
+
+/** A filter to be used against many `AiJob` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyAiJobFilter = {
+  /** Every related `AiJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AiJobFilter>;
+  /** No related `AiJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AiJobFilter>;
+  /** Some related `AiJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AiJobFilter>;
 };
 
 /** A filter to be used against many `AiModel` object types. All fields are combined with a logical ‘and.’ */
@@ -59511,6 +74624,26 @@ export type TenantToManyAlertFilter = {
   none?: InputMaybe<AlertFilter>;
   /** Some related `Alert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<AlertFilter>;
+};
+
+/** A filter to be used against many `AnnotationsEntry` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyAnnotationsEntryFilter = {
+  /** Every related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AnnotationsEntryFilter>;
+  /** No related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AnnotationsEntryFilter>;
+  /** Some related `AnnotationsEntry` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AnnotationsEntryFilter>;
+};
+
+/** A filter to be used against many `AnnotationsLabel` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyAnnotationsLabelFilter = {
+  /** Every related `AnnotationsLabel` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AnnotationsLabelFilter>;
+  /** No related `AnnotationsLabel` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AnnotationsLabelFilter>;
+  /** Some related `AnnotationsLabel` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AnnotationsLabelFilter>;
 };
 
 /** A filter to be used against many `ApiAlias` object types. All fields are combined with a logical ‘and.’ */
@@ -59653,6 +74786,26 @@ export type TenantToManyAuditLogFilter = {
   some?: InputMaybe<AuditLogFilter>;
 };
 
+/** A filter to be used against many `AutomationRule` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyAutomationRuleFilter = {
+  /** Every related `AutomationRule` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AutomationRuleFilter>;
+  /** No related `AutomationRule` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AutomationRuleFilter>;
+  /** Some related `AutomationRule` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AutomationRuleFilter>;
+};
+
+/** A filter to be used against many `AutomationRun` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyAutomationRunFilter = {
+  /** Every related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<AutomationRunFilter>;
+  /** No related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<AutomationRunFilter>;
+  /** Some related `AutomationRun` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<AutomationRunFilter>;
+};
+
 /** A filter to be used against many `AwbCarrier` object types. All fields are combined with a logical ‘and.’ */
 export type TenantToManyAwbCarrierFilter = {
   /** Every related `AwbCarrier` matches the filter criteria. All fields are combined with a logical ‘and.’ */
@@ -59681,6 +74834,36 @@ export type TenantToManyAwbFilter = {
   none?: InputMaybe<AwbFilter>;
   /** Some related `Awb` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<AwbFilter>;
+};
+
+/** A filter to be used against many `CallDisposition` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCallDispositionFilter = {
+  /** Every related `CallDisposition` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallDispositionFilter>;
+  /** No related `CallDisposition` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallDispositionFilter>;
+  /** Some related `CallDisposition` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallDispositionFilter>;
+};
+
+/** A filter to be used against many `CallRecord` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCallRecordFilter = {
+  /** Every related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordFilter>;
+  /** No related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordFilter>;
+  /** Some related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordFilter>;
+};
+
+/** A filter to be used against many `CallRecording` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCallRecordingFilter = {
+  /** Every related `CallRecording` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordingFilter>;
+  /** No related `CallRecording` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordingFilter>;
+  /** Some related `CallRecording` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordingFilter>;
 };
 
 /** A filter to be used against many `CampusAttendanceConfig` object types. All fields are combined with a logical ‘and.’ */
@@ -59763,6 +74946,46 @@ export type TenantToManyCommunicationEventFilter = {
   some?: InputMaybe<CommunicationEventFilter>;
 };
 
+/** A filter to be used against many `CompetitionAlert` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCompetitionAlertFilter = {
+  /** Every related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionAlertFilter>;
+  /** No related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionAlertFilter>;
+  /** Some related `CompetitionAlert` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionAlertFilter>;
+};
+
+/** A filter to be used against many `CompetitionCompetitor` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCompetitionCompetitorFilter = {
+  /** Every related `CompetitionCompetitor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionCompetitorFilter>;
+  /** No related `CompetitionCompetitor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionCompetitorFilter>;
+  /** Some related `CompetitionCompetitor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionCompetitorFilter>;
+};
+
+/** A filter to be used against many `CompetitionPriceObservation` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCompetitionPriceObservationFilter = {
+  /** Every related `CompetitionPriceObservation` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionPriceObservationFilter>;
+  /** No related `CompetitionPriceObservation` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionPriceObservationFilter>;
+  /** Some related `CompetitionPriceObservation` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionPriceObservationFilter>;
+};
+
+/** A filter to be used against many `CompetitionProduct` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCompetitionProductFilter = {
+  /** Every related `CompetitionProduct` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CompetitionProductFilter>;
+  /** No related `CompetitionProduct` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CompetitionProductFilter>;
+  /** Some related `CompetitionProduct` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CompetitionProductFilter>;
+};
+
 /** A filter to be used against many `ConfigurationItem` object types. All fields are combined with a logical ‘and.’ */
 export type TenantToManyConfigurationItemFilter = {
   /** Every related `ConfigurationItem` matches the filter criteria. All fields are combined with a logical ‘and.’ */
@@ -59791,6 +75014,16 @@ export type TenantToManyConversationMessageFilter = {
   none?: InputMaybe<ConversationMessageFilter>;
   /** Some related `ConversationMessage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<ConversationMessageFilter>;
+};
+
+/** A filter to be used against many `CronJob` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyCronJobFilter = {
+  /** Every related `CronJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CronJobFilter>;
+  /** No related `CronJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CronJobFilter>;
+  /** Some related `CronJob` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CronJobFilter>;
 };
 
 /** A filter to be used against many `CustomerAddress` object types. All fields are combined with a logical ‘and.’ */
@@ -59851,6 +75084,26 @@ export type TenantToManyDocumentFilter = {
   none?: InputMaybe<DocumentFilter>;
   /** Some related `Document` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<DocumentFilter>;
+};
+
+/** A filter to be used against many `EmbeddingsRecord` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyEmbeddingsRecordFilter = {
+  /** Every related `EmbeddingsRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<EmbeddingsRecordFilter>;
+  /** No related `EmbeddingsRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<EmbeddingsRecordFilter>;
+  /** Some related `EmbeddingsRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<EmbeddingsRecordFilter>;
+};
+
+/** A filter to be used against many `FacebookPage` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyFacebookPageFilter = {
+  /** Every related `FacebookPage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<FacebookPageFilter>;
+  /** No related `FacebookPage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<FacebookPageFilter>;
+  /** Some related `FacebookPage` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<FacebookPageFilter>;
 };
 
 /** A filter to be used against many `FeePlan` object types. All fields are combined with a logical ‘and.’ */
@@ -59941,6 +75194,16 @@ export type TenantToManyIdentityFilter = {
   none?: InputMaybe<IdentityFilter>;
   /** Some related `Identity` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<IdentityFilter>;
+};
+
+/** A filter to be used against many `IntegrationCredential` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyIntegrationCredentialFilter = {
+  /** Every related `IntegrationCredential` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<IntegrationCredentialFilter>;
+  /** No related `IntegrationCredential` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<IntegrationCredentialFilter>;
+  /** Some related `IntegrationCredential` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<IntegrationCredentialFilter>;
 };
 
 /** A filter to be used against many `InventoryLevel` object types. All fields are combined with a logical ‘and.’ */
@@ -60163,6 +75426,16 @@ export type TenantToManyPaymentFilter = {
   some?: InputMaybe<PaymentFilter>;
 };
 
+/** A filter to be used against many `PbxTrunk` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyPbxTrunkFilter = {
+  /** Every related `PbxTrunk` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<PbxTrunkFilter>;
+  /** No related `PbxTrunk` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<PbxTrunkFilter>;
+  /** Some related `PbxTrunk` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<PbxTrunkFilter>;
+};
+
 /** A filter to be used against many `Person` object types. All fields are combined with a logical ‘and.’ */
 export type TenantToManyPersonFilter = {
   /** Every related `Person` matches the filter criteria. All fields are combined with a logical ‘and.’ */
@@ -60221,6 +75494,16 @@ export type TenantToManyPoReceiptFilter = {
   none?: InputMaybe<PoReceiptFilter>;
   /** Some related `PoReceipt` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<PoReceiptFilter>;
+};
+
+/** A filter to be used against many `Profile` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyProfileFilter = {
+  /** Every related `Profile` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ProfileFilter>;
+  /** No related `Profile` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ProfileFilter>;
+  /** Some related `Profile` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ProfileFilter>;
 };
 
 /** A filter to be used against many `Project` object types. All fields are combined with a logical ‘and.’ */
@@ -60311,6 +75594,46 @@ export type TenantToManySchoolYearFilter = {
   none?: InputMaybe<SchoolYearFilter>;
   /** Some related `SchoolYear` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<SchoolYearFilter>;
+};
+
+/** A filter to be used against many `ShopifyObjectMapping` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyShopifyObjectMappingFilter = {
+  /** Every related `ShopifyObjectMapping` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ShopifyObjectMappingFilter>;
+  /** No related `ShopifyObjectMapping` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ShopifyObjectMappingFilter>;
+  /** Some related `ShopifyObjectMapping` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ShopifyObjectMappingFilter>;
+};
+
+/** A filter to be used against many `ShopifyStore` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyShopifyStoreFilter = {
+  /** Every related `ShopifyStore` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ShopifyStoreFilter>;
+  /** No related `ShopifyStore` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ShopifyStoreFilter>;
+  /** Some related `ShopifyStore` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ShopifyStoreFilter>;
+};
+
+/** A filter to be used against many `ShopifySyncCursor` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyShopifySyncCursorFilter = {
+  /** Every related `ShopifySyncCursor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ShopifySyncCursorFilter>;
+  /** No related `ShopifySyncCursor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ShopifySyncCursorFilter>;
+  /** Some related `ShopifySyncCursor` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ShopifySyncCursorFilter>;
+};
+
+/** A filter to be used against many `SocialAccount` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManySocialAccountFilter = {
+  /** Every related `SocialAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<SocialAccountFilter>;
+  /** No related `SocialAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<SocialAccountFilter>;
+  /** Some related `SocialAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<SocialAccountFilter>;
 };
 
 /** A filter to be used against many `SsotAnchor` object types. All fields are combined with a logical ‘and.’ */
@@ -60411,6 +75734,16 @@ export type TenantToManyTransactionFilter = {
   none?: InputMaybe<TransactionFilter>;
   /** Some related `Transaction` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<TransactionFilter>;
+};
+
+/** A filter to be used against many `UserExtension` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyUserExtensionFilter = {
+  /** Every related `UserExtension` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<UserExtensionFilter>;
+  /** No related `UserExtension` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<UserExtensionFilter>;
+  /** Some related `UserExtension` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<UserExtensionFilter>;
 };
 
 /** A filter to be used against many `User` object types. All fields are combined with a logical ‘and.’ */
@@ -60521,6 +75854,46 @@ export type TenantToManyWarehouseFilter = {
   none?: InputMaybe<WarehouseFilter>;
   /** Some related `Warehouse` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<WarehouseFilter>;
+};
+
+/** A filter to be used against many `WhatsappAccount` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyWhatsappAccountFilter = {
+  /** Every related `WhatsappAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappAccountFilter>;
+  /** No related `WhatsappAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappAccountFilter>;
+  /** Some related `WhatsappAccount` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappAccountFilter>;
+};
+
+/** A filter to be used against many `WhatsappPhoneNumber` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyWhatsappPhoneNumberFilter = {
+  /** Every related `WhatsappPhoneNumber` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappPhoneNumberFilter>;
+  /** No related `WhatsappPhoneNumber` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappPhoneNumberFilter>;
+  /** Some related `WhatsappPhoneNumber` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappPhoneNumberFilter>;
+};
+
+/** A filter to be used against many `WhatsappTemplate` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyWhatsappTemplateFilter = {
+  /** Every related `WhatsappTemplate` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappTemplateFilter>;
+  /** No related `WhatsappTemplate` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappTemplateFilter>;
+  /** Some related `WhatsappTemplate` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappTemplateFilter>;
+};
+
+/** A filter to be used against many `WhatsappWebhookEvent` object types. All fields are combined with a logical ‘and.’ */
+export type TenantToManyWhatsappWebhookEventFilter = {
+  /** Every related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** No related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** Some related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappWebhookEventFilter>;
 };
 
 /** A filter to be used against Time fields. All fields are combined with a logical ‘and.’ */
@@ -61863,6 +77236,69 @@ export type TransactionVarianceSampleAggregates = {
   amount?: Maybe<Scalars['BigFloat']['output']>;
 };
 
+/** What fires a rule: a cron job, or a run requested by a user. */
+export type TriggerType =
+  | 'MANUAL'
+  | 'SCHEDULE';
+
+/** A filter to be used against TriggerType fields. All fields are combined with a logical ‘and.’ */
+export type TriggerTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TriggerType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TriggerType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TriggerType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TriggerType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TriggerType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TriggerType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TriggerType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TriggerType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TriggerType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TriggerType>>;
+};
+
+/** How a trunk connects to the carrier. */
+export type TrunkProtocol =
+  | 'IAX2'
+  | 'PSTN'
+  | 'SIP';
+
+/** A filter to be used against TrunkProtocol fields. All fields are combined with a logical ‘and.’ */
+export type TrunkProtocolFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<TrunkProtocol>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<TrunkProtocol>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<TrunkProtocol>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<TrunkProtocol>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<TrunkProtocol>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<TrunkProtocol>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<TrunkProtocol>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<TrunkProtocol>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<TrunkProtocol>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<TrunkProtocol>>;
+};
+
 /** A filter to be used against UUID fields. All fields are combined with a logical ‘and.’ */
 export type UuidFilter = {
   /** Not equal to the specified value, treating null like an ordinary value. */
@@ -61998,6 +77434,67 @@ export type UpdateAccountPayloadAccountEdgeArgs = {
   orderBy?: Array<AccountOrderBy>;
 };
 
+/** All input for the `updateActiveCallByExternalCallId` mutation. */
+export type UpdateActiveCallByExternalCallIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The PBX's id of the call; its call record will carry the same id. */
+  externalCallId: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `ActiveCall` being updated. */
+  patch: ActiveCallPatch;
+};
+
+/** All input for the `updateActiveCallById` mutation. */
+export type UpdateActiveCallByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ActiveCall` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `ActiveCall` being updated. */
+  patch: ActiveCallPatch;
+};
+
+/** All input for the `updateActiveCall` mutation. */
+export type UpdateActiveCallInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ActiveCall` being updated. */
+  patch: ActiveCallPatch;
+  /** Unique identifier of the live call. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `ActiveCall` mutation. */
+export type UpdateActiveCallPayload = {
+  __typename?: 'UpdateActiveCallPayload';
+  /** The `ActiveCall` that was updated by this mutation. */
+  activeCall?: Maybe<ActiveCall>;
+  /** An edge for our `ActiveCall`. May be used by Relay 1. */
+  activeCallEdge?: Maybe<ActiveCallEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `ActiveCall` mutation. */
+export type UpdateActiveCallPayloadActiveCallEdgeArgs = {
+  orderBy?: Array<ActiveCallOrderBy>;
+};
+
 /** All input for the `updateAiInsightById` mutation. */
 export type UpdateAiInsightByIdInput = {
   /**
@@ -62044,6 +77541,54 @@ export type UpdateAiInsightPayload = {
 /** The output of our update `AiInsight` mutation. */
 export type UpdateAiInsightPayloadAiInsightEdgeArgs = {
   orderBy?: Array<AiInsightOrderBy>;
+};
+
+/** All input for the `updateAiJobById` mutation. */
+export type UpdateAiJobByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AiJob` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `AiJob` being updated. */
+  patch: AiJobPatch;
+};
+
+/** All input for the `updateAiJob` mutation. */
+export type UpdateAiJobInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `AiJob` being updated. */
+  patch: AiJobPatch;
+  /** Unique identifier of the job. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `AiJob` mutation. */
+export type UpdateAiJobPayload = {
+  __typename?: 'UpdateAiJobPayload';
+  /** The `AiJob` that was updated by this mutation. */
+  aiJob?: Maybe<AiJob>;
+  /** An edge for our `AiJob`. May be used by Relay 1. */
+  aiJobEdge?: Maybe<AiJobEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `AiJob` mutation. */
+export type UpdateAiJobPayloadAiJobEdgeArgs = {
+  orderBy?: Array<AiJobOrderBy>;
 };
 
 /** All input for the `updateAiModelById` mutation. */
@@ -62140,6 +77685,115 @@ export type UpdateAlertPayload = {
 /** The output of our update `Alert` mutation. */
 export type UpdateAlertPayloadAlertEdgeArgs = {
   orderBy?: Array<AlertOrderBy>;
+};
+
+/** All input for the `updateAnnotationsEntryById` mutation. */
+export type UpdateAnnotationsEntryByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AnnotationsEntry` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `AnnotationsEntry` being updated. */
+  patch: AnnotationsEntryPatch;
+};
+
+/** All input for the `updateAnnotationsEntry` mutation. */
+export type UpdateAnnotationsEntryInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `AnnotationsEntry` being updated. */
+  patch: AnnotationsEntryPatch;
+  /** Unique identifier of the annotation. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `AnnotationsEntry` mutation. */
+export type UpdateAnnotationsEntryPayload = {
+  __typename?: 'UpdateAnnotationsEntryPayload';
+  /** The `AnnotationsEntry` that was updated by this mutation. */
+  annotationsEntry?: Maybe<AnnotationsEntry>;
+  /** An edge for our `AnnotationsEntry`. May be used by Relay 1. */
+  annotationsEntryEdge?: Maybe<AnnotationsEntryEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `AnnotationsEntry` mutation. */
+export type UpdateAnnotationsEntryPayloadAnnotationsEntryEdgeArgs = {
+  orderBy?: Array<AnnotationsEntryOrderBy>;
+};
+
+/** All input for the `updateAnnotationsLabelById` mutation. */
+export type UpdateAnnotationsLabelByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AnnotationsLabel` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `AnnotationsLabel` being updated. */
+  patch: AnnotationsLabelPatch;
+};
+
+/** All input for the `updateAnnotationsLabelByName` mutation. */
+export type UpdateAnnotationsLabelByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The label (lowercase, digits, _ and -), unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `AnnotationsLabel` being updated. */
+  patch: AnnotationsLabelPatch;
+};
+
+/** All input for the `updateAnnotationsLabel` mutation. */
+export type UpdateAnnotationsLabelInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `AnnotationsLabel` being updated. */
+  patch: AnnotationsLabelPatch;
+  /** Unique identifier of the label. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `AnnotationsLabel` mutation. */
+export type UpdateAnnotationsLabelPayload = {
+  __typename?: 'UpdateAnnotationsLabelPayload';
+  /** The `AnnotationsLabel` that was updated by this mutation. */
+  annotationsLabel?: Maybe<AnnotationsLabel>;
+  /** An edge for our `AnnotationsLabel`. May be used by Relay 1. */
+  annotationsLabelEdge?: Maybe<AnnotationsLabelEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `AnnotationsLabel` mutation. */
+export type UpdateAnnotationsLabelPayloadAnnotationsLabelEdgeArgs = {
+  orderBy?: Array<AnnotationsLabelOrderBy>;
 };
 
 /** All input for the `updateApiAliasByContextAndAliasName` mutation. */
@@ -62833,6 +78487,67 @@ export type UpdateAttendanceSessionPayloadAttendanceSessionEdgeArgs = {
   orderBy?: Array<AttendanceSessionOrderBy>;
 };
 
+/** All input for the `updateAutomationRuleById` mutation. */
+export type UpdateAutomationRuleByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `AutomationRule` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `AutomationRule` being updated. */
+  patch: AutomationRulePatch;
+};
+
+/** All input for the `updateAutomationRuleByName` mutation. */
+export type UpdateAutomationRuleByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the rule, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `AutomationRule` being updated. */
+  patch: AutomationRulePatch;
+};
+
+/** All input for the `updateAutomationRule` mutation. */
+export type UpdateAutomationRuleInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `AutomationRule` being updated. */
+  patch: AutomationRulePatch;
+  /** Unique identifier of the rule. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `AutomationRule` mutation. */
+export type UpdateAutomationRulePayload = {
+  __typename?: 'UpdateAutomationRulePayload';
+  /** The `AutomationRule` that was updated by this mutation. */
+  automationRule?: Maybe<AutomationRule>;
+  /** An edge for our `AutomationRule`. May be used by Relay 1. */
+  automationRuleEdge?: Maybe<AutomationRuleEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `AutomationRule` mutation. */
+export type UpdateAutomationRulePayloadAutomationRuleEdgeArgs = {
+  orderBy?: Array<AutomationRuleOrderBy>;
+};
+
 /** All input for the `updateAwbByCarrierIdAndAwbNumber` mutation. */
 export type UpdateAwbByCarrierIdAndAwbNumberInput = {
   /** The carrier's waybill (tracking) number, unique per carrier within the tenant. */
@@ -63003,6 +78718,128 @@ export type UpdateAwbPayload = {
 /** The output of our update `Awb` mutation. */
 export type UpdateAwbPayloadAwbEdgeArgs = {
   orderBy?: Array<AwbOrderBy>;
+};
+
+/** All input for the `updateCallDispositionByCode` mutation. */
+export type UpdateCallDispositionByCodeInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Short code (lowercase, digits, underscores), unique within the tenant. */
+  code: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `CallDisposition` being updated. */
+  patch: CallDispositionPatch;
+};
+
+/** All input for the `updateCallDispositionById` mutation. */
+export type UpdateCallDispositionByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CallDisposition` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `CallDisposition` being updated. */
+  patch: CallDispositionPatch;
+};
+
+/** All input for the `updateCallDisposition` mutation. */
+export type UpdateCallDispositionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CallDisposition` being updated. */
+  patch: CallDispositionPatch;
+  /** Unique identifier of the disposition. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `CallDisposition` mutation. */
+export type UpdateCallDispositionPayload = {
+  __typename?: 'UpdateCallDispositionPayload';
+  /** The `CallDisposition` that was updated by this mutation. */
+  callDisposition?: Maybe<CallDisposition>;
+  /** An edge for our `CallDisposition`. May be used by Relay 1. */
+  callDispositionEdge?: Maybe<CallDispositionEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `CallDisposition` mutation. */
+export type UpdateCallDispositionPayloadCallDispositionEdgeArgs = {
+  orderBy?: Array<CallDispositionOrderBy>;
+};
+
+/** All input for the `updateCallRecordByExternalCallId` mutation. */
+export type UpdateCallRecordByExternalCallIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The PBX's id of the call, unique within the tenant: recording the same call twice is refused. */
+  externalCallId: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `CallRecord` being updated. */
+  patch: CallRecordPatch;
+};
+
+/** All input for the `updateCallRecordById` mutation. */
+export type UpdateCallRecordByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CallRecord` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `CallRecord` being updated. */
+  patch: CallRecordPatch;
+};
+
+/** All input for the `updateCallRecord` mutation. */
+export type UpdateCallRecordInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CallRecord` being updated. */
+  patch: CallRecordPatch;
+  /** Unique identifier of the call record. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `CallRecord` mutation. */
+export type UpdateCallRecordPayload = {
+  __typename?: 'UpdateCallRecordPayload';
+  /** The `CallRecord` that was updated by this mutation. */
+  callRecord?: Maybe<CallRecord>;
+  /** An edge for our `CallRecord`. May be used by Relay 1. */
+  callRecordEdge?: Maybe<CallRecordEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `CallRecord` mutation. */
+export type UpdateCallRecordPayloadCallRecordEdgeArgs = {
+  orderBy?: Array<CallRecordOrderBy>;
 };
 
 /** All input for the `updateCampusAttendanceConfigById` mutation. */
@@ -63404,6 +79241,176 @@ export type UpdateCommunicationEventPayloadCommunicationEventEdgeArgs = {
   orderBy?: Array<CommunicationEventOrderBy>;
 };
 
+/** All input for the `updateCompetitionAlertById` mutation. */
+export type UpdateCompetitionAlertByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionAlert` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `CompetitionAlert` being updated. */
+  patch: CompetitionAlertPatch;
+};
+
+/** All input for the `updateCompetitionAlert` mutation. */
+export type UpdateCompetitionAlertInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CompetitionAlert` being updated. */
+  patch: CompetitionAlertPatch;
+  /** Unique identifier of the alert. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `CompetitionAlert` mutation. */
+export type UpdateCompetitionAlertPayload = {
+  __typename?: 'UpdateCompetitionAlertPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionAlert` that was updated by this mutation. */
+  competitionAlert?: Maybe<CompetitionAlert>;
+  /** An edge for our `CompetitionAlert`. May be used by Relay 1. */
+  competitionAlertEdge?: Maybe<CompetitionAlertEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `CompetitionAlert` mutation. */
+export type UpdateCompetitionAlertPayloadCompetitionAlertEdgeArgs = {
+  orderBy?: Array<CompetitionAlertOrderBy>;
+};
+
+/** All input for the `updateCompetitionCompetitorById` mutation. */
+export type UpdateCompetitionCompetitorByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionCompetitor` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `CompetitionCompetitor` being updated. */
+  patch: CompetitionCompetitorPatch;
+};
+
+/** All input for the `updateCompetitionCompetitorByName` mutation. */
+export type UpdateCompetitionCompetitorByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the competitor, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `CompetitionCompetitor` being updated. */
+  patch: CompetitionCompetitorPatch;
+};
+
+/** All input for the `updateCompetitionCompetitor` mutation. */
+export type UpdateCompetitionCompetitorInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CompetitionCompetitor` being updated. */
+  patch: CompetitionCompetitorPatch;
+  /** Unique identifier of the competitor. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `CompetitionCompetitor` mutation. */
+export type UpdateCompetitionCompetitorPayload = {
+  __typename?: 'UpdateCompetitionCompetitorPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionCompetitor` that was updated by this mutation. */
+  competitionCompetitor?: Maybe<CompetitionCompetitor>;
+  /** An edge for our `CompetitionCompetitor`. May be used by Relay 1. */
+  competitionCompetitorEdge?: Maybe<CompetitionCompetitorEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `CompetitionCompetitor` mutation. */
+export type UpdateCompetitionCompetitorPayloadCompetitionCompetitorEdgeArgs = {
+  orderBy?: Array<CompetitionCompetitorOrderBy>;
+};
+
+/** All input for the `updateCompetitionProductById` mutation. */
+export type UpdateCompetitionProductByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CompetitionProduct` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `CompetitionProduct` being updated. */
+  patch: CompetitionProductPatch;
+};
+
+/** All input for the `updateCompetitionProductByUrl` mutation. */
+export type UpdateCompetitionProductByUrlInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CompetitionProduct` being updated. */
+  patch: CompetitionProductPatch;
+  /** The product's page (http or https), unique within the tenant. */
+  url: Scalars['String']['input'];
+};
+
+/** All input for the `updateCompetitionProduct` mutation. */
+export type UpdateCompetitionProductInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CompetitionProduct` being updated. */
+  patch: CompetitionProductPatch;
+  /** Unique identifier of the product. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `CompetitionProduct` mutation. */
+export type UpdateCompetitionProductPayload = {
+  __typename?: 'UpdateCompetitionProductPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CompetitionProduct` that was updated by this mutation. */
+  competitionProduct?: Maybe<CompetitionProduct>;
+  /** An edge for our `CompetitionProduct`. May be used by Relay 1. */
+  competitionProductEdge?: Maybe<CompetitionProductEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `CompetitionProduct` mutation. */
+export type UpdateCompetitionProductPayloadCompetitionProductEdgeArgs = {
+  orderBy?: Array<CompetitionProductOrderBy>;
+};
+
 /** All input for the `updateConfigurationItemById` mutation. */
 export type UpdateConfigurationItemByIdInput = {
   /**
@@ -63620,6 +79627,67 @@ export type UpdateConversationMessagePayload = {
 /** The output of our update `ConversationMessage` mutation. */
 export type UpdateConversationMessagePayloadConversationMessageEdgeArgs = {
   orderBy?: Array<ConversationMessageOrderBy>;
+};
+
+/** All input for the `updateCronJobById` mutation. */
+export type UpdateCronJobByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CronJob` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `CronJob` being updated. */
+  patch: CronJobPatch;
+};
+
+/** All input for the `updateCronJobByName` mutation. */
+export type UpdateCronJobByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the job, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `CronJob` being updated. */
+  patch: CronJobPatch;
+};
+
+/** All input for the `updateCronJob` mutation. */
+export type UpdateCronJobInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `CronJob` being updated. */
+  patch: CronJobPatch;
+  /** Unique identifier of the cron job. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `CronJob` mutation. */
+export type UpdateCronJobPayload = {
+  __typename?: 'UpdateCronJobPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CronJob` that was updated by this mutation. */
+  cronJob?: Maybe<CronJob>;
+  /** An edge for our `CronJob`. May be used by Relay 1. */
+  cronJobEdge?: Maybe<CronJobEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `CronJob` mutation. */
+export type UpdateCronJobPayloadCronJobEdgeArgs = {
+  orderBy?: Array<CronJobOrderBy>;
 };
 
 /** All input for the `updateCustomerAddressById` mutation. */
@@ -63860,6 +79928,132 @@ export type UpdateDocumentPayload = {
 /** The output of our update `Document` mutation. */
 export type UpdateDocumentPayloadDocumentEdgeArgs = {
   orderBy?: Array<DocumentOrderBy>;
+};
+
+/** All input for the `updateEmbeddingsRecordById` mutation. */
+export type UpdateEmbeddingsRecordByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `EmbeddingsRecord` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `EmbeddingsRecord` being updated. */
+  patch: EmbeddingsRecordPatch;
+};
+
+/** All input for the `updateEmbeddingsRecordByModelIdAndObjectTypeAndObjectId` mutation. */
+export type UpdateEmbeddingsRecordByModelIdAndObjectTypeAndObjectIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The model that computed it. */
+  modelId: Scalars['UUID']['input'];
+  /** The id of the record in its module. */
+  objectId: Scalars['UUID']['input'];
+  /** What kind of record is embedded. */
+  objectType: EmbeddedObjectType;
+  /** An object where the defined keys will be set on the `EmbeddingsRecord` being updated. */
+  patch: EmbeddingsRecordPatch;
+};
+
+/** All input for the `updateEmbeddingsRecord` mutation. */
+export type UpdateEmbeddingsRecordInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `EmbeddingsRecord` being updated. */
+  patch: EmbeddingsRecordPatch;
+  /** Unique identifier of the embedding. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `EmbeddingsRecord` mutation. */
+export type UpdateEmbeddingsRecordPayload = {
+  __typename?: 'UpdateEmbeddingsRecordPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `EmbeddingsRecord` that was updated by this mutation. */
+  embeddingsRecord?: Maybe<EmbeddingsRecord>;
+  /** An edge for our `EmbeddingsRecord`. May be used by Relay 1. */
+  embeddingsRecordEdge?: Maybe<EmbeddingsRecordEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `EmbeddingsRecord` mutation. */
+export type UpdateEmbeddingsRecordPayloadEmbeddingsRecordEdgeArgs = {
+  orderBy?: Array<EmbeddingsRecordOrderBy>;
+};
+
+/** All input for the `updateFacebookPageById` mutation. */
+export type UpdateFacebookPageByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `FacebookPage` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `FacebookPage` being updated. */
+  patch: FacebookPagePatch;
+};
+
+/** All input for the `updateFacebookPageByPageId` mutation. */
+export type UpdateFacebookPageByPageIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Facebook's numeric id of the page, unique within the tenant. */
+  pageId: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `FacebookPage` being updated. */
+  patch: FacebookPagePatch;
+};
+
+/** All input for the `updateFacebookPage` mutation. */
+export type UpdateFacebookPageInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `FacebookPage` being updated. */
+  patch: FacebookPagePatch;
+  /** Unique identifier of the page. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `FacebookPage` mutation. */
+export type UpdateFacebookPagePayload = {
+  __typename?: 'UpdateFacebookPagePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `FacebookPage` that was updated by this mutation. */
+  facebookPage?: Maybe<FacebookPage>;
+  /** An edge for our `FacebookPage`. May be used by Relay 1. */
+  facebookPageEdge?: Maybe<FacebookPageEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `FacebookPage` mutation. */
+export type UpdateFacebookPagePayloadFacebookPageEdgeArgs = {
+  orderBy?: Array<FacebookPageOrderBy>;
 };
 
 /** All input for the `updateFeePlanById` mutation. */
@@ -64244,6 +80438,67 @@ export type UpdateIdentityPayload = {
 /** The output of our update `Identity` mutation. */
 export type UpdateIdentityPayloadIdentityEdgeArgs = {
   orderBy?: Array<IdentityOrderBy>;
+};
+
+/** All input for the `updateIntegrationCredentialById` mutation. */
+export type UpdateIntegrationCredentialByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `IntegrationCredential` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `IntegrationCredential` being updated. */
+  patch: IntegrationCredentialPatch;
+};
+
+/** All input for the `updateIntegrationCredentialByLabel` mutation. */
+export type UpdateIntegrationCredentialByLabelInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the credential, unique within the tenant. */
+  label: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `IntegrationCredential` being updated. */
+  patch: IntegrationCredentialPatch;
+};
+
+/** All input for the `updateIntegrationCredential` mutation. */
+export type UpdateIntegrationCredentialInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `IntegrationCredential` being updated. */
+  patch: IntegrationCredentialPatch;
+  /** Unique identifier of the credential. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `IntegrationCredential` mutation. */
+export type UpdateIntegrationCredentialPayload = {
+  __typename?: 'UpdateIntegrationCredentialPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `IntegrationCredential` that was updated by this mutation. */
+  integrationCredential?: Maybe<IntegrationCredential>;
+  /** An edge for our `IntegrationCredential`. May be used by Relay 1. */
+  integrationCredentialEdge?: Maybe<IntegrationCredentialEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `IntegrationCredential` mutation. */
+export type UpdateIntegrationCredentialPayloadIntegrationCredentialEdgeArgs = {
+  orderBy?: Array<IntegrationCredentialOrderBy>;
 };
 
 /** All input for the `updateInventoryProductById` mutation. */
@@ -65092,6 +81347,67 @@ export type UpdatePaymentPayloadPaymentEdgeArgs = {
   orderBy?: Array<PaymentOrderBy>;
 };
 
+/** All input for the `updatePbxTrunkById` mutation. */
+export type UpdatePbxTrunkByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `PbxTrunk` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `PbxTrunk` being updated. */
+  patch: PbxTrunkPatch;
+};
+
+/** All input for the `updatePbxTrunkByName` mutation. */
+export type UpdatePbxTrunkByNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the trunk, unique within the tenant. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `PbxTrunk` being updated. */
+  patch: PbxTrunkPatch;
+};
+
+/** All input for the `updatePbxTrunk` mutation. */
+export type UpdatePbxTrunkInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `PbxTrunk` being updated. */
+  patch: PbxTrunkPatch;
+  /** Unique identifier of the trunk. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `PbxTrunk` mutation. */
+export type UpdatePbxTrunkPayload = {
+  __typename?: 'UpdatePbxTrunkPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `PbxTrunk` that was updated by this mutation. */
+  pbxTrunk?: Maybe<PbxTrunk>;
+  /** An edge for our `PbxTrunk`. May be used by Relay 1. */
+  pbxTrunkEdge?: Maybe<PbxTrunkEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `PbxTrunk` mutation. */
+export type UpdatePbxTrunkPayloadPbxTrunkEdgeArgs = {
+  orderBy?: Array<PbxTrunkOrderBy>;
+};
+
 /** All input for the `updatePermissionById` mutation. */
 export type UpdatePermissionByIdInput = {
   /**
@@ -65101,6 +81417,19 @@ export type UpdatePermissionByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `Permission` to be updated. */
   id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Permission` being updated. */
+  patch: PermissionPatch;
+};
+
+/** All input for the `updatePermissionByImportHash` mutation. */
+export type UpdatePermissionByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the permission in imports. Unique. */
+  importHash: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `Permission` being updated. */
   patch: PermissionPatch;
 };
@@ -65408,6 +81737,67 @@ export type UpdatePoLinePayloadPoLineEdgeArgs = {
   orderBy?: Array<PoLineOrderBy>;
 };
 
+/** All input for the `updateProfileById` mutation. */
+export type UpdateProfileByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Profile` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Profile` being updated. */
+  patch: ProfilePatch;
+};
+
+/** All input for the `updateProfileByUserId` mutation. */
+export type UpdateProfileByUserIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Profile` being updated. */
+  patch: ProfilePatch;
+  /** The user; one profile each. Always the signed-in user: a profile is written by its user. */
+  userId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateProfile` mutation. */
+export type UpdateProfileInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Profile` being updated. */
+  patch: ProfilePatch;
+  /** Unique identifier of the profile. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `Profile` mutation. */
+export type UpdateProfilePayload = {
+  __typename?: 'UpdateProfilePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `Profile` that was updated by this mutation. */
+  profile?: Maybe<Profile>;
+  /** An edge for our `Profile`. May be used by Relay 1. */
+  profileEdge?: Maybe<ProfileEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `Profile` mutation. */
+export type UpdateProfilePayloadProfileEdgeArgs = {
+  orderBy?: Array<ProfileOrderBy>;
+};
+
 /** All input for the `updateProjectById` mutation. */
 export type UpdateProjectByIdInput = {
   /**
@@ -65526,6 +81916,19 @@ export type UpdateRoleByIdInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The globally unique `ID` which will identify a single `Role` to be updated. */
   id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Role` being updated. */
+  patch: RolePatch;
+};
+
+/** All input for the `updateRoleByImportHash` mutation. */
+export type UpdateRoleByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the role in imports. Unique. */
+  importHash: Scalars['String']['input'];
   /** An object where the defined keys will be set on the `Role` being updated. */
   patch: RolePatch;
 };
@@ -65955,6 +82358,258 @@ export type UpdateSchoolYearPayloadSchoolYearEdgeArgs = {
   orderBy?: Array<SchoolYearOrderBy>;
 };
 
+/** All input for the `updateShopifyObjectMappingById` mutation. */
+export type UpdateShopifyObjectMappingByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ShopifyObjectMapping` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `ShopifyObjectMapping` being updated. */
+  patch: ShopifyObjectMappingPatch;
+};
+
+/** All input for the `updateShopifyObjectMappingByStoreIdAndResourceAndExternalId` mutation. */
+export type UpdateShopifyObjectMappingByStoreIdAndResourceAndExternalIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Shopify's id of the object (numeric, or its gid://shopify/… form); unique per store and resource. */
+  externalId: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `ShopifyObjectMapping` being updated. */
+  patch: ShopifyObjectMappingPatch;
+  /** The Shopify resource of the object. */
+  resource: ShopifyResource;
+  /** The store the object came from. */
+  storeId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateShopifyObjectMapping` mutation. */
+export type UpdateShopifyObjectMappingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ShopifyObjectMapping` being updated. */
+  patch: ShopifyObjectMappingPatch;
+  /** Unique identifier of the mapping. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `ShopifyObjectMapping` mutation. */
+export type UpdateShopifyObjectMappingPayload = {
+  __typename?: 'UpdateShopifyObjectMappingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifyObjectMapping` that was updated by this mutation. */
+  shopifyObjectMapping?: Maybe<ShopifyObjectMapping>;
+  /** An edge for our `ShopifyObjectMapping`. May be used by Relay 1. */
+  shopifyObjectMappingEdge?: Maybe<ShopifyObjectMappingEdge>;
+};
+
+
+/** The output of our update `ShopifyObjectMapping` mutation. */
+export type UpdateShopifyObjectMappingPayloadShopifyObjectMappingEdgeArgs = {
+  orderBy?: Array<ShopifyObjectMappingOrderBy>;
+};
+
+/** All input for the `updateShopifyStoreById` mutation. */
+export type UpdateShopifyStoreByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ShopifyStore` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `ShopifyStore` being updated. */
+  patch: ShopifyStorePatch;
+};
+
+/** All input for the `updateShopifyStoreByShopDomain` mutation. */
+export type UpdateShopifyStoreByShopDomainInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ShopifyStore` being updated. */
+  patch: ShopifyStorePatch;
+  /** The store's myshopify.com domain, unique within the tenant. */
+  shopDomain: Scalars['String']['input'];
+};
+
+/** All input for the `updateShopifyStore` mutation. */
+export type UpdateShopifyStoreInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ShopifyStore` being updated. */
+  patch: ShopifyStorePatch;
+  /** Unique identifier of the store. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `ShopifyStore` mutation. */
+export type UpdateShopifyStorePayload = {
+  __typename?: 'UpdateShopifyStorePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifyStore` that was updated by this mutation. */
+  shopifyStore?: Maybe<ShopifyStore>;
+  /** An edge for our `ShopifyStore`. May be used by Relay 1. */
+  shopifyStoreEdge?: Maybe<ShopifyStoreEdge>;
+};
+
+
+/** The output of our update `ShopifyStore` mutation. */
+export type UpdateShopifyStorePayloadShopifyStoreEdgeArgs = {
+  orderBy?: Array<ShopifyStoreOrderBy>;
+};
+
+/** All input for the `updateShopifySyncCursorById` mutation. */
+export type UpdateShopifySyncCursorByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ShopifySyncCursor` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `ShopifySyncCursor` being updated. */
+  patch: ShopifySyncCursorPatch;
+};
+
+/** All input for the `updateShopifySyncCursorByStoreIdAndResource` mutation. */
+export type UpdateShopifySyncCursorByStoreIdAndResourceInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ShopifySyncCursor` being updated. */
+  patch: ShopifySyncCursorPatch;
+  /** The resource synced; one cursor per store and resource. */
+  resource: ShopifyResource;
+  /** The store synced. */
+  storeId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateShopifySyncCursor` mutation. */
+export type UpdateShopifySyncCursorInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ShopifySyncCursor` being updated. */
+  patch: ShopifySyncCursorPatch;
+  /** Unique identifier of the cursor. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `ShopifySyncCursor` mutation. */
+export type UpdateShopifySyncCursorPayload = {
+  __typename?: 'UpdateShopifySyncCursorPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `ShopifySyncCursor` that was updated by this mutation. */
+  shopifySyncCursor?: Maybe<ShopifySyncCursor>;
+  /** An edge for our `ShopifySyncCursor`. May be used by Relay 1. */
+  shopifySyncCursorEdge?: Maybe<ShopifySyncCursorEdge>;
+};
+
+
+/** The output of our update `ShopifySyncCursor` mutation. */
+export type UpdateShopifySyncCursorPayloadShopifySyncCursorEdgeArgs = {
+  orderBy?: Array<ShopifySyncCursorOrderBy>;
+};
+
+/** All input for the `updateSocialAccountById` mutation. */
+export type UpdateSocialAccountByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `SocialAccount` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `SocialAccount` being updated. */
+  patch: SocialAccountPatch;
+};
+
+/** All input for the `updateSocialAccountByNetworkAndExternalId` mutation. */
+export type UpdateSocialAccountByNetworkAndExternalIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The network's id of the account; unique per network within the tenant. */
+  externalId: Scalars['String']['input'];
+  /** The network the account is on. */
+  network: SocialNetwork;
+  /** An object where the defined keys will be set on the `SocialAccount` being updated. */
+  patch: SocialAccountPatch;
+};
+
+/** All input for the `updateSocialAccount` mutation. */
+export type UpdateSocialAccountInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `SocialAccount` being updated. */
+  patch: SocialAccountPatch;
+  /** Unique identifier of the account. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `SocialAccount` mutation. */
+export type UpdateSocialAccountPayload = {
+  __typename?: 'UpdateSocialAccountPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `SocialAccount` that was updated by this mutation. */
+  socialAccount?: Maybe<SocialAccount>;
+  /** An edge for our `SocialAccount`. May be used by Relay 1. */
+  socialAccountEdge?: Maybe<SocialAccountEdge>;
+};
+
+
+/** The output of our update `SocialAccount` mutation. */
+export type UpdateSocialAccountPayloadSocialAccountEdgeArgs = {
+  orderBy?: Array<SocialAccountOrderBy>;
+};
+
 /** All input for the `updateSsotAnchorByAnchorId` mutation. */
 export type UpdateSsotAnchorByAnchorIdInput = {
   /** Stable anchor key, unique within the tenant (e.g. config.env). */
@@ -66330,6 +82985,19 @@ export type UpdateTenantByIdInput = {
   patch: TenantPatch;
 };
 
+/** All input for the `updateTenantByImportHash` mutation. */
+export type UpdateTenantByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the tenant in imports: importing it again updates it instead of adding a copy. Unique. */
+  importHash: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `Tenant` being updated. */
+  patch: TenantPatch;
+};
+
 /** All input for the `updateTenant` mutation. */
 export type UpdateTenantInput = {
   /**
@@ -66363,6 +83031,67 @@ export type UpdateTenantPayload = {
 /** The output of our update `Tenant` mutation. */
 export type UpdateTenantPayloadTenantEdgeArgs = {
   orderBy?: Array<TenantOrderBy>;
+};
+
+/** All input for the `updateTenantSettingById` mutation. */
+export type UpdateTenantSettingByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `TenantSetting` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `TenantSetting` being updated. */
+  patch: TenantSettingPatch;
+};
+
+/** All input for the `updateTenantSettingByTenantId` mutation. */
+export type UpdateTenantSettingByTenantIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `TenantSetting` being updated. */
+  patch: TenantSettingPatch;
+  /** The tenant; one settings row each. */
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateTenantSetting` mutation. */
+export type UpdateTenantSettingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `TenantSetting` being updated. */
+  patch: TenantSettingPatch;
+  /** Unique identifier of the settings row. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `TenantSetting` mutation. */
+export type UpdateTenantSettingPayload = {
+  __typename?: 'UpdateTenantSettingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `TenantSetting` that was updated by this mutation. */
+  tenantSetting?: Maybe<TenantSetting>;
+  /** An edge for our `TenantSetting`. May be used by Relay 1. */
+  tenantSettingEdge?: Maybe<TenantSettingEdge>;
+};
+
+
+/** The output of our update `TenantSetting` mutation. */
+export type UpdateTenantSettingPayloadTenantSettingEdgeArgs = {
+  orderBy?: Array<TenantSettingOrderBy>;
 };
 
 /** All input for the `updateTimetableById` mutation. */
@@ -66520,6 +83249,93 @@ export type UpdateUserByIdInput = {
   id: Scalars['ID']['input'];
   /** An object where the defined keys will be set on the `User` being updated. */
   patch: UserPatch;
+};
+
+/** All input for the `updateUserByImportHash` mutation. */
+export type UpdateUserByImportHashInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Identity of the row in imports: importing a row with the same hash again updates it instead of adding a copy. Unique within the tenant. */
+  importHash: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `User` being updated. */
+  patch: UserPatch;
+};
+
+/** All input for the `updateUserExtensionByExtension` mutation. */
+export type UpdateUserExtensionByExtensionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The extension number (2 to 8 digits), unique within the tenant. */
+  extension: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `UserExtension` being updated. */
+  patch: UserExtensionPatch;
+};
+
+/** All input for the `updateUserExtensionById` mutation. */
+export type UpdateUserExtensionByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `UserExtension` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `UserExtension` being updated. */
+  patch: UserExtensionPatch;
+};
+
+/** All input for the `updateUserExtensionByUserId` mutation. */
+export type UpdateUserExtensionByUserIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `UserExtension` being updated. */
+  patch: UserExtensionPatch;
+  /** The user who answers the extension. */
+  userId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateUserExtension` mutation. */
+export type UpdateUserExtensionInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `UserExtension` being updated. */
+  patch: UserExtensionPatch;
+  /** Unique identifier of the extension. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `UserExtension` mutation. */
+export type UpdateUserExtensionPayload = {
+  __typename?: 'UpdateUserExtensionPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `UserExtension` that was updated by this mutation. */
+  userExtension?: Maybe<UserExtension>;
+  /** An edge for our `UserExtension`. May be used by Relay 1. */
+  userExtensionEdge?: Maybe<UserExtensionEdge>;
+};
+
+
+/** The output of our update `UserExtension` mutation. */
+export type UpdateUserExtensionPayloadUserExtensionEdgeArgs = {
+  orderBy?: Array<UserExtensionOrderBy>;
 };
 
 /** All input for the `updateUserGroupById` mutation. */
@@ -66899,6 +83715,269 @@ export type UpdateWarehousePayloadWarehouseEdgeArgs = {
   orderBy?: Array<WarehouseOrderBy>;
 };
 
+/** All input for the `updateWhatsappAccountByBusinessAccountId` mutation. */
+export type UpdateWhatsappAccountByBusinessAccountIdInput = {
+  /** The provider's id of the business account (digits), unique within the tenant. */
+  businessAccountId: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappAccount` being updated. */
+  patch: WhatsappAccountPatch;
+};
+
+/** All input for the `updateWhatsappAccountById` mutation. */
+export type UpdateWhatsappAccountByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappAccount` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `WhatsappAccount` being updated. */
+  patch: WhatsappAccountPatch;
+};
+
+/** All input for the `updateWhatsappAccount` mutation. */
+export type UpdateWhatsappAccountInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappAccount` being updated. */
+  patch: WhatsappAccountPatch;
+  /** Unique identifier of the account. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `WhatsappAccount` mutation. */
+export type UpdateWhatsappAccountPayload = {
+  __typename?: 'UpdateWhatsappAccountPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappAccount` that was updated by this mutation. */
+  whatsappAccount?: Maybe<WhatsappAccount>;
+  /** An edge for our `WhatsappAccount`. May be used by Relay 1. */
+  whatsappAccountEdge?: Maybe<WhatsappAccountEdge>;
+};
+
+
+/** The output of our update `WhatsappAccount` mutation. */
+export type UpdateWhatsappAccountPayloadWhatsappAccountEdgeArgs = {
+  orderBy?: Array<WhatsappAccountOrderBy>;
+};
+
+/** All input for the `updateWhatsappPhoneNumberById` mutation. */
+export type UpdateWhatsappPhoneNumberByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappPhoneNumber` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `WhatsappPhoneNumber` being updated. */
+  patch: WhatsappPhoneNumberPatch;
+};
+
+/** All input for the `updateWhatsappPhoneNumberByPhoneNumberId` mutation. */
+export type UpdateWhatsappPhoneNumberByPhoneNumberIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappPhoneNumber` being updated. */
+  patch: WhatsappPhoneNumberPatch;
+  /** The provider's id of the number, which its webhooks name; unique within the tenant. */
+  phoneNumberId: Scalars['String']['input'];
+};
+
+/** All input for the `updateWhatsappPhoneNumberByPhoneNumber` mutation. */
+export type UpdateWhatsappPhoneNumberByPhoneNumberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappPhoneNumber` being updated. */
+  patch: WhatsappPhoneNumberPatch;
+  /** The number in E.164 form (+ and 7 to 15 digits), unique within the tenant. */
+  phoneNumber: Scalars['String']['input'];
+};
+
+/** All input for the `updateWhatsappPhoneNumber` mutation. */
+export type UpdateWhatsappPhoneNumberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappPhoneNumber` being updated. */
+  patch: WhatsappPhoneNumberPatch;
+  /** Unique identifier of the phone number. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `WhatsappPhoneNumber` mutation. */
+export type UpdateWhatsappPhoneNumberPayload = {
+  __typename?: 'UpdateWhatsappPhoneNumberPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappPhoneNumber` that was updated by this mutation. */
+  whatsappPhoneNumber?: Maybe<WhatsappPhoneNumber>;
+  /** An edge for our `WhatsappPhoneNumber`. May be used by Relay 1. */
+  whatsappPhoneNumberEdge?: Maybe<WhatsappPhoneNumberEdge>;
+};
+
+
+/** The output of our update `WhatsappPhoneNumber` mutation. */
+export type UpdateWhatsappPhoneNumberPayloadWhatsappPhoneNumberEdgeArgs = {
+  orderBy?: Array<WhatsappPhoneNumberOrderBy>;
+};
+
+/** All input for the `updateWhatsappTemplateByAccountIdAndNameAndLanguage` mutation. */
+export type UpdateWhatsappTemplateByAccountIdAndNameAndLanguageInput = {
+  /** The business account the template belongs to. */
+  accountId: Scalars['UUID']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Language of the template (en, pt_BR). */
+  language: Scalars['String']['input'];
+  /** The template's name at the provider (lowercase letters, digits, underscores); with the language, unique per account. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `WhatsappTemplate` being updated. */
+  patch: WhatsappTemplatePatch;
+};
+
+/** All input for the `updateWhatsappTemplateById` mutation. */
+export type UpdateWhatsappTemplateByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappTemplate` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `WhatsappTemplate` being updated. */
+  patch: WhatsappTemplatePatch;
+};
+
+/** All input for the `updateWhatsappTemplate` mutation. */
+export type UpdateWhatsappTemplateInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappTemplate` being updated. */
+  patch: WhatsappTemplatePatch;
+  /** Unique identifier of the template. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `WhatsappTemplate` mutation. */
+export type UpdateWhatsappTemplatePayload = {
+  __typename?: 'UpdateWhatsappTemplatePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappTemplate` that was updated by this mutation. */
+  whatsappTemplate?: Maybe<WhatsappTemplate>;
+  /** An edge for our `WhatsappTemplate`. May be used by Relay 1. */
+  whatsappTemplateEdge?: Maybe<WhatsappTemplateEdge>;
+};
+
+
+/** The output of our update `WhatsappTemplate` mutation. */
+export type UpdateWhatsappTemplatePayloadWhatsappTemplateEdgeArgs = {
+  orderBy?: Array<WhatsappTemplateOrderBy>;
+};
+
+/** All input for the `updateWhatsappWebhookEventByExternalIdAndEventType` mutation. */
+export type UpdateWhatsappWebhookEventByExternalIdAndEventTypeInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What the event reported. */
+  eventType: WebhookEventType;
+  /** The provider's id of the message or change; with the type, unique within the tenant, so a redelivery is refused. */
+  externalId: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `WhatsappWebhookEvent` being updated. */
+  patch: WhatsappWebhookEventPatch;
+};
+
+/** All input for the `updateWhatsappWebhookEventById` mutation. */
+export type UpdateWhatsappWebhookEventByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WhatsappWebhookEvent` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `WhatsappWebhookEvent` being updated. */
+  patch: WhatsappWebhookEventPatch;
+};
+
+/** All input for the `updateWhatsappWebhookEvent` mutation. */
+export type UpdateWhatsappWebhookEventInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WhatsappWebhookEvent` being updated. */
+  patch: WhatsappWebhookEventPatch;
+  /** Unique identifier of the event. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `WhatsappWebhookEvent` mutation. */
+export type UpdateWhatsappWebhookEventPayload = {
+  __typename?: 'UpdateWhatsappWebhookEventPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WhatsappWebhookEvent` that was updated by this mutation. */
+  whatsappWebhookEvent?: Maybe<WhatsappWebhookEvent>;
+  /** An edge for our `WhatsappWebhookEvent`. May be used by Relay 1. */
+  whatsappWebhookEventEdge?: Maybe<WhatsappWebhookEventEdge>;
+};
+
+
+/** The output of our update `WhatsappWebhookEvent` mutation. */
+export type UpdateWhatsappWebhookEventPayloadWhatsappWebhookEventEdgeArgs = {
+  orderBy?: Array<WhatsappWebhookEventOrderBy>;
+};
+
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
 export type User = Node & {
   __typename?: 'User';
@@ -66906,12 +83985,22 @@ export type User = Node & {
   accounts: AccountConnection;
   /** Reads and enables pagination through a set of `Alert`. */
   acknowledgedAlerts: AlertConnection;
+  /** Reads and enables pagination through a set of `AnnotationsEntry`. */
+  annotationsEntriesByTenantIdAndCreatedBy: AnnotationsEntryConnection;
+  /** Reads and enables pagination through a set of `AnnotationsEntry`. */
+  annotationsEntriesByTenantIdAndUpdatedBy: AnnotationsEntryConnection;
   /** Reads and enables pagination through a set of `Issue`. */
   assignedIssues: IssueConnection;
   /** Reads and enables pagination through a set of `UserRole`. */
   assignedUserRoles: UserRoleConnection;
   /** Reads and enables pagination through a set of `AuditLog`. */
   auditLogs: AuditLogConnection;
+  /** Reads and enables pagination through a set of `AutomationRule`. */
+  automationRulesByTenantIdAndCreatedBy: AutomationRuleConnection;
+  /** Reads and enables pagination through a set of `AutomationRule`. */
+  automationRulesByTenantIdAndUpdatedBy: AutomationRuleConnection;
+  /** Reads and enables pagination through a set of `CallRecord`. */
+  callRecords: CallRecordConnection;
   /** Reads and enables pagination through a set of `ConversationMessage`. */
   conversationMessagesByTenantIdAndCreatedBy: ConversationMessageConnection;
   /** Reads and enables pagination through a set of `ConversationMessage`. */
@@ -66920,24 +84009,36 @@ export type User = Node & {
   createdApiAliases: ApiAliasConnection;
   /** When the user was created. */
   createdAt: Scalars['Datetime']['output'];
+  /** Who created the account; null when the host did (CLI, sign-up, an accepted invitation). */
+  createdBy?: Maybe<Scalars['UUID']['output']>;
+  /** The user who created the account. */
+  creator?: Maybe<User>;
   /** Reads and enables pagination through a set of `CustomerNote`. */
   customerNotesByTenantIdAndCreatedBy: CustomerNoteConnection;
   /** Reads and enables pagination through a set of `CustomerNote`. */
   customerNotesByTenantIdAndUpdatedBy: CustomerNoteConnection;
+  /** When the account was archived (deleted): it is inactive, its sessions ended, and it is hidden. Set it back to null to restore (needs RESTORE_USERS). */
+  deletedAt?: Maybe<Scalars['Datetime']['output']>;
   /** Email address, unique across Nexus (case-insensitive). */
   email: Scalars['String']['output'];
   /** Whether the user proved they own the email address. */
   emailVerified: Scalars['Boolean']['output'];
+  /** Reads a single `UserExtension` that is related to this `User`. */
+  extensions?: Maybe<UserExtension>;
   /** Given name. */
   firstName?: Maybe<Scalars['String']['output']>;
   /** Reads and enables pagination through a set of `UserPermission`. */
   grantedUserPermissions: UserPermissionConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Identity of the row in imports: importing a row with the same hash again updates it instead of adding a copy. Unique within the tenant. */
+  importHash?: Maybe<Scalars['String']['output']>;
   /** Reads and enables pagination through a set of `InventoryMovement`. */
   inventoryMovementsByTenantIdAndCreatedBy: InventoryMovementConnection;
   /** An inactive user cannot sign in and holds no permissions. */
   isActive: Scalars['Boolean']['output'];
+  /** The user who last changed the account. */
+  lastEditor?: Maybe<User>;
   /** When the user last signed in. */
   lastLoginAt?: Maybe<Scalars['Datetime']['output']>;
   /** Family name. */
@@ -66950,6 +84051,10 @@ export type User = Node & {
   orderStatusHistoriesByTenantIdAndChangedBy: OrderStatusHistoryConnection;
   /** When the password was last set. */
   passwordChangedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Reads and enables pagination through a set of `Permission`. */
+  permissionsByCreatedBy: PermissionConnection;
+  /** Reads and enables pagination through a set of `Permission`. */
+  permissionsByUpdatedBy: PermissionConnection;
   /** Reads a single `Person` that is related to this `User`. */
   person?: Maybe<Person>;
   /** The person this account belongs to, if linked. */
@@ -66958,10 +84063,16 @@ export type User = Node & {
   personalityQuizResults: PersonalityQuizResultConnection;
   /** Phone number, free format. */
   phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** Reads a single `Profile` that is related to this `User`. */
+  profile?: Maybe<Profile>;
   /** How the user signs in: password, or the name of an external identity provider. */
   provider: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `Issue`. */
   reportedIssues: IssueConnection;
+  /** Reads and enables pagination through a set of `Role`. */
+  rolesByCreatedBy: RoleConnection;
+  /** Reads and enables pagination through a set of `Role`. */
+  rolesByUpdatedBy: RoleConnection;
   /** Unique identifier of the user. */
   rowId: Scalars['UUID']['output'];
   /** Reads and enables pagination through a set of `SafetyQuizResult`. */
@@ -66978,8 +84089,14 @@ export type User = Node & {
   tenant?: Maybe<Tenant>;
   /** The tenant this user belongs to. */
   tenantId: Scalars['UUID']['output'];
+  /** Reads and enables pagination through a set of `Tenant`. */
+  tenantsByCreatedBy: TenantConnection;
+  /** Reads and enables pagination through a set of `Tenant`. */
+  tenantsByUpdatedBy: TenantConnection;
   /** When the user was last changed. */
   updatedAt: Scalars['Datetime']['output'];
+  /** Who last changed the row (from the signed-in user, never from input). */
+  updatedBy?: Maybe<Scalars['UUID']['output']>;
   /** Reads and enables pagination through a set of `UserGroupMembership`. */
   userGroupMemberships: UserGroupMembershipConnection;
   /** Reads and enables pagination through a set of `UserPermission`. */
@@ -66994,6 +84111,10 @@ export type User = Node & {
   userSessions: UserSessionConnection;
   /** Login name, unique across Nexus (case-insensitive). */
   username: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `User`. */
+  usersCreated: UserConnection;
+  /** Reads and enables pagination through a set of `User`. */
+  usersLastEdited: UserConnection;
 };
 
 
@@ -67020,6 +84141,32 @@ export type UserAcknowledgedAlertsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AlertOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserAnnotationsEntriesByTenantIdAndCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsEntryCondition>;
+  filter?: InputMaybe<AnnotationsEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsEntryOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserAnnotationsEntriesByTenantIdAndUpdatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AnnotationsEntryCondition>;
+  filter?: InputMaybe<AnnotationsEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AnnotationsEntryOrderBy>>;
 };
 
 
@@ -67059,6 +84206,45 @@ export type UserAuditLogsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AuditLogOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserAutomationRulesByTenantIdAndCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRuleCondition>;
+  filter?: InputMaybe<AutomationRuleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRuleOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserAutomationRulesByTenantIdAndUpdatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AutomationRuleCondition>;
+  filter?: InputMaybe<AutomationRuleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AutomationRuleOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserCallRecordsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordCondition>;
+  filter?: InputMaybe<CallRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordOrderBy>>;
 };
 
 
@@ -67193,6 +84379,32 @@ export type UserOrderStatusHistoriesByTenantIdAndChangedByArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserPermissionsByCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PermissionCondition>;
+  filter?: InputMaybe<PermissionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PermissionOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserPermissionsByUpdatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PermissionCondition>;
+  filter?: InputMaybe<PermissionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PermissionOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
 export type UserPersonalityQuizResultsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -67215,6 +84427,32 @@ export type UserReportedIssuesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<IssueOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserRolesByCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<RoleCondition>;
+  filter?: InputMaybe<RoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RoleOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserRolesByUpdatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<RoleCondition>;
+  filter?: InputMaybe<RoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RoleOrderBy>>;
 };
 
 
@@ -67254,6 +84492,32 @@ export type UserStaffMembersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<StaffMemberOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserTenantsByCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantCondition>;
+  filter?: InputMaybe<TenantFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserTenantsByUpdatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantCondition>;
+  filter?: InputMaybe<TenantFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantOrderBy>>;
 };
 
 
@@ -67321,6 +84585,32 @@ export type UserUserSessionsArgs = {
   orderBy?: InputMaybe<Array<UserSessionOrderBy>>;
 };
 
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserUsersCreatedArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserCondition>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserOrderBy>>;
+};
+
+
+/** An account that signs in to Nexus; belongs to exactly one tenant. */
+export type UserUsersLastEditedArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<UserCondition>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserOrderBy>>;
+};
+
 export type UserAggregates = {
   __typename?: 'UserAggregates';
   /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
@@ -67332,12 +84622,18 @@ export type UserAggregates = {
 export type UserCondition = {
   /** Checks for equality with the object’s `createdAt` field. */
   createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `email` field. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `emailVerified` field. */
   emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `firstName` field. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `importHash` field. */
+  importHash?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `isActive` field. */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for equality with the object’s `lastLoginAt` field. */
@@ -67358,6 +84654,8 @@ export type UserCondition = {
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `username` field. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -67390,12 +84688,18 @@ export type UserDistinctCountAggregates = {
   __typename?: 'UserDistinctCountAggregates';
   /** Distinct count of createdAt across the matching connection */
   createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdBy across the matching connection */
+  createdBy?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of deletedAt across the matching connection */
+  deletedAt?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of email across the matching connection */
   email?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of emailVerified across the matching connection */
   emailVerified?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of firstName across the matching connection */
   firstName?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of importHash across the matching connection */
+  importHash?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of isActive across the matching connection */
   isActive?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of lastLoginAt across the matching connection */
@@ -67416,6 +84720,8 @@ export type UserDistinctCountAggregates = {
   tenantId?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of updatedAt across the matching connection */
   updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedBy across the matching connection */
+  updatedBy?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of username across the matching connection */
   username?: Maybe<Scalars['BigInt']['output']>;
 };
@@ -67427,6 +84733,344 @@ export type UserEdge = {
   cursor?: Maybe<Scalars['Cursor']['output']>;
   /** The `User` at the end of the edge. */
   node: User;
+};
+
+/** The PBX extension of a user: one per user, each number unique within the tenant. */
+export type UserExtension = Node & {
+  __typename?: 'UserExtension';
+  /** Reads and enables pagination through a set of `ActiveCall`. */
+  activeCallsByTenantIdAndExtensionId: ActiveCallConnection;
+  /** Reads and enables pagination through a set of `CallRecord`. */
+  callRecordsByTenantIdAndExtensionId: CallRecordConnection;
+  /** The number shown to those called (E.164), if not the trunk's. */
+  callerId?: Maybe<Scalars['String']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The extension number (2 to 8 digits), unique within the tenant. */
+  extension: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** False when the extension rings nowhere. */
+  isActive: Scalars['Boolean']['output'];
+  /** Unique identifier of the extension. */
+  rowId: Scalars['UUID']['output'];
+  /**
+   * Reads a single `Tenant` that is related to this `UserExtension`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the user. */
+  tenantId: Scalars['UUID']['output'];
+  /** Reads a single `PbxTrunk` that is related to this `UserExtension`. */
+  trunk?: Maybe<PbxTrunk>;
+  /** The trunk outbound calls of this extension use; null for the PBX's default. */
+  trunkId?: Maybe<Scalars['UUID']['output']>;
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /**
+   * The user who answers the extension.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  user?: Maybe<User>;
+  /** The user who answers the extension. */
+  userId: Scalars['UUID']['output'];
+};
+
+
+/** The PBX extension of a user: one per user, each number unique within the tenant. */
+export type UserExtensionActiveCallsByTenantIdAndExtensionIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ActiveCallCondition>;
+  filter?: InputMaybe<ActiveCallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ActiveCallOrderBy>>;
+};
+
+
+/** The PBX extension of a user: one per user, each number unique within the tenant. */
+export type UserExtensionCallRecordsByTenantIdAndExtensionIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CallRecordCondition>;
+  filter?: InputMaybe<CallRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CallRecordOrderBy>>;
+};
+
+export type UserExtensionAggregates = {
+  __typename?: 'UserExtensionAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<UserExtensionDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `UserExtension` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type UserExtensionCondition = {
+  /** Checks for equality with the object’s `callerId` field. */
+  callerId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `extension` field. */
+  extension?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `isActive` field. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `trunkId` field. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `userId` field. */
+  userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `UserExtension` values. */
+export type UserExtensionConnection = {
+  __typename?: 'UserExtensionConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<UserExtensionAggregates>;
+  /** A list of edges which contains the `UserExtension` and cursor to aid in pagination. */
+  edges: Array<UserExtensionEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<UserExtensionAggregates>>;
+  /** A list of `UserExtension` objects. */
+  nodes: Array<UserExtension>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `UserExtension` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `UserExtension` values. */
+export type UserExtensionConnectionGroupedAggregatesArgs = {
+  groupBy: Array<UserExtensionGroupBy>;
+  having?: InputMaybe<UserExtensionHavingInput>;
+};
+
+export type UserExtensionDistinctCountAggregates = {
+  __typename?: 'UserExtensionDistinctCountAggregates';
+  /** Distinct count of callerId across the matching connection */
+  callerId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of extension across the matching connection */
+  extension?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of isActive across the matching connection */
+  isActive?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of trunkId across the matching connection */
+  trunkId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of userId across the matching connection */
+  userId?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `UserExtension` edge in the connection. */
+export type UserExtensionEdge = {
+  __typename?: 'UserExtensionEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `UserExtension` at the end of the edge. */
+  node: UserExtension;
+};
+
+/** A filter to be used against `UserExtension` object types. All fields are combined with a logical ‘and.’ */
+export type UserExtensionFilter = {
+  /** Filter by the object’s `activeCallsByTenantIdAndExtensionId` relation. */
+  activeCallsByTenantIdAndExtensionId?: InputMaybe<UserExtensionToManyActiveCallFilter>;
+  /** Some related `activeCallsByTenantIdAndExtensionId` exist. */
+  activeCallsByTenantIdAndExtensionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<UserExtensionFilter>>;
+  /** Filter by the object’s `callRecordsByTenantIdAndExtensionId` relation. */
+  callRecordsByTenantIdAndExtensionId?: InputMaybe<UserExtensionToManyCallRecordFilter>;
+  /** Some related `callRecordsByTenantIdAndExtensionId` exist. */
+  callRecordsByTenantIdAndExtensionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callerId` field. */
+  callerId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `extension` field. */
+  extension?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `isActive` field. */
+  isActive?: InputMaybe<BooleanFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<UserExtensionFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<UserExtensionFilter>>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `trunk` relation. */
+  trunk?: InputMaybe<PbxTrunkFilter>;
+  /** A related `trunk` exists. */
+  trunkExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `trunkId` field. */
+  trunkId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `user` relation. */
+  user?: InputMaybe<UserFilter>;
+  /** Filter by the object’s `userId` field. */
+  userId?: InputMaybe<UuidFilter>;
+};
+
+/** Grouping methods for `UserExtension` for usage during aggregation. */
+export type UserExtensionGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'IS_ACTIVE'
+  | 'TENANT_ID'
+  | 'TRUNK_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type UserExtensionHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `UserExtension` aggregates. */
+export type UserExtensionHavingInput = {
+  AND?: InputMaybe<Array<UserExtensionHavingInput>>;
+  OR?: InputMaybe<Array<UserExtensionHavingInput>>;
+  average?: InputMaybe<UserExtensionHavingAverageInput>;
+  distinctCount?: InputMaybe<UserExtensionHavingDistinctCountInput>;
+  max?: InputMaybe<UserExtensionHavingMaxInput>;
+  min?: InputMaybe<UserExtensionHavingMinInput>;
+  stddevPopulation?: InputMaybe<UserExtensionHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<UserExtensionHavingStddevSampleInput>;
+  sum?: InputMaybe<UserExtensionHavingSumInput>;
+  variancePopulation?: InputMaybe<UserExtensionHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<UserExtensionHavingVarianceSampleInput>;
+};
+
+export type UserExtensionHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type UserExtensionHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `UserExtension` */
+export type UserExtensionInput = {
+  /** The number shown to those called (E.164), if not the trunk's. */
+  callerId?: InputMaybe<Scalars['String']['input']>;
+  /** The extension number (2 to 8 digits), unique within the tenant. */
+  extension: Scalars['String']['input'];
+  /** False when the extension rings nowhere. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The trunk outbound calls of this extension use; null for the PBX's default. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+  /** The user who answers the extension. */
+  userId: Scalars['UUID']['input'];
+};
+
+/** Methods to use when ordering `UserExtension`. */
+export type UserExtensionOrderBy =
+  | 'EXTENSION_ASC'
+  | 'EXTENSION_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'TRUNK_ID_ASC'
+  | 'TRUNK_ID_DESC'
+  | 'USER_ID_ASC'
+  | 'USER_ID_DESC';
+
+/** Represents an update to a `UserExtension`. Fields that are set will be updated. */
+export type UserExtensionPatch = {
+  /** The number shown to those called (E.164), if not the trunk's. */
+  callerId?: InputMaybe<Scalars['String']['input']>;
+  /** The extension number (2 to 8 digits), unique within the tenant. */
+  extension?: InputMaybe<Scalars['String']['input']>;
+  /** False when the extension rings nowhere. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The trunk outbound calls of this extension use; null for the PBX's default. */
+  trunkId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A filter to be used against many `ActiveCall` object types. All fields are combined with a logical ‘and.’ */
+export type UserExtensionToManyActiveCallFilter = {
+  /** Every related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<ActiveCallFilter>;
+  /** No related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<ActiveCallFilter>;
+  /** Some related `ActiveCall` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<ActiveCallFilter>;
+};
+
+/** A filter to be used against many `CallRecord` object types. All fields are combined with a logical ‘and.’ */
+export type UserExtensionToManyCallRecordFilter = {
+  /** Every related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordFilter>;
+  /** No related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordFilter>;
+  /** Some related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordFilter>;
 };
 
 /** A filter to be used against `User` object types. All fields are combined with a logical ‘and.’ */
@@ -67453,20 +85097,42 @@ export type UserFilter = {
   auditLogs?: InputMaybe<UserToManyAuditLogFilter>;
   /** Some related `auditLogs` exist. */
   auditLogsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callRecords` relation. */
+  callRecords?: InputMaybe<UserToManyCallRecordFilter>;
+  /** Some related `callRecords` exist. */
+  callRecordsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `createdBy` field. */
+  createdBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `creator` relation. */
+  creator?: InputMaybe<UserFilter>;
+  /** A related `creator` exists. */
+  creatorExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `deletedAt` field. */
+  deletedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `email` field. */
   email?: InputMaybe<SearchableStringFilter>;
   /** Filter by the object’s `emailVerified` field. */
   emailVerified?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `extensions` relation. */
+  extensions?: InputMaybe<UserExtensionFilter>;
+  /** A related `extensions` exists. */
+  extensionsExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `firstName` field. */
   firstName?: InputMaybe<StringFilter>;
   /** Filter by the object’s `grantedUserPermissions` relation. */
   grantedUserPermissions?: InputMaybe<UserToManyUserPermissionFilter>;
   /** Some related `grantedUserPermissions` exist. */
   grantedUserPermissionsExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `importHash` field. */
+  importHash?: InputMaybe<StringFilter>;
   /** Filter by the object’s `isActive` field. */
   isActive?: InputMaybe<BooleanFilter>;
+  /** Filter by the object’s `lastEditor` relation. */
+  lastEditor?: InputMaybe<UserFilter>;
+  /** A related `lastEditor` exists. */
+  lastEditorExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `lastLoginAt` field. */
   lastLoginAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `lastName` field. */
@@ -67501,6 +85167,10 @@ export type UserFilter = {
   personalityQuizResultsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `phoneNumber` field. */
   phoneNumber?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `profile` relation. */
+  profile?: InputMaybe<ProfileFilter>;
+  /** A related `profile` exists. */
+  profileExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `provider` field. */
   provider?: InputMaybe<StringFilter>;
   /** Filter by the object’s `reportedIssues` relation. */
@@ -67527,6 +85197,8 @@ export type UserFilter = {
   tenantId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `updatedBy` field. */
+  updatedBy?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `userGroupMemberships` relation. */
   userGroupMemberships?: InputMaybe<UserToManyUserGroupMembershipFilter>;
   /** Some related `userGroupMemberships` exist. */
@@ -67628,6 +85300,12 @@ export type UserGroupBy =
   | 'CREATED_AT_TRUNCATED_TO_HOUR'
   | 'CREATED_AT_TRUNCATED_TO_MONTH'
   | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'CREATED_BY'
+  | 'DELETED_AT'
+  | 'DELETED_AT_TRUNCATED_TO_DAY'
+  | 'DELETED_AT_TRUNCATED_TO_HOUR'
+  | 'DELETED_AT_TRUNCATED_TO_MONTH'
+  | 'DELETED_AT_TRUNCATED_TO_WEEK'
   | 'EMAIL'
   | 'EMAIL_VERIFIED'
   | 'IS_ACTIVE'
@@ -67648,7 +85326,8 @@ export type UserGroupBy =
   | 'UPDATED_AT_TRUNCATED_TO_DAY'
   | 'UPDATED_AT_TRUNCATED_TO_HOUR'
   | 'UPDATED_AT_TRUNCATED_TO_MONTH'
-  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK'
+  | 'UPDATED_BY';
 
 /**
  * A condition to be used against `UserGroup` object types. All fields are tested
@@ -68128,6 +85807,7 @@ export type UserGroupToManyUserGroupMembershipFilter = {
 
 export type UserHavingAverageInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68135,6 +85815,7 @@ export type UserHavingAverageInput = {
 
 export type UserHavingDistinctCountInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68157,6 +85838,7 @@ export type UserHavingInput = {
 
 export type UserHavingMaxInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68164,6 +85846,7 @@ export type UserHavingMaxInput = {
 
 export type UserHavingMinInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68171,6 +85854,7 @@ export type UserHavingMinInput = {
 
 export type UserHavingStddevPopulationInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68178,6 +85862,7 @@ export type UserHavingStddevPopulationInput = {
 
 export type UserHavingStddevSampleInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68185,6 +85870,7 @@ export type UserHavingStddevSampleInput = {
 
 export type UserHavingSumInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68192,6 +85878,7 @@ export type UserHavingSumInput = {
 
 export type UserHavingVariancePopulationInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68199,6 +85886,7 @@ export type UserHavingVariancePopulationInput = {
 
 export type UserHavingVarianceSampleInput = {
   createdAt?: InputMaybe<HavingDatetimeFilter>;
+  deletedAt?: InputMaybe<HavingDatetimeFilter>;
   lastLoginAt?: InputMaybe<HavingDatetimeFilter>;
   passwordChangedAt?: InputMaybe<HavingDatetimeFilter>;
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -68208,8 +85896,12 @@ export type UserHavingVarianceSampleInput = {
 export type UserOrderBy =
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC'
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
   | 'EMAIL_ASC'
   | 'EMAIL_DESC'
+  | 'IMPORT_HASH_ASC'
+  | 'IMPORT_HASH_DESC'
   | 'LAST_NAME_ASC'
   | 'LAST_NAME_DESC'
   | 'NATURAL'
@@ -68222,10 +85914,14 @@ export type UserOrderBy =
   | 'TENANT_ID_ASC'
   | 'TENANT_ID_DESC'
   | 'UPDATED_AT_ASC'
-  | 'UPDATED_AT_DESC';
+  | 'UPDATED_AT_DESC'
+  | 'UPDATED_BY_ASC'
+  | 'UPDATED_BY_DESC';
 
 /** Represents an update to a `User`. Fields that are set will be updated. */
 export type UserPatch = {
+  /** When the account was archived (deleted): it is inactive, its sessions ended, and it is hidden. Set it back to null to restore (needs RESTORE_USERS). */
+  deletedAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Given name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
   /** An inactive user cannot sign in and holds no permissions. */
@@ -69826,6 +87522,16 @@ export type UserToManyAuditLogFilter = {
   none?: InputMaybe<AuditLogFilter>;
   /** Some related `AuditLog` matches the filter criteria. All fields are combined with a logical ‘and.’ */
   some?: InputMaybe<AuditLogFilter>;
+};
+
+/** A filter to be used against many `CallRecord` object types. All fields are combined with a logical ‘and.’ */
+export type UserToManyCallRecordFilter = {
+  /** Every related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<CallRecordFilter>;
+  /** No related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<CallRecordFilter>;
+  /** Some related `CallRecord` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<CallRecordFilter>;
 };
 
 /** A filter to be used against many `Issue` object types. All fields are combined with a logical ‘and.’ */
@@ -71483,6 +89189,1352 @@ export type WarehouseToManyWarehouseBinFilter = {
   some?: InputMaybe<WarehouseBinFilter>;
 };
 
+/** What a webhook call reported. */
+export type WebhookEventType =
+  | 'ACCOUNT_UPDATE'
+  | 'MESSAGE'
+  | 'MESSAGE_STATUS'
+  | 'OTHER'
+  | 'PHONE_NUMBER_UPDATE'
+  | 'TEMPLATE_STATUS';
+
+/** A filter to be used against WebhookEventType fields. All fields are combined with a logical ‘and.’ */
+export type WebhookEventTypeFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<WebhookEventType>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<WebhookEventType>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<WebhookEventType>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<WebhookEventType>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<WebhookEventType>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<WebhookEventType>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<WebhookEventType>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<WebhookEventType>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<WebhookEventType>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<WebhookEventType>>;
+};
+
+/** A WhatsApp Business account of the tenant. It cannot be deleted while its numbers, templates or events point at it: disconnect it instead (status). */
+export type WhatsappAccount = Node & {
+  __typename?: 'WhatsappAccount';
+  /** The provider's id of the business account (digits), unique within the tenant. */
+  businessAccountId: Scalars['String']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Name of the account as the tenant knows it. */
+  name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `WhatsappPhoneNumber`. */
+  phoneNumbers: WhatsappPhoneNumberConnection;
+  /** Unique identifier of the account. */
+  rowId: Scalars['UUID']['output'];
+  /** Where the account stands with the provider. */
+  status: AccountStatus;
+  /** Reads and enables pagination through a set of `WhatsappTemplate`. */
+  templates: WhatsappTemplateConnection;
+  /**
+   * Reads a single `Tenant` that is related to this `WhatsappAccount`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant the account belongs to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `WhatsappWebhookEvent`. */
+  webhookEvents: WhatsappWebhookEventConnection;
+};
+
+
+/** A WhatsApp Business account of the tenant. It cannot be deleted while its numbers, templates or events point at it: disconnect it instead (status). */
+export type WhatsappAccountPhoneNumbersArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappPhoneNumberCondition>;
+  filter?: InputMaybe<WhatsappPhoneNumberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappPhoneNumberOrderBy>>;
+};
+
+
+/** A WhatsApp Business account of the tenant. It cannot be deleted while its numbers, templates or events point at it: disconnect it instead (status). */
+export type WhatsappAccountTemplatesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappTemplateCondition>;
+  filter?: InputMaybe<WhatsappTemplateFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappTemplateOrderBy>>;
+};
+
+
+/** A WhatsApp Business account of the tenant. It cannot be deleted while its numbers, templates or events point at it: disconnect it instead (status). */
+export type WhatsappAccountWebhookEventsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappWebhookEventCondition>;
+  filter?: InputMaybe<WhatsappWebhookEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappWebhookEventOrderBy>>;
+};
+
+export type WhatsappAccountAggregates = {
+  __typename?: 'WhatsappAccountAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<WhatsappAccountDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `WhatsappAccount` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type WhatsappAccountCondition = {
+  /** Checks for equality with the object’s `businessAccountId` field. */
+  businessAccountId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<AccountStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `WhatsappAccount` values. */
+export type WhatsappAccountConnection = {
+  __typename?: 'WhatsappAccountConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<WhatsappAccountAggregates>;
+  /** A list of edges which contains the `WhatsappAccount` and cursor to aid in pagination. */
+  edges: Array<WhatsappAccountEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<WhatsappAccountAggregates>>;
+  /** A list of `WhatsappAccount` objects. */
+  nodes: Array<WhatsappAccount>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WhatsappAccount` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `WhatsappAccount` values. */
+export type WhatsappAccountConnectionGroupedAggregatesArgs = {
+  groupBy: Array<WhatsappAccountGroupBy>;
+  having?: InputMaybe<WhatsappAccountHavingInput>;
+};
+
+export type WhatsappAccountDistinctCountAggregates = {
+  __typename?: 'WhatsappAccountDistinctCountAggregates';
+  /** Distinct count of businessAccountId across the matching connection */
+  businessAccountId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `WhatsappAccount` edge in the connection. */
+export type WhatsappAccountEdge = {
+  __typename?: 'WhatsappAccountEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WhatsappAccount` at the end of the edge. */
+  node: WhatsappAccount;
+};
+
+/** A filter to be used against `WhatsappAccount` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappAccountFilter = {
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<WhatsappAccountFilter>>;
+  /** Filter by the object’s `businessAccountId` field. */
+  businessAccountId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<WhatsappAccountFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<WhatsappAccountFilter>>;
+  /** Filter by the object’s `phoneNumbers` relation. */
+  phoneNumbers?: InputMaybe<WhatsappAccountToManyWhatsappPhoneNumberFilter>;
+  /** Some related `phoneNumbers` exist. */
+  phoneNumbersExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<AccountStatusFilter>;
+  /** Filter by the object’s `templates` relation. */
+  templates?: InputMaybe<WhatsappAccountToManyWhatsappTemplateFilter>;
+  /** Some related `templates` exist. */
+  templatesExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `webhookEvents` relation. */
+  webhookEvents?: InputMaybe<WhatsappAccountToManyWhatsappWebhookEventFilter>;
+  /** Some related `webhookEvents` exist. */
+  webhookEventsExist?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Grouping methods for `WhatsappAccount` for usage during aggregation. */
+export type WhatsappAccountGroupBy =
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type WhatsappAccountHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `WhatsappAccount` aggregates. */
+export type WhatsappAccountHavingInput = {
+  AND?: InputMaybe<Array<WhatsappAccountHavingInput>>;
+  OR?: InputMaybe<Array<WhatsappAccountHavingInput>>;
+  average?: InputMaybe<WhatsappAccountHavingAverageInput>;
+  distinctCount?: InputMaybe<WhatsappAccountHavingDistinctCountInput>;
+  max?: InputMaybe<WhatsappAccountHavingMaxInput>;
+  min?: InputMaybe<WhatsappAccountHavingMinInput>;
+  stddevPopulation?: InputMaybe<WhatsappAccountHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<WhatsappAccountHavingStddevSampleInput>;
+  sum?: InputMaybe<WhatsappAccountHavingSumInput>;
+  variancePopulation?: InputMaybe<WhatsappAccountHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<WhatsappAccountHavingVarianceSampleInput>;
+};
+
+export type WhatsappAccountHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappAccountHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `WhatsappAccount` */
+export type WhatsappAccountInput = {
+  /** The provider's id of the business account (digits), unique within the tenant. */
+  businessAccountId: Scalars['String']['input'];
+  /** Name of the account as the tenant knows it. */
+  name: Scalars['String']['input'];
+  /** Where the account stands with the provider. */
+  status?: InputMaybe<AccountStatus>;
+};
+
+/** Methods to use when ordering `WhatsappAccount`. */
+export type WhatsappAccountOrderBy =
+  | 'BUSINESS_ACCOUNT_ID_ASC'
+  | 'BUSINESS_ACCOUNT_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `WhatsappAccount`. Fields that are set will be updated. */
+export type WhatsappAccountPatch = {
+  /** The provider's id of the business account (digits), unique within the tenant. */
+  businessAccountId?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the account as the tenant knows it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Where the account stands with the provider. */
+  status?: InputMaybe<AccountStatus>;
+};
+
+/** A filter to be used against many `WhatsappPhoneNumber` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappAccountToManyWhatsappPhoneNumberFilter = {
+  /** Every related `WhatsappPhoneNumber` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappPhoneNumberFilter>;
+  /** No related `WhatsappPhoneNumber` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappPhoneNumberFilter>;
+  /** Some related `WhatsappPhoneNumber` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappPhoneNumberFilter>;
+};
+
+/** A filter to be used against many `WhatsappTemplate` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappAccountToManyWhatsappTemplateFilter = {
+  /** Every related `WhatsappTemplate` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappTemplateFilter>;
+  /** No related `WhatsappTemplate` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappTemplateFilter>;
+  /** Some related `WhatsappTemplate` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappTemplateFilter>;
+};
+
+/** A filter to be used against many `WhatsappWebhookEvent` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappAccountToManyWhatsappWebhookEventFilter = {
+  /** Every related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** No related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** Some related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappWebhookEventFilter>;
+};
+
+/** A phone number registered to a WhatsApp Business account; messages are sent from and received on it. */
+export type WhatsappPhoneNumber = Node & {
+  __typename?: 'WhatsappPhoneNumber';
+  /**
+   * The business account the number is registered to.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  account?: Maybe<WhatsappAccount>;
+  /** The business account the number is registered to. */
+  accountId: Scalars['UUID']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** The business name customers see. */
+  displayName: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The number in E.164 form (+ and 7 to 15 digits), unique within the tenant. */
+  phoneNumber: Scalars['String']['output'];
+  /** The provider's id of the number, which its webhooks name; unique within the tenant. */
+  phoneNumberId: Scalars['String']['output'];
+  /** The provider's quality rating of the number. */
+  qualityRating: QualityRating;
+  /** Unique identifier of the phone number. */
+  rowId: Scalars['UUID']['output'];
+  /** Verification and connection state of the number. */
+  status: PhoneNumberStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `WhatsappPhoneNumber`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the account. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `WhatsappWebhookEvent`. */
+  webhookEvents: WhatsappWebhookEventConnection;
+};
+
+
+/** A phone number registered to a WhatsApp Business account; messages are sent from and received on it. */
+export type WhatsappPhoneNumberWebhookEventsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WhatsappWebhookEventCondition>;
+  filter?: InputMaybe<WhatsappWebhookEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WhatsappWebhookEventOrderBy>>;
+};
+
+export type WhatsappPhoneNumberAggregates = {
+  __typename?: 'WhatsappPhoneNumberAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<WhatsappPhoneNumberDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `WhatsappPhoneNumber` object types. All fields
+ * are tested for equality and combined with a logical ‘and.’
+ */
+export type WhatsappPhoneNumberCondition = {
+  /** Checks for equality with the object’s `accountId` field. */
+  accountId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `displayName` field. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `phoneNumber` field. */
+  phoneNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `phoneNumberId` field. */
+  phoneNumberId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `qualityRating` field. */
+  qualityRating?: InputMaybe<QualityRating>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<PhoneNumberStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `WhatsappPhoneNumber` values. */
+export type WhatsappPhoneNumberConnection = {
+  __typename?: 'WhatsappPhoneNumberConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<WhatsappPhoneNumberAggregates>;
+  /** A list of edges which contains the `WhatsappPhoneNumber` and cursor to aid in pagination. */
+  edges: Array<WhatsappPhoneNumberEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<WhatsappPhoneNumberAggregates>>;
+  /** A list of `WhatsappPhoneNumber` objects. */
+  nodes: Array<WhatsappPhoneNumber>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WhatsappPhoneNumber` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `WhatsappPhoneNumber` values. */
+export type WhatsappPhoneNumberConnectionGroupedAggregatesArgs = {
+  groupBy: Array<WhatsappPhoneNumberGroupBy>;
+  having?: InputMaybe<WhatsappPhoneNumberHavingInput>;
+};
+
+export type WhatsappPhoneNumberDistinctCountAggregates = {
+  __typename?: 'WhatsappPhoneNumberDistinctCountAggregates';
+  /** Distinct count of accountId across the matching connection */
+  accountId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of displayName across the matching connection */
+  displayName?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of phoneNumber across the matching connection */
+  phoneNumber?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of phoneNumberId across the matching connection */
+  phoneNumberId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of qualityRating across the matching connection */
+  qualityRating?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `WhatsappPhoneNumber` edge in the connection. */
+export type WhatsappPhoneNumberEdge = {
+  __typename?: 'WhatsappPhoneNumberEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WhatsappPhoneNumber` at the end of the edge. */
+  node: WhatsappPhoneNumber;
+};
+
+/** A filter to be used against `WhatsappPhoneNumber` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappPhoneNumberFilter = {
+  /** Filter by the object’s `account` relation. */
+  account?: InputMaybe<WhatsappAccountFilter>;
+  /** Filter by the object’s `accountId` field. */
+  accountId?: InputMaybe<UuidFilter>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<WhatsappPhoneNumberFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `displayName` field. */
+  displayName?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<WhatsappPhoneNumberFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<WhatsappPhoneNumberFilter>>;
+  /** Filter by the object’s `phoneNumber` field. */
+  phoneNumber?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `phoneNumberId` field. */
+  phoneNumberId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `qualityRating` field. */
+  qualityRating?: InputMaybe<QualityRatingFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<PhoneNumberStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `webhookEvents` relation. */
+  webhookEvents?: InputMaybe<WhatsappPhoneNumberToManyWhatsappWebhookEventFilter>;
+  /** Some related `webhookEvents` exist. */
+  webhookEventsExist?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Grouping methods for `WhatsappPhoneNumber` for usage during aggregation. */
+export type WhatsappPhoneNumberGroupBy =
+  | 'ACCOUNT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'QUALITY_RATING'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type WhatsappPhoneNumberHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `WhatsappPhoneNumber` aggregates. */
+export type WhatsappPhoneNumberHavingInput = {
+  AND?: InputMaybe<Array<WhatsappPhoneNumberHavingInput>>;
+  OR?: InputMaybe<Array<WhatsappPhoneNumberHavingInput>>;
+  average?: InputMaybe<WhatsappPhoneNumberHavingAverageInput>;
+  distinctCount?: InputMaybe<WhatsappPhoneNumberHavingDistinctCountInput>;
+  max?: InputMaybe<WhatsappPhoneNumberHavingMaxInput>;
+  min?: InputMaybe<WhatsappPhoneNumberHavingMinInput>;
+  stddevPopulation?: InputMaybe<WhatsappPhoneNumberHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<WhatsappPhoneNumberHavingStddevSampleInput>;
+  sum?: InputMaybe<WhatsappPhoneNumberHavingSumInput>;
+  variancePopulation?: InputMaybe<WhatsappPhoneNumberHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<WhatsappPhoneNumberHavingVarianceSampleInput>;
+};
+
+export type WhatsappPhoneNumberHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappPhoneNumberHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `WhatsappPhoneNumber` */
+export type WhatsappPhoneNumberInput = {
+  /** The business account the number is registered to. */
+  accountId: Scalars['UUID']['input'];
+  /** The business name customers see. */
+  displayName: Scalars['String']['input'];
+  /** The number in E.164 form (+ and 7 to 15 digits), unique within the tenant. */
+  phoneNumber: Scalars['String']['input'];
+  /** The provider's id of the number, which its webhooks name; unique within the tenant. */
+  phoneNumberId: Scalars['String']['input'];
+  /** The provider's quality rating of the number. */
+  qualityRating?: InputMaybe<QualityRating>;
+  /** Verification and connection state of the number. */
+  status?: InputMaybe<PhoneNumberStatus>;
+};
+
+/** Methods to use when ordering `WhatsappPhoneNumber`. */
+export type WhatsappPhoneNumberOrderBy =
+  | 'ACCOUNT_ID_ASC'
+  | 'ACCOUNT_ID_DESC'
+  | 'NATURAL'
+  | 'PHONE_NUMBER_ASC'
+  | 'PHONE_NUMBER_DESC'
+  | 'PHONE_NUMBER_ID_ASC'
+  | 'PHONE_NUMBER_ID_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `WhatsappPhoneNumber`. Fields that are set will be updated. */
+export type WhatsappPhoneNumberPatch = {
+  /** The business name customers see. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The provider's quality rating of the number. */
+  qualityRating?: InputMaybe<QualityRating>;
+  /** Verification and connection state of the number. */
+  status?: InputMaybe<PhoneNumberStatus>;
+};
+
+/** A filter to be used against many `WhatsappWebhookEvent` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappPhoneNumberToManyWhatsappWebhookEventFilter = {
+  /** Every related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  every?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** No related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  none?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** Some related `WhatsappWebhookEvent` matches the filter criteria. All fields are combined with a logical ‘and.’ */
+  some?: InputMaybe<WhatsappWebhookEventFilter>;
+};
+
+/** A message template of a business account, with its approval status at the provider. */
+export type WhatsappTemplate = Node & {
+  __typename?: 'WhatsappTemplate';
+  /**
+   * The business account the template belongs to.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  account?: Maybe<WhatsappAccount>;
+  /** The business account the template belongs to. */
+  accountId: Scalars['UUID']['output'];
+  /** The text, with {{1}}-style placeholders; at most 1024 characters. */
+  body: Scalars['String']['output'];
+  /** The provider's category, which decides pricing and review. */
+  category: TemplateCategory;
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Language of the template (en, pt_BR). */
+  language: Scalars['String']['output'];
+  /** The template's name at the provider (lowercase letters, digits, underscores); with the language, unique per account. */
+  name: Scalars['String']['output'];
+  /** Why the provider rejected the template; required when rejected. */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** When the status last became approved, rejected, paused or disabled (kept by the database). */
+  reviewedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Unique identifier of the template. */
+  rowId: Scalars['UUID']['output'];
+  /** Approval status; only approved templates are sent. */
+  status: TemplateStatus;
+  /**
+   * Reads a single `Tenant` that is related to this `WhatsappTemplate`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the account. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type WhatsappTemplateAggregates = {
+  __typename?: 'WhatsappTemplateAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<WhatsappTemplateDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `WhatsappTemplate` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type WhatsappTemplateCondition = {
+  /** Checks for equality with the object’s `accountId` field. */
+  accountId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `body` field. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `category` field. */
+  category?: InputMaybe<TemplateCategory>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `language` field. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rejectionReason` field. */
+  rejectionReason?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `reviewedAt` field. */
+  reviewedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<TemplateStatus>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `WhatsappTemplate` values. */
+export type WhatsappTemplateConnection = {
+  __typename?: 'WhatsappTemplateConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<WhatsappTemplateAggregates>;
+  /** A list of edges which contains the `WhatsappTemplate` and cursor to aid in pagination. */
+  edges: Array<WhatsappTemplateEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<WhatsappTemplateAggregates>>;
+  /** A list of `WhatsappTemplate` objects. */
+  nodes: Array<WhatsappTemplate>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WhatsappTemplate` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `WhatsappTemplate` values. */
+export type WhatsappTemplateConnectionGroupedAggregatesArgs = {
+  groupBy: Array<WhatsappTemplateGroupBy>;
+  having?: InputMaybe<WhatsappTemplateHavingInput>;
+};
+
+export type WhatsappTemplateDistinctCountAggregates = {
+  __typename?: 'WhatsappTemplateDistinctCountAggregates';
+  /** Distinct count of accountId across the matching connection */
+  accountId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of body across the matching connection */
+  body?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of category across the matching connection */
+  category?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of language across the matching connection */
+  language?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of name across the matching connection */
+  name?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rejectionReason across the matching connection */
+  rejectionReason?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of reviewedAt across the matching connection */
+  reviewedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of status across the matching connection */
+  status?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `WhatsappTemplate` edge in the connection. */
+export type WhatsappTemplateEdge = {
+  __typename?: 'WhatsappTemplateEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WhatsappTemplate` at the end of the edge. */
+  node: WhatsappTemplate;
+};
+
+/** A filter to be used against `WhatsappTemplate` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappTemplateFilter = {
+  /** Filter by the object’s `account` relation. */
+  account?: InputMaybe<WhatsappAccountFilter>;
+  /** Filter by the object’s `accountId` field. */
+  accountId?: InputMaybe<UuidFilter>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<WhatsappTemplateFilter>>;
+  /** Filter by the object’s `body` field. */
+  body?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `category` field. */
+  category?: InputMaybe<TemplateCategoryFilter>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `language` field. */
+  language?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `name` field. */
+  name?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<WhatsappTemplateFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<WhatsappTemplateFilter>>;
+  /** Filter by the object’s `rejectionReason` field. */
+  rejectionReason?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `reviewedAt` field. */
+  reviewedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `status` field. */
+  status?: InputMaybe<TemplateStatusFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `WhatsappTemplate` for usage during aggregation. */
+export type WhatsappTemplateGroupBy =
+  | 'ACCOUNT_ID'
+  | 'CATEGORY'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'REVIEWED_AT'
+  | 'REVIEWED_AT_TRUNCATED_TO_DAY'
+  | 'REVIEWED_AT_TRUNCATED_TO_HOUR'
+  | 'REVIEWED_AT_TRUNCATED_TO_MONTH'
+  | 'REVIEWED_AT_TRUNCATED_TO_WEEK'
+  | 'STATUS'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type WhatsappTemplateHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `WhatsappTemplate` aggregates. */
+export type WhatsappTemplateHavingInput = {
+  AND?: InputMaybe<Array<WhatsappTemplateHavingInput>>;
+  OR?: InputMaybe<Array<WhatsappTemplateHavingInput>>;
+  average?: InputMaybe<WhatsappTemplateHavingAverageInput>;
+  distinctCount?: InputMaybe<WhatsappTemplateHavingDistinctCountInput>;
+  max?: InputMaybe<WhatsappTemplateHavingMaxInput>;
+  min?: InputMaybe<WhatsappTemplateHavingMinInput>;
+  stddevPopulation?: InputMaybe<WhatsappTemplateHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<WhatsappTemplateHavingStddevSampleInput>;
+  sum?: InputMaybe<WhatsappTemplateHavingSumInput>;
+  variancePopulation?: InputMaybe<WhatsappTemplateHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<WhatsappTemplateHavingVarianceSampleInput>;
+};
+
+export type WhatsappTemplateHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappTemplateHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  reviewedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `WhatsappTemplate` */
+export type WhatsappTemplateInput = {
+  /** The business account the template belongs to. */
+  accountId: Scalars['UUID']['input'];
+  /** The text, with {{1}}-style placeholders; at most 1024 characters. */
+  body: Scalars['String']['input'];
+  /** The provider's category, which decides pricing and review. */
+  category: TemplateCategory;
+  /** Language of the template (en, pt_BR). */
+  language: Scalars['String']['input'];
+  /** The template's name at the provider (lowercase letters, digits, underscores); with the language, unique per account. */
+  name: Scalars['String']['input'];
+  /** Why the provider rejected the template; required when rejected. */
+  rejectionReason?: InputMaybe<Scalars['String']['input']>;
+  /** Approval status; only approved templates are sent. */
+  status?: InputMaybe<TemplateStatus>;
+};
+
+/** Methods to use when ordering `WhatsappTemplate`. */
+export type WhatsappTemplateOrderBy =
+  | 'ACCOUNT_ID_ASC'
+  | 'ACCOUNT_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `WhatsappTemplate`. Fields that are set will be updated. */
+export type WhatsappTemplatePatch = {
+  /** The text, with {{1}}-style placeholders; at most 1024 characters. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** The provider's category, which decides pricing and review. */
+  category?: InputMaybe<TemplateCategory>;
+  /** Why the provider rejected the template; required when rejected. */
+  rejectionReason?: InputMaybe<Scalars['String']['input']>;
+  /** Approval status; only approved templates are sent. */
+  status?: InputMaybe<TemplateStatus>;
+};
+
+/** The inbound webhook log: every event the provider delivered, as it arrived (append-only), and what processing made of it. */
+export type WhatsappWebhookEvent = Node & {
+  __typename?: 'WhatsappWebhookEvent';
+  /**
+   * The business account the event is about.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  account?: Maybe<WhatsappAccount>;
+  /** The business account the event is about. */
+  accountId: Scalars['UUID']['output'];
+  /** When the row was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** Why processing failed; required when it did. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** What the event reported. */
+  eventType: WebhookEventType;
+  /** The provider's id of the message or change; with the type, unique within the tenant, so a redelivery is refused. */
+  externalId: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The event as the provider sent it (a JSON object). Never changed. */
+  payload: Scalars['JSON']['output'];
+  /** The phone number the event arrived on. */
+  phoneNumber?: Maybe<WhatsappPhoneNumber>;
+  /** The phone number the event arrived on, if it names one. */
+  phoneNumberId?: Maybe<Scalars['UUID']['output']>;
+  /** When processing finished; set exactly when the status is no longer received. */
+  processedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** What became of the event. */
+  processingStatus: ProcessingStatus;
+  /** When the event arrived. Never changed. */
+  receivedAt: Scalars['Datetime']['output'];
+  /** Unique identifier of the event. */
+  rowId: Scalars['UUID']['output'];
+  /** The sender's WhatsApp id (digits of the phone number) for inbound messages; what conversations match a customer on. */
+  senderWaId?: Maybe<Scalars['String']['output']>;
+  /**
+   * Reads a single `Tenant` that is related to this `WhatsappWebhookEvent`.
+   *
+   * May be null although the key is set: the related row is read through its own row level security, which can hide it from you.
+   */
+  tenant?: Maybe<Tenant>;
+  /** The tenant of the account. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row was last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+export type WhatsappWebhookEventAggregates = {
+  __typename?: 'WhatsappWebhookEventAggregates';
+  /** Distinct count aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  distinctCount?: Maybe<WhatsappWebhookEventDistinctCountAggregates>;
+  keys?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/**
+ * A condition to be used against `WhatsappWebhookEvent` object types. All fields
+ * are tested for equality and combined with a logical ‘and.’
+ */
+export type WhatsappWebhookEventCondition = {
+  /** Checks for equality with the object’s `accountId` field. */
+  accountId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `error` field. */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `eventType` field. */
+  eventType?: InputMaybe<WebhookEventType>;
+  /** Checks for equality with the object’s `externalId` field. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `phoneNumberId` field. */
+  phoneNumberId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `processedAt` field. */
+  processedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `processingStatus` field. */
+  processingStatus?: InputMaybe<ProcessingStatus>;
+  /** Checks for equality with the object’s `receivedAt` field. */
+  receivedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `senderWaId` field. */
+  senderWaId?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** A connection to a list of `WhatsappWebhookEvent` values. */
+export type WhatsappWebhookEventConnection = {
+  __typename?: 'WhatsappWebhookEventConnection';
+  /** Aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  aggregates?: Maybe<WhatsappWebhookEventAggregates>;
+  /** A list of edges which contains the `WhatsappWebhookEvent` and cursor to aid in pagination. */
+  edges: Array<WhatsappWebhookEventEdge>;
+  /** Grouped aggregates across the matching connection (ignoring before/after/first/last/offset) */
+  groupedAggregates?: Maybe<Array<WhatsappWebhookEventAggregates>>;
+  /** A list of `WhatsappWebhookEvent` objects. */
+  nodes: Array<WhatsappWebhookEvent>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WhatsappWebhookEvent` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/** A connection to a list of `WhatsappWebhookEvent` values. */
+export type WhatsappWebhookEventConnectionGroupedAggregatesArgs = {
+  groupBy: Array<WhatsappWebhookEventGroupBy>;
+  having?: InputMaybe<WhatsappWebhookEventHavingInput>;
+};
+
+export type WhatsappWebhookEventDistinctCountAggregates = {
+  __typename?: 'WhatsappWebhookEventDistinctCountAggregates';
+  /** Distinct count of accountId across the matching connection */
+  accountId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of createdAt across the matching connection */
+  createdAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of error across the matching connection */
+  error?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of eventType across the matching connection */
+  eventType?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of externalId across the matching connection */
+  externalId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of payload across the matching connection */
+  payload?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of phoneNumberId across the matching connection */
+  phoneNumberId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of processedAt across the matching connection */
+  processedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of processingStatus across the matching connection */
+  processingStatus?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of receivedAt across the matching connection */
+  receivedAt?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of rowId across the matching connection */
+  rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of senderWaId across the matching connection */
+  senderWaId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of tenantId across the matching connection */
+  tenantId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of updatedAt across the matching connection */
+  updatedAt?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** A `WhatsappWebhookEvent` edge in the connection. */
+export type WhatsappWebhookEventEdge = {
+  __typename?: 'WhatsappWebhookEventEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WhatsappWebhookEvent` at the end of the edge. */
+  node: WhatsappWebhookEvent;
+};
+
+/** A filter to be used against `WhatsappWebhookEvent` object types. All fields are combined with a logical ‘and.’ */
+export type WhatsappWebhookEventFilter = {
+  /** Filter by the object’s `account` relation. */
+  account?: InputMaybe<WhatsappAccountFilter>;
+  /** Filter by the object’s `accountId` field. */
+  accountId?: InputMaybe<UuidFilter>;
+  /** Checks for all expressions in this list. */
+  and?: InputMaybe<Array<WhatsappWebhookEventFilter>>;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `error` field. */
+  error?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `eventType` field. */
+  eventType?: InputMaybe<WebhookEventTypeFilter>;
+  /** Filter by the object’s `externalId` field. */
+  externalId?: InputMaybe<StringFilter>;
+  /** Negates the expression. */
+  not?: InputMaybe<WhatsappWebhookEventFilter>;
+  /** Checks for any expressions in this list. */
+  or?: InputMaybe<Array<WhatsappWebhookEventFilter>>;
+  /** Filter by the object’s `phoneNumber` relation. */
+  phoneNumber?: InputMaybe<WhatsappPhoneNumberFilter>;
+  /** A related `phoneNumber` exists. */
+  phoneNumberExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `phoneNumberId` field. */
+  phoneNumberId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `processedAt` field. */
+  processedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `processingStatus` field. */
+  processingStatus?: InputMaybe<ProcessingStatusFilter>;
+  /** Filter by the object’s `receivedAt` field. */
+  receivedAt?: InputMaybe<DatetimeFilter>;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `senderWaId` field. */
+  senderWaId?: InputMaybe<StringFilter>;
+  /** Filter by the object’s `tenant` relation. */
+  tenant?: InputMaybe<TenantFilter>;
+  /** Filter by the object’s `tenantId` field. */
+  tenantId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: InputMaybe<DatetimeFilter>;
+};
+
+/** Grouping methods for `WhatsappWebhookEvent` for usage during aggregation. */
+export type WhatsappWebhookEventGroupBy =
+  | 'ACCOUNT_ID'
+  | 'CREATED_AT'
+  | 'CREATED_AT_TRUNCATED_TO_DAY'
+  | 'CREATED_AT_TRUNCATED_TO_HOUR'
+  | 'CREATED_AT_TRUNCATED_TO_MONTH'
+  | 'CREATED_AT_TRUNCATED_TO_WEEK'
+  | 'EVENT_TYPE'
+  | 'EXTERNAL_ID'
+  | 'PHONE_NUMBER_ID'
+  | 'PROCESSED_AT'
+  | 'PROCESSED_AT_TRUNCATED_TO_DAY'
+  | 'PROCESSED_AT_TRUNCATED_TO_HOUR'
+  | 'PROCESSED_AT_TRUNCATED_TO_MONTH'
+  | 'PROCESSED_AT_TRUNCATED_TO_WEEK'
+  | 'PROCESSING_STATUS'
+  | 'RECEIVED_AT'
+  | 'RECEIVED_AT_TRUNCATED_TO_DAY'
+  | 'RECEIVED_AT_TRUNCATED_TO_HOUR'
+  | 'RECEIVED_AT_TRUNCATED_TO_MONTH'
+  | 'RECEIVED_AT_TRUNCATED_TO_WEEK'
+  | 'SENDER_WA_ID'
+  | 'TENANT_ID'
+  | 'UPDATED_AT'
+  | 'UPDATED_AT_TRUNCATED_TO_DAY'
+  | 'UPDATED_AT_TRUNCATED_TO_HOUR'
+  | 'UPDATED_AT_TRUNCATED_TO_MONTH'
+  | 'UPDATED_AT_TRUNCATED_TO_WEEK';
+
+export type WhatsappWebhookEventHavingAverageInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingDistinctCountInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** Conditions for `WhatsappWebhookEvent` aggregates. */
+export type WhatsappWebhookEventHavingInput = {
+  AND?: InputMaybe<Array<WhatsappWebhookEventHavingInput>>;
+  OR?: InputMaybe<Array<WhatsappWebhookEventHavingInput>>;
+  average?: InputMaybe<WhatsappWebhookEventHavingAverageInput>;
+  distinctCount?: InputMaybe<WhatsappWebhookEventHavingDistinctCountInput>;
+  max?: InputMaybe<WhatsappWebhookEventHavingMaxInput>;
+  min?: InputMaybe<WhatsappWebhookEventHavingMinInput>;
+  stddevPopulation?: InputMaybe<WhatsappWebhookEventHavingStddevPopulationInput>;
+  stddevSample?: InputMaybe<WhatsappWebhookEventHavingStddevSampleInput>;
+  sum?: InputMaybe<WhatsappWebhookEventHavingSumInput>;
+  variancePopulation?: InputMaybe<WhatsappWebhookEventHavingVariancePopulationInput>;
+  varianceSample?: InputMaybe<WhatsappWebhookEventHavingVarianceSampleInput>;
+};
+
+export type WhatsappWebhookEventHavingMaxInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingMinInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingStddevPopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingStddevSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingSumInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingVariancePopulationInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+export type WhatsappWebhookEventHavingVarianceSampleInput = {
+  createdAt?: InputMaybe<HavingDatetimeFilter>;
+  processedAt?: InputMaybe<HavingDatetimeFilter>;
+  receivedAt?: InputMaybe<HavingDatetimeFilter>;
+  updatedAt?: InputMaybe<HavingDatetimeFilter>;
+};
+
+/** An input for mutations affecting `WhatsappWebhookEvent` */
+export type WhatsappWebhookEventInput = {
+  /** The business account the event is about. */
+  accountId: Scalars['UUID']['input'];
+  /** Why processing failed; required when it did. */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** What the event reported. */
+  eventType: WebhookEventType;
+  /** The provider's id of the message or change; with the type, unique within the tenant, so a redelivery is refused. */
+  externalId: Scalars['String']['input'];
+  /** The event as the provider sent it (a JSON object). Never changed. */
+  payload: Scalars['JSON']['input'];
+  /** The phone number the event arrived on, if it names one. */
+  phoneNumberId?: InputMaybe<Scalars['UUID']['input']>;
+  /** When processing finished; set exactly when the status is no longer received. */
+  processedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** What became of the event. */
+  processingStatus?: InputMaybe<ProcessingStatus>;
+  /** When the event arrived. Never changed. */
+  receivedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** The sender's WhatsApp id (digits of the phone number) for inbound messages; what conversations match a customer on. */
+  senderWaId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Methods to use when ordering `WhatsappWebhookEvent`. */
+export type WhatsappWebhookEventOrderBy =
+  | 'ACCOUNT_ID_ASC'
+  | 'ACCOUNT_ID_DESC'
+  | 'EXTERNAL_ID_ASC'
+  | 'EXTERNAL_ID_DESC'
+  | 'NATURAL'
+  | 'PHONE_NUMBER_ID_ASC'
+  | 'PHONE_NUMBER_ID_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'SENDER_WA_ID_ASC'
+  | 'SENDER_WA_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `WhatsappWebhookEvent`. Fields that are set will be updated. */
+export type WhatsappWebhookEventPatch = {
+  /** Why processing failed; required when it did. */
+  error?: InputMaybe<Scalars['String']['input']>;
+  /** When processing finished; set exactly when the status is no longer received. */
+  processedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** What became of the event. */
+  processingStatus?: InputMaybe<ProcessingStatus>;
+};
+
 export type AssetTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -71533,6 +90585,42 @@ export type FindSchoolsQueryVariables = Exact<{
 
 
 export type FindSchoolsQuery = { __typename?: 'Query', schools?: { __typename?: 'SchoolConnection', nodes: Array<{ __typename?: 'School', rowId: string, name: string }> } | null };
+
+export type CallLogQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type CallLogQuery = { __typename?: 'Query', callRecords?: { __typename?: 'CallRecordConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'CallRecord', rowId: string, direction: CallDirection, fromNumber: string, toNumber: string, startedAt: string, durationSeconds?: number | null, talkSeconds?: number | null, user?: { __typename?: 'User', email: string } | null }> } | null };
+
+export type WhatsappThreadQueryVariables = Exact<{
+  sender: Scalars['String']['input'];
+}>;
+
+
+export type WhatsappThreadQuery = { __typename?: 'Query', whatsappWebhookEvents?: { __typename?: 'WhatsappWebhookEventConnection', nodes: Array<{ __typename?: 'WhatsappWebhookEvent', rowId: string, eventType: WebhookEventType, receivedAt: string, processingStatus: ProcessingStatus, payload: unknown }> } | null };
+
+export type AutomationBoardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AutomationBoardQuery = { __typename?: 'Query', automationRules?: { __typename?: 'AutomationRuleConnection', nodes: Array<{ __typename?: 'AutomationRule', rowId: string, name: string, triggerType: TriggerType, isActive: boolean, runs: { __typename?: 'AutomationRunConnection', nodes: Array<{ __typename?: 'AutomationRun', rowId: string, status: RunStatus, attempts: number, finishedAt?: string | null, error?: string | null }> } }> } | null };
+
+export type QueueAutomationRunMutationVariables = Exact<{
+  ruleId: Scalars['UUID']['input'];
+  context?: InputMaybe<Scalars['JSON']['input']>;
+}>;
+
+
+export type QueueAutomationRunMutation = { __typename?: 'Mutation', createAutomationRun?: { __typename?: 'CreateAutomationRunPayload', automationRun?: { __typename?: 'AutomationRun', rowId: string, status: RunStatus } | null } | null };
+
+export type StoreIntegrationSecretMutationVariables = Exact<{
+  credentialId: Scalars['UUID']['input'];
+  secret: Scalars['String']['input'];
+}>;
+
+
+export type StoreIntegrationSecretMutation = { __typename?: 'Mutation', storeIntegrationSecret?: { __typename?: 'StoreIntegrationSecretPayload', secretSetAt?: string | null } | null };
 
 export type OrderListQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -71652,9 +90740,13 @@ export type RowChangedSubscriptionVariables = Exact<{
 export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?: { __typename?: 'RowChange', table?: RowChangeTable | null, op: RowChangeOp, rowId?: string | null, node?:
       | { __typename?: 'AcademicYear', id: string }
       | { __typename?: 'Account', id: string }
+      | { __typename?: 'ActiveCall', id: string }
       | { __typename?: 'AiInsight', id: string }
+      | { __typename?: 'AiJob', id: string }
       | { __typename?: 'AiModel', id: string }
       | { __typename?: 'Alert', id: string }
+      | { __typename?: 'AnnotationsEntry', id: string }
+      | { __typename?: 'AnnotationsLabel', id: string }
       | { __typename?: 'ApiAlias', id: string }
       | { __typename?: 'ApiEndpoint', id: string }
       | { __typename?: 'Assessment', id: string }
@@ -71669,9 +90761,14 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'AttendanceRecord', id: string }
       | { __typename?: 'AttendanceSession', id: string }
       | { __typename?: 'AuditLog', id: string }
+      | { __typename?: 'AutomationRule', id: string }
+      | { __typename?: 'AutomationRun', id: string }
       | { __typename?: 'Awb', id: string }
       | { __typename?: 'AwbCarrier', id: string }
       | { __typename?: 'AwbEvent', id: string }
+      | { __typename?: 'CallDisposition', id: string }
+      | { __typename?: 'CallRecord', id: string }
+      | { __typename?: 'CallRecording', id: string }
       | { __typename?: 'Campus', id: string }
       | { __typename?: 'CampusAttendanceConfig', id: string }
       | { __typename?: 'CampusAttendanceSummary', id: string }
@@ -71680,10 +90777,15 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'ClassEnrollment', id: string }
       | { __typename?: 'ClassSubject', id: string }
       | { __typename?: 'CommunicationEvent', id: string }
+      | { __typename?: 'CompetitionAlert', id: string }
+      | { __typename?: 'CompetitionCompetitor', id: string }
+      | { __typename?: 'CompetitionPriceObservation', id: string }
+      | { __typename?: 'CompetitionProduct', id: string }
       | { __typename?: 'ConfigurationItem', id: string }
       | { __typename?: 'ConfigurationItemRelationship', id: string }
       | { __typename?: 'ContentCatalog', id: string }
       | { __typename?: 'ConversationMessage', id: string }
+      | { __typename?: 'CronJob', id: string }
       | { __typename?: 'Currency', id: string }
       | { __typename?: 'Customer', id: string }
       | { __typename?: 'CustomerAddress', id: string }
@@ -71692,6 +90794,8 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'CustomerLabel', id: string }
       | { __typename?: 'CustomerNote', id: string }
       | { __typename?: 'Document', id: string }
+      | { __typename?: 'EmbeddingsRecord', id: string }
+      | { __typename?: 'FacebookPage', id: string }
       | { __typename?: 'FeePlan', id: string }
       | { __typename?: 'File', id: string }
       | { __typename?: 'FrameEntry', id: string }
@@ -71701,6 +90805,7 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'GroupRole', id: string }
       | { __typename?: 'Guardian', id: string }
       | { __typename?: 'Identity', id: string }
+      | { __typename?: 'IntegrationCredential', id: string }
       | { __typename?: 'InventoryAnalytic', id: string }
       | { __typename?: 'InventoryLevel', id: string }
       | { __typename?: 'InventoryMovement', id: string }
@@ -71725,6 +90830,7 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'OrderLine', id: string }
       | { __typename?: 'OrderStatusHistory', id: string }
       | { __typename?: 'Payment', id: string }
+      | { __typename?: 'PbxTrunk', id: string }
       | { __typename?: 'Permission', id: string }
       | { __typename?: 'Person', id: string }
       | { __typename?: 'PersonalityQuizResult', id: string }
@@ -71732,6 +90838,7 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'PickList', id: string }
       | { __typename?: 'PoLine', id: string }
       | { __typename?: 'PoReceipt', id: string }
+      | { __typename?: 'Profile', id: string }
       | { __typename?: 'Project', id: string }
       | { __typename?: 'PurchaseOrder', id: string }
       | { __typename?: 'Query', id: string }
@@ -71745,6 +90852,10 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'SchoolEnrollment', id: string }
       | { __typename?: 'SchoolYear', id: string }
       | { __typename?: 'ShopifyKpi', id: string }
+      | { __typename?: 'ShopifyObjectMapping', id: string }
+      | { __typename?: 'ShopifyStore', id: string }
+      | { __typename?: 'ShopifySyncCursor', id: string }
+      | { __typename?: 'SocialAccount', id: string }
       | { __typename?: 'SsotAnchor', id: string }
       | { __typename?: 'StaffAttendanceRecord', id: string }
       | { __typename?: 'StaffMember', id: string }
@@ -71753,10 +90864,12 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'Supplier', id: string }
       | { __typename?: 'SystemMetric', id: string }
       | { __typename?: 'Tenant', id: string }
+      | { __typename?: 'TenantSetting', id: string }
       | { __typename?: 'Timetable', id: string }
       | { __typename?: 'TimetablePeriod', id: string }
       | { __typename?: 'Transaction', id: string }
       | { __typename?: 'User', id: string }
+      | { __typename?: 'UserExtension', id: string }
       | { __typename?: 'UserGroup', id: string }
       | { __typename?: 'UserGroupMembership', id: string }
       | { __typename?: 'UserPermission', id: string }
@@ -71767,6 +90880,10 @@ export type RowChangedSubscription = { __typename?: 'Subscription', rowChanged?:
       | { __typename?: 'WalkthroughCheckin', id: string }
       | { __typename?: 'Warehouse', id: string }
       | { __typename?: 'WarehouseBin', id: string }
+      | { __typename?: 'WhatsappAccount', id: string }
+      | { __typename?: 'WhatsappPhoneNumber', id: string }
+      | { __typename?: 'WhatsappTemplate', id: string }
+      | { __typename?: 'WhatsappWebhookEvent', id: string }
      | null } | null };
 
 export type MeQueryVariables = Exact<{
@@ -71844,6 +90961,11 @@ export const AssetDetailDocument = {"__meta__":{"hash":"8f1e1aa7ffe89a3147d1aa37
 export const CreateAssetRepairDocument = {"__meta__":{"hash":"0a40fcaa96fe0c4080fb79b588d5efc1d03b5025cebd03b8e9484b854ca9fef8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAssetRepair"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"priority"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetRepairPriority"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAssetRepair"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assetRepair"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"priority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"priority"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetRepair"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAssetRepairMutation, CreateAssetRepairMutationVariables>;
 export const PeopleByLastNameDocument = {"__meta__":{"hash":"e655d9b1e7fd4c1e86799c54c788847ccac38e807b1e6bb29ea0b5f3effcf103"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PeopleByLastName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startsWith"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"identities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"LAST_NAME_ASC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"lastName"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"startsWithInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startsWith"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PeopleByLastNameQuery, PeopleByLastNameQueryVariables>;
 export const FindSchoolsDocument = {"__meta__":{"hash":"3f839c0528ea4072fbb79517dc9099841030ca8c118c45344f21ae6aa978a63a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindSchools"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"includesInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NAME_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<FindSchoolsQuery, FindSchoolsQueryVariables>;
+export const CallLogDocument = {"__meta__":{"hash":"a2b8095612b8d149351323f3c4551783e0f9892e946ea8a39bb6ab86cb562791"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CallLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"callRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"STARTED_AT_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"fromNumber"}},{"kind":"Field","name":{"kind":"Name","value":"toNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"talkSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CallLogQuery, CallLogQueryVariables>;
+export const WhatsappThreadDocument = {"__meta__":{"hash":"5eaa23c049d8832733d1e679de0f6bd83eb4cb24367c5954f73cdecaba170767"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsappThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sender"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappWebhookEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"senderWaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sender"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"processingStatus"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}}]}}]}}]} as unknown as DocumentNode<WhatsappThreadQuery, WhatsappThreadQueryVariables>;
+export const AutomationBoardDocument = {"__meta__":{"hash":"72faf3651a823b8d19d8162dd20075c05affafe4eff9d54fb8a7095ca6a3a290"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AutomationBoard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"automationRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"triggerType"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AutomationBoardQuery, AutomationBoardQueryVariables>;
+export const QueueAutomationRunDocument = {"__meta__":{"hash":"79d7a357249cc9a4e047b3eaafacc42cecc91f7cafbcb0e8a3794947cf0b586d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"QueueAutomationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ruleId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"context"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAutomationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"automationRun"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"ruleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ruleId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"context"},"value":{"kind":"Variable","name":{"kind":"Name","value":"context"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"automationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<QueueAutomationRunMutation, QueueAutomationRunMutationVariables>;
+export const StoreIntegrationSecretDocument = {"__meta__":{"hash":"9315b73b0c5d7cbca646f362b04233122ddb365ff6646bde3e52a9a3eadc51b5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StoreIntegrationSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"secret"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"storeIntegrationSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"secret"},"value":{"kind":"Variable","name":{"kind":"Name","value":"secret"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secretSetAt"}}]}}]}}]} as unknown as DocumentNode<StoreIntegrationSecretMutation, StoreIntegrationSecretMutationVariables>;
 export const OrderListDocument = {"__meta__":{"hash":"5c227c6d7fc9d09a09c22a81398c03e249c415bcbe3f32036c0ec796760b5d4e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PLACED_AT_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"placedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderListQuery, OrderListQueryVariables>;
 export const OrderDetailDocument = {"__meta__":{"hash":"aa26fe04f2b0f211e2164819738700a2dfd44d526088c80df6b55b4f7c28426f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"lineTotal"}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"orderAdjustments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"warehouse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"awbs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"awbNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusAt"}},{"kind":"Field","name":{"kind":"Name","value":"carrier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderDetailQuery, OrderDetailQueryVariables>;
 export const WarehouseStockDocument = {"__meta__":{"hash":"e4e4a9df8c6c3a7d9f5ae83be95a7c10be04d9436ed46744e67148ab4a823291"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WarehouseStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryLevels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"warehouseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"warehouseId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WarehouseStockQuery, WarehouseStockQueryVariables>;
