@@ -14,6 +14,7 @@ import { makeContext, type RealtimeOptions, type RequestSettings } from "./conte
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
+import { makeFileUrlPlugin } from "./file-url";
 import { IndexHintsPlugin } from "./index-hints";
 import { makeGroupedAggregatesLimitPlugin, makeLimitsPlugin, makePageSizePlugin } from "./limits";
 import { MutationOutcomePlugin } from "./mutation-outcome";
@@ -68,6 +69,7 @@ export function makePreset(
       RelationNullabilityPlugin,
       IndexHintsPlugin,
       RowChangesPlugin,
+      makeFileUrlPlugin(config),
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       makeGroupedAggregatesLimitPlugin(config.api),

@@ -11,6 +11,9 @@ import { RevocationSet } from "../auth/revocation";
 import { AuthService } from "../auth/service";
 import type { TokenVerifier } from "../auth/verify";
 import type { Config } from "../config";
+import { openFileStorage } from "../files/backend";
+import { registerFileJobs } from "../files/jobs";
+import { FileService } from "../files/service";
 import { GRAPHIQL_SCRIPTS_PATH, graphiqlScriptsDir } from "../graphql/graphiql";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
@@ -25,6 +28,7 @@ import { RowChangeHub } from "../realtime/hub";
 import { createAuthRouter } from "./auth-routes";
 import { clientSettings, TRUSTED_PROXIES } from "./client-address";
 import { errorHandler, notFound } from "./errors";
+import { createFileRouter } from "./file-routes";
 import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
 import { jwksHandler } from "./jwks";
@@ -39,6 +43,7 @@ export interface Gateway {
   server: Server;
   auth: AuthService;
   revocations: RevocationSet;
+  files: FileService;
   logger: Logger;
   metrics: GatewayMetrics;
   /** Serves only /metrics, for NEXUS_METRICS_PORT (unstarted); null when metrics share the public port or are off. */
@@ -94,6 +99,9 @@ export async function createGateway({
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
+  // Uploads and downloads hold a connection only for their short row transaction, on a few of their own.
+  const filesPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-files");
+  const fileStorage = openFileStorage(config.files);
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
   const realtime = config.api.websockets && config.realtime.enabled;
   // The re-reads of row changes have their own few connections, so a burst of changes cannot starve requests.
@@ -120,7 +128,8 @@ export async function createGateway({
     mail?.close();
     await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
     subscriber?.release();
-    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end(), realtimePool?.end()]);
+    await Promise.all([graphqlPool.end(), authPool.end(), filesPool.end(), subscriberPool.end(), realtimePool?.end()]);
+    fileStorage.close?.();
   };
   try {
     await revocations.start();
@@ -158,6 +167,8 @@ export async function createGateway({
     // Mail links open these when no front end is configured.
     if (!config.mail.appUrl) app.get(MAIL_PAGE_PATHS, mailPage);
     app.use("/auth", createAuthRouter({ config, auth, verifier, invitations: new Invitations(config, authPool, auth) }));
+    const files = new FileService(config, filesPool, fileStorage);
+    app.use("/files", createFileRouter({ files, verifier }));
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
     if (config.graphiql) app.use(GRAPHIQL_SCRIPTS_PATH, express.static(graphiqlScriptsDir(), { index: false }));
 
@@ -197,6 +208,7 @@ export async function createGateway({
     }
     // The deferred half of reset requests rides the same queue as the mail it produces.
     if (mail) registry.add(PASSWORD_RESET_TASK, async (payload) => auth.deliverPasswordReset(String((payload as { email: string }).email)));
+    if (jobsUrl && config.files.cleanup) registerFileJobs(registry, files, logger);
     if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
     if (jobs) {
       const queue = jobs;
@@ -215,6 +227,7 @@ export async function createGateway({
       server,
       auth,
       revocations,
+      files,
       logger,
       metrics,
       metricsServer,

@@ -1,4 +1,6 @@
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 import { type Config, loadConfig } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/http/app";
@@ -44,6 +46,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NEXUS_LOGIN_RATE_PER_IP: "10000",
     NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
     NEXUS_WEBSOCKETS: "0",
+    // Uploaded bytes stay out of the working tree.
+    NEXUS_FILES_DIR: path.join(os.tmpdir(), "nexus-test-files"),
     ...env,
   });
 }
