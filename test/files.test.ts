@@ -94,7 +94,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
       signIn(gateway, globex.admin.email).then((s) => s.accessToken),
       signIn(gateway, viewers.users[0]!.email).then((s) => s.accessToken),
     ]);
-  });
+  }, 180_000);
   afterAll(async () => {
     await gateway.close();
     rmSync(dir, { recursive: true, force: true });
@@ -117,7 +117,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
       expect(byLink.status).toBe(200);
       expect(byLink.bytes.equals(bytes)).toBe(true);
     }
-  });
+  }, 120_000);
 
   test("a raw body upload names its file in the query", async () => {
     const bytes = png(500);
@@ -246,7 +246,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
 
     expect(await rowsNamed(name)).toEqual([]);
     await eventually("no staged bytes", () => filesUnder(path.join(dir, STAGING_DIR)).length === 0);
-  });
+  }, 120_000);
 
   test("a traversal name is only a name: stored as its last segment, the bytes under tenant/id", async () => {
     const upload = await uploadTo(gateway.url, png(200), { token: adminToken, name: "../../etc/x.png" });
@@ -269,7 +269,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
       expect((await download(gateway.url, pathOf(upload.body.file.url))).bytes.equals(contents[i]!)).toBe(true);
     }
     expect(await rowsNamed(name)).toHaveLength(5);
-  });
+  }, 120_000);
 
   test("an upload cut off mid-body leaves neither a row nor bytes", async () => {
     const name = `cut-${randomUUID()}.png`;
@@ -359,7 +359,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
     } finally {
       await purging.close();
     }
-  });
+  }, 120_000);
 
   test("the signature decides the type; only safe types are shown inline; ranges parse as HTTP says", () => {
     expect(sniffType(png(16))).toBe("image/png");
@@ -399,7 +399,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
         }),
       });
       token = (await signIn(onS3, acme.admin.email)).accessToken;
-    });
+    }, 120_000);
     afterAll(async () => {
       await onS3?.close();
       await s3?.close();
@@ -430,6 +430,6 @@ describe("files: uploads and downloads under the tenant's row level security", (
       });
       expect(refused.status).toBe(404);
       expect((await keys()).sort()).toEqual(before.sort());
-    });
+    }, 120_000);
   });
 });
