@@ -90,10 +90,7 @@ export async function filesUnderFaults(context: Context, report: Report): Promis
     report.check("after restart and sweep no staged bytes remain", await until(() => staged(dir).length === 0, 60_000));
     token = await signIn(gateway.url, context.tenants[0].adminEmail, PASSWORD);
     const again = await fetch(`${gateway.url}/files/${keptId}/content`, { headers: { authorization: `Bearer ${token}` } });
-    report.check(
-      "the file stored before the faults is whole",
-      again.status === 200 && Buffer.from(await again.arrayBuffer()).equals(kept),
-    );
+    report.check("the file stored before the faults is whole", again.status === 200 && Buffer.from(await again.arrayBuffer()).equals(kept));
     report.check("only that file's row remains", (await rows()) === 1);
   } finally {
     await gateway.stop();
