@@ -305,19 +305,32 @@ describe("files: uploads and downloads under the tenant's row level security", (
     expect(viewer.body.error.code).toBe("FORBIDDEN");
   });
 
-  test("a user's avatar reads as a relation, with a signed url", async () => {
+  test("a document's attachments read as a relation, each with a signed url", async () => {
+    const { createDocument } = await gateway.data(
+      adminToken,
+      `mutation { createDocument(input: { document: { name: "Scan" } }) { document { rowId } } }`,
+    );
+    const documentId = createDocument.document.rowId;
     const bytes = png(400);
     const upload = await uploadTo(gateway.url, bytes, {
       token: adminToken,
-      name: "me.png",
-      fields: { belongsTo: "platform.users", belongsToId: acme.admin.userId, belongsToColumn: "avatar" },
+      name: "scan.png",
+      fields: { belongsTo: "content.documents", belongsToId: documentId, belongsToColumn: "attachments" },
     });
     expect(upload.status).toBe(201);
-    const { user } = await gateway.data(adminToken, `query($id: UUID!) { user(rowId: $id) { avatar { rowId name contentType url } } }`, {
-      id: acme.admin.userId,
-    });
-    expect(user.avatar).toMatchObject({ rowId: upload.body.file.rowId, name: "me.png", contentType: "image/png" });
-    expect((await download(gateway.url, pathOf(user.avatar.url))).bytes.equals(bytes)).toBe(true);
+    const { document } = await gateway.data(
+      adminToken,
+      `query($id: UUID!) { document(rowId: $id) { attachmentsList { rowId name contentType url } } }`,
+      { id: documentId },
+    );
+    expect(document.attachmentsList).toEqual([
+      expect.objectContaining({ rowId: upload.body.file.rowId, name: "scan.png", contentType: "image/png" }),
+    ]);
+    expect((await download(gateway.url, pathOf(document.attachmentsList[0].url))).bytes.equals(bytes)).toBe(true);
+    // Another tenant reads the document as missing, and no url of its files.
+    expect(
+      (await gateway.data(globexToken, `query($id: UUID!) { document(rowId: $id) { rowId } }`, { id: documentId })).document,
+    ).toBeNull();
   });
 
   test("a delete archives the file; the purge removes its bytes after the retention, the sweep removes bytes without a row", async () => {
@@ -359,7 +372,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
     } finally {
       await purging.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   test("the signature decides the type; only safe types are shown inline; ranges parse as HTTP says", () => {
     expect(sniffType(png(16))).toBe("image/png");

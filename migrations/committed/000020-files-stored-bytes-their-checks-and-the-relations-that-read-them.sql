@@ -1,5 +1,5 @@
 --! Previous: sha1:9a587b2492dc6a0e0511b659ae562ebe638641a7
---! Hash: sha1:4016181fac727395002bba4394e4b2a224a7da97
+--! Hash: sha1:f5146fb6b340921b572ce252d60966a2b63d8429
 --! Message: files: stored bytes, their checks and the relations that read them
 
 /*
@@ -85,9 +85,12 @@ create trigger _200_check_attached_record before insert or update of belongs_to,
   for each row execute function content.tg_files__check_attached_record();
 
 /*
- * Photo, avatar and attachments, read from the record: computed columns
- * over content.files (RLS applies, archived files are hidden by it), the
- * newest file of the field for a single one.
+ * Photos and attachments, read from the record: computed columns over
+ * content.files (RLS applies, archived files are hidden by it), the newest
+ * file of the field for a single one. A user's avatar has none: a computed
+ * column takes the whole row, and platform.users is readable only by
+ * column (its secrets are not); it is read as
+ * files(condition: { belongsTo: "platform.users", belongsToId: … }).
  */
 create function campus.students_photo(student campus.students) returns content.files
 language sql stable
@@ -111,17 +114,6 @@ as $$
 $$;
 comment on function campus.staff_photo(campus.staff) is 'The staff member''s photo (the newest file attached as photo).';
 
-create function platform.users_avatar(account platform.users) returns content.files
-language sql stable
-as $$
-  select f.* from content.files f
-  where f.tenant_id = account.tenant_id and f.belongs_to = 'platform.users' and f.belongs_to_id = account.id
-    and f.belongs_to_column = 'avatar' and f.state = 'stored'
-  order by f.created_at desc
-  limit 1
-$$;
-comment on function platform.users_avatar(platform.users) is 'The user''s avatar (the newest file attached as avatar).';
-
 create function assets.asset_repairs_attachments(repair assets.asset_repairs) returns setof content.files
 language sql stable
 as $$
@@ -143,8 +135,8 @@ $$;
 comment on function content.documents_attachments(content.documents) is E'@behavior -connection +list\nFiles attached to the document, newest first.';
 
 revoke all on function campus.students_photo(campus.students), campus.staff_photo(campus.staff),
-  platform.users_avatar(platform.users), assets.asset_repairs_attachments(assets.asset_repairs),
+  assets.asset_repairs_attachments(assets.asset_repairs),
   content.documents_attachments(content.documents) from public;
 grant execute on function campus.students_photo(campus.students), campus.staff_photo(campus.staff),
-  platform.users_avatar(platform.users), assets.asset_repairs_attachments(assets.asset_repairs),
+  assets.asset_repairs_attachments(assets.asset_repairs),
   content.documents_attachments(content.documents) to nexus_user;

@@ -84,8 +84,36 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return start >= size || start > end ? "unsatisfiable" : { start, end };
 }
 
-function answerRefusal(res: ServerResponse, error: unknown): boolean {
+/** What of a refused body is read and dropped before answering, so the client gets the answer and not a reset connection; past it the connection closes. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads and drops the rest of a refused body (up to DRAIN_BYTES). A client
+ * such as fetch sends its whole body before it reads the answer: answered
+ * early, it would see the connection reset instead of the 413 or 415.
+ */
+function drain(req: IncomingMessage): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      req.off("data", onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > DRAIN_BYTES) done();
+    };
+    req.on("data", onData);
+    req.once("end", done);
+    req.once("close", done);
+    req.resume();
+  });
+}
+
+async function answerRefusal(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<boolean> {
   if (!(error instanceof FileRefusal)) return false;
+  await drain(req);
   if (!res.headersSent) sendError(res, error.status, error.code, error.message);
   return true;
 }
@@ -140,10 +168,10 @@ export function createFileRouter({ files, verifier }: { files: FileService; veri
         // What is left of a refused body is read and dropped by node:http once the answer is sent.
         req.unpipe();
       }
-    })().catch((error: unknown) => {
+    })().catch(async (error: unknown) => {
       // A finished request is destroyed once read (autoDestroy): only a gone socket means nobody is left to answer.
       if (res.destroyed || !res.socket || res.socket.destroyed) return;
-      if (!answerRefusal(res, error)) next(error);
+      if (!(await answerRefusal(req, res, error))) next(error);
     });
   });
 
