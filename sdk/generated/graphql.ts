@@ -45276,8 +45276,6 @@ export type User = Node & {
   assignedUserRoles: UserRoleConnection;
   /** Reads and enables pagination through a set of `AuditLog`. */
   auditLogs: AuditLogConnection;
-  /** The user's avatar (the newest file attached as avatar). */
-  avatar?: Maybe<File>;
   /** Reads and enables pagination through a set of `ApiAlias`. */
   createdApiAliases: ApiAliasConnection;
   /** When the user was created. */
