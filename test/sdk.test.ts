@@ -30,7 +30,7 @@ describe("the generated SDK", () => {
     gateway = await startTestGateway();
     tenant = await createTenant("Sdk", 1);
     token = (await signIn(gateway, tenant.admin.email)).accessToken;
-  });
+  }, 180_000);
   afterAll(async () => gateway.close());
 
   test("compiles with tsc --noEmit", () => {
