@@ -443,7 +443,7 @@ describe("generated tenant-isolation attack matrix", () => {
           await client.query<{ table: string; id: string }>(
             `select t.schema_name || '.' || t.table_name as table, r.id::text as id
              from nexus.owner_tables t
-             cross join lateral (select (xpath('/row/id/text()', query_to_xml(format('select id from %s where tenant_id = %L limit 1', t.name, $1::text), false, false, '')))[1]::text as id) r
+             cross join lateral (select (xpath('//row/id/text()', query_to_xml(format('select id from %s where tenant_id = %L limit 1', t.name, $1::text), false, false, '')))[1]::text as id) r
              where t.tenant_owned and t.has_id and r.id is not null`,
             [(await ensureDemoData()).Globex!],
           )
