@@ -461,6 +461,33 @@ revoke all on function nexus_auth.enqueue_mail(uuid,uuid,text,text,text) from pu
 grant execute on function nexus_auth.enqueue_mail(uuid,uuid,text,text,text) to nexus_authenticator;
 comment on function nexus_auth.enqueue_mail(uuid,uuid,text,text,text) is 'Queues a mail for delivery.';
 
+CREATE OR REPLACE FUNCTION nexus_auth.file_purged(p_id uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+  update content.files set state = 'purged' where id = p_id and state = 'stored' and deleted_at is not null
+$function$;
+revoke all on function nexus_auth.file_purged(uuid) from public;
+grant execute on function nexus_auth.file_purged(uuid) to nexus_authenticator;
+comment on function nexus_auth.file_purged(uuid) is 'Marks an archived file whose bytes were removed.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.files_to_purge(p_retention interval)
+ RETURNS TABLE(id uuid, storage_key text)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+  select f.id, f.storage_key from content.files f
+  where f.state = 'stored' and f.storage_key is not null and f.deleted_at < now() - p_retention
+  order by f.deleted_at
+  limit 500
+$function$;
+revoke all on function nexus_auth.files_to_purge(interval) from public;
+grant execute on function nexus_auth.files_to_purge(interval) to nexus_authenticator;
+comment on function nexus_auth.files_to_purge(interval) is 'Archived files whose bytes were kept longer than the retention period.';
+
 CREATE OR REPLACE FUNCTION nexus_auth.find_login(p_identifier text)
  RETURNS TABLE(user_id uuid, tenant_id uuid, password_hash text, is_active boolean, locked_until timestamp with time zone)
  LANGUAGE sql
@@ -1043,6 +1070,21 @@ $function$;
 revoke all on function nexus_auth.start_session(uuid,text,timestamp with time zone,text,inet) from public;
 grant execute on function nexus_auth.start_session(uuid,text,timestamp with time zone,text,inet) to nexus_authenticator;
 comment on function nexus_auth.start_session(uuid,text,timestamp with time zone,text,inet) is 'Opens a session with its first refresh token.';
+
+CREATE OR REPLACE FUNCTION nexus_auth.stored_file_keys(p_keys text[])
+ RETURNS SETOF text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog'
+AS $function$
+  select f.storage_key from content.files f
+  where (f.tenant_id, f.id) in (select split_part(k, '/', 1)::uuid, split_part(k, '/', 2)::uuid from unnest(p_keys) k)
+    and f.storage_key = any (p_keys) and f.state = 'stored'
+
+$function$;
+revoke all on function nexus_auth.stored_file_keys(text[]) from public;
+grant execute on function nexus_auth.stored_file_keys(text[]) to nexus_authenticator;
+comment on function nexus_auth.stored_file_keys(text[]) is 'Which of these storage keys a file row stands for (the orphan sweep keeps those).';
 
 CREATE OR REPLACE FUNCTION nexus_auth.sync_permission_catalog()
  RETURNS void

@@ -423,4 +423,58 @@ describe("generated tenant-isolation attack matrix", () => {
     expect(perms).not.toContain("DELETE_USERS");
     count("self-escalation");
   });
+  test("the file routes: B's files are not read by id, by B's link moved to another file, or by guessing, and no file attaches to any of B's rows", async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const upload = async (who: string, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      form.append("file", new Blob([png], { type: "image/png" }), "matrix.png");
+      const response = await fetch(`${gateway.url}/files`, {
+        method: "POST",
+        body: form,
+        headers: { authorization: `Bearer ${tokens[who]}` },
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const read = async (target: string, who?: string) => {
+      const response = await fetch(`${gateway.url}${target}`, who ? { headers: { authorization: `Bearer ${tokens[who]}` } } : {});
+      return { status: response.status, text: await response.text() };
+    };
+    const theirs = (await upload("admin@globex.test")).body.file;
+    const mine = (await upload("admin@acme.test")).body.file;
+    const missing = await read(`/files/${randomUUID()}/content`, "admin@acme.test");
+    expect(missing.status).toBe(404);
+    for (const who of ["admin@acme.test", "user@acme.test", "viewer@acme.test"])
+      expect(await read(`/files/${theirs.rowId}/content`, who)).toEqual(missing);
+    const link = new URL(theirs.url).searchParams.get("link");
+    expect((await read(`/files/${mine.rowId}/content?link=${link}`)).status).toBe(403);
+    expect((await read(`/files/${randomUUID()}/content?link=${link}`)).status).toBe(403);
+    expect((await read(`/files/${theirs.rowId}/content`)).status).toBe(401);
+    count("read B's file through the file routes");
+
+    // One of B's rows in every tenant table (read behind RLS), as the record a file is attached to.
+    const targets = await withAdmin(
+      async (client) =>
+        (
+          await client.query<{ table: string; id: string }>(
+            `select t.schema_name || '.' || t.table_name as table, r.id::text as id
+             from nexus.owner_tables t
+             cross join lateral (select (xpath('//row/id/text()', query_to_xml(format('select id from %s where tenant_id = %L limit 1', t.name, $1::text), false, false, '')))[1]::text as id) r
+             where t.tenant_owned and t.has_id and r.id is not null`,
+            [(await ensureDemoData()).Globex!],
+          )
+        ).rows,
+    );
+    expect(targets.length).toBeGreaterThan(20);
+    const refusal = (await upload("admin@acme.test", { belongsTo: "platform.users", belongsToId: randomUUID(), belongsToColumn: "photo" }))
+      .body;
+    expect(refusal.error.code).toBe("NOT_FOUND");
+    for (let i = 0; i < targets.length; i += 10) {
+      const answers = await Promise.all(
+        targets.slice(i, i + 10).map((t) => upload("admin@acme.test", { belongsTo: t.table, belongsToId: t.id, belongsToColumn: "photo" })),
+      );
+      for (const answer of answers) expect(answer).toEqual({ status: 404, body: refusal });
+    }
+    count("attach a file to B's row");
+  }, 180_000);
 });

@@ -14,6 +14,7 @@ import {
   UsersDocument,
   ViewerPermissionsDocument,
 } from "../sdk/client";
+import { uploadFile } from "../sdk/files";
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
@@ -29,7 +30,7 @@ describe("the generated SDK", () => {
     gateway = await startTestGateway();
     tenant = await createTenant("Sdk", 1);
     token = (await signIn(gateway, tenant.admin.email)).accessToken;
-  });
+  }, 180_000);
   afterAll(async () => gateway.close());
 
   test("compiles with tsc --noEmit", () => {
@@ -52,6 +53,18 @@ describe("the generated SDK", () => {
     expect((await nexus.request(RolesDocument)).roles?.nodes.map((r) => r.name)).toContain("admin");
     expect((await nexus.request(MySessionsDocument)).userSessions?.nodes.length).toBeGreaterThan(0);
     expect((await nexus.request(ViewerPermissionsDocument)).viewerPermissions).toContain("DELETE_USERS");
+  });
+
+  test("uploads a file with uploadFile; a refusal is a GatewayError with the gateway's code", async () => {
+    const client = { url: `${gateway.url}/graphql`, token };
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
+    const file = await uploadFile(client, new Blob([bytes], { type: "image/png" }), { name: "from the sdk.png" });
+    expect(file).toMatchObject({ name: "from the sdk.png", contentType: "image/png", sizeInBytes: bytes.length });
+    const fetched = await fetch(`${gateway.url}${new URL(file.url).pathname}${new URL(file.url).search}`);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(bytes)).toBe(true);
+    const refused = await uploadFile(client, new Blob(["<html></html>"], { type: "image/png" })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(GatewayError);
+    expect((refused as GatewayError).codes).toEqual(["FILE_TYPE_NOT_ALLOWED"]);
   });
 
   test("throws typed errors", async () => {

@@ -6976,6 +6976,8 @@ export type AssetRepair = Node & {
   asset?: Maybe<Asset>;
   /** The asset to repair. */
   assetId: Scalars['UUID']['output'];
+  /** Files attached to the repair (photos, scans), newest first. */
+  attachmentsList?: Maybe<Array<File>>;
   /** When the repair was recorded. */
   createdAt: Scalars['Datetime']['output'];
   /** Details of the fault and the work. */
@@ -7008,6 +7010,13 @@ export type AssetRepair = Node & {
   title: Scalars['String']['output'];
   /** When the repair was last changed. */
   updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A repair of an asset, from report to resolution. */
+export type AssetRepairAttachmentsListArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type AssetRepairAggregates = {
@@ -20887,39 +20896,6 @@ export type CreateFeePlanPayloadFeePlanEdgeArgs = {
   orderBy?: Array<FeePlanOrderBy>;
 };
 
-/** All input for the create `File` mutation. */
-export type CreateFileInput = {
-  /**
-   * An arbitrary string value with no semantic meaning. Will be included in the
-   * payload verbatim. May be used to track mutations by the client.
-   */
-  clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The `File` to be created by this mutation. */
-  file: FileInput;
-};
-
-/** The output of our create `File` mutation. */
-export type CreateFilePayload = {
-  __typename?: 'CreateFilePayload';
-  /**
-   * The exact same `clientMutationId` that was provided in the mutation input,
-   * unchanged and unused. May be used by a client to track mutations.
-   */
-  clientMutationId?: Maybe<Scalars['String']['output']>;
-  /** The `File` that was created by this mutation. */
-  file?: Maybe<File>;
-  /** An edge for our `File`. May be used by Relay 1. */
-  fileEdge?: Maybe<FileEdge>;
-  /** Our root query field type. Allows us to run any query from our mutation payload. */
-  query?: Maybe<Query>;
-};
-
-
-/** The output of our create `File` mutation. */
-export type CreateFilePayloadFileEdgeArgs = {
-  orderBy?: Array<FileOrderBy>;
-};
-
 /** All input for the create `FrameEntry` mutation. */
 export type CreateFrameEntryInput = {
   /**
@@ -32726,6 +32702,8 @@ export type DeliveryStatusFilter = {
 /** A document about a record of the school (a student, staff member, invoice, …), with its file. */
 export type Document = Node & {
   __typename?: 'Document';
+  /** Files attached to the document, newest first. */
+  attachmentsList?: Maybe<Array<File>>;
   /** Reads a single `Campus` that is related to this `Document`. */
   campus?: Maybe<Campus>;
   /** The campus. */
@@ -32770,6 +32748,13 @@ export type Document = Node & {
   updater?: Maybe<User>;
   /** When the document was uploaded. */
   uploadedAt?: Maybe<Scalars['Datetime']['output']>;
+};
+
+
+/** A document about a record of the school (a student, staff member, invoice, …), with its file. */
+export type DocumentAttachmentsListArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type DocumentAggregates = {
@@ -34337,7 +34322,7 @@ export type FeePlanVarianceSampleAggregates = {
   totalAmount?: Maybe<Scalars['BigFloat']['output']>;
 };
 
-/** A stored file (avatar, photo, attachment, proof of payment), attached to any record by table, column and id. */
+/** A stored file (avatar, photo, attachment, proof of payment), attached to any record by table, column and id. Created by uploading it (POST /files). */
 export type File = Node & {
   __typename?: 'File';
   /** Table of the record the file is attached to. */
@@ -34346,6 +34331,8 @@ export type File = Node & {
   belongsToColumn?: Maybe<Scalars['String']['output']>;
   /** Id of the record the file is attached to (any table, so no foreign key). */
   belongsToId?: Maybe<Scalars['UUID']['output']>;
+  /** Media type of the bytes, as their signature showed on upload (image/png, application/pdf). */
+  contentType?: Maybe<Scalars['String']['output']>;
   /** When the row was created. */
   createdAt: Scalars['Datetime']['output'];
   /** Who created the row (from the signed-in user, never from input). */
@@ -34366,8 +34353,12 @@ export type File = Node & {
   publicUrl: Scalars['String']['output'];
   /** Unique identifier of the file. */
   rowId: Scalars['UUID']['output'];
+  /** SHA-256 of the bytes, hex. */
+  sha256?: Maybe<Scalars['String']['output']>;
   /** Size of the file in bytes. */
   sizeInBytes?: Maybe<Scalars['Int']['output']>;
+  /** Whether the bytes are kept (stored) or were removed after the file was archived (purged). */
+  state: FileState;
   /**
    * Reads a single `Tenant` that is related to this `File`.
    *
@@ -34382,6 +34373,8 @@ export type File = Node & {
   updatedBy?: Maybe<Scalars['UUID']['output']>;
   /** Reads a single `User` that is related to this `File`. */
   updater?: Maybe<User>;
+  /** A download URL of the file's bytes that works without a bearer token (for <img src>), for you only and for a short while (NEXUS_FILES_LINK_TTL_SECONDS); ask for it again when it has expired. Null when the file has no stored bytes. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 export type FileAggregates = {
@@ -34421,6 +34414,8 @@ export type FileCondition = {
   belongsToColumn?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `belongsToId` field. */
   belongsToId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `contentType` field. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `createdAt` field. */
   createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
@@ -34437,8 +34432,12 @@ export type FileCondition = {
   publicUrl?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `rowId` field. */
   rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `sha256` field. */
+  sha256?: InputMaybe<Scalars['String']['input']>;
   /** Checks for equality with the object’s `sizeInBytes` field. */
   sizeInBytes?: InputMaybe<Scalars['Int']['input']>;
+  /** Checks for equality with the object’s `state` field. */
+  state?: InputMaybe<FileState>;
   /** Checks for equality with the object’s `tenantId` field. */
   tenantId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `updatedAt` field. */
@@ -34479,6 +34478,8 @@ export type FileDistinctCountAggregates = {
   belongsToColumn?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of belongsToId across the matching connection */
   belongsToId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of contentType across the matching connection */
+  contentType?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of createdAt across the matching connection */
   createdAt?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of createdBy across the matching connection */
@@ -34495,8 +34496,12 @@ export type FileDistinctCountAggregates = {
   publicUrl?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of rowId across the matching connection */
   rowId?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of sha256 across the matching connection */
+  sha256?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of sizeInBytes across the matching connection */
   sizeInBytes?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of state across the matching connection */
+  state?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of tenantId across the matching connection */
   tenantId?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of updatedAt across the matching connection */
@@ -34524,6 +34529,8 @@ export type FileFilter = {
   belongsToColumn?: InputMaybe<StringFilter>;
   /** Filter by the object’s `belongsToId` field. */
   belongsToId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `contentType` field. */
+  contentType?: InputMaybe<StringFilter>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
@@ -34548,8 +34555,12 @@ export type FileFilter = {
   publicUrl?: InputMaybe<StringFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `sha256` field. */
+  sha256?: InputMaybe<StringFilter>;
   /** Filter by the object’s `sizeInBytes` field. */
   sizeInBytes?: InputMaybe<IntFilter>;
+  /** Filter by the object’s `state` field. */
+  state?: InputMaybe<FileStateFilter>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
@@ -34566,6 +34577,7 @@ export type FileFilter = {
 
 /** Grouping methods for `File` for usage during aggregation. */
 export type FileGroupBy =
+  | 'BELONGS_TO'
   | 'BELONGS_TO_ID'
   | 'CREATED_AT'
   | 'CREATED_AT_TRUNCATED_TO_DAY'
@@ -34578,6 +34590,7 @@ export type FileGroupBy =
   | 'DELETED_AT_TRUNCATED_TO_HOUR'
   | 'DELETED_AT_TRUNCATED_TO_MONTH'
   | 'DELETED_AT_TRUNCATED_TO_WEEK'
+  | 'STATE'
   | 'TENANT_ID'
   | 'UPDATED_AT'
   | 'UPDATED_AT_TRUNCATED_TO_DAY'
@@ -34664,26 +34677,6 @@ export type FileHavingVarianceSampleInput = {
   updatedAt?: InputMaybe<HavingDatetimeFilter>;
 };
 
-/** An input for mutations affecting `File` */
-export type FileInput = {
-  /** Table of the record the file is attached to. */
-  belongsTo?: InputMaybe<Scalars['String']['input']>;
-  /** Field of that record the file fills (avatar, photo, attachments, proof). */
-  belongsToColumn?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the record the file is attached to (any table, so no foreign key). */
-  belongsToId?: InputMaybe<Scalars['UUID']['input']>;
-  /** Identity of the row in imports: importing a row with the same hash again updates it instead of adding a copy. Unique within the tenant. */
-  importHash?: InputMaybe<Scalars['String']['input']>;
-  /** File name. */
-  name: Scalars['String']['input'];
-  /** Storage location, for the server only. */
-  privateUrl?: InputMaybe<Scalars['String']['input']>;
-  /** URL clients download the file from. */
-  publicUrl: Scalars['String']['input'];
-  /** Size of the file in bytes. */
-  sizeInBytes?: InputMaybe<Scalars['Int']['input']>;
-};
-
 export type FileMaxAggregates = {
   __typename?: 'FileMaxAggregates';
   /** Maximum of sizeInBytes across the matching connection */
@@ -34698,6 +34691,8 @@ export type FileMinAggregates = {
 
 /** Methods to use when ordering `File`. */
 export type FileOrderBy =
+  | 'BELONGS_TO_ASC'
+  | 'BELONGS_TO_DESC'
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
@@ -34736,6 +34731,37 @@ export type FilePatch = {
   publicUrl?: InputMaybe<Scalars['String']['input']>;
   /** Size of the file in bytes. */
   sizeInBytes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Whether the bytes of a file are kept (stored) or were removed after the file was archived (purged). */
+export type FileState =
+  | 'PURGED'
+  | 'STORED';
+
+/** A filter to be used against FileState fields. All fields are combined with a logical ‘and.’ */
+export type FileStateFilter = {
+  /** Not equal to the specified value, treating null like an ordinary value. */
+  distinctFrom?: InputMaybe<FileState>;
+  /** Equal to the specified value. */
+  equalTo?: InputMaybe<FileState>;
+  /** Greater than the specified value. */
+  greaterThan?: InputMaybe<FileState>;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: InputMaybe<FileState>;
+  /** Included in the specified list. */
+  in?: InputMaybe<Array<FileState>>;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than the specified value. */
+  lessThan?: InputMaybe<FileState>;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: InputMaybe<FileState>;
+  /** Equal to the specified value, treating null like an ordinary value. */
+  notDistinctFrom?: InputMaybe<FileState>;
+  /** Not equal to the specified value. */
+  notEqualTo?: InputMaybe<FileState>;
+  /** Not included in the specified list. */
+  notIn?: InputMaybe<Array<FileState>>;
 };
 
 export type FileStddevPopulationAggregates = {
@@ -45065,8 +45091,6 @@ export type Mutation = {
   createFacebookPage?: Maybe<CreateFacebookPagePayload>;
   /** Creates a single `FeePlan`. */
   createFeePlan?: Maybe<CreateFeePlanPayload>;
-  /** Creates a single `File`. */
-  createFile?: Maybe<CreateFilePayload>;
   /** Creates a single `FrameEntry`. */
   createFrameEntry?: Maybe<CreateFrameEntryPayload>;
   /** Creates a single `Fulfillment`. */
@@ -46799,12 +46823,6 @@ export type MutationCreateFacebookPageArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateFeePlanArgs = {
   input: CreateFeePlanInput;
-};
-
-
-/** The root mutation type which contains root level fields which mutate data. */
-export type MutationCreateFileArgs = {
-  input: CreateFileInput;
 };
 
 
@@ -68965,6 +68983,8 @@ export type StaffMember = Node & {
   person?: Maybe<Person>;
   /** The census person this staff member is, if recorded. */
   personId?: Maybe<Scalars['UUID']['output']>;
+  /** The staff member's photo (the newest file attached as photo). */
+  photo?: Maybe<File>;
   /** Unique identifier of the staff member. */
   rowId: Scalars['UUID']['output'];
   /** What kind of work the staff member does. */
@@ -69628,6 +69648,8 @@ export type Student = Node & {
   personId?: Maybe<Scalars['UUID']['output']>;
   /** Phone number of the student. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** The student's photo (the newest file attached as photo). */
+  photo?: Maybe<File>;
   /** Unique identifier of the student. */
   rowId: Scalars['UUID']['output'];
   /** Where the student stands with the school. */
@@ -90558,7 +90580,7 @@ export type AssetDetailQueryVariables = Exact<{
 }>;
 
 
-export type AssetDetailQuery = { __typename?: 'Query', asset?: { __typename?: 'Asset', rowId: string, name: string, serialNumber?: string | null, quantity: number, model?: { __typename?: 'AssetModel', endOfSupport?: string | null, trackingType: AssetTrackingType, name: string, manufacturer?: { __typename?: 'AssetManufacturer', name: string } | null, assetType?: { __typename?: 'AssetType', name: string } | null } | null, assetAssignments: { __typename?: 'AssetAssignmentConnection', nodes: Array<{ __typename?: 'AssetAssignment', rowId: string, startDate: string, endDate?: string | null, person?: { __typename?: 'Person', currentIdentity?: { __typename?: 'Identity', firstName: string, lastName: string } | null } | null, location?: { __typename?: 'Location', name: string } | null }> }, assetRepairs: { __typename?: 'AssetRepairConnection', nodes: Array<{ __typename?: 'AssetRepair', rowId: string, title: string, status: AssetRepairStatus, priority: AssetRepairPriority, reportedAt: string }> } } | null };
+export type AssetDetailQuery = { __typename?: 'Query', asset?: { __typename?: 'Asset', rowId: string, name: string, serialNumber?: string | null, quantity: number, model?: { __typename?: 'AssetModel', endOfSupport?: string | null, trackingType: AssetTrackingType, name: string, manufacturer?: { __typename?: 'AssetManufacturer', name: string } | null, assetType?: { __typename?: 'AssetType', name: string } | null } | null, assetAssignments: { __typename?: 'AssetAssignmentConnection', nodes: Array<{ __typename?: 'AssetAssignment', rowId: string, startDate: string, endDate?: string | null, person?: { __typename?: 'Person', currentIdentity?: { __typename?: 'Identity', firstName: string, lastName: string } | null } | null, location?: { __typename?: 'Location', name: string } | null }> }, assetRepairs: { __typename?: 'AssetRepairConnection', nodes: Array<{ __typename?: 'AssetRepair', rowId: string, title: string, status: AssetRepairStatus, priority: AssetRepairPriority, reportedAt: string, attachmentsList?: Array<{ __typename?: 'File', rowId: string, name: string, contentType?: string | null, url?: string | null }> | null }> } } | null };
 
 export type CreateAssetRepairMutationVariables = Exact<{
   assetId: Scalars['UUID']['input'];
@@ -90957,7 +90979,7 @@ export type AccountTransactionsQuery = { __typename?: 'Query', transactions?: { 
 export const AssetSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetSummaryFragment, unknown>;
 export const AssetTypesDocument = {"__meta__":{"hash":"f52e892bb22c04c750a153fd97258b8a4d153e280e26960d15a5b849f77cc7c9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetTypes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"NAME_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetTypesQuery, AssetTypesQueryVariables>;
 export const AssetListDocument = {"__meta__":{"hash":"e3e4da7b65694d982a1ec2744a7dbaad69d3138e6075e96ecfb5101da3617d53"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SERIAL_NUMBER_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetSummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetListQuery, AssetListQueryVariables>;
-export const AssetDetailDocument = {"__meta__":{"hash":"8f1e1aa7ffe89a3147d1aa377fdc630855c610022ef57791eb8b0e915fdd8e99"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetSummary"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endOfSupport"}},{"kind":"Field","name":{"kind":"Name","value":"trackingType"}},{"kind":"Field","name":{"kind":"Name","value":"manufacturer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assetAssignments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentIdentity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assetRepairs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetDetailQuery, AssetDetailQueryVariables>;
+export const AssetDetailDocument = {"__meta__":{"hash":"e244163dd6d7bd86243d3dbced698f12af5d23f358de191e307a39143296c253"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rowId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetSummary"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endOfSupport"}},{"kind":"Field","name":{"kind":"Name","value":"trackingType"}},{"kind":"Field","name":{"kind":"Name","value":"manufacturer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assetAssignments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentIdentity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assetRepairs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"attachmentsList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AssetDetailQuery, AssetDetailQueryVariables>;
 export const CreateAssetRepairDocument = {"__meta__":{"hash":"0a40fcaa96fe0c4080fb79b588d5efc1d03b5025cebd03b8e9484b854ca9fef8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAssetRepair"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"priority"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetRepairPriority"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAssetRepair"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assetRepair"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"priority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"priority"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetRepair"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAssetRepairMutation, CreateAssetRepairMutationVariables>;
 export const PeopleByLastNameDocument = {"__meta__":{"hash":"e655d9b1e7fd4c1e86799c54c788847ccac38e807b1e6bb29ea0b5f3effcf103"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PeopleByLastName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startsWith"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"identities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"LAST_NAME_ASC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"lastName"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"startsWithInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startsWith"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PeopleByLastNameQuery, PeopleByLastNameQueryVariables>;
 export const FindSchoolsDocument = {"__meta__":{"hash":"3f839c0528ea4072fbb79517dc9099841030ca8c118c45344f21ae6aa978a63a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindSchools"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"includesInsensitive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"NAME_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<FindSchoolsQuery, FindSchoolsQueryVariables>;

@@ -133,6 +133,7 @@ export interface Config {
   tenants: TenantLimits;
   log: LogConfig;
   metrics: MetricsConfig;
+  files: FilesConfig;
 }
 
 /** What one tenant may take of the gateway: connections at once, requests and cost per window (src/db/fair-pool.ts, src/graphql/tenant-budget.ts). */
@@ -566,6 +567,81 @@ function readApiLimits(env: Env): ApiLimits {
   };
 }
 
+/** An S3-compatible object store for file bytes (AWS SDK v3). */
+export interface S3StorageConfig {
+  bucket: string;
+  region: string;
+  /** Another S3-compatible server (MinIO, Ceph); null: AWS. */
+  endpoint: string | null;
+  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
+  forcePathStyle: boolean;
+  /** null: the SDK's own credential chain (environment, instance role). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+}
+
+/** Uploaded files (README, Files): where their bytes go and what is accepted. */
+export interface FilesConfig {
+  /** Directory of the local storage backend (used when s3 is null). */
+  dir: string;
+  s3: S3StorageConfig | null;
+  /** Largest file accepted, in bytes (413 past it). */
+  maxBytes: number;
+  /** Media types accepted, each checked against the bytes' signature (415 otherwise). */
+  allowedTypes: string[];
+  /** Seconds a signed download URL stays valid; at most the access-token lifetime, so a revoked session's links end with it. */
+  linkTtlSeconds: number;
+  /** Seconds the bytes of an archived file are kept before the job queue removes them. */
+  retentionSeconds: number;
+  /** Seconds before bytes without a row (an upload cut off, a crash) count as orphans for the sweep. */
+  orphanGraceSeconds: number;
+  /** Run the purge and orphan-sweep jobs on this gateway's job queue. */
+  cleanup: boolean;
+}
+
+const FILE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain"];
+
+function readFiles(env: Env, dataDir: string, cwd: string, accessTokenTtlSeconds: number): FilesConfig {
+  const allowedTypes = (read(env, "NEXUS_FILES_TYPES") ?? "image/png,image/jpeg,image/gif,image/webp,application/pdf")
+    .split(",")
+    .map((type) => type.trim().toLowerCase())
+    .filter(Boolean);
+  for (const type of allowedTypes) {
+    if (!FILE_TYPES.includes(type)) {
+      throw new ConfigError("NEXUS_FILES_TYPES", `knows ${FILE_TYPES.join(", ")} (got "${type}"): only types whose signature is checked`);
+    }
+  }
+  const bucket = read(env, "NEXUS_FILES_S3_BUCKET");
+  const accessKeyId = read(env, "NEXUS_FILES_S3_ACCESS_KEY_ID") ?? null;
+  const secretAccessKey = read(env, "NEXUS_FILES_S3_SECRET_ACCESS_KEY") ?? null;
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError("NEXUS_FILES_S3_ACCESS_KEY_ID", "and NEXUS_FILES_S3_SECRET_ACCESS_KEY are set together");
+  }
+  const endpoint = read(env, "NEXUS_FILES_S3_ENDPOINT") ?? null;
+  if (endpoint !== null && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    throw new ConfigError("NEXUS_FILES_S3_ENDPOINT", `is not an http(s) URL (got "${endpoint}")`);
+  }
+  return {
+    dir: path.resolve(cwd, read(env, "NEXUS_FILES_DIR") ?? path.join(dataDir, "files")),
+    s3: bucket
+      ? {
+          bucket,
+          region: read(env, "NEXUS_FILES_S3_REGION") ?? "us-east-1",
+          endpoint,
+          forcePathStyle: readFlag(env, "NEXUS_FILES_S3_FORCE_PATH_STYLE", endpoint !== null),
+          accessKeyId,
+          secretAccessKey,
+        }
+      : null,
+    maxBytes: readInteger(env, "NEXUS_FILES_MAX_BYTES", 25 * 1024 * 1024, 1, 5 * 1024 * 1024 * 1024),
+    allowedTypes,
+    linkTtlSeconds: readInteger(env, "NEXUS_FILES_LINK_TTL_SECONDS", Math.min(300, accessTokenTtlSeconds), 1, accessTokenTtlSeconds),
+    retentionSeconds: readInteger(env, "NEXUS_FILES_RETENTION_SECONDS", 30 * 24 * 60 * 60, 0, 10 * 365 * 24 * 60 * 60),
+    orphanGraceSeconds: readInteger(env, "NEXUS_FILES_ORPHAN_GRACE_SECONDS", 60 * 60, 0, 7 * 24 * 60 * 60),
+    cleanup: readFlag(env, "NEXUS_FILES_CLEANUP", true),
+  };
+}
+
 const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 function readTenantLimits(env: Env): TenantLimits {
@@ -612,6 +688,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const graphiql = readFlag(env, "NEXUS_GRAPHIQL", !production);
   const port = readInteger(env, "PORT", 4000, 0, 65535);
   const dataDir = path.resolve(cwd, read(env, "NEXUS_DATA_DIR") ?? ".nexus");
+  const jwt = readJwt(env, nodeEnv, dataDir);
   return {
     env: nodeEnv,
     // Outside production only this machine may connect unless HOST says otherwise.
@@ -644,7 +721,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       sendQueueMax: readInteger(env, "NEXUS_WS_SEND_QUEUE_MAX", 1_000, 1, 1_000_000),
     },
     dataDir,
-    jwt: readJwt(env, nodeEnv, dataDir),
+    jwt,
     login: {
       maxFailures: readInteger(env, "NEXUS_LOGIN_MAX_FAILURES", 5, 1, 100),
       lockSeconds: readInteger(env, "NEXUS_LOGIN_LOCK_SECONDS", 15 * 60, 1, 24 * 60 * 60),
@@ -679,5 +756,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tenants: readTenantLimits(env),
     log: readLog(env, nodeEnv),
     metrics: readMetrics(env, port),
+    files: readFiles(env, dataDir, cwd, jwt.accessTokenTtlSeconds),
   };
 }

@@ -84,6 +84,19 @@ export const ERROR_CODES = {
   PAGE_TOO_LARGE: { status: 400, surface: "graphql", message: "A page is larger than the maximum page size." },
   TIMEOUT: { status: 504, surface: "graphql", message: "The query took too long and was cancelled." },
 
+  // Files (POST /files, GET /files/:id/content).
+  FILE_TOO_LARGE: { status: 413, surface: "http", message: "The file is larger than this gateway accepts." },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    surface: "http",
+    message: "The file's type is not accepted, or its bytes are not what its declared type says.",
+  },
+  FILE_EMPTY: { status: 400, surface: "http", message: "The file is empty." },
+  FILE_MISSING: { status: 400, surface: "http", message: "The upload carries no file: send one file part, or the bytes as the body." },
+  FILE_LINK_INVALID: { status: 403, surface: "http", message: "The download link is not valid for this file." },
+  FILE_LINK_EXPIRED: { status: 403, surface: "http", message: "The download link has expired: ask for the file's url again." },
+  RANGE_NOT_SATISFIABLE: { status: 416, surface: "http", message: "The requested range lies outside the file." },
+
   // The gateway and its database.
   DATABASE_UNAVAILABLE: { status: 503, surface: "both", message: "The database is unavailable right now; retry in a few seconds." },
   DATABASE_AUTHENTICATION_FAILED: {

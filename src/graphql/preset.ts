@@ -14,6 +14,7 @@ import { makeConsistencyPlugin } from "./consistency";
 import { ConstraintCatalog } from "./constraints";
 import { makeContext, type RealtimeOptions, type RequestSettings, type TenantShare } from "./context";
 import { DatabaseUnavailableStatusPlugin, ErrorCodesPlugin, makeMaskError } from "./errors";
+import { makeFileUrlPlugin } from "./file-url";
 import { NexusFilterPreset } from "./filters";
 import { graphiqlHtmlParts } from "./graphiql";
 import { GroupKeysPlugin } from "./group-keys";
@@ -78,6 +79,7 @@ export function makePreset(
       IndexHintsPlugin,
       GroupKeysPlugin,
       RowChangesPlugin,
+      makeFileUrlPlugin(config),
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       makeGroupedAggregatesLimitPlugin(config.api),

@@ -14,6 +14,9 @@ import { AutomationRunner } from "../automation/runner";
 import type { Config } from "../config";
 import { FairPool } from "../db/fair-pool";
 import { ReplicaSet } from "../db/replicas";
+import { openFileStorage } from "../files/backend";
+import { registerFileJobs } from "../files/jobs";
+import { FileService } from "../files/service";
 import { GRAPHIQL_SCRIPTS_PATH, graphiqlScriptsDir } from "../graphql/graphiql";
 import { GRAPHIQL_PATH, makePreset } from "../graphql/preset";
 import { SocketRegistry } from "../graphql/realtime";
@@ -29,6 +32,7 @@ import { RowChangeHub } from "../realtime/hub";
 import { createAuthRouter } from "./auth-routes";
 import { clientSettings, TRUSTED_PROXIES } from "./client-address";
 import { errorHandler, notFound } from "./errors";
+import { createFileRouter } from "./file-routes";
 import { frontDoor, gatewayGrafserv } from "./front-door";
 import { healthHandler, newestCommittedMigration, readyHandler } from "./health";
 import { jwksHandler } from "./jwks";
@@ -43,6 +47,7 @@ export interface Gateway {
   server: Server;
   auth: AuthService;
   revocations: RevocationSet;
+  files: FileService;
   logger: Logger;
   metrics: GatewayMetrics;
   /** Serves only /metrics, for NEXUS_METRICS_PORT (unstarted); null when metrics share the public port or are off. */
@@ -102,6 +107,9 @@ export async function createGateway({
   const graphqlPool = pool(authenticatorUrl, config.pool.max, config.pool.connectTimeoutMs, "nexus-graphql", config.pool.pipeline);
   // Sign-ins have their own few connections, so GraphQL load cannot starve them.
   const authPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-auth");
+  // Uploads and downloads hold a connection only for their short row transaction, on a few of their own.
+  const filesPool = pool(authenticatorUrl, 5, config.pool.connectTimeoutMs, "nexus-files");
+  const fileStorage = openFileStorage(config.files);
   const revocations = new RevocationSet(authPool, listenerUrl, config.jwt.accessTokenTtlSeconds);
   const realtime = config.api.websockets && config.realtime.enabled;
   // The re-reads of row changes have their own few connections, so a burst of changes cannot starve requests.
@@ -149,7 +157,8 @@ export async function createGateway({
     mail?.close();
     await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
     subscriber?.release();
-    await Promise.all([graphqlPool.end(), authPool.end(), subscriberPool.end(), limitsPool.end(), realtimePool?.end()]);
+    await Promise.all([graphqlPool.end(), authPool.end(), filesPool.end(), subscriberPool.end(), limitsPool.end(), realtimePool?.end()]);
+    fileStorage.close?.();
   };
   try {
     await revocations.start();
@@ -189,6 +198,8 @@ export async function createGateway({
     // Mail links open these when no front end is configured.
     if (!config.mail.appUrl) app.get(MAIL_PAGE_PATHS, mailPage);
     app.use("/auth", createAuthRouter({ config, auth, verifier, invitations: new Invitations(config, authPool, auth) }));
+    const files = new FileService(config, filesPool, fileStorage);
+    app.use("/files", createFileRouter({ files, verifier }));
     if (config.graphiql) app.get("/", (_req, res) => res.redirect(GRAPHIQL_PATH));
     if (config.graphiql) app.use(GRAPHIQL_SCRIPTS_PATH, express.static(graphiqlScriptsDir(), { index: false }));
 
@@ -244,6 +255,7 @@ export async function createGateway({
       automation = new AutomationRunner(authPool, logger, config.automation.tickSeconds);
       automation.register(registry);
     }
+    if (jobsUrl && config.files.cleanup) registerFileJobs(registry, files, logger);
     if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
     if (automation && jobs) await automation.started(jobs);
     if (jobs) {
@@ -263,6 +275,7 @@ export async function createGateway({
       server,
       auth,
       revocations,
+      files,
       logger,
       metrics,
       metricsServer,

@@ -1,4 +1,6 @@
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 import { type Config, loadConfig } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/http/app";
@@ -47,6 +49,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     // The planning limit (2 s by default) is proved on its own (operation-abuse.test.ts sets 1 ms); on a busy machine it
     // would fail whatever else a test checks (the attack matrix's lists with every relation took longer at load 20).
     NEXUS_PLANNING_TIMEOUT_MS: "30000",
+    // Uploaded bytes stay out of the working tree.
+    NEXUS_FILES_DIR: path.join(os.tmpdir(), "nexus-test-files"),
     ...env,
   });
 }

@@ -10,6 +10,7 @@ import {
   GatewayError,
   MeDocument,
 } from "../../../sdk/client";
+import { uploadFile } from "../../../sdk/files";
 // The session logic the gateway's own GraphiQL page uses too.
 import { GatewaySession, type Session } from "../../../src/browser/session";
 
@@ -127,9 +128,48 @@ async function openAsset(rowId: string): Promise<void> {
   if (asset.assetAssignments.nodes.length === 0) item(assignments, "Nobody");
   const repairs = $("repairs");
   repairs.replaceChildren();
-  for (const r of asset.assetRepairs.nodes) item(repairs, `${r.title} — ${r.status}, ${r.priority}`);
+  for (const r of asset.assetRepairs.nodes) {
+    item(repairs, `${r.title} — ${r.status}, ${r.priority}`);
+    const entry = repairs.lastElementChild as HTMLElement;
+    // The signed url works in <img src> without the bearer token, for a few minutes: enough to show it.
+    for (const photo of r.attachmentsList ?? []) {
+      if (!photo.url || !photo.contentType?.startsWith("image/")) continue;
+      const img = document.createElement("img");
+      img.src = photo.url;
+      img.alt = photo.name;
+      img.className = "attachment";
+      entry.append(img);
+    }
+    entry.append(attachForm(r.rowId));
+  }
   if (asset.assetRepairs.nodes.length === 0) item(repairs, "None");
   show("asset");
+}
+
+/** A file input that attaches a photo to a repair, then shows the asset again with it. */
+function attachForm(repairId: string): HTMLElement {
+  const label = document.createElement("label");
+  label.className = "attach";
+  label.textContent = "Attach a photo ";
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = "image/png,image/jpeg,image/gif,image/webp";
+  input.dataset.repairId = repairId;
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (!file || !openAssetId) return;
+    const assetId = openAssetId;
+    clearError();
+    uploadFile({ url: `${GATEWAY_URL}/graphql`, token: () => session.token, fetch: session.fetch }, file, {
+      belongsTo: "assets.asset_repairs",
+      belongsToId: repairId,
+      belongsToColumn: "attachments",
+    })
+      .then(() => openAsset(assetId))
+      .catch(report);
+  });
+  label.append(input);
+  return label;
 }
 
 async function startInventory(): Promise<void> {
