@@ -21,6 +21,10 @@ describe("the schema contract", () => {
     expect(fs.readFileSync(committedPath, "utf8")).toBe(live);
   });
 
+  test("no name carries the tenant column: relations and lookups are named by their other key columns", () => {
+    expect(live.match(/\w*TenantIdAnd\w*/g) ?? []).toEqual([]);
+  });
+
   test("additions are not breaking", async () => {
     const added = live.replace("type Query {", "type Query {\n  somethingNew: String\n");
     expect(await breakingChanges(live, added)).toEqual([]);

@@ -3094,9 +3094,9 @@ export type AnnotationsEntry = Node & {
   /** Who last changed the row (from the signed-in user, never from input). */
   updatedBy?: Maybe<Scalars['UUID']['output']>;
   /** Reads a single `User` that is related to this `AnnotationsEntry`. */
-  userByTenantIdAndCreatedBy?: Maybe<User>;
+  userByCreatedBy?: Maybe<User>;
   /** Reads a single `User` that is related to this `AnnotationsEntry`. */
-  userByTenantIdAndUpdatedBy?: Maybe<User>;
+  userByUpdatedBy?: Maybe<User>;
   /** The reviewer's verdict on the insight (only for insights). */
   verdict?: Maybe<AnnotationVerdict>;
 };
@@ -3238,14 +3238,14 @@ export type AnnotationsEntryFilter = {
   updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
-  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndCreatedBy` exists. */
-  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `userByTenantIdAndUpdatedBy` relation. */
-  userByTenantIdAndUpdatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndUpdatedBy` exists. */
-  userByTenantIdAndUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `verdict` field. */
   verdict?: InputMaybe<AnnotationVerdictFilter>;
 };
@@ -8979,9 +8979,9 @@ export type AutomationRule = Node & {
   /** Who last changed the row (from the signed-in user, never from input). */
   updatedBy?: Maybe<Scalars['UUID']['output']>;
   /** Reads a single `User` that is related to this `AutomationRule`. */
-  userByTenantIdAndCreatedBy?: Maybe<User>;
+  userByCreatedBy?: Maybe<User>;
   /** Reads a single `User` that is related to this `AutomationRule`. */
-  userByTenantIdAndUpdatedBy?: Maybe<User>;
+  userByUpdatedBy?: Maybe<User>;
 };
 
 
@@ -9171,14 +9171,14 @@ export type AutomationRuleFilter = {
   updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
-  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndCreatedBy` exists. */
-  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `userByTenantIdAndUpdatedBy` relation. */
-  userByTenantIdAndUpdatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndUpdatedBy` exists. */
-  userByTenantIdAndUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `AutomationRule` for usage during aggregation. */
@@ -9927,7 +9927,7 @@ export type AwbAverageAggregates = {
 export type AwbCarrier = Node & {
   __typename?: 'AwbCarrier';
   /** Reads and enables pagination through a set of `Awb`. */
-  awbsByTenantIdAndCarrierId: AwbConnection;
+  awbsByCarrierId: AwbConnection;
   /** Short code of the carrier, unique within the tenant. */
   code: Scalars['String']['output'];
   /** When the row was created. */
@@ -9954,7 +9954,7 @@ export type AwbCarrier = Node & {
 
 
 /** A carrier the shop ships with (DHL, UPS, a local courier). */
-export type AwbCarrierAwbsByTenantIdAndCarrierIdArgs = {
+export type AwbCarrierAwbsByCarrierIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<AwbCondition>;
@@ -10048,10 +10048,10 @@ export type AwbCarrierEdge = {
 export type AwbCarrierFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AwbCarrierFilter>>;
-  /** Filter by the object’s `awbsByTenantIdAndCarrierId` relation. */
-  awbsByTenantIdAndCarrierId?: InputMaybe<AwbCarrierToManyAwbFilter>;
-  /** Some related `awbsByTenantIdAndCarrierId` exist. */
-  awbsByTenantIdAndCarrierIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `awbsByCarrierId` relation. */
+  awbsByCarrierId?: InputMaybe<AwbCarrierToManyAwbFilter>;
+  /** Some related `awbsByCarrierId` exist. */
+  awbsByCarrierIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `code` field. */
   code?: InputMaybe<StringFilter>;
   /** Filter by the object’s `createdAt` field. */
@@ -10922,7 +10922,7 @@ export type CallDirectionFilter = {
 export type CallDisposition = Node & {
   __typename?: 'CallDisposition';
   /** Reads and enables pagination through a set of `CallRecord`. */
-  callRecordsByTenantIdAndDispositionId: CallRecordConnection;
+  callRecordsByDispositionId: CallRecordConnection;
   /** Short code (lowercase, digits, underscores), unique within the tenant. */
   code: Scalars['String']['output'];
   /** When the row was created. */
@@ -10949,7 +10949,7 @@ export type CallDisposition = Node & {
 
 
 /** The outcomes the tenant's agents file calls under (sale, callback, no answer). */
-export type CallDispositionCallRecordsByTenantIdAndDispositionIdArgs = {
+export type CallDispositionCallRecordsByDispositionIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<CallRecordCondition>;
@@ -11043,10 +11043,10 @@ export type CallDispositionEdge = {
 export type CallDispositionFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<CallDispositionFilter>>;
-  /** Filter by the object’s `callRecordsByTenantIdAndDispositionId` relation. */
-  callRecordsByTenantIdAndDispositionId?: InputMaybe<CallDispositionToManyCallRecordFilter>;
-  /** Some related `callRecordsByTenantIdAndDispositionId` exist. */
-  callRecordsByTenantIdAndDispositionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callRecordsByDispositionId` relation. */
+  callRecordsByDispositionId?: InputMaybe<CallDispositionToManyCallRecordFilter>;
+  /** Some related `callRecordsByDispositionId` exist. */
+  callRecordsByDispositionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `code` field. */
   code?: InputMaybe<StringFilter>;
   /** Filter by the object’s `createdAt` field. */
@@ -16904,7 +16904,7 @@ export type CompetitionCompetitorToManyCompetitionProductFilter = {
 export type CompetitionPriceObservation = Node & {
   __typename?: 'CompetitionPriceObservation';
   /** Reads and enables pagination through a set of `CompetitionAlert`. */
-  competitionAlertsByTenantIdAndObservationId: CompetitionAlertConnection;
+  competitionAlertsByObservationId: CompetitionAlertConnection;
   /** When the row was created. */
   createdAt: Scalars['Datetime']['output'];
   /** Currency of the price (ISO 4217). */
@@ -16943,7 +16943,7 @@ export type CompetitionPriceObservation = Node & {
 
 
 /** A price of a competitor's product as observed at a time: the price history. Never rewritten. */
-export type CompetitionPriceObservationCompetitionAlertsByTenantIdAndObservationIdArgs = {
+export type CompetitionPriceObservationCompetitionAlertsByObservationIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<CompetitionAlertCondition>;
@@ -17071,10 +17071,10 @@ export type CompetitionPriceObservationEdge = {
 export type CompetitionPriceObservationFilter = {
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<CompetitionPriceObservationFilter>>;
-  /** Filter by the object’s `competitionAlertsByTenantIdAndObservationId` relation. */
-  competitionAlertsByTenantIdAndObservationId?: InputMaybe<CompetitionPriceObservationToManyCompetitionAlertFilter>;
-  /** Some related `competitionAlertsByTenantIdAndObservationId` exist. */
-  competitionAlertsByTenantIdAndObservationIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `competitionAlertsByObservationId` relation. */
+  competitionAlertsByObservationId?: InputMaybe<CompetitionPriceObservationToManyCompetitionAlertFilter>;
+  /** Some related `competitionAlertsByObservationId` exist. */
+  competitionAlertsByObservationIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `currency` field. */
@@ -18652,9 +18652,9 @@ export type ConversationMessage = Node & {
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `MessageAttachment`. */
-  messageAttachmentsByTenantIdAndMessageId: MessageAttachmentConnection;
+  messageAttachmentsByMessageId: MessageAttachmentConnection;
   /** Reads and enables pagination through a set of `MessageStatusEvent`. */
-  messageStatusEventsByTenantIdAndMessageId: MessageStatusEventConnection;
+  messageStatusEventsByMessageId: MessageStatusEventConnection;
   /** Unique identifier of the message. */
   rowId: Scalars['UUID']['output'];
   /** When it was sent. */
@@ -18674,14 +18674,14 @@ export type ConversationMessage = Node & {
   /** Who last changed the row (from the signed-in user, never from input). */
   updatedBy?: Maybe<Scalars['UUID']['output']>;
   /** Reads a single `User` that is related to this `ConversationMessage`. */
-  userByTenantIdAndCreatedBy?: Maybe<User>;
+  userByCreatedBy?: Maybe<User>;
   /** Reads a single `User` that is related to this `ConversationMessage`. */
-  userByTenantIdAndUpdatedBy?: Maybe<User>;
+  userByUpdatedBy?: Maybe<User>;
 };
 
 
 /** A message in a conversation, in or out, with its delivery status. */
-export type ConversationMessageMessageAttachmentsByTenantIdAndMessageIdArgs = {
+export type ConversationMessageMessageAttachmentsByMessageIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<MessageAttachmentCondition>;
@@ -18694,7 +18694,7 @@ export type ConversationMessageMessageAttachmentsByTenantIdAndMessageIdArgs = {
 
 
 /** A message in a conversation, in or out, with its delivery status. */
-export type ConversationMessageMessageStatusEventsByTenantIdAndMessageIdArgs = {
+export type ConversationMessageMessageStatusEventsByMessageIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<MessageStatusEventCondition>;
@@ -18822,14 +18822,14 @@ export type ConversationMessageFilter = {
   direction?: InputMaybe<MessageDirectionFilter>;
   /** Filter by the object’s `externalMessageId` field. */
   externalMessageId?: InputMaybe<StringFilter>;
-  /** Filter by the object’s `messageAttachmentsByTenantIdAndMessageId` relation. */
-  messageAttachmentsByTenantIdAndMessageId?: InputMaybe<ConversationMessageToManyMessageAttachmentFilter>;
-  /** Some related `messageAttachmentsByTenantIdAndMessageId` exist. */
-  messageAttachmentsByTenantIdAndMessageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `messageStatusEventsByTenantIdAndMessageId` relation. */
-  messageStatusEventsByTenantIdAndMessageId?: InputMaybe<ConversationMessageToManyMessageStatusEventFilter>;
-  /** Some related `messageStatusEventsByTenantIdAndMessageId` exist. */
-  messageStatusEventsByTenantIdAndMessageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `messageAttachmentsByMessageId` relation. */
+  messageAttachmentsByMessageId?: InputMaybe<ConversationMessageToManyMessageAttachmentFilter>;
+  /** Some related `messageAttachmentsByMessageId` exist. */
+  messageAttachmentsByMessageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `messageStatusEventsByMessageId` relation. */
+  messageStatusEventsByMessageId?: InputMaybe<ConversationMessageToManyMessageStatusEventFilter>;
+  /** Some related `messageStatusEventsByMessageId` exist. */
+  messageStatusEventsByMessageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Negates the expression. */
   not?: InputMaybe<ConversationMessageFilter>;
   /** Checks for any expressions in this list. */
@@ -18848,14 +18848,14 @@ export type ConversationMessageFilter = {
   updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
-  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndCreatedBy` exists. */
-  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `userByTenantIdAndUpdatedBy` relation. */
-  userByTenantIdAndUpdatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndUpdatedBy` exists. */
-  userByTenantIdAndUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `ConversationMessage` for usage during aggregation. */
@@ -24197,7 +24197,7 @@ export type CustomerAddress = Node & {
   /** Apartment, suite, floor (optional). */
   line2?: Maybe<Scalars['String']['output']>;
   /** Reads and enables pagination through a set of `Order`. */
-  ordersByTenantIdAndShippingAddressId: OrderConnection;
+  ordersByShippingAddressId: OrderConnection;
   /** Postal code, where the country uses one. */
   postalCode?: Maybe<Scalars['String']['output']>;
   /** Name to print on the label or invoice. */
@@ -24220,7 +24220,7 @@ export type CustomerAddress = Node & {
 
 
 /** A billing or shipping address of a customer. */
-export type CustomerAddressOrdersByTenantIdAndShippingAddressIdArgs = {
+export type CustomerAddressOrdersByShippingAddressIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<OrderCondition>;
@@ -24364,10 +24364,10 @@ export type CustomerAddressFilter = {
   not?: InputMaybe<CustomerAddressFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<CustomerAddressFilter>>;
-  /** Filter by the object’s `ordersByTenantIdAndShippingAddressId` relation. */
-  ordersByTenantIdAndShippingAddressId?: InputMaybe<CustomerAddressToManyOrderFilter>;
-  /** Some related `ordersByTenantIdAndShippingAddressId` exist. */
-  ordersByTenantIdAndShippingAddressIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `ordersByShippingAddressId` relation. */
+  ordersByShippingAddressId?: InputMaybe<CustomerAddressToManyOrderFilter>;
+  /** Some related `ordersByShippingAddressId` exist. */
+  ordersByShippingAddressIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `postalCode` field. */
   postalCode?: InputMaybe<StringFilter>;
   /** Filter by the object’s `recipient` field. */
@@ -25646,9 +25646,9 @@ export type CustomerNote = Node & {
   /** Who last changed the row (from the signed-in user, never from input). */
   updatedBy?: Maybe<Scalars['UUID']['output']>;
   /** Reads a single `User` that is related to this `CustomerNote`. */
-  userByTenantIdAndCreatedBy?: Maybe<User>;
+  userByCreatedBy?: Maybe<User>;
   /** Reads a single `User` that is related to this `CustomerNote`. */
-  userByTenantIdAndUpdatedBy?: Maybe<User>;
+  userByUpdatedBy?: Maybe<User>;
 };
 
 export type CustomerNoteAggregates = {
@@ -25790,14 +25790,14 @@ export type CustomerNoteFilter = {
   updatedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `updatedBy` field. */
   updatedBy?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
-  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndCreatedBy` exists. */
-  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `userByTenantIdAndUpdatedBy` relation. */
-  userByTenantIdAndUpdatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndUpdatedBy` exists. */
-  userByTenantIdAndUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByUpdatedBy` relation. */
+  userByUpdatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByUpdatedBy` exists. */
+  userByUpdatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `CustomerNote` for usage during aggregation. */
@@ -35195,7 +35195,7 @@ export type Fulfillment = Node & {
   /** When the row was created. */
   createdAt: Scalars['Datetime']['output'];
   /** Reads and enables pagination through a set of `FulfillmentLine`. */
-  fulfillmentLinesByTenantIdAndOrderIdAndFulfillmentId: FulfillmentLineConnection;
+  fulfillmentLinesByOrderIdAndFulfillmentId: FulfillmentLineConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /**
@@ -35247,7 +35247,7 @@ export type FulfillmentAwbsArgs = {
 
 
 /** A shipment of (part of) an order from one warehouse. */
-export type FulfillmentFulfillmentLinesByTenantIdAndOrderIdAndFulfillmentIdArgs = {
+export type FulfillmentFulfillmentLinesByOrderIdAndFulfillmentIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<FulfillmentLineCondition>;
@@ -35351,10 +35351,10 @@ export type FulfillmentFilter = {
   awbsExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
-  /** Filter by the object’s `fulfillmentLinesByTenantIdAndOrderIdAndFulfillmentId` relation. */
-  fulfillmentLinesByTenantIdAndOrderIdAndFulfillmentId?: InputMaybe<FulfillmentToManyFulfillmentLineFilter>;
-  /** Some related `fulfillmentLinesByTenantIdAndOrderIdAndFulfillmentId` exist. */
-  fulfillmentLinesByTenantIdAndOrderIdAndFulfillmentIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `fulfillmentLinesByOrderIdAndFulfillmentId` relation. */
+  fulfillmentLinesByOrderIdAndFulfillmentId?: InputMaybe<FulfillmentToManyFulfillmentLineFilter>;
+  /** Some related `fulfillmentLinesByOrderIdAndFulfillmentId` exist. */
+  fulfillmentLinesByOrderIdAndFulfillmentIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Negates the expression. */
   not?: InputMaybe<FulfillmentFilter>;
   /** Checks for any expressions in this list. */
@@ -38608,7 +38608,7 @@ export type InventoryMovement = Node & {
   /** When the stock changed. */
   occurredAt: Scalars['Datetime']['output'];
   /** Reads and enables pagination through a set of `PoReceipt`. */
-  poReceiptsByTenantIdAndMovementId: PoReceiptConnection;
+  poReceiptsByMovementId: PoReceiptConnection;
   /** Units added (positive) or removed (negative). */
   quantity: Scalars['Int']['output'];
   /** Unique identifier of the movement. */
@@ -38622,7 +38622,7 @@ export type InventoryMovement = Node & {
   /** The tenant of the stock. */
   tenantId: Scalars['UUID']['output'];
   /** Reads a single `User` that is related to this `InventoryMovement`. */
-  userByTenantIdAndCreatedBy?: Maybe<User>;
+  userByCreatedBy?: Maybe<User>;
   /**
    * Reads a single `InventoryVariant` that is related to this `InventoryMovement`.
    *
@@ -38645,7 +38645,7 @@ export type InventoryMovement = Node & {
 
 
 /** The stock ledger: one row per change of a variant's stock in a warehouse. Append-only; a mistake is corrected by an adjustment. */
-export type InventoryMovementPoReceiptsByTenantIdAndMovementIdArgs = {
+export type InventoryMovementPoReceiptsByMovementIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<PoReceiptCondition>;
@@ -38793,10 +38793,10 @@ export type InventoryMovementFilter = {
   occurredAt?: InputMaybe<DatetimeFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<InventoryMovementFilter>>;
-  /** Filter by the object’s `poReceiptsByTenantIdAndMovementId` relation. */
-  poReceiptsByTenantIdAndMovementId?: InputMaybe<InventoryMovementToManyPoReceiptFilter>;
-  /** Some related `poReceiptsByTenantIdAndMovementId` exist. */
-  poReceiptsByTenantIdAndMovementIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `poReceiptsByMovementId` relation. */
+  poReceiptsByMovementId?: InputMaybe<InventoryMovementToManyPoReceiptFilter>;
+  /** Some related `poReceiptsByMovementId` exist. */
+  poReceiptsByMovementIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `quantity` field. */
   quantity?: InputMaybe<IntFilter>;
   /** Filter by the object’s `rowId` field. */
@@ -38805,10 +38805,10 @@ export type InventoryMovementFilter = {
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
   tenantId?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `userByTenantIdAndCreatedBy` relation. */
-  userByTenantIdAndCreatedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndCreatedBy` exists. */
-  userByTenantIdAndCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByCreatedBy` relation. */
+  userByCreatedBy?: InputMaybe<UserFilter>;
+  /** A related `userByCreatedBy` exists. */
+  userByCreatedByExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `variant` relation. */
   variant?: InputMaybe<InventoryVariantFilter>;
   /** Filter by the object’s `variantId` field. */
@@ -39011,7 +39011,7 @@ export type InventoryProduct = Node & {
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `InventoryVariant`. */
-  inventoryVariantsByTenantIdAndProductId: InventoryVariantConnection;
+  inventoryVariantsByProductId: InventoryVariantConnection;
   /** Name of the product. */
   name: Scalars['String']['output'];
   /** Unique identifier of the product. */
@@ -39032,7 +39032,7 @@ export type InventoryProduct = Node & {
 
 
 /** A product the shop sells; what is stocked and sold are its variants. */
-export type InventoryProductInventoryVariantsByTenantIdAndProductIdArgs = {
+export type InventoryProductInventoryVariantsByProductIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<InventoryVariantCondition>;
@@ -39136,10 +39136,10 @@ export type InventoryProductFilter = {
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `description` field. */
   description?: InputMaybe<StringFilter>;
-  /** Filter by the object’s `inventoryVariantsByTenantIdAndProductId` relation. */
-  inventoryVariantsByTenantIdAndProductId?: InputMaybe<InventoryProductToManyInventoryVariantFilter>;
-  /** Some related `inventoryVariantsByTenantIdAndProductId` exist. */
-  inventoryVariantsByTenantIdAndProductIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `inventoryVariantsByProductId` relation. */
+  inventoryVariantsByProductId?: InputMaybe<InventoryProductToManyInventoryVariantFilter>;
+  /** Some related `inventoryVariantsByProductId` exist. */
+  inventoryVariantsByProductIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -39688,15 +39688,15 @@ export type InventoryVariant = Node & {
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `InventoryLevel`. */
-  inventoryLevelsByTenantIdAndVariantId: InventoryLevelConnection;
+  inventoryLevelsByVariantId: InventoryLevelConnection;
   /** Reads and enables pagination through a set of `InventoryMovement`. */
-  inventoryMovementsByTenantIdAndVariantId: InventoryMovementConnection;
+  inventoryMovementsByVariantId: InventoryMovementConnection;
   /** Reads and enables pagination through a set of `InventoryReservation`. */
-  inventoryReservationsByTenantIdAndVariantId: InventoryReservationConnection;
+  inventoryReservationsByVariantId: InventoryReservationConnection;
   /** Reads and enables pagination through a set of `OrderLine`. */
-  orderLinesByTenantIdAndVariantId: OrderLineConnection;
+  orderLinesByVariantId: OrderLineConnection;
   /** Reads and enables pagination through a set of `PoLine`. */
-  poLinesByTenantIdAndVariantId: PoLineConnection;
+  poLinesByVariantId: PoLineConnection;
   /** Selling price per unit. */
   price: Scalars['BigFloat']['output'];
   /**
@@ -39729,7 +39729,7 @@ export type InventoryVariant = Node & {
 
 
 /** A sellable version of a product (size, colour), identified by its SKU. */
-export type InventoryVariantInventoryLevelsByTenantIdAndVariantIdArgs = {
+export type InventoryVariantInventoryLevelsByVariantIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<InventoryLevelCondition>;
@@ -39742,7 +39742,7 @@ export type InventoryVariantInventoryLevelsByTenantIdAndVariantIdArgs = {
 
 
 /** A sellable version of a product (size, colour), identified by its SKU. */
-export type InventoryVariantInventoryMovementsByTenantIdAndVariantIdArgs = {
+export type InventoryVariantInventoryMovementsByVariantIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<InventoryMovementCondition>;
@@ -39755,7 +39755,7 @@ export type InventoryVariantInventoryMovementsByTenantIdAndVariantIdArgs = {
 
 
 /** A sellable version of a product (size, colour), identified by its SKU. */
-export type InventoryVariantInventoryReservationsByTenantIdAndVariantIdArgs = {
+export type InventoryVariantInventoryReservationsByVariantIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<InventoryReservationCondition>;
@@ -39768,7 +39768,7 @@ export type InventoryVariantInventoryReservationsByTenantIdAndVariantIdArgs = {
 
 
 /** A sellable version of a product (size, colour), identified by its SKU. */
-export type InventoryVariantOrderLinesByTenantIdAndVariantIdArgs = {
+export type InventoryVariantOrderLinesByVariantIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<OrderLineCondition>;
@@ -39781,7 +39781,7 @@ export type InventoryVariantOrderLinesByTenantIdAndVariantIdArgs = {
 
 
 /** A sellable version of a product (size, colour), identified by its SKU. */
-export type InventoryVariantPoLinesByTenantIdAndVariantIdArgs = {
+export type InventoryVariantPoLinesByVariantIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<PoLineCondition>;
@@ -39925,30 +39925,30 @@ export type InventoryVariantFilter = {
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `currency` field. */
   currency?: InputMaybe<StringFilter>;
-  /** Filter by the object’s `inventoryLevelsByTenantIdAndVariantId` relation. */
-  inventoryLevelsByTenantIdAndVariantId?: InputMaybe<InventoryVariantToManyInventoryLevelFilter>;
-  /** Some related `inventoryLevelsByTenantIdAndVariantId` exist. */
-  inventoryLevelsByTenantIdAndVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `inventoryMovementsByTenantIdAndVariantId` relation. */
-  inventoryMovementsByTenantIdAndVariantId?: InputMaybe<InventoryVariantToManyInventoryMovementFilter>;
-  /** Some related `inventoryMovementsByTenantIdAndVariantId` exist. */
-  inventoryMovementsByTenantIdAndVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `inventoryReservationsByTenantIdAndVariantId` relation. */
-  inventoryReservationsByTenantIdAndVariantId?: InputMaybe<InventoryVariantToManyInventoryReservationFilter>;
-  /** Some related `inventoryReservationsByTenantIdAndVariantId` exist. */
-  inventoryReservationsByTenantIdAndVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `inventoryLevelsByVariantId` relation. */
+  inventoryLevelsByVariantId?: InputMaybe<InventoryVariantToManyInventoryLevelFilter>;
+  /** Some related `inventoryLevelsByVariantId` exist. */
+  inventoryLevelsByVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `inventoryMovementsByVariantId` relation. */
+  inventoryMovementsByVariantId?: InputMaybe<InventoryVariantToManyInventoryMovementFilter>;
+  /** Some related `inventoryMovementsByVariantId` exist. */
+  inventoryMovementsByVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `inventoryReservationsByVariantId` relation. */
+  inventoryReservationsByVariantId?: InputMaybe<InventoryVariantToManyInventoryReservationFilter>;
+  /** Some related `inventoryReservationsByVariantId` exist. */
+  inventoryReservationsByVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Negates the expression. */
   not?: InputMaybe<InventoryVariantFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<InventoryVariantFilter>>;
-  /** Filter by the object’s `orderLinesByTenantIdAndVariantId` relation. */
-  orderLinesByTenantIdAndVariantId?: InputMaybe<InventoryVariantToManyOrderLineFilter>;
-  /** Some related `orderLinesByTenantIdAndVariantId` exist. */
-  orderLinesByTenantIdAndVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `poLinesByTenantIdAndVariantId` relation. */
-  poLinesByTenantIdAndVariantId?: InputMaybe<InventoryVariantToManyPoLineFilter>;
-  /** Some related `poLinesByTenantIdAndVariantId` exist. */
-  poLinesByTenantIdAndVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `orderLinesByVariantId` relation. */
+  orderLinesByVariantId?: InputMaybe<InventoryVariantToManyOrderLineFilter>;
+  /** Some related `orderLinesByVariantId` exist. */
+  orderLinesByVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `poLinesByVariantId` relation. */
+  poLinesByVariantId?: InputMaybe<InventoryVariantToManyPoLineFilter>;
+  /** Some related `poLinesByVariantId` exist. */
+  poLinesByVariantIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `price` field. */
   price?: InputMaybe<BigFloatFilter>;
   /** Filter by the object’s `product` relation. */
@@ -42037,11 +42037,11 @@ export type LeadStage = Node & {
   /** Whether a lead in this stage is won (closed). */
   isWon: Scalars['Boolean']['output'];
   /** Reads and enables pagination through a set of `LeadStageHistory`. */
-  leadStageHistoriesByTenantIdAndFromStageId: LeadStageHistoryConnection;
+  leadStageHistoriesByFromStageId: LeadStageHistoryConnection;
   /** Reads and enables pagination through a set of `LeadStageHistory`. */
-  leadStageHistoriesByTenantIdAndToStageId: LeadStageHistoryConnection;
+  leadStageHistoriesByToStageId: LeadStageHistoryConnection;
   /** Reads and enables pagination through a set of `Lead`. */
-  leadsByTenantIdAndStageId: LeadConnection;
+  leadsByStageId: LeadConnection;
   /** Name of the stage, unique within the tenant. */
   name: Scalars['String']['output'];
   /** Place of the stage on the board, left to right; unique within the tenant. */
@@ -42062,7 +42062,7 @@ export type LeadStage = Node & {
 
 
 /** A stage of the sales pipeline (new, qualified, proposal, won, lost), in board order. */
-export type LeadStageLeadStageHistoriesByTenantIdAndFromStageIdArgs = {
+export type LeadStageLeadStageHistoriesByFromStageIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<LeadStageHistoryCondition>;
@@ -42075,7 +42075,7 @@ export type LeadStageLeadStageHistoriesByTenantIdAndFromStageIdArgs = {
 
 
 /** A stage of the sales pipeline (new, qualified, proposal, won, lost), in board order. */
-export type LeadStageLeadStageHistoriesByTenantIdAndToStageIdArgs = {
+export type LeadStageLeadStageHistoriesByToStageIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<LeadStageHistoryCondition>;
@@ -42088,7 +42088,7 @@ export type LeadStageLeadStageHistoriesByTenantIdAndToStageIdArgs = {
 
 
 /** A stage of the sales pipeline (new, qualified, proposal, won, lost), in board order. */
-export type LeadStageLeadsByTenantIdAndStageIdArgs = {
+export type LeadStageLeadsByStageIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<LeadCondition>;
@@ -42214,18 +42214,18 @@ export type LeadStageFilter = {
   isLost?: InputMaybe<BooleanFilter>;
   /** Filter by the object’s `isWon` field. */
   isWon?: InputMaybe<BooleanFilter>;
-  /** Filter by the object’s `leadStageHistoriesByTenantIdAndFromStageId` relation. */
-  leadStageHistoriesByTenantIdAndFromStageId?: InputMaybe<LeadStageToManyLeadStageHistoryFilter>;
-  /** Some related `leadStageHistoriesByTenantIdAndFromStageId` exist. */
-  leadStageHistoriesByTenantIdAndFromStageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `leadStageHistoriesByTenantIdAndToStageId` relation. */
-  leadStageHistoriesByTenantIdAndToStageId?: InputMaybe<LeadStageToManyLeadStageHistoryFilter>;
-  /** Some related `leadStageHistoriesByTenantIdAndToStageId` exist. */
-  leadStageHistoriesByTenantIdAndToStageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Filter by the object’s `leadsByTenantIdAndStageId` relation. */
-  leadsByTenantIdAndStageId?: InputMaybe<LeadStageToManyLeadFilter>;
-  /** Some related `leadsByTenantIdAndStageId` exist. */
-  leadsByTenantIdAndStageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `leadStageHistoriesByFromStageId` relation. */
+  leadStageHistoriesByFromStageId?: InputMaybe<LeadStageToManyLeadStageHistoryFilter>;
+  /** Some related `leadStageHistoriesByFromStageId` exist. */
+  leadStageHistoriesByFromStageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `leadStageHistoriesByToStageId` relation. */
+  leadStageHistoriesByToStageId?: InputMaybe<LeadStageToManyLeadStageHistoryFilter>;
+  /** Some related `leadStageHistoriesByToStageId` exist. */
+  leadStageHistoriesByToStageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `leadsByStageId` relation. */
+  leadsByStageId?: InputMaybe<LeadStageToManyLeadFilter>;
+  /** Some related `leadsByStageId` exist. */
+  leadsByStageIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `name` field. */
   name?: InputMaybe<StringFilter>;
   /** Negates the expression. */
@@ -42369,7 +42369,7 @@ export type LeadStageHistory = Node & {
   /** The stage it entered. */
   toStageId: Scalars['UUID']['output'];
   /** Reads a single `User` that is related to this `LeadStageHistory`. */
-  userByTenantIdAndChangedBy?: Maybe<User>;
+  userByChangedBy?: Maybe<User>;
 };
 
 export type LeadStageHistoryAggregates = {
@@ -42483,10 +42483,10 @@ export type LeadStageHistoryFilter = {
   toStage?: InputMaybe<LeadStageFilter>;
   /** Filter by the object’s `toStageId` field. */
   toStageId?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `userByTenantIdAndChangedBy` relation. */
-  userByTenantIdAndChangedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndChangedBy` exists. */
-  userByTenantIdAndChangedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByChangedBy` relation. */
+  userByChangedBy?: InputMaybe<UserFilter>;
+  /** A related `userByChangedBy` exists. */
+  userByChangedByExists?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `LeadStageHistory` for usage during aggregation. */
@@ -52224,7 +52224,7 @@ export type OrderLine = Node & {
   /** What the customer sees on the line (product and variant name when ordered). */
   description: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `FulfillmentLine`. */
-  fulfillmentLinesByTenantIdAndOrderIdAndOrderLineId: FulfillmentLineConnection;
+  fulfillmentLinesByOrderIdAndOrderLineId: FulfillmentLineConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `InventoryReservation`. */
@@ -52240,7 +52240,7 @@ export type OrderLine = Node & {
   /** The order the line belongs to. */
   orderId: Scalars['UUID']['output'];
   /** Reads and enables pagination through a set of `PickLine`. */
-  pickLinesByTenantIdAndOrderIdAndOrderLineId: PickLineConnection;
+  pickLinesByOrderIdAndOrderLineId: PickLineConnection;
   /** Units ordered. */
   quantity: Scalars['Int']['output'];
   /** Unique identifier of the line. */
@@ -52269,7 +52269,7 @@ export type OrderLine = Node & {
 
 
 /** A variant ordered, with its quantity and price at the time of the order. */
-export type OrderLineFulfillmentLinesByTenantIdAndOrderIdAndOrderLineIdArgs = {
+export type OrderLineFulfillmentLinesByOrderIdAndOrderLineIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<FulfillmentLineCondition>;
@@ -52295,7 +52295,7 @@ export type OrderLineInventoryReservationsArgs = {
 
 
 /** A variant ordered, with its quantity and price at the time of the order. */
-export type OrderLinePickLinesByTenantIdAndOrderIdAndOrderLineIdArgs = {
+export type OrderLinePickLinesByOrderIdAndOrderLineIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<PickLineCondition>;
@@ -52431,10 +52431,10 @@ export type OrderLineFilter = {
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `description` field. */
   description?: InputMaybe<StringFilter>;
-  /** Filter by the object’s `fulfillmentLinesByTenantIdAndOrderIdAndOrderLineId` relation. */
-  fulfillmentLinesByTenantIdAndOrderIdAndOrderLineId?: InputMaybe<OrderLineToManyFulfillmentLineFilter>;
-  /** Some related `fulfillmentLinesByTenantIdAndOrderIdAndOrderLineId` exist. */
-  fulfillmentLinesByTenantIdAndOrderIdAndOrderLineIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `fulfillmentLinesByOrderIdAndOrderLineId` relation. */
+  fulfillmentLinesByOrderIdAndOrderLineId?: InputMaybe<OrderLineToManyFulfillmentLineFilter>;
+  /** Some related `fulfillmentLinesByOrderIdAndOrderLineId` exist. */
+  fulfillmentLinesByOrderIdAndOrderLineIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `inventoryReservations` relation. */
   inventoryReservations?: InputMaybe<OrderLineToManyInventoryReservationFilter>;
   /** Some related `inventoryReservations` exist. */
@@ -52449,10 +52449,10 @@ export type OrderLineFilter = {
   order?: InputMaybe<OrderFilter>;
   /** Filter by the object’s `orderId` field. */
   orderId?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `pickLinesByTenantIdAndOrderIdAndOrderLineId` relation. */
-  pickLinesByTenantIdAndOrderIdAndOrderLineId?: InputMaybe<OrderLineToManyPickLineFilter>;
-  /** Some related `pickLinesByTenantIdAndOrderIdAndOrderLineId` exist. */
-  pickLinesByTenantIdAndOrderIdAndOrderLineIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `pickLinesByOrderIdAndOrderLineId` relation. */
+  pickLinesByOrderIdAndOrderLineId?: InputMaybe<OrderLineToManyPickLineFilter>;
+  /** Some related `pickLinesByOrderIdAndOrderLineId` exist. */
+  pickLinesByOrderIdAndOrderLineIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `quantity` field. */
   quantity?: InputMaybe<IntFilter>;
   /** Filter by the object’s `rowId` field. */
@@ -52841,7 +52841,7 @@ export type OrderStatusHistory = Node & {
   /** The status it entered. */
   toStatus: OrderStatus;
   /** Reads a single `User` that is related to this `OrderStatusHistory`. */
-  userByTenantIdAndChangedBy?: Maybe<User>;
+  userByChangedBy?: Maybe<User>;
 };
 
 export type OrderStatusHistoryAggregates = {
@@ -52949,10 +52949,10 @@ export type OrderStatusHistoryFilter = {
   tenantId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `toStatus` field. */
   toStatus?: InputMaybe<OrderStatusFilter>;
-  /** Filter by the object’s `userByTenantIdAndChangedBy` relation. */
-  userByTenantIdAndChangedBy?: InputMaybe<UserFilter>;
-  /** A related `userByTenantIdAndChangedBy` exists. */
-  userByTenantIdAndChangedByExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userByChangedBy` relation. */
+  userByChangedBy?: InputMaybe<UserFilter>;
+  /** A related `userByChangedBy` exists. */
+  userByChangedByExists?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `OrderStatusHistory` for usage during aggregation. */
@@ -53665,9 +53665,9 @@ export type PaymentVarianceSampleAggregates = {
 export type PbxTrunk = Node & {
   __typename?: 'PbxTrunk';
   /** Reads and enables pagination through a set of `ActiveCall`. */
-  activeCallsByTenantIdAndTrunkId: ActiveCallConnection;
+  activeCallsByTrunkId: ActiveCallConnection;
   /** Reads and enables pagination through a set of `CallRecord`. */
-  callRecordsByTenantIdAndTrunkId: CallRecordConnection;
+  callRecordsByTrunkId: CallRecordConnection;
   /** When the row was created. */
   createdAt: Scalars['Datetime']['output'];
   /** Host name or address of the carrier's side. */
@@ -53699,12 +53699,12 @@ export type PbxTrunk = Node & {
   /** When the row was last changed. */
   updatedAt: Scalars['Datetime']['output'];
   /** Reads and enables pagination through a set of `UserExtension`. */
-  userExtensionsByTenantIdAndTrunkId: UserExtensionConnection;
+  userExtensionsByTrunkId: UserExtensionConnection;
 };
 
 
 /** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
-export type PbxTrunkActiveCallsByTenantIdAndTrunkIdArgs = {
+export type PbxTrunkActiveCallsByTrunkIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<ActiveCallCondition>;
@@ -53717,7 +53717,7 @@ export type PbxTrunkActiveCallsByTenantIdAndTrunkIdArgs = {
 
 
 /** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
-export type PbxTrunkCallRecordsByTenantIdAndTrunkIdArgs = {
+export type PbxTrunkCallRecordsByTrunkIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<CallRecordCondition>;
@@ -53730,7 +53730,7 @@ export type PbxTrunkCallRecordsByTenantIdAndTrunkIdArgs = {
 
 
 /** A trunk connecting the tenant's PBX to a carrier. Its credentials are kept with the integrations, never here. */
-export type PbxTrunkUserExtensionsByTenantIdAndTrunkIdArgs = {
+export type PbxTrunkUserExtensionsByTrunkIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<UserExtensionCondition>;
@@ -53862,16 +53862,16 @@ export type PbxTrunkEdge = {
 
 /** A filter to be used against `PbxTrunk` object types. All fields are combined with a logical ‘and.’ */
 export type PbxTrunkFilter = {
-  /** Filter by the object’s `activeCallsByTenantIdAndTrunkId` relation. */
-  activeCallsByTenantIdAndTrunkId?: InputMaybe<PbxTrunkToManyActiveCallFilter>;
-  /** Some related `activeCallsByTenantIdAndTrunkId` exist. */
-  activeCallsByTenantIdAndTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `activeCallsByTrunkId` relation. */
+  activeCallsByTrunkId?: InputMaybe<PbxTrunkToManyActiveCallFilter>;
+  /** Some related `activeCallsByTrunkId` exist. */
+  activeCallsByTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<PbxTrunkFilter>>;
-  /** Filter by the object’s `callRecordsByTenantIdAndTrunkId` relation. */
-  callRecordsByTenantIdAndTrunkId?: InputMaybe<PbxTrunkToManyCallRecordFilter>;
-  /** Some related `callRecordsByTenantIdAndTrunkId` exist. */
-  callRecordsByTenantIdAndTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callRecordsByTrunkId` relation. */
+  callRecordsByTrunkId?: InputMaybe<PbxTrunkToManyCallRecordFilter>;
+  /** Some related `callRecordsByTrunkId` exist. */
+  callRecordsByTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `createdAt` field. */
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `host` field. */
@@ -53900,10 +53900,10 @@ export type PbxTrunkFilter = {
   tenantId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `updatedAt` field. */
   updatedAt?: InputMaybe<DatetimeFilter>;
-  /** Filter by the object’s `userExtensionsByTenantIdAndTrunkId` relation. */
-  userExtensionsByTenantIdAndTrunkId?: InputMaybe<PbxTrunkToManyUserExtensionFilter>;
-  /** Some related `userExtensionsByTenantIdAndTrunkId` exist. */
-  userExtensionsByTenantIdAndTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `userExtensionsByTrunkId` relation. */
+  userExtensionsByTrunkId?: InputMaybe<PbxTrunkToManyUserExtensionFilter>;
+  /** Some related `userExtensionsByTrunkId` exist. */
+  userExtensionsByTrunkIdExist?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Grouping methods for `PbxTrunk` for usage during aggregation. */
@@ -55701,7 +55701,7 @@ export type PickList = Node & {
   /** The order picked for. */
   orderId: Scalars['UUID']['output'];
   /** Reads and enables pagination through a set of `PickLine`. */
-  pickLinesByTenantIdAndOrderIdAndPickListId: PickLineConnection;
+  pickLinesByOrderIdAndPickListId: PickLineConnection;
   /** When picking finished. */
   pickedAt?: Maybe<Scalars['Datetime']['output']>;
   /** Unique identifier of the pick list. */
@@ -55730,7 +55730,7 @@ export type PickList = Node & {
 
 
 /** What one warehouse picks for one order. */
-export type PickListPickLinesByTenantIdAndOrderIdAndPickListIdArgs = {
+export type PickListPickLinesByOrderIdAndPickListIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<PickLineCondition>;
@@ -55838,10 +55838,10 @@ export type PickListFilter = {
   order?: InputMaybe<OrderFilter>;
   /** Filter by the object’s `orderId` field. */
   orderId?: InputMaybe<UuidFilter>;
-  /** Filter by the object’s `pickLinesByTenantIdAndOrderIdAndPickListId` relation. */
-  pickLinesByTenantIdAndOrderIdAndPickListId?: InputMaybe<PickListToManyPickLineFilter>;
-  /** Some related `pickLinesByTenantIdAndOrderIdAndPickListId` exist. */
-  pickLinesByTenantIdAndOrderIdAndPickListIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `pickLinesByOrderIdAndPickListId` relation. */
+  pickLinesByOrderIdAndPickListId?: InputMaybe<PickListToManyPickLineFilter>;
+  /** Some related `pickLinesByOrderIdAndPickListId` exist. */
+  pickLinesByOrderIdAndPickListIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `pickedAt` field. */
   pickedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `rowId` field. */
@@ -84008,9 +84008,9 @@ export type User = Node & {
   /** Reads and enables pagination through a set of `Alert`. */
   acknowledgedAlerts: AlertConnection;
   /** Reads and enables pagination through a set of `AnnotationsEntry`. */
-  annotationsEntriesByTenantIdAndCreatedBy: AnnotationsEntryConnection;
+  annotationsEntriesByCreatedBy: AnnotationsEntryConnection;
   /** Reads and enables pagination through a set of `AnnotationsEntry`. */
-  annotationsEntriesByTenantIdAndUpdatedBy: AnnotationsEntryConnection;
+  annotationsEntriesByUpdatedBy: AnnotationsEntryConnection;
   /** Reads and enables pagination through a set of `Issue`. */
   assignedIssues: IssueConnection;
   /** Reads and enables pagination through a set of `UserRole`. */
@@ -84018,15 +84018,15 @@ export type User = Node & {
   /** Reads and enables pagination through a set of `AuditLog`. */
   auditLogs: AuditLogConnection;
   /** Reads and enables pagination through a set of `AutomationRule`. */
-  automationRulesByTenantIdAndCreatedBy: AutomationRuleConnection;
+  automationRulesByCreatedBy: AutomationRuleConnection;
   /** Reads and enables pagination through a set of `AutomationRule`. */
-  automationRulesByTenantIdAndUpdatedBy: AutomationRuleConnection;
+  automationRulesByUpdatedBy: AutomationRuleConnection;
   /** Reads and enables pagination through a set of `CallRecord`. */
   callRecords: CallRecordConnection;
   /** Reads and enables pagination through a set of `ConversationMessage`. */
-  conversationMessagesByTenantIdAndCreatedBy: ConversationMessageConnection;
+  conversationMessagesByCreatedBy: ConversationMessageConnection;
   /** Reads and enables pagination through a set of `ConversationMessage`. */
-  conversationMessagesByTenantIdAndUpdatedBy: ConversationMessageConnection;
+  conversationMessagesByUpdatedBy: ConversationMessageConnection;
   /** Reads and enables pagination through a set of `ApiAlias`. */
   createdApiAliases: ApiAliasConnection;
   /** When the user was created. */
@@ -84036,9 +84036,9 @@ export type User = Node & {
   /** The user who created the account. */
   creator?: Maybe<User>;
   /** Reads and enables pagination through a set of `CustomerNote`. */
-  customerNotesByTenantIdAndCreatedBy: CustomerNoteConnection;
+  customerNotesByCreatedBy: CustomerNoteConnection;
   /** Reads and enables pagination through a set of `CustomerNote`. */
-  customerNotesByTenantIdAndUpdatedBy: CustomerNoteConnection;
+  customerNotesByUpdatedBy: CustomerNoteConnection;
   /** When the account was archived (deleted): it is inactive, its sessions ended, and it is hidden. Set it back to null to restore (needs RESTORE_USERS). */
   deletedAt?: Maybe<Scalars['Datetime']['output']>;
   /** Email address, unique across Nexus (case-insensitive). */
@@ -84056,7 +84056,7 @@ export type User = Node & {
   /** Identity of the row in imports: importing a row with the same hash again updates it instead of adding a copy. Unique within the tenant. */
   importHash?: Maybe<Scalars['String']['output']>;
   /** Reads and enables pagination through a set of `InventoryMovement`. */
-  inventoryMovementsByTenantIdAndCreatedBy: InventoryMovementConnection;
+  inventoryMovementsByCreatedBy: InventoryMovementConnection;
   /** An inactive user cannot sign in and holds no permissions. */
   isActive: Scalars['Boolean']['output'];
   /** The user who last changed the account. */
@@ -84066,11 +84066,11 @@ export type User = Node & {
   /** Family name. */
   lastName?: Maybe<Scalars['String']['output']>;
   /** Reads and enables pagination through a set of `LeadStageHistory`. */
-  leadStageHistoriesByTenantIdAndChangedBy: LeadStageHistoryConnection;
+  leadStageHistoriesByChangedBy: LeadStageHistoryConnection;
   /** Reads and enables pagination through a set of `Message`. */
   messagesSent: MessageConnection;
   /** Reads and enables pagination through a set of `OrderStatusHistory`. */
-  orderStatusHistoriesByTenantIdAndChangedBy: OrderStatusHistoryConnection;
+  orderStatusHistoriesByChangedBy: OrderStatusHistoryConnection;
   /** When the password was last set. */
   passwordChangedAt?: Maybe<Scalars['Datetime']['output']>;
   /** Reads and enables pagination through a set of `Permission`. */
@@ -84167,7 +84167,7 @@ export type UserAcknowledgedAlertsArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserAnnotationsEntriesByTenantIdAndCreatedByArgs = {
+export type UserAnnotationsEntriesByCreatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<AnnotationsEntryCondition>;
@@ -84180,7 +84180,7 @@ export type UserAnnotationsEntriesByTenantIdAndCreatedByArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserAnnotationsEntriesByTenantIdAndUpdatedByArgs = {
+export type UserAnnotationsEntriesByUpdatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<AnnotationsEntryCondition>;
@@ -84232,7 +84232,7 @@ export type UserAuditLogsArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserAutomationRulesByTenantIdAndCreatedByArgs = {
+export type UserAutomationRulesByCreatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<AutomationRuleCondition>;
@@ -84245,7 +84245,7 @@ export type UserAutomationRulesByTenantIdAndCreatedByArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserAutomationRulesByTenantIdAndUpdatedByArgs = {
+export type UserAutomationRulesByUpdatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<AutomationRuleCondition>;
@@ -84271,7 +84271,7 @@ export type UserCallRecordsArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserConversationMessagesByTenantIdAndCreatedByArgs = {
+export type UserConversationMessagesByCreatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<ConversationMessageCondition>;
@@ -84284,7 +84284,7 @@ export type UserConversationMessagesByTenantIdAndCreatedByArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserConversationMessagesByTenantIdAndUpdatedByArgs = {
+export type UserConversationMessagesByUpdatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<ConversationMessageCondition>;
@@ -84310,7 +84310,7 @@ export type UserCreatedApiAliasesArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserCustomerNotesByTenantIdAndCreatedByArgs = {
+export type UserCustomerNotesByCreatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<CustomerNoteCondition>;
@@ -84323,7 +84323,7 @@ export type UserCustomerNotesByTenantIdAndCreatedByArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserCustomerNotesByTenantIdAndUpdatedByArgs = {
+export type UserCustomerNotesByUpdatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<CustomerNoteCondition>;
@@ -84349,7 +84349,7 @@ export type UserGrantedUserPermissionsArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserInventoryMovementsByTenantIdAndCreatedByArgs = {
+export type UserInventoryMovementsByCreatedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<InventoryMovementCondition>;
@@ -84362,7 +84362,7 @@ export type UserInventoryMovementsByTenantIdAndCreatedByArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserLeadStageHistoriesByTenantIdAndChangedByArgs = {
+export type UserLeadStageHistoriesByChangedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<LeadStageHistoryCondition>;
@@ -84388,7 +84388,7 @@ export type UserMessagesSentArgs = {
 
 
 /** An account that signs in to Nexus; belongs to exactly one tenant. */
-export type UserOrderStatusHistoriesByTenantIdAndChangedByArgs = {
+export type UserOrderStatusHistoriesByChangedByArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<OrderStatusHistoryCondition>;
@@ -84761,9 +84761,9 @@ export type UserEdge = {
 export type UserExtension = Node & {
   __typename?: 'UserExtension';
   /** Reads and enables pagination through a set of `ActiveCall`. */
-  activeCallsByTenantIdAndExtensionId: ActiveCallConnection;
+  activeCallsByExtensionId: ActiveCallConnection;
   /** Reads and enables pagination through a set of `CallRecord`. */
-  callRecordsByTenantIdAndExtensionId: CallRecordConnection;
+  callRecordsByExtensionId: CallRecordConnection;
   /** The number shown to those called (E.164), if not the trunk's. */
   callerId?: Maybe<Scalars['String']['output']>;
   /** When the row was created. */
@@ -84802,7 +84802,7 @@ export type UserExtension = Node & {
 
 
 /** The PBX extension of a user: one per user, each number unique within the tenant. */
-export type UserExtensionActiveCallsByTenantIdAndExtensionIdArgs = {
+export type UserExtensionActiveCallsByExtensionIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<ActiveCallCondition>;
@@ -84815,7 +84815,7 @@ export type UserExtensionActiveCallsByTenantIdAndExtensionIdArgs = {
 
 
 /** The PBX extension of a user: one per user, each number unique within the tenant. */
-export type UserExtensionCallRecordsByTenantIdAndExtensionIdArgs = {
+export type UserExtensionCallRecordsByExtensionIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<CallRecordCondition>;
@@ -84915,16 +84915,16 @@ export type UserExtensionEdge = {
 
 /** A filter to be used against `UserExtension` object types. All fields are combined with a logical ‘and.’ */
 export type UserExtensionFilter = {
-  /** Filter by the object’s `activeCallsByTenantIdAndExtensionId` relation. */
-  activeCallsByTenantIdAndExtensionId?: InputMaybe<UserExtensionToManyActiveCallFilter>;
-  /** Some related `activeCallsByTenantIdAndExtensionId` exist. */
-  activeCallsByTenantIdAndExtensionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `activeCallsByExtensionId` relation. */
+  activeCallsByExtensionId?: InputMaybe<UserExtensionToManyActiveCallFilter>;
+  /** Some related `activeCallsByExtensionId` exist. */
+  activeCallsByExtensionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<UserExtensionFilter>>;
-  /** Filter by the object’s `callRecordsByTenantIdAndExtensionId` relation. */
-  callRecordsByTenantIdAndExtensionId?: InputMaybe<UserExtensionToManyCallRecordFilter>;
-  /** Some related `callRecordsByTenantIdAndExtensionId` exist. */
-  callRecordsByTenantIdAndExtensionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `callRecordsByExtensionId` relation. */
+  callRecordsByExtensionId?: InputMaybe<UserExtensionToManyCallRecordFilter>;
+  /** Some related `callRecordsByExtensionId` exist. */
+  callRecordsByExtensionIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `callerId` field. */
   callerId?: InputMaybe<StringFilter>;
   /** Filter by the object’s `createdAt` field. */
@@ -85159,10 +85159,10 @@ export type UserFilter = {
   lastLoginAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `lastName` field. */
   lastName?: InputMaybe<SearchableStringFilter>;
-  /** Filter by the object’s `leadStageHistoriesByTenantIdAndChangedBy` relation. */
-  leadStageHistoriesByTenantIdAndChangedBy?: InputMaybe<UserToManyLeadStageHistoryFilter>;
-  /** Some related `leadStageHistoriesByTenantIdAndChangedBy` exist. */
-  leadStageHistoriesByTenantIdAndChangedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `leadStageHistoriesByChangedBy` relation. */
+  leadStageHistoriesByChangedBy?: InputMaybe<UserToManyLeadStageHistoryFilter>;
+  /** Some related `leadStageHistoriesByChangedBy` exist. */
+  leadStageHistoriesByChangedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `messagesSent` relation. */
   messagesSent?: InputMaybe<UserToManyMessageFilter>;
   /** Some related `messagesSent` exist. */
@@ -85171,10 +85171,10 @@ export type UserFilter = {
   not?: InputMaybe<UserFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<UserFilter>>;
-  /** Filter by the object’s `orderStatusHistoriesByTenantIdAndChangedBy` relation. */
-  orderStatusHistoriesByTenantIdAndChangedBy?: InputMaybe<UserToManyOrderStatusHistoryFilter>;
-  /** Some related `orderStatusHistoriesByTenantIdAndChangedBy` exist. */
-  orderStatusHistoriesByTenantIdAndChangedByExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `orderStatusHistoriesByChangedBy` relation. */
+  orderStatusHistoriesByChangedBy?: InputMaybe<UserToManyOrderStatusHistoryFilter>;
+  /** Some related `orderStatusHistoriesByChangedBy` exist. */
+  orderStatusHistoriesByChangedByExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `passwordChangedAt` field. */
   passwordChangedAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `person` relation. */
@@ -88611,7 +88611,7 @@ export type WarehouseBin = Node & {
   /** Reads and enables pagination through a set of `InventoryMovement`. */
   inventoryMovements: InventoryMovementConnection;
   /** Reads and enables pagination through a set of `PickLine`. */
-  pickLinesByTenantIdAndBinId: PickLineConnection;
+  pickLinesByBinId: PickLineConnection;
   /** Unique identifier of the bin. */
   rowId: Scalars['UUID']['output'];
   /**
@@ -88649,7 +88649,7 @@ export type WarehouseBinInventoryMovementsArgs = {
 
 
 /** A shelf or bin location inside a warehouse (aisle-rack-level). */
-export type WarehouseBinPickLinesByTenantIdAndBinIdArgs = {
+export type WarehouseBinPickLinesByBinIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   condition?: InputMaybe<PickLineCondition>;
@@ -88751,10 +88751,10 @@ export type WarehouseBinFilter = {
   not?: InputMaybe<WarehouseBinFilter>;
   /** Checks for any expressions in this list. */
   or?: InputMaybe<Array<WarehouseBinFilter>>;
-  /** Filter by the object’s `pickLinesByTenantIdAndBinId` relation. */
-  pickLinesByTenantIdAndBinId?: InputMaybe<WarehouseBinToManyPickLineFilter>;
-  /** Some related `pickLinesByTenantIdAndBinId` exist. */
-  pickLinesByTenantIdAndBinIdExist?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `pickLinesByBinId` relation. */
+  pickLinesByBinId?: InputMaybe<WarehouseBinToManyPickLineFilter>;
+  /** Some related `pickLinesByBinId` exist. */
+  pickLinesByBinIdExist?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `tenant` relation. */

@@ -329,7 +329,7 @@ query Stock {
   inventoryVariants(orderBy: [SKU_ASC], first: 50) {
     nodes {
       sku title product { name allowsBackorder }
-      inventoryLevelsByTenantIdAndVariantId { nodes { warehouse { code } onHand reserved available } }
+      inventoryLevelsByVariantId { nodes { warehouse { code } onHand reserved available } }
     }
   }
 }`,

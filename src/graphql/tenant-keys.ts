@@ -4,6 +4,9 @@ import "postgraphile";
 const isTenantKey = (attributes: readonly string[]) =>
   attributes.length === 2 && attributes.includes("tenant_id") && attributes.includes("id");
 
+/** `awbsByTenantIdAndCarrierId` → `awbsByCarrierId`. */
+const withoutTenantKey = (name: string) => name.replace(/By(?:TenantId)And(?=[A-Z])/g, "By");
+
 /**
  * Every foreign key between tenant tables is composite, `(tenant_id, x_id)`,
  * so a row can never point into another tenant. GraphQL should not show
@@ -42,6 +45,17 @@ export const TenantKeysPlugin: GraphileConfig.Plugin = {
   },
   inflection: {
     replace: {
+      // A key whose column does not name its table (`carrier_id` into `awb_carriers`) gets PostGraphile's
+      // "<rows>By<every key column>" name: the tenant column is dropped from it as from every other name.
+      _manyRelation(previous, _preset, details) {
+        return withoutTenantKey(previous!.call(this, details));
+      },
+      singleRelation(previous, _preset, details) {
+        return withoutTenantKey(previous!.call(this, details));
+      },
+      singleRelationBackwards(previous, _preset, details) {
+        return withoutTenantKey(previous!.call(this, details));
+      },
       _getBaseNameFromKeys(previous, _preset, detailedKeys) {
         const withoutTenant = detailedKeys.filter((key) => key.attributeName !== "tenant_id");
         const keys = withoutTenant.length > 0 && withoutTenant.length < detailedKeys.length ? withoutTenant : detailedKeys;
