@@ -189,8 +189,6 @@ describe("school operations", () => {
         },
         "walkthrough_checkins_ratings_range",
       ],
-      ["File", { name: " ", publicUrl: "https://files.test/a" }, "files_name_not_blank"],
-      ["File", { name: "a.pdf", publicUrl: "https://files.test/a", sizeInBytes: -1 }, "files_size_nonnegative"],
       ["Subject", { name: "Art", importHash: " " }, "subjects_import_hash_not_blank"],
     ])("%s refuses %j (%s)", async (type, input, constraint) => {
       const body = await create(userToken, type as string, input as Record<string, unknown>);

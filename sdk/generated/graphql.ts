@@ -34355,7 +34355,7 @@ export type File = Node & {
   rowId: Scalars['UUID']['output'];
   /** SHA-256 of the bytes, hex. */
   sha256?: Maybe<Scalars['String']['output']>;
-  /** Size of the file in bytes. */
+  /** Size of the bytes in bytes, as measured on upload. */
   sizeInBytes?: Maybe<Scalars['Int']['output']>;
   /** Whether the bytes are kept (stored) or were removed after the file was archived (purged). */
   state: FileState;
@@ -34729,8 +34729,6 @@ export type FilePatch = {
   privateUrl?: InputMaybe<Scalars['String']['input']>;
   /** URL clients download the file from. */
   publicUrl?: InputMaybe<Scalars['String']['input']>;
-  /** Size of the file in bytes. */
-  sizeInBytes?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Whether the bytes of a file are kept (stored) or were removed after the file was archived (purged). */

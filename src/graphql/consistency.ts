@@ -44,7 +44,8 @@ export function acceptConsistencyToken(req: IncomingMessage, res: ServerResponse
  * inside the transaction would come before its commit record, and a replica
  * at that position would not show the write yet.
  *
- * An answer with no data (refused before it ran) gets no token, nor one
+ * An answer where no mutation field returned anything (refused before it
+ * ran, or every field failed and rolled back) gets no token, nor one
  * whose position could not be read: the write stands, and a query sent
  * without a token may read slightly old data.
  */
@@ -52,6 +53,7 @@ export function makeConsistencyPlugin(primary: Pool): GraphileConfig.Plugin {
   const tokenAfter = async (result: unknown, res: ServerResponse | undefined): Promise<unknown> => {
     const answer = result as { data?: unknown; extensions?: Record<string, unknown> } | null;
     if (!answer || typeof answer !== "object" || answer.data == null) return result;
+    if (!Object.values(answer.data as Record<string, unknown>).some((field) => field != null)) return result;
     let token: string;
     try {
       token = (await primary.query<{ lsn: string }>("select pg_current_wal_lsn()::text as lsn")).rows[0]!.lsn;
