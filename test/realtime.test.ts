@@ -233,6 +233,8 @@ describe("realtime row changes", () => {
     const closed = new Promise<number>((resolve) => ws.once("close", resolve));
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
+    // The protocol's order: a subscribe sent before the server's ack is refused (4401) when the sign-in check is slow.
+    await until("the connection's ack", () => messages.some((m) => m.type === "connection_ack"), 30_000);
     ws.send(
       JSON.stringify({
         type: "subscribe",
