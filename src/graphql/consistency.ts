@@ -4,7 +4,6 @@ import type { Pool } from "pg";
 import { getOperationAST } from "postgraphile/graphql";
 
 import { parseLsn } from "../db/replicas";
-import { sendError } from "../http/errors";
 
 /**
  * Read-your-writes across instances without shared state: a mutation's
@@ -25,12 +24,10 @@ export function consistencyTokenOf(req: IncomingMessage): bigint | null {
   return header === undefined || header === "" ? null : parseLsn(header);
 }
 
-/** Refuses (400 INVALID_CONSISTENCY_TOKEN) a request whose token is not one; true when it may go on. */
-export function acceptConsistencyToken(req: IncomingMessage, res: ServerResponse): boolean {
+/** Whether a request sends a token that is not one (the front door refuses it: 400 INVALID_CONSISTENCY_TOKEN). */
+export function hasMalformedConsistencyToken(req: IncomingMessage): boolean {
   const header = headerOf(req);
-  if (header === undefined || header === "" || parseLsn(header) !== null) return true;
-  sendError(res, 400, "INVALID_CONSISTENCY_TOKEN");
-  return false;
+  return header !== undefined && header !== "" && parseLsn(header) === null;
 }
 
 /**

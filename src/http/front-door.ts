@@ -6,7 +6,7 @@ import type { GrafservConfig } from "postgraphile/grafserv";
 import { NodeGrafservBase } from "postgraphile/grafserv/node";
 
 import { requestClaims, type TokenVerifier } from "../auth/verify";
-import { acceptConsistencyToken } from "../graphql/consistency";
+import { hasMalformedConsistencyToken } from "../graphql/consistency";
 import { GRAPHQL_PATH, MAX_REQUEST_BYTES } from "../graphql/preset";
 import { type Logger, pathOf, requestLogger } from "../observability/logger";
 import { type GatewayMetrics, graphqlOperationOf } from "../observability/metrics";
@@ -188,7 +188,7 @@ export function frontDoor({
 
   async function serveGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!(await authenticateRequest(verifier, req, res))) return;
-    if (!acceptConsistencyToken(req, res)) return;
+    if (hasMalformedConsistencyToken(req)) return sendError(res, 400, "INVALID_CONSISTENCY_TOKEN");
     if (req.method === "POST") {
       const body = await readBody(req, res, MAX_REQUEST_BYTES);
       if (body === null) return;

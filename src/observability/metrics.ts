@@ -4,8 +4,14 @@ import type { Pool } from "pg";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 import type { MetricsConfig, NodeEnv } from "../config";
-import type { ReplicaSet } from "../db/replicas";
 import { TenantMetrics } from "./tenant-metrics";
+
+/** What the metrics read of the read replicas (src/db/replicas.ts ReplicaSet): their state, and hooks for where queries ran. */
+export interface WatchedReplicas {
+  status(): ReadonlyArray<{ name: string; lagMs: number | null; healthy: boolean }>;
+  onRouted: (target: string) => void;
+  onFallback: (replica: string) => void;
+}
 
 const refusals = new WeakMap<ServerResponse, string>();
 
@@ -164,7 +170,7 @@ export class GatewayMetrics {
   }
 
   /** Each replica's lag and health, and where queries ran (the replicas' names are configured: bounded labels). */
-  watchReplicas(replicas: ReplicaSet): void {
+  watchReplicas(replicas: WatchedReplicas): void {
     new Gauge({
       name: "nexus_replica_lag_seconds",
       help: "Estimated replay lag of each replica (as fine as NEXUS_REPLICA_CHECK_MS); absent before its first check.",
