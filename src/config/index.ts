@@ -601,7 +601,7 @@ export interface FilesConfig {
 
 const FILE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain"];
 
-function readFiles(env: Env, dataDir: string, cwd: string, accessTokenTtlSeconds: number): FilesConfig {
+function readFiles(env: Env, nodeEnv: NodeEnv, dataDir: string, cwd: string, accessTokenTtlSeconds: number): FilesConfig {
   const allowedTypes = (read(env, "NEXUS_FILES_TYPES") ?? "image/png,image/jpeg,image/gif,image/webp,application/pdf")
     .split(",")
     .map((type) => type.trim().toLowerCase())
@@ -638,7 +638,8 @@ function readFiles(env: Env, dataDir: string, cwd: string, accessTokenTtlSeconds
     linkTtlSeconds: readInteger(env, "NEXUS_FILES_LINK_TTL_SECONDS", Math.min(300, accessTokenTtlSeconds), 1, accessTokenTtlSeconds),
     retentionSeconds: readInteger(env, "NEXUS_FILES_RETENTION_SECONDS", 30 * 24 * 60 * 60, 0, 10 * 365 * 24 * 60 * 60),
     orphanGraceSeconds: readInteger(env, "NEXUS_FILES_ORPHAN_GRACE_SECONDS", 60 * 60, 0, 7 * 24 * 60 * 60),
-    cleanup: readFlag(env, "NEXUS_FILES_CLEANUP", true),
+    // Off by default in production, like automation: the job queue needs graphile_worker's schema, which a pooled role may not reach.
+    cleanup: readFlag(env, "NEXUS_FILES_CLEANUP", nodeEnv !== "production"),
   };
 }
 
@@ -756,6 +757,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tenants: readTenantLimits(env),
     log: readLog(env, nodeEnv),
     metrics: readMetrics(env, port),
-    files: readFiles(env, dataDir, cwd, jwt.accessTokenTtlSeconds),
+    files: readFiles(env, nodeEnv, dataDir, cwd, jwt.accessTokenTtlSeconds),
   };
 }

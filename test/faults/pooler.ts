@@ -124,6 +124,10 @@ export async function throughPooler(context: Context, report: Report): Promise<v
     NEXUS_LISTEN_DATABASE_URL: database.adminUrl,
     NEXUS_DB_POOL_MAX: "20",
     NEXUS_DB_PREPARED_STATEMENTS: "0",
+    // No job queue behind the pooler (its role does not reach graphile_worker's schema): automation and
+    // file cleanup run on a gateway with a direct connection, as the README says for pooled deployments.
+    NEXUS_AUTOMATION: "0",
+    NEXUS_FILES_CLEANUP: "0",
   });
   try {
     const tokens = await Promise.all(tenants.map((t) => signIn(pooled.url, t.userEmail, PASSWORD)));
