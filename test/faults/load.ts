@@ -40,7 +40,8 @@ function kindOf(status: number, body: any): { kind: Kind; detail?: string } {
   if (status === 200 && body && !body.errors) return { kind: "ok" };
   const code: string | undefined = body?.errors?.[0]?.extensions?.code ?? body?.error?.code;
   // 503 when the whole request failed; a partial answer (some fields served) stays 200.
-  if (code === "DATABASE_UNAVAILABLE" || (status === 503 && code === "DATABASE_UNAVAILABLE")) return { kind: "unavailable" };
+  // A wait for a connection that runs out is told at the tenant's turn (TENANT_QUEUE_TIMEOUT) or at the pool (DATABASE_UNAVAILABLE): both the retryable 503.
+  if (code === "DATABASE_UNAVAILABLE" || (status === 503 && code === "TENANT_QUEUE_TIMEOUT")) return { kind: "unavailable" };
   if (code === "TIMEOUT") return { kind: "timeout" };
   if (code === "CONFLICT") return { kind: "conflict" };
   if (status === 401 && code === "TOKEN_REVOKED") return { kind: "revoked" };
