@@ -50,7 +50,7 @@ function partialUpload(gateway: GatewayProcess, token: string, name: string, sen
  */
 export async function filesUnderFaults(context: Context, report: Report): Promise<void> {
   const dir = await tempDir("files");
-  const env = { ...context.database.gatewayEnv(), NEXUS_FILES_DIR: dir, NEXUS_FILES_ORPHAN_GRACE_SECONDS: "0" };
+  const env = { ...context.database.gatewayEnv(), NEXUS_FILES_DIR: dir, NEXUS_FILES_ORPHAN_GRACE_SECONDS: "0", NEXUS_FILES_CLEANUP: "1" };
   let gateway = await GatewayProcess.start("files", env);
   const prefix = `fault-${randomUUID().slice(0, 8)}`;
   const rows = () =>
