@@ -37,7 +37,7 @@ describe("automation", () => {
       const run = automationRuns.nodes.find((r: { finishedAt: string | null }) => r.finishedAt !== null);
       if (run) return run;
       if (Date.now() > deadline) throw new Error(`no finished run for ${JSON.stringify(filter)}: ${JSON.stringify(automationRuns.nodes)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 

@@ -783,4 +783,33 @@ export const QUESTIONS: Question[] = [
     rows: nodes("competitionAlerts"),
     check: (rows) => expectAll(rows, (r) => r.status === "TRIGGERED" && r.triggeredAt !== null, "triggered"),
   },
+  // integrations
+  {
+    module: "integrations",
+    question: "Imported objects of a kind (what a sync has mapped)",
+    table: "integrations.shopify_object_mappings",
+    index: "shopify_object_mappings_local_idx",
+    query: "{ shopifyObjectMappings(condition: { localType: PRODUCT }) { nodes { localType externalId resource } } }",
+    rows: nodes("shopifyObjectMappings"),
+    check: (rows) => expectAll(rows, (r) => r.localType === "PRODUCT", "product mappings"),
+  },
+  // ai
+  {
+    module: "ai",
+    question: "AI jobs waiting in the queue",
+    table: "ai.ai_jobs",
+    index: "ai_jobs_status_idx",
+    query: "{ aiJobs(condition: { status: QUEUED }) { nodes { status jobType objectType } } }",
+    rows: nodes("aiJobs"),
+    check: (rows) => expectAll(rows, (r) => r.status === "QUEUED", "queued"),
+  },
+  {
+    module: "ai",
+    question: "Annotations of the records of a kind",
+    table: "ai.annotations_entries",
+    index: "annotations_entries_object_idx",
+    query: "{ annotationsEntries(condition: { objectType: PRODUCT }) { nodes { objectType verdict note } } }",
+    rows: nodes("annotationsEntries"),
+    mayBeEmpty: true,
+  },
 ];
