@@ -320,7 +320,16 @@ describe("realtime row changes", () => {
         "every committed insert, through the new decoder",
         () => created.every((id) => received().has(id)) || sub.events.some((e) => e.op === "GAP"),
         60_000,
-      );
+      ).catch(async (error: Error) => {
+        // What the next look at this needs: which writes are missing, in order, and where the slot and the decoders stand.
+        const missing = created.map((id, i) => (received().has(id) ? null : i)).filter((i) => i !== null);
+        const state = await withAdmin(async (db) => ({
+          slots: (await db.query("select slot_name, active_pid, confirmed_flush_lsn::text from pg_replication_slots")).rows,
+          wal: (await db.query("select pg_current_wal_lsn()::text as lsn")).rows[0],
+          decoders: await leaderPid(),
+        }));
+        throw new Error(`${error.message}: writes ${JSON.stringify(missing)} of ${created.length} missing; ${JSON.stringify(state)}`);
+      });
       // Each change once at least, as an event: a `gap` here would mean the takeover lost track of some.
       expect(sub.events.filter((e) => e.op !== "INSERT")).toEqual([]);
       expect(created.filter((id) => !received().has(id))).toEqual([]);
