@@ -106,8 +106,10 @@ async function main(): Promise<void> {
   });
   if (worker) {
     aggregateMetricsThroughPrimary(gateway.metrics);
-    process.send!({ type: "nexus:listening", port, metricsPort } satisfies WorkerMessage);
+    // Logged before the primary hears of it: its banner, printed once every
+    // worker listens, then comes after every worker's line.
     logger.info({ workerPid: process.pid }, "gateway worker started");
+    process.send!({ type: "nexus:listening", port, metricsPort } satisfies WorkerMessage);
   } else {
     process.stdout.write(banner(config, port, metricsPort, database));
     logger.info({ port, metricsPort, env: config.env }, "gateway started");

@@ -230,6 +230,12 @@ export async function createGateway({
     const server = createServer(
       frontDoor({ logger, metrics, corsOrigins: config.corsOrigins, schemaEvents: config.graphiql, verifier, graphql, rest: app }),
     );
+    // An idle keep-alive connection is kept longer than a load balancer's
+    // (60 s is the common idle timeout) and than a client's reuse window:
+    // closed at Node's 5 s, a client that picks the connection just then
+    // (a busy event loop has not yet read the close) sees it reset, and a
+    // POST is not retried.
+    server.keepAliveTimeout = 65_000;
     await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets, hub });
     // Build the schema now: a broken schema fails the start, not the first
     // request. In watch mode PostGraphile releases the server when the first
