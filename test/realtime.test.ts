@@ -1,6 +1,7 @@
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 
+import { acknowledgeArgument } from "../src/realtime/decoder";
 import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 import { type GatewayProcess, startGatewayProcess } from "./support/gateway-process";
@@ -29,6 +30,8 @@ describe("realtime row changes", () => {
     // one batch, and a batch larger than this queue is sent as a single `gap` (by design), not as events.
     NEXUS_WS_SEND_QUEUE_MAX: "64",
     NEXUS_REALTIME_FAILOVER_MS: "200",
+    // The decoders' hand-overs are logged (info), for a failing failover test to show.
+    NEXUS_LOG_LEVEL: "info",
   };
   // The second process has tight socket caps, tested there with their own sockets.
   const tight = { ...limits, NEXUS_WS_MAX_SOCKETS_PER_USER: "2", NEXUS_WS_MAX_SOCKETS_PER_CLIENT: "6" };
@@ -328,7 +331,17 @@ describe("realtime row changes", () => {
           wal: (await db.query("select pg_current_wal_lsn()::text as lsn")).rows[0],
           decoders: await leaderPid(),
         }));
-        throw new Error(`${error.message}: writes ${JSON.stringify(missing)} of ${created.length} missing; ${JSON.stringify(state)}`);
+        const decoderLog = (server: GatewayProcess) =>
+          server
+            .output()
+            .split("\n")
+            .filter((line) => line.includes("realtime"))
+            .slice(-20)
+            .join("\n");
+        throw new Error(
+          `${error.message}: writes ${JSON.stringify(missing)} of ${created.length} missing; ${JSON.stringify(state)}\n` +
+            `the follower (${follower.child.pid}) logged:\n${decoderLog(follower)}\nthe killed leader (${leader.child.pid}) logged:\n${decoderLog(leader)}`,
+        );
       });
       // Each change once at least, as an event: a `gap` here would mean the takeover lost track of some.
       expect(sub.events.filter((e) => e.op !== "INSERT")).toEqual([]);
@@ -340,4 +353,14 @@ describe("realtime row changes", () => {
       else second = await startGatewayProcess(tight, { decode: true });
     }
   }, 180_000);
+});
+
+describe("the decoder's confirmed position", () => {
+  test("is a commit's end exactly: pg-logical-replication adds one byte, so it is handed the byte before", () => {
+    // One byte past the end would skip, at the next start, a transaction whose commit record begins right there.
+    expect(acknowledgeArgument("0/16B3748")).toBe("0/16B3747");
+    expect(acknowledgeArgument("1/0")).toBe("0/FFFFFFFF");
+    expect(acknowledgeArgument("A/10")).toBe("A/F");
+    expect(acknowledgeArgument("0/0")).toBeNull();
+  });
 });

@@ -18,6 +18,50 @@ export interface WireBatch {
   c: WireChange[];
 }
 
+/**
+ * The position to hand pg-logical-replication's acknowledge() so the slot
+ * confirms exactly `lsn`: the library sends its argument + 1 (it takes a
+ * "last byte received"), while a commit's end LSN and a keepalive's LSN are
+ * already the first byte after. Confirming one byte too far skips, at the
+ * next start, a transaction whose commit record begins exactly there (one
+ * that committed right behind the last one confirmed): a lost change.
+ */
+export function acknowledgeArgument(lsn: string): string | null {
+  const [high, low] = lsn.split("/").map((part) => parseInt(part, 16)) as [number, number];
+  const position = BigInt(high) * 2n ** 32n + BigInt(low);
+  if (position === 0n) return null;
+  const previous = position - 1n;
+  return `${(previous >> 32n).toString(16).toUpperCase()}/${(previous & 0xffffffffn).toString(16).toUpperCase()}`;
+}
+
+/**
+ * NOTIFYs the payloads ($2) only once every transaction of theirs ($3, the
+ * 32-bit xids decoding reports) is visible to new snapshots: none of them
+ * publishes a row its readers cannot see yet. A commit reaches the WAL, and
+ * so the decoder, before the committing backend leaves the proc array
+ * (between the two it may be descheduled, or wait for a synchronous
+ * standby); a re-read in that window would find the row missing and drop
+ * the event. Visibility only grows, so what this statement's snapshot sees,
+ * every subscriber's later re-read sees too. Each xid is widened to the
+ * xid8 nearest the snapshot's xmax (within 2^31, as a live xid always is).
+ * No row back: not visible yet, try again.
+ */
+const PUBLISH_VISIBLE_SQL = `
+  select pg_notify($1, payload) from unnest($2::text[]) as payload
+  where (
+    select coalesce(bool_and(pg_visible_in_snapshot(
+      (case when guess - xmax > 2147483648 then guess - 4294967296 when xmax - guess > 2147483648 then guess + 4294967296 else guess end)::text::xid8,
+      snap)), true)
+    from (
+      select snap, pg_snapshot_xmax(snap)::text::bigint as xmax,
+        ((pg_snapshot_xmax(snap)::text::bigint >> 32) << 32) | xid::text::bigint as guess
+      from (select pg_current_snapshot() as snap) as s, unnest($3::xid[]) as xid
+    ) as x
+  )`;
+
+/** How long the decoder waits before it looks again at a commit not yet visible (it usually is at once). */
+const VISIBILITY_RETRY_MS = 2;
+
 /** Replication slots are cluster-wide; the slot names its database, so databases of one cluster never share one. */
 export function slotName(database: string): string {
   return `nexus_row_changes_${database.toLowerCase().replace(/[^a-z0-9_]/g, "_")}`.slice(0, 63);
@@ -148,12 +192,18 @@ export class ChangeDecoder {
     const plugin = new PgoutputPlugin({ protoVersion: 1, publicationNames: [PUBLICATION] });
     /** The open transaction's changes by tenant; proto 1 sends a transaction whole, between its begin and commit. */
     let open = new Map<string, WireChange[]>();
+    /** The open transaction's xid (unsigned: the parser reads it as a signed int). */
+    let openXid = 0;
+    /** The xids of the committed transactions in `ready`. */
+    let readyXids: number[] = [];
     /** Committed, not yet published. */
     let ready = new Map<string, WireChange[]>();
     let readyLsn: string | null = null;
     let confirmedLsn: string | null = null;
     let publishing: Promise<void> | null = null;
     let failed: (error: Error) => void = () => undefined;
+    // A keepalive that asks for a reply gets one even with nothing to confirm (0/0: below any slot's position), or the server ends the stream.
+    const confirm = (lsn: string) => service.acknowledge(acknowledgeArgument(lsn) ?? "0/0");
 
     const add = (relation: Pgoutput.MessageRelation, op: WireChange[1], row: Record<string, unknown> | null) => {
       const tenant = row?.tenant_id;
@@ -167,12 +217,16 @@ export class ChangeDecoder {
       // Everything committed while the previous NOTIFY ran goes out in the next one: one statement per round, whatever the commit rate.
       while (ready.size) {
         const batch = ready;
+        const xids = readyXids;
         const lsn = readyLsn!;
         ready = new Map();
+        readyXids = [];
         const payloads = [...batch].flatMap(([tenant, changes]) => wirePayloads(tenant, changes));
-        await lock.query("select pg_notify($1, payload) from unnest($2::text[]) as payload", [CHANGES_CHANNEL, payloads]);
+        while ((await lock.query(PUBLISH_VISIBLE_SQL, [CHANGES_CHANNEL, payloads, xids])).rowCount === 0) {
+          await new Promise((resolve) => setTimeout(resolve, VISIBILITY_RETRY_MS));
+        }
         confirmedLsn = lsn;
-        await service.acknowledge(lsn);
+        await confirm(lsn);
       }
     };
     const schedule = () => {
@@ -188,6 +242,7 @@ export class ChangeDecoder {
       switch (message.tag) {
         case "begin":
           open = new Map();
+          openXid = message.xid >>> 0;
           break;
         case "insert":
           add(message.relation, "i", message.new);
@@ -200,6 +255,7 @@ export class ChangeDecoder {
           break;
         case "commit":
           for (const [tenant, changes] of open) ready.set(tenant, [...(ready.get(tenant) ?? []), ...changes]);
+          if (open.size) readyXids.push(openXid);
           open = new Map();
           if (message.commitEndLsn) readyLsn = message.commitEndLsn;
           if (ready.size) schedule();
@@ -214,7 +270,7 @@ export class ChangeDecoder {
       if (!shouldRespond) return;
       // Idle (nothing open, nothing waiting): everything sent so far is handled, so the keepalive's position may be confirmed, which lets PostgreSQL recycle WAL of tables outside the publication.
       const idle = open.size === 0 && ready.size === 0 && !publishing;
-      void service.acknowledge(idle ? lsn : (confirmedLsn ?? "0/0"));
+      void confirm(idle ? lsn : (confirmedLsn ?? "0/0"));
     });
 
     await new Promise<void>((resolve, reject) => {

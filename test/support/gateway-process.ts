@@ -10,6 +10,8 @@ import path from "node:path";
 export interface GatewayProcess {
   url: string;
   child: ChildProcess;
+  /** What the process has printed so far (its log, at the level its env asks for). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startGatewayProcess(env: Record<string, string> = {}, { de
         resolve({
           url: `http://127.0.0.1:${port}`,
           child,
+          output: () => output,
           stop: () =>
             new Promise<void>((done) => {
               // A child killed by a signal (the failover test's SIGKILL) has no exit code, only a signal code.
