@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
+import { filesSweepTask } from "../src/files/jobs";
 import { FileLinks } from "../src/files/links";
 import { contentDisposition, sanitizeFileName, servedInline, sniffType } from "../src/files/media";
 import { STAGING_DIR } from "../src/files/storage";
@@ -373,6 +374,75 @@ describe("files: uploads and downloads under the tenant's row level security", (
       await purging.close();
     }
   }, 240_000);
+
+  test("the scheduled sweep of a store runs where the store is: staged bytes past the bound go, a paused upload keeps its lease", async () => {
+    const ownDir = mkdtempSync(path.join(os.tmpdir(), "nexus-files-sweep-"));
+    const sweeper = await startTestGateway({
+      jobs: true,
+      config: testConfig({ NEXUS_FILES_DIR: ownDir, NEXUS_FILES_ORPHAN_GRACE_SECONDS: "10", NEXUS_AUTOMATION: "0" }),
+    });
+    const queued = (task: string) =>
+      withAdmin(async (c) =>
+        Number((await c.query("select count(*) from graphile_worker.jobs where task_identifier = $1", [task])).rows[0].count),
+      );
+    const otherKey = `files-test-${randomUUID()}`;
+    try {
+      const ownTask = filesSweepTask(await sweeper.gateway.files.storage.identity());
+      const otherTask = filesSweepTask(await gateway.gateway.files.storage.identity());
+      expect(ownTask).not.toBe(otherTask);
+
+      // An upload that pauses after its first bytes; its staged file is made to look an hour old, as after a long pause.
+      const token = (await signIn(sweeper, acme.admin.email)).accessToken;
+      const head = png(256 * 1024);
+      const rest = randomBytes(256 * 1024);
+      const req = request({
+        host: "127.0.0.1",
+        port: new URL(sweeper.url).port,
+        method: "POST",
+        path: "/files?name=paused.png",
+        headers: { authorization: `Bearer ${token}`, "content-type": "image/png", "content-length": String(head.length + rest.length) },
+      });
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        req.once("response", (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          res.once("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.once("error", reject);
+      });
+      req.write(head);
+      const [live] = await eventually("the paused upload's staged bytes", () => {
+        const found = filesUnder(path.join(ownDir, STAGING_DIR));
+        return found.length > 0 && found;
+      });
+      const livePath = path.join(ownDir, STAGING_DIR, live!);
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await eventually("the upload's bytes written", () => statSync(livePath).size === head.length);
+      utimesSync(livePath, hourAgo, hourAgo);
+      await eventually("the lease renewed", () => statSync(livePath).mtimeMs > Date.now() - 10_000);
+      // Bytes a killed process staged an hour ago.
+      const dead = path.join(ownDir, STAGING_DIR, randomUUID());
+      writeFileSync(dead, "x");
+      utimesSync(dead, hourAgo, hourAgo);
+
+      // The other store's sweep, queued first, is not taken by this instance: it runs only where that store is.
+      await withAdmin((c) => c.query("select graphile_worker.add_job($1, job_key => $2)", [otherTask, otherKey]));
+      await withAdmin((c) => c.query("select graphile_worker.add_job($1)", [ownTask]));
+      await eventually("this store's sweep done", async () => (await queued(ownTask)) === 0);
+      expect(await queued(otherTask)).toBe(1);
+      expect(filesUnder(path.join(ownDir, STAGING_DIR))).toEqual([live]);
+
+      req.end(rest);
+      const done = await answer;
+      expect(done.status).toBe(201);
+      const stored = JSON.parse(done.body).file;
+      expect((await download(sweeper.url, pathOf(stored.url))).bytes.equals(Buffer.concat([head, rest]))).toBe(true);
+    } finally {
+      await withAdmin((c) => c.query("select graphile_worker.remove_job($1)", [otherKey]));
+      await sweeper.close();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   test("the signature decides the type; only safe types are shown inline; ranges parse as HTTP says", () => {
     expect(sniffType(png(16))).toBe("image/png");
