@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
+import { filesSweepTask } from "../src/files/jobs";
 import { FileLinks } from "../src/files/links";
 import { contentDisposition, sanitizeFileName, servedInline, sniffType } from "../src/files/media";
 import { STAGING_DIR } from "../src/files/storage";
@@ -75,6 +76,8 @@ function filesUnder(dir: string): string[] {
 describe("files: uploads and downloads under the tenant's row level security", () => {
   let gateway: TestGateway;
   let dir: string;
+  let sweeper: TestGateway;
+  let sweeperDir: string;
   let acme: TenantFixture;
   let globex: TenantFixture;
   let adminToken: string;
@@ -83,9 +86,15 @@ describe("files: uploads and downloads under the tenant's row level security", (
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "nexus-files-"));
-    [gateway, acme, globex] = await Promise.all([
+    sweeperDir = mkdtempSync(path.join(os.tmpdir(), "nexus-files-sweep-"));
+    [gateway, sweeper, acme, globex] = await Promise.all([
       startTestGateway({ config: testConfig({ NEXUS_FILES_DIR: dir, NEXUS_FILES_MAX_BYTES: String(MAX_BYTES) }) }),
-      createTenant("Files", 0),
+      // A store of its own, with the job queue (and only the file cleanup on it) and the least bound.
+      startTestGateway({
+        jobs: true,
+        config: testConfig({ NEXUS_FILES_DIR: sweeperDir, NEXUS_FILES_ORPHAN_GRACE_SECONDS: "10", NEXUS_AUTOMATION: "0" }),
+      }),
+      createTenant("Files", 1),
       createTenant("Rival", 0),
     ]);
     const viewers = await createTenant("Viewers", 1, "viewer");
@@ -96,8 +105,9 @@ describe("files: uploads and downloads under the tenant's row level security", (
     ]);
   }, 180_000);
   afterAll(async () => {
-    await gateway.close();
+    await Promise.all([gateway.close(), sweeper.close()]);
     rmSync(dir, { recursive: true, force: true });
+    rmSync(sweeperDir, { recursive: true, force: true });
   });
 
   test("small and 2 MB files come back byte for byte, with their digest, type and safe headers", async () => {
@@ -333,6 +343,34 @@ describe("files: uploads and downloads under the tenant's row level security", (
     ).toBeNull();
   });
 
+  test("a user's avatar reads as User.avatar: the newest one, through a signed url, under the files' row level security", async () => {
+    const avatar = (bytes: Buffer) =>
+      uploadTo(gateway.url, bytes, {
+        token: adminToken,
+        name: "avatar.png",
+        fields: { belongsTo: "platform.users", belongsToId: acme.users[0]!.userId, belongsToColumn: "avatar" },
+      });
+    const readAvatar = async (token: string) =>
+      (await gateway.data(token, `query($id: UUID!) { user(rowId: $id) { avatar { rowId name url } } }`, { id: acme.users[0]!.userId }))
+        .user;
+    expect(await readAvatar(adminToken)).toEqual({ avatar: null });
+    const [first, second] = [png(300), png(400)];
+    const older = (await avatar(first)).body.file;
+    const newer = (await avatar(second)).body.file;
+    const { avatar: current } = await readAvatar(adminToken);
+    expect(current).toMatchObject({ rowId: newer.rowId, name: "avatar.png" });
+    expect((await download(gateway.url, pathOf(current.url))).bytes.equals(second)).toBe(true);
+    // Archived, the newest is hidden by the files' policy and the one before shows.
+    await gateway.data(adminToken, `mutation($id: UUID!) { deleteFile(input: { rowId: $id }) { clientMutationId } }`, { id: newer.rowId });
+    expect((await readAvatar(adminToken)).avatar.rowId).toBe(older.rowId);
+    // In a list of users too, each with its own.
+    const { users } = await gateway.data(adminToken, `{ users { nodes { rowId avatar { rowId } } } }`);
+    expect(users.nodes.find((user: any) => user.rowId === acme.users[0]!.userId).avatar.rowId).toBe(older.rowId);
+    expect(users.nodes.filter((user: any) => user.avatar?.rowId === older.rowId)).toHaveLength(1);
+    // Another tenant sees neither the user nor the avatar.
+    expect(await readAvatar(globexToken)).toBeNull();
+  });
+
   test("a delete archives the file; the purge removes its bytes after the retention, the sweep removes bytes without a row", async () => {
     const upload = (await uploadTo(gateway.url, png(300), { token: adminToken })).body.file;
     const key = path.join(acme.tenantId, upload.rowId);
@@ -373,6 +411,69 @@ describe("files: uploads and downloads under the tenant's row level security", (
       await purging.close();
     }
   }, 240_000);
+
+  test("the scheduled sweep of a store runs where the store is: staged bytes past the bound go, a paused upload keeps its lease", async () => {
+    const queued = (task: string) =>
+      withAdmin(async (c) =>
+        Number((await c.query("select count(*) from graphile_worker.jobs where task_identifier = $1", [task])).rows[0].count),
+      );
+    const otherKey = `files-test-${randomUUID()}`;
+    try {
+      const ownTask = filesSweepTask(await sweeper.gateway.files.storage.identity());
+      const otherTask = filesSweepTask(await gateway.gateway.files.storage.identity());
+      expect(ownTask).not.toBe(otherTask);
+
+      // An upload that pauses after its first bytes; its staged file is made to look an hour old, as after a long pause.
+      const token = (await signIn(sweeper, acme.admin.email)).accessToken;
+      const head = png(256 * 1024);
+      const rest = randomBytes(256 * 1024);
+      const req = request({
+        host: "127.0.0.1",
+        port: new URL(sweeper.url).port,
+        method: "POST",
+        path: "/files?name=paused.png",
+        headers: { authorization: `Bearer ${token}`, "content-type": "image/png", "content-length": String(head.length + rest.length) },
+      });
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        req.once("response", (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          res.once("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.once("error", reject);
+      });
+      answer.catch(() => undefined); // awaited below; a failure before then is reported there
+      req.write(head);
+      const [live] = await eventually("the paused upload's staged bytes", () => {
+        const found = filesUnder(path.join(sweeperDir, STAGING_DIR));
+        return found.length > 0 && found;
+      });
+      const livePath = path.join(sweeperDir, STAGING_DIR, live!);
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await eventually("the upload's bytes written", () => statSync(livePath).size === head.length);
+      utimesSync(livePath, hourAgo, hourAgo);
+      await eventually("the lease renewed", () => statSync(livePath).mtimeMs > Date.now() - 10_000);
+      // Bytes a killed process staged an hour ago.
+      const dead = path.join(sweeperDir, STAGING_DIR, randomUUID());
+      writeFileSync(dead, "x");
+      utimesSync(dead, hourAgo, hourAgo);
+
+      // The other store's sweep, queued first, is not taken by this instance: it runs only where that store is.
+      await withAdmin((c) => c.query("select graphile_worker.add_job($1, job_key => $2)", [otherTask, otherKey]));
+      await withAdmin((c) => c.query("select graphile_worker.add_job($1)", [ownTask]));
+      await eventually("this store's sweep done", async () => (await queued(ownTask)) === 0);
+      expect(await queued(otherTask)).toBe(1);
+      expect(filesUnder(path.join(sweeperDir, STAGING_DIR))).toEqual([live]);
+
+      req.end(rest);
+      const done = await answer;
+      expect(done.status).toBe(201);
+      const stored = JSON.parse(done.body).file;
+      expect((await download(sweeper.url, pathOf(stored.url))).bytes.equals(Buffer.concat([head, rest]))).toBe(true);
+    } finally {
+      await withAdmin((c) => c.query("select graphile_worker.remove_job($1)", [otherKey]));
+    }
+  }, 120_000);
 
   test("the signature decides the type; only safe types are shown inline; ranges parse as HTTP says", () => {
     expect(sniffType(png(16))).toBe("image/png");

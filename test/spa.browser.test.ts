@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 
 import type { Browser, Page } from "playwright-core";
 
+import { freePort } from "../src/db/embedded";
 import { launchBrowser, loadInventory, screenshot } from "./support/browser";
 import { createTenant, PASSWORD, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
@@ -16,6 +17,11 @@ const root = path.join(__dirname, "..");
 const run = promisify(execFile);
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+/** A blue PNG of 32 × 32 pixels: a real image, which the browser must decode to show. */
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR42mNQaHhAU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULAC2xAFummThAAAAAAElFTkSuQmCC",
+  "base64",
+);
 
 /** The built app, from its own origin: a different port on loopback is another origin of the same site. */
 async function serveStatic(dir: string): Promise<{ server: Server; origin: string }> {
@@ -34,7 +40,8 @@ async function serveStatic(dir: string): Promise<{ server: Server; origin: strin
  * examples/spa, built with Vite against a live gateway on another origin
  * (allowed through NEXUS_CORS_ORIGINS), driven in headless Chromium: sign
  * in, list and filter and page the tenant's assets, open one, report a
- * repair, sign out; afterwards the old access token is refused.
+ * repair, attach a photo to it and see it, sign out; afterwards the old
+ * access token is refused.
  */
 describe("the example single-page app", () => {
   let gateway: TestGateway;
@@ -48,8 +55,10 @@ describe("the example single-page app", () => {
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "nexus-spa-"));
     app = await serveStatic(outDir);
+    // Its own public URL, so the signed links of photos (File.url) point at it.
+    const port = await freePort();
     [gateway, browser, mine, theirs] = await Promise.all([
-      startTestGateway({ config: testConfig({ NEXUS_CORS_ORIGINS: app.origin }) }),
+      startTestGateway({ port, config: testConfig({ NEXUS_CORS_ORIGINS: app.origin, NEXUS_PUBLIC_URL: `http://127.0.0.1:${port}` }) }),
       launchBrowser(),
       createTenant("Hooli", 1),
       createTenant("Vandelay", 1),
@@ -79,7 +88,7 @@ describe("the example single-page app", () => {
     await run(path.join(root, "node_modules", ".bin", "tsc"), ["-p", path.join(root, "examples", "spa", "tsconfig.json")]);
   });
 
-  test("signs in, lists, filters, pages, opens an asset, reports a repair and signs out; the old token is then refused", async () => {
+  test("signs in, lists, filters, pages, opens an asset, reports a repair, attaches a photo and sees it, signs out; the old token is then refused", async () => {
     const serials = () => page.locator("#asset-rows tr td:nth-child(2)").allTextContents();
 
     await page.goto(app.origin);
@@ -121,13 +130,33 @@ describe("the example single-page app", () => {
     await page.selectOption("#repair-priority", "CRITICAL");
     await page.click("#repair-form button[type=submit]");
     await page.locator("#repairs").getByText("Fan is loud — open, critical").waitFor();
+
+    // A photo attached to the new repair: uploaded with the SDK, then shown through its signed url (no bearer token in <img>).
+    const repair = page.locator("#repairs li", { hasText: "Fan is loud" });
+    const uploaded = page.waitForResponse((r) => r.url() === `${gateway.url}/files` && r.request().method() === "POST");
+    await repair.locator("input[type=file]").setInputFiles({ name: "fan.png", mimeType: "image/png", buffer: PIXEL });
+    expect((await uploaded).status()).toBe(201);
+    const photo = repair.locator("img.attachment");
+    await photo.waitFor();
+    expect(await photo.getAttribute("alt")).toBe("fan.png");
+    expect(await photo.getAttribute("src")).toMatch(new RegExp(`^${gateway.url}/files/[0-9a-f-]{36}/content\\?link=`));
+    const shown = await photo.elementHandle();
+    // The page's own view of the image: loaded and decoded (playwright passes the element in).
+    await page.waitForFunction((img) => {
+      const element = img as unknown as { complete: boolean; naturalWidth: number };
+      return element.complete && element.naturalWidth === 32;
+    }, shown);
     await screenshot(page, "spa.png");
 
-    const repairs = await gateway.graphql(`{ assetRepairs { nodes { title tenantId asset { serialNumber } } } }`, { token: accessToken });
+    const repairs = await gateway.graphql(
+      `{ assetRepairs { nodes { title tenantId asset { serialNumber } attachmentsList { name contentType sizeInBytes } } } }`,
+      { token: accessToken },
+    );
     expect(repairs.body.data.assetRepairs.nodes).toContainEqual({
       title: "Fan is loud",
       tenantId: mine.tenantId,
       asset: { serialNumber: "HOO-PJ-2000" },
+      attachmentsList: [{ name: "fan.png", contentType: "image/png", sizeInBytes: PIXEL.length }],
     });
 
     const logout = page.waitForResponse((r) => r.url().endsWith("/auth/logout"));

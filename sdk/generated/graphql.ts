@@ -84019,6 +84019,8 @@ export type User = Node & {
   automationRulesByCreatedBy: AutomationRuleConnection;
   /** Reads and enables pagination through a set of `AutomationRule`. */
   automationRulesByUpdatedBy: AutomationRuleConnection;
+  /** The user's avatar (the newest file attached to the user as avatar: belongsTo platform.users, belongsToColumn avatar); null when there is none. */
+  avatar?: Maybe<File>;
   /** Reads and enables pagination through a set of `CallRecord`. */
   callRecords: CallRecordConnection;
   /** Reads and enables pagination through a set of `ConversationMessage`. */

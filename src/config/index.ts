@@ -593,7 +593,7 @@ export interface FilesConfig {
   linkTtlSeconds: number;
   /** Seconds the bytes of an archived file are kept before the job queue removes them. */
   retentionSeconds: number;
-  /** Seconds before bytes without a row (an upload cut off, a crash) count as orphans for the sweep. */
+  /** Seconds without a write or a lease renewal before bytes without a row (a crash mid-upload) count as orphans for the sweep. */
   orphanGraceSeconds: number;
   /** Run the purge and orphan-sweep jobs on this gateway's job queue. */
   cleanup: boolean;
@@ -637,7 +637,8 @@ function readFiles(env: Env, nodeEnv: NodeEnv, dataDir: string, cwd: string, acc
     allowedTypes,
     linkTtlSeconds: readInteger(env, "NEXUS_FILES_LINK_TTL_SECONDS", Math.min(300, accessTokenTtlSeconds), 1, accessTokenTtlSeconds),
     retentionSeconds: readInteger(env, "NEXUS_FILES_RETENTION_SECONDS", 30 * 24 * 60 * 60, 0, 10 * 365 * 24 * 60 * 60),
-    orphanGraceSeconds: readInteger(env, "NEXUS_FILES_ORPHAN_GRACE_SECONDS", 60 * 60, 0, 7 * 24 * 60 * 60),
+    // At least 10 s: a live upload's staged bytes renew their lease five times within the bound (src/files/storage.ts).
+    orphanGraceSeconds: readInteger(env, "NEXUS_FILES_ORPHAN_GRACE_SECONDS", 60 * 60, 10, 7 * 24 * 60 * 60),
     // Off by default in production, like automation: the job queue needs graphile_worker's schema, which a pooled role may not reach.
     cleanup: readFlag(env, "NEXUS_FILES_CLEANUP", nodeEnv !== "production"),
   };

@@ -79,6 +79,10 @@ export class S3Storage implements FileStorage {
     } while (token);
   }
 
+  async identity(): Promise<string> {
+    return `s3:${this.config.endpoint ?? `aws:${this.config.region}`}/${this.config.bucket}`;
+  }
+
   close(): void {
     this.client.destroy();
   }

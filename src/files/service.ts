@@ -254,7 +254,10 @@ export class FileService {
    * Removes bytes no row stands for, older than the grace period: staged
    * bytes of uploads that never finished (the gateway stopped mid-upload)
    * and committed bytes whose row never committed (a crash between rename
-   * and commit). The grace keeps uploads in flight safe. Returns how many.
+   * and commit). Uploads in flight are safe however long they pause: their
+   * staged bytes renew a lease well within the grace (LocalStorage). Runs
+   * on this instance's store only (its job is named for it, ./jobs.ts).
+   * Returns how many.
    */
   async sweepOrphans(now = Date.now()): Promise<number> {
     const cutoff = now - this.config.orphanGraceSeconds * 1000;

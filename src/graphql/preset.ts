@@ -30,6 +30,7 @@ import { SchemaNamesPlugin } from "./schema-names";
 import { SoftDeletePlugin } from "./soft-delete";
 import { makeTenantBudgetPlugin, type TenantBudgets } from "./tenant-budget";
 import { TenantKeysPlugin } from "./tenant-keys";
+import { UserAvatarPlugin } from "./user-avatar";
 
 export const GRAPHQL_PATH = "/graphql";
 export const GRAPHIQL_PATH = "/graphiql";
@@ -80,6 +81,7 @@ export function makePreset(
       GroupKeysPlugin,
       RowChangesPlugin,
       makeFileUrlPlugin(config),
+      UserAvatarPlugin,
       makePageSizePlugin(config.api),
       makeLimitsPlugin(config.api, { hideSuggestions: production }),
       makeGroupedAggregatesLimitPlugin(config.api),

@@ -261,7 +261,7 @@ export async function createGateway({
       automation = new AutomationRunner(authPool, logger, config.automation.tickSeconds);
       automation.register(registry);
     }
-    if (jobsUrl && config.files.cleanup) registerFileJobs(registry, files, logger);
+    if (jobsUrl && config.files.cleanup) await registerFileJobs(registry, files, logger);
     if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
     if (automation && jobs) await automation.started(jobs);
     if (jobs) {

@@ -90,7 +90,7 @@ afterAll(async () => {
 
 /** The real gateway, on a free loopback port, over the test database. */
 export function startTestGateway(
-  options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[] } = {},
+  options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[]; port?: number } = {},
 ): Promise<TestGateway> {
   const starting = start(options).then((gateway) => {
     // Closed once, whoever asks first: the file's own afterAll may run after the one above.
@@ -110,7 +110,13 @@ export function startTestGateway(
   return starting;
 }
 
-async function start(options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[] }): Promise<TestGateway> {
+async function start(options: {
+  config?: Config;
+  logger?: Logger;
+  jobs?: boolean;
+  replicaUrls?: string[];
+  port?: number;
+}): Promise<TestGateway> {
   const config = options.config ?? testConfig();
   const gateway = await createGateway({
     config,
@@ -120,7 +126,8 @@ async function start(options: { config?: Config; logger?: Logger; jobs?: boolean
     ...(options.jobs ? { jobsUrl: process.env.NEXUS_TEST_ADMIN_URL! } : {}),
     ...(options.replicaUrls ? { replicaUrls: options.replicaUrls } : {}),
   });
-  await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
+  // A fixed port when the test names its public URL (signed file links carry it); else any free one.
+  await new Promise<void>((resolve) => gateway.server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   const graphql: TestGateway["graphql"] = (query, { token, variables, headers } = {}) =>
     send(`${url}/graphql`, { method: "POST", body: JSON.stringify({ query, variables }), token, extraHeaders: headers });
