@@ -11,7 +11,7 @@ import { contentDisposition, sanitizeFileName, servedInline, sniffType } from ".
 import { STAGING_DIR } from "../src/files/storage";
 import { parseRange } from "../src/http/file-routes";
 import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
-import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
+import { startTestGateway, testConfig, type TestGateway, testJobsSchema } from "./support/gateway";
 import { eventually } from "./support/mail-server";
 
 // s3rver ships without types: the part of its API used here.
@@ -415,7 +415,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
   test("the scheduled sweep of a store runs where the store is: staged bytes past the bound go, a paused upload keeps its lease", async () => {
     const queued = (task: string) =>
       withAdmin(async (c) =>
-        Number((await c.query("select count(*) from graphile_worker.jobs where task_identifier = $1", [task])).rows[0].count),
+        Number((await c.query(`select count(*) from ${testJobsSchema()}.jobs where task_identifier = $1`, [task])).rows[0].count),
       );
     const otherKey = `files-test-${randomUUID()}`;
     try {
@@ -459,8 +459,8 @@ describe("files: uploads and downloads under the tenant's row level security", (
       utimesSync(dead, hourAgo, hourAgo);
 
       // The other store's sweep, queued first, is not taken by this instance: it runs only where that store is.
-      await withAdmin((c) => c.query("select graphile_worker.add_job($1, job_key => $2)", [otherTask, otherKey]));
-      await withAdmin((c) => c.query("select graphile_worker.add_job($1)", [ownTask]));
+      await withAdmin((c) => c.query(`select ${testJobsSchema()}.add_job($1, job_key => $2)`, [otherTask, otherKey]));
+      await withAdmin((c) => c.query(`select ${testJobsSchema()}.add_job($1)`, [ownTask]));
       await eventually("this store's sweep done", async () => (await queued(ownTask)) === 0);
       expect(await queued(otherTask)).toBe(1);
       expect(filesUnder(path.join(sweeperDir, STAGING_DIR))).toEqual([live]);
@@ -471,7 +471,7 @@ describe("files: uploads and downloads under the tenant's row level security", (
       const stored = JSON.parse(done.body).file;
       expect((await download(sweeper.url, pathOf(stored.url))).bytes.equals(Buffer.concat([head, rest]))).toBe(true);
     } finally {
-      await withAdmin((c) => c.query("select graphile_worker.remove_job($1)", [otherKey]));
+      await withAdmin((c) => c.query(`select ${testJobsSchema()}.remove_job($1)`, [otherKey]));
     }
   }, 120_000);
 

@@ -109,6 +109,12 @@ export interface Config {
   mail: MailConfig;
   /** Seconds an invitation link stays valid. */
   inviteTtlSeconds: number;
+  /**
+   * The schema of the job queue's tables (graphile-worker's). Every instance
+   * of one deployment names the same: any of them may take any job, so
+   * deployments that share a database (or a test run's files) name their own.
+   */
+  jobsSchema: string;
   /** The automation runner (src/automation): on where this gateway runs the job queue, and how often it looks for due work. */
   automation: { enabled: boolean; tickSeconds: number };
   /** The key integration credentials are encrypted with (pgcrypto); null: secrets cannot be stored. Never stored in the database. */
@@ -282,6 +288,13 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+function readJobsSchema(env: Env): string {
+  const schema = read(env, "NEXUS_JOBS_SCHEMA") ?? "graphile_worker";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new ConfigError("NEXUS_JOBS_SCHEMA", `must be a lower-case PostgreSQL identifier (letters, digits, _; got "${schema}")`);
+  return schema;
+}
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name];
@@ -738,6 +751,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: readPublicUrl(env),
     mail: readMail(env, readPublicUrl(env)),
     inviteTtlSeconds: readInteger(env, "NEXUS_INVITE_TTL_SECONDS", 7 * 24 * 60 * 60, 60, 90 * 24 * 60 * 60),
+    jobsSchema: readJobsSchema(env),
     automation: {
       // Off by default in production: the worker needs graphile_worker's schema, which a pooled role may not reach.
       enabled: readFlag(env, "NEXUS_AUTOMATION", nodeEnv !== "production"),

@@ -262,7 +262,7 @@ export async function createGateway({
       automation.register(registry);
     }
     if (jobsUrl && config.files.cleanup) await registerFileJobs(registry, files, logger);
-    if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, logger });
+    if (jobsUrl) jobs = await startJobs({ registry, connectionString: jobsUrl, schema: config.jobsSchema, logger });
     if (automation && jobs) await automation.started(jobs);
     if (jobs) {
       const queue = jobs;

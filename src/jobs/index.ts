@@ -72,11 +72,14 @@ export async function startJobs({
   registry,
   connectionString,
   logger,
+  schema,
   concurrency = 2,
   pollIntervalMs = 2_000,
 }: {
   registry: JobRegistry;
   connectionString: string;
+  /** The queue's schema (NEXUS_JOBS_SCHEMA): the instances that name the same one share its jobs. */
+  schema: string;
   logger: Logger;
   concurrency?: number;
   pollIntervalMs?: number;
@@ -84,6 +87,7 @@ export async function startJobs({
   if (registry.names.length === 0) return null;
   const runner: Runner = await run({
     connectionString,
+    schema,
     taskList: registry.taskList(),
     crontab: registry.crontab(),
     concurrency,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +40,16 @@ export interface TestGateway {
  * dynamic import, which jest's sandbox refuses (test/realtime.test.ts runs
  * its gateway in a process of its own).
  */
+/**
+ * The job queue's schema of the test file that runs: the files share one
+ * database, and a gateway of one file must not take another's jobs (its
+ * mail would go to the other's SMTP server, its sweep to the other's store).
+ */
+export function testJobsSchema(): string {
+  const file = path.relative(path.join(__dirname, ".."), expect.getState().testPath ?? "unknown");
+  return `graphile_worker_${createHash("sha1").update(file).digest("hex").slice(0, 10)}`;
+}
+
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
@@ -51,6 +62,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NEXUS_PLANNING_TIMEOUT_MS: "30000",
     // Uploaded bytes stay out of the working tree.
     NEXUS_FILES_DIR: path.join(os.tmpdir(), "nexus-test-files"),
+    NEXUS_JOBS_SCHEMA: testJobsSchema(),
     ...env,
   });
 }
