@@ -36,8 +36,13 @@ export interface RowChangeTopic {
   filter: unknown;
 }
 
-/** Answers which of `ids` the reader sees through the table's filter (a GraphQL query run as them). */
-export type FilteredReader = (claims: AccessClaims, table: ChangeTable, filter: unknown, ids: string[]) => Promise<Set<string>>;
+/** The re-reads through a table's filter, as the reader (GraphQL queries run as them, src/realtime/filtered-reader.ts). */
+export interface FilteredReader {
+  /** Which of `ids` the reader sees through the filter. */
+  visible(claims: AccessClaims, table: ChangeTable, filter: unknown, ids: string[]): Promise<Set<string>>;
+  /** The rows the reader sees through the filter now, at most `limit` of them. */
+  matching(claims: AccessClaims, table: ChangeTable, filter: unknown, limit: number): Promise<Set<string>>;
+}
 
 export interface HubOptions {
   listenerUrl: string;
@@ -46,6 +51,8 @@ export interface HubOptions {
   /** Events waiting for one socket before it counts as too slow and is closed. */
   sendQueueMax: number;
   statementTimeoutMs: number;
+  /** Rows a filtered subscription follows to tell which deletes concern it; past it, it gets every delete of its table. */
+  deleteTrackMax: number;
   logger: Logger;
 }
 
@@ -60,6 +67,27 @@ interface Subscription {
   queue: RowChangeEvent[];
   waiting: ((result: IteratorResult<RowChangeEvent>) => void) | null;
   ended: boolean;
+  /** A filtered subscription that follows deletes: the rows its delete may concern (see `deletesOf`). */
+  deletes: DeleteScope | null;
+  /** Changes that arrived while its DeleteScope was first read, delivered once it is known. */
+  held: WireChange[] | null;
+}
+
+/**
+ * The rows a filtered subscription was last seen to match, read as its
+ * reader: at subscription (`matching`), then after every insert or update
+ * of the table. `all`: more than `deleteTrackMax` (or the first read
+ * failed), so every delete of the table concerns it.
+ */
+interface DeleteScope {
+  matched: Set<string>;
+  all: boolean;
+}
+
+/** A change to deliver to one subscription only (the changes it held while its DeleteScope was read). */
+interface Inbound {
+  batch: WireBatch;
+  only?: Subscription;
 }
 
 /**
@@ -71,9 +99,15 @@ interface Subscription {
  * claims (the same reader, however many sockets) share one query per table,
  * and one per distinct filter.
  *
- * A delete cannot be re-read (the row is gone): it reaches every
- * subscriber of the table, since the publication holds only tables the
- * request role may select from. It carries only the id.
+ * A delete cannot be re-read (the row is gone), and its WAL record
+ * carries only the key. Without a filter it reaches every subscriber of the
+ * table (the publication holds only tables the request role may select
+ * from), with only the id. With a filter it reaches the subscription only
+ * if the row matched the filter, as the reader, when the gateway last read
+ * it: the hub keeps each filtered subscription's matching ids (DeleteScope),
+ * read once at subscription and kept current from the re-reads of inserts
+ * and updates, which it does anyway. README, Realtime, says why this and
+ * not REPLICA IDENTITY FULL.
  */
 export class RowChangeHub {
   private readonly byTenant = new Map<string, Set<Subscription>>();
@@ -82,7 +116,7 @@ export class RowChangeHub {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private reconnectDelay = RECONNECT_MIN_MS;
   private stopped = false;
-  private inbox: WireBatch[] = [];
+  private inbox: Inbound[] = [];
   private draining: Promise<void> | null = null;
   private filteredReader: FilteredReader | null = null;
   /** Counters for the bench and the logs: re-read queries run, events delivered. */
@@ -117,7 +151,7 @@ export class RowChangeHub {
    * `ready` reaches it.
    */
   subscribe(topic: RowChangeTopic): AsyncIterableIterator<RowChangeEvent> {
-    const sub: Subscription = { topic, queue: [], waiting: null, ended: false };
+    const sub: Subscription = { topic, queue: [], waiting: null, ended: false, deletes: null, held: null };
     const tenant = topic.claims.tenantId;
     const set = this.byTenant.get(tenant) ?? new Set();
     set.add(sub);
@@ -136,7 +170,8 @@ export class RowChangeHub {
       }
       state.subscriptions.add(sub);
     }
-    this.push(sub, [{ op: "ready", table: null, id: null }]);
+    if (topic.filter != null && topic.ops.has("d")) this.followDeletes(sub);
+    else this.push(sub, [{ op: "ready", table: null, id: null }]);
     const iterator: AsyncIterableIterator<RowChangeEvent> = {
       next: () => {
         const event = sub.queue.shift();
@@ -155,6 +190,36 @@ export class RowChangeHub {
       [Symbol.asyncIterator]: () => iterator,
     };
     return iterator;
+  }
+
+  /**
+   * Reads the rows a filtered subscription matches now, then sends `ready`.
+   * It is registered first and holds what arrives meanwhile: a row that
+   * comes to match while the first read runs is caught by the held change's
+   * own re-read, delivered right after, in order, before any later change.
+   */
+  private followDeletes(sub: Subscription): void {
+    const [table] = sub.topic.tables.values();
+    const max = this.options.deleteTrackMax;
+    sub.held = [];
+    const read = this.filteredReader && table ? this.filteredReader.matching(sub.topic.claims, table, sub.topic.filter, max + 1) : null;
+    this.stats.reads += read ? 1 : 0;
+    void (read ?? Promise.reject(new Error("no filtered reader yet")))
+      .then(
+        (matched) => ({ matched, all: matched.size > max }),
+        (error: unknown) => {
+          this.options.logger.warn({ err: error }, "realtime: a filtered subscription gets every delete of its table");
+          return { matched: new Set<string>(), all: true };
+        },
+      )
+      .then((scope) => {
+        if (scope.all) scope.matched.clear();
+        sub.deletes = scope;
+        const held = sub.held ?? [];
+        sub.held = null;
+        this.push(sub, [{ op: "ready", table: null, id: null }]);
+        if (held.length) this.enqueue({ batch: { t: sub.topic.claims.tenantId, c: held }, only: sub });
+      });
   }
 
   private end(sub: Subscription): void {
@@ -268,8 +333,11 @@ export class RowChangeHub {
 
   /** Batches arriving together are checked and delivered together, in order. */
   private receive(batch: WireBatch): void {
-    if (!this.byTenant.has(batch.t)) return;
-    this.inbox.push(batch);
+    if (this.byTenant.has(batch.t)) this.enqueue({ batch });
+  }
+
+  private enqueue(inbound: Inbound): void {
+    this.inbox.push(inbound);
     this.draining ??= new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
         while (this.inbox.length) {
@@ -278,27 +346,33 @@ export class RowChangeHub {
           // A failed round (a re-read refused) costs its own events, told as a gap, never the rounds after it.
           await this.deliver(batches).catch((error: unknown) => {
             this.options.logger.error({ err: error }, "realtime: delivery failed");
-            for (const batch of batches)
-              for (const sub of this.byTenant.get(batch.t) ?? []) this.push(sub, [{ op: "gap", table: null, id: null }]);
+            for (const { batch, only } of batches)
+              for (const sub of only ? [only] : (this.byTenant.get(batch.t) ?? [])) this.push(sub, [{ op: "gap", table: null, id: null }]);
           });
         }
       })
       .finally(() => (this.draining = null));
   }
 
-  private async deliver(batches: WireBatch[]): Promise<void> {
+  private async deliver(batches: Inbound[]): Promise<void> {
     /** Per subscription, the changes it asked for, in commit order. */
     const wanted = new Map<Subscription, WireChange[]>();
     /** The re-reads: one per table, reader and filter. */
     const reads = new Map<string, { claims: AccessClaims; table: ChangeTable; filter: unknown; ids: Set<string>; visible?: Set<string> }>();
     const readKey = (sub: Subscription, table: string) =>
       `${table}\u0000${sub.topic.claims.tenantId}\u0000${sub.topic.claims.userId}\u0000${sub.topic.claims.sessionId}\u0000${sub.topic.filter == null ? "" : JSON.stringify(sub.topic.filter)}`;
-    for (const batch of batches) {
-      for (const sub of this.byTenant.get(batch.t) ?? []) {
+    for (const { batch, only } of batches) {
+      for (const sub of only ? [only] : (this.byTenant.get(batch.t) ?? [])) {
         for (const change of batch.c) {
           const [tableName, op, id] = change;
           const table = sub.topic.tables.get(tableName);
-          if (!table || !sub.topic.ops.has(op)) continue;
+          if (!table) continue;
+          if (sub.held) {
+            sub.held.push(change);
+            continue;
+          }
+          // A subscription that follows deletes reads its inserts and updates too, even of ops it did not ask for.
+          if (!sub.topic.ops.has(op) && !(sub.deletes && op !== "d")) continue;
           let list = wanted.get(sub);
           if (!list) wanted.set(sub, (list = []));
           list.push(change);
@@ -320,8 +394,11 @@ export class RowChangeHub {
     );
     for (const [sub, changes] of wanted) {
       const events: RowChangeEvent[] = [];
+      const deleted = sub.deletes && new Set(changes.filter(([, op]) => op === "d").map(([, , id]) => id));
       for (const [tableName, op, id] of changes) {
-        if (op !== "d" && !reads.get(readKey(sub, tableName))?.visible?.has(id)) continue;
+        const visible = op !== "d" && !!reads.get(readKey(sub, tableName))?.visible?.has(id);
+        if (sub.deletes && !this.deletesOf(sub.deletes, op, id, visible, deleted!)) continue;
+        if (!sub.topic.ops.has(op) || (op !== "d" && !visible)) continue;
         events.push({ op: OPS[op], table: tableName, id });
       }
       // A burst larger than a whole send queue (a bulk import) becomes one `gap`: read again, rather than thousands of events.
@@ -331,10 +408,30 @@ export class RowChangeHub {
     }
   }
 
+  /**
+   * Keeps a DeleteScope current with one change, in commit order; false for
+   * a delete that does not concern the subscription. An insert or update
+   * the reader sees through the filter adds its row, one it does not see
+   * removes it, unless the row is deleted later in the same round: then
+   * the re-read found nothing because the row is gone, and the scope as it
+   * stood decides.
+   */
+  private deletesOf(scope: DeleteScope, op: WireChange[1], id: string, visible: boolean, deleted: Set<string>): boolean {
+    if (op === "d") return scope.matched.delete(id) || scope.all;
+    if (scope.all) return true;
+    if (visible) scope.matched.add(id);
+    else if (!deleted.has(id)) scope.matched.delete(id);
+    if (scope.matched.size > this.options.deleteTrackMax) {
+      scope.all = true;
+      scope.matched.clear();
+    }
+    return true;
+  }
+
   private async filtered(claims: AccessClaims, table: ChangeTable, filter: unknown, ids: string[]): Promise<Set<string>> {
     if (!this.filteredReader) return new Set();
     this.stats.reads++;
-    return this.filteredReader(claims, table, filter, ids);
+    return this.filteredReader.visible(claims, table, filter, ids);
   }
 
   /** The ids among `ids` that the reader sees, read as them: their role and claims, so RLS decides. */
