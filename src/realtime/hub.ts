@@ -193,12 +193,15 @@ export class RowChangeHub {
   }
 
   /**
-   * Reads the rows a filtered subscription matches now, then sends `ready`.
-   * It is registered first and holds what arrives meanwhile: a row that
-   * comes to match while the first read runs is caught by the held change's
-   * own re-read, delivered right after, in order, before any later change.
+   * Reads the rows a filtered subscription matches now, then sends `ready`
+   * (the first time). It is registered first and holds what arrives
+   * meanwhile: a row that comes to match while the read runs is caught by
+   * the held change's own re-read, delivered right after, in order, before
+   * any later change. Read again after a `gap`: the changes missed would
+   * have kept the scope current.
    */
-  private followDeletes(sub: Subscription): void {
+  private followDeletes(sub: Subscription, first = true): void {
+    if (sub.held || sub.ended) return;
     const [table] = sub.topic.tables.values();
     const max = this.options.deleteTrackMax;
     sub.held = [];
@@ -213,11 +216,12 @@ export class RowChangeHub {
         },
       )
       .then((scope) => {
+        if (sub.ended) return;
         if (scope.all) scope.matched.clear();
         sub.deletes = scope;
         const held = sub.held ?? [];
         sub.held = null;
-        this.push(sub, [{ op: "ready", table: null, id: null }]);
+        if (first) this.push(sub, [{ op: "ready", table: null, id: null }]);
         if (held.length) this.enqueue({ batch: { t: sub.topic.claims.tenantId, c: held }, only: sub });
       });
   }
@@ -322,13 +326,19 @@ export class RowChangeHub {
       try {
         await this.connect();
         this.options.logger.info("realtime: listening again; subscribers are told of the gap");
-        for (const set of this.byTenant.values()) for (const sub of set) this.push(sub, [{ op: "gap", table: null, id: null }]);
+        for (const set of this.byTenant.values()) for (const sub of set) this.gap(sub);
       } catch {
         this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
         this.scheduleReconnect();
       }
     }, this.reconnectDelay);
     this.reconnectTimer.unref();
+  }
+
+  /** Changes may have been missed: the client reads again, and so does a subscription that follows deletes. */
+  private gap(sub: Subscription): void {
+    this.push(sub, [{ op: "gap", table: null, id: null }]);
+    if (sub.deletes) this.followDeletes(sub, false);
   }
 
   /** Batches arriving together are checked and delivered together, in order. */
@@ -346,8 +356,7 @@ export class RowChangeHub {
           // A failed round (a re-read refused) costs its own events, told as a gap, never the rounds after it.
           await this.deliver(batches).catch((error: unknown) => {
             this.options.logger.error({ err: error }, "realtime: delivery failed");
-            for (const { batch, only } of batches)
-              for (const sub of only ? [only] : (this.byTenant.get(batch.t) ?? [])) this.push(sub, [{ op: "gap", table: null, id: null }]);
+            for (const { batch, only } of batches) for (const sub of only ? [only] : (this.byTenant.get(batch.t) ?? [])) this.gap(sub);
           });
         }
       })
@@ -372,7 +381,7 @@ export class RowChangeHub {
             continue;
           }
           // A subscription that follows deletes reads its inserts and updates too, even of ops it did not ask for.
-          if (!sub.topic.ops.has(op) && !(sub.deletes && op !== "d")) continue;
+          if (!sub.topic.ops.has(op) && !(sub.deletes && !sub.deletes.all && op !== "d")) continue;
           let list = wanted.get(sub);
           if (!list) wanted.set(sub, (list = []));
           list.push(change);
@@ -394,10 +403,13 @@ export class RowChangeHub {
     );
     for (const [sub, changes] of wanted) {
       const events: RowChangeEvent[] = [];
-      const deleted = sub.deletes && new Set(changes.filter(([, op]) => op === "d").map(([, , id]) => id));
+      const gone = sub.deletes && {
+        deleted: new Set(changes.filter(([, op]) => op === "d").map(([, , id]) => id)),
+        unread: new Set<string>(),
+      };
       for (const [tableName, op, id] of changes) {
         const visible = op !== "d" && !!reads.get(readKey(sub, tableName))?.visible?.has(id);
-        if (sub.deletes && !this.deletesOf(sub.deletes, op, id, visible, deleted!)) continue;
+        if (sub.deletes && !this.deletesOf(sub.deletes, op, id, visible, gone!)) continue;
         if (!sub.topic.ops.has(op) || (op !== "d" && !visible)) continue;
         events.push({ op: OPS[op], table: tableName, id });
       }
@@ -412,15 +424,24 @@ export class RowChangeHub {
    * Keeps a DeleteScope current with one change, in commit order; false for
    * a delete that does not concern the subscription. An insert or update
    * the reader sees through the filter adds its row, one it does not see
-   * removes it, unless the row is deleted later in the same round: then
-   * the re-read found nothing because the row is gone, and the scope as it
-   * stood decides.
+   * removes it. Unless the row is deleted later in the same round: then the
+   * re-read found nothing because the row is gone, whatever its last
+   * version was, and the delete is sent (`unread`). A delete too many
+   * costs the client an id it does not show; one too few leaves it
+   * showing a row that is gone.
    */
-  private deletesOf(scope: DeleteScope, op: WireChange[1], id: string, visible: boolean, deleted: Set<string>): boolean {
-    if (op === "d") return scope.matched.delete(id) || scope.all;
+  private deletesOf(
+    scope: DeleteScope,
+    op: WireChange[1],
+    id: string,
+    visible: boolean,
+    round: { deleted: Set<string>; unread: Set<string> },
+  ): boolean {
+    if (op === "d") return scope.matched.delete(id) || scope.all || round.unread.has(id);
     if (scope.all) return true;
     if (visible) scope.matched.add(id);
-    else if (!deleted.has(id)) scope.matched.delete(id);
+    else if (round.deleted.has(id)) round.unread.add(id);
+    else scope.matched.delete(id);
     if (scope.matched.size > this.options.deleteTrackMax) {
       scope.all = true;
       scope.matched.clear();
