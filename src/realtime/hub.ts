@@ -202,28 +202,39 @@ export class RowChangeHub {
    */
   private followDeletes(sub: Subscription, first = true): void {
     if (sub.held || sub.ended) return;
+    sub.held = [];
+    void this.readScope(sub).then((scope) => {
+      if (sub.ended) return;
+      sub.deletes = scope;
+      const held = sub.held ?? [];
+      sub.held = null;
+      if (first) this.push(sub, [{ op: "ready", table: null, id: null }]);
+      if (held.length) this.enqueue({ batch: { t: sub.topic.claims.tenantId, c: held }, only: sub });
+    });
+  }
+
+  /**
+   * The first read of a DeleteScope, tried three times: it is planned on
+   * its first use, and a busy instance can exceed the planning timeout.
+   * If it still fails, every delete of the table concerns the subscription.
+   */
+  private async readScope(sub: Subscription): Promise<DeleteScope> {
     const [table] = sub.topic.tables.values();
     const max = this.options.deleteTrackMax;
-    sub.held = [];
-    const read = this.filteredReader && table ? this.filteredReader.matching(sub.topic.claims, table, sub.topic.filter, max + 1) : null;
-    this.stats.reads += read ? 1 : 0;
-    void (read ?? Promise.reject(new Error("no filtered reader yet")))
-      .then(
-        (matched) => ({ matched, all: matched.size > max }),
-        (error: unknown) => {
-          this.options.logger.warn({ err: error }, "realtime: a filtered subscription gets every delete of its table");
-          return { matched: new Set<string>(), all: true };
-        },
-      )
-      .then((scope) => {
-        if (sub.ended) return;
-        if (scope.all) scope.matched.clear();
-        sub.deletes = scope;
-        const held = sub.held ?? [];
-        sub.held = null;
-        if (first) this.push(sub, [{ op: "ready", table: null, id: null }]);
-        if (held.length) this.enqueue({ batch: { t: sub.topic.claims.tenantId, c: held }, only: sub });
-      });
+    let failure: unknown = new Error("the filtered reader is not ready");
+    for (const pause of [0, 200, 1000]) {
+      if (!this.filteredReader || !table || sub.ended) break;
+      if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+      try {
+        this.stats.reads++;
+        const matched = await this.filteredReader.matching(sub.topic.claims, table, sub.topic.filter, max + 1);
+        return matched.size > max ? { matched: new Set(), all: true } : { matched, all: false };
+      } catch (error) {
+        failure = error;
+      }
+    }
+    if (!sub.ended) this.options.logger.warn({ err: failure }, "realtime: a filtered subscription gets every delete of its table");
+    return { matched: new Set(), all: true };
   }
 
   private end(sub: Subscription): void {

@@ -2,6 +2,9 @@ import pg from "pg";
 
 import type { Logger } from "../observability/logger";
 
+/** A socket waits at most this long for its seat (then it is closed with 1013). */
+const QUERY_TIMEOUT_MS = 5_000;
+
 export interface SocketSeatsOptions {
   /** A direct connection (or a session-mode pooler): the seats are session advisory locks. */
   url: string;
@@ -70,15 +73,27 @@ export class SocketSeats {
     });
   }
 
+  /** Ends the connection, and so frees every seat this instance holds; queued takes and gives fail with it. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.queue.catch(() => undefined);
-    await this.client?.end().catch(() => undefined);
+    const client = this.client;
     this.client = null;
+    await client?.end().catch(() => undefined);
   }
 
+  /**
+   * One step at a time, on one connection. A step that fails (the
+   * database is away, or slower than QUERY_TIMEOUT_MS) drops the
+   * connection: the next step starts on a new one, which takes this
+   * instance's seats again first.
+   */
   private serial<T>(step: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(step, step);
+    const run = this.queue.then(step, step).catch((error: unknown) => {
+      const client = this.client;
+      this.client = null;
+      client?.end().catch(() => undefined);
+      throw error;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -91,7 +106,13 @@ export class SocketSeats {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.options.url, application_name: "nexus-socket-seats", keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      application_name: "nexus-socket-seats",
+      keepAlive: true,
+      connectionTimeoutMillis: QUERY_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+    });
     const lost = () => {
       if (this.client !== client) return;
       this.client = null;
@@ -101,23 +122,32 @@ export class SocketSeats {
     };
     client.on("error", lost);
     client.on("end", lost);
-    await client.connect();
-    if (this.held.size) {
-      const seats = [...this.held].flatMap(([who, mine]) => [...mine].map((seat) => ({ who, seat })));
-      const { rows } = await client.query<{ who: string; seat: number; held: boolean }>(
-        `select s.who, s.seat, pg_try_advisory_lock(hashtextextended('nexus-ws-seat:' || s.who || ':' || s.seat, 0)) as held
-           from jsonb_to_recordset($1::jsonb) as s(who text, seat int)`,
-        [JSON.stringify(seats)],
-      );
-      let lostSeats = 0;
-      for (const row of rows) {
-        if (row.held) continue;
-        lostSeats++;
-        this.held.get(row.who)?.delete(row.seat);
-      }
-      if (lostSeats) this.options.logger.warn({ seats: lostSeats }, "socket seats: some were taken by other instances meanwhile");
+    try {
+      await client.connect();
+      if (this.held.size) await this.takeAgain(client);
+      if (this.stopped) throw new Error("the socket seats are stopped");
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
     }
     this.client = client;
     return client;
+  }
+
+  /** After a reconnect: the seats this instance held, taken again; one another instance took meanwhile is given up. */
+  private async takeAgain(client: pg.Client): Promise<void> {
+    const seats = [...this.held].flatMap(([who, mine]) => [...mine].map((seat) => ({ who, seat })));
+    const { rows } = await client.query<{ who: string; seat: number; held: boolean }>(
+      `select s.who, s.seat, pg_try_advisory_lock(hashtextextended('nexus-ws-seat:' || s.who || ':' || s.seat, 0)) as held
+         from jsonb_to_recordset($1::jsonb) as s(who text, seat int)`,
+      [JSON.stringify(seats)],
+    );
+    let lostSeats = 0;
+    for (const row of rows) {
+      if (row.held) continue;
+      lostSeats++;
+      this.held.get(row.who)?.delete(row.seat);
+    }
+    if (lostSeats) this.options.logger.warn({ seats: lostSeats }, "socket seats: some were taken by other instances meanwhile");
   }
 }
