@@ -359,6 +359,10 @@ export class RowChangeHub {
 
   private enqueue(inbound: Inbound): void {
     this.inbox.push(inbound);
+    this.drain();
+  }
+
+  private drain(): void {
     this.draining ??= new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
         while (this.inbox.length) {
@@ -371,7 +375,11 @@ export class RowChangeHub {
           });
         }
       })
-      .finally(() => (this.draining = null));
+      .finally(() => {
+        this.draining = null;
+        // Enqueued after the loop's last look but before this (a subscription's first read ends in a microtask too).
+        if (this.inbox.length) this.drain();
+      });
   }
 
   private async deliver(batches: Inbound[]): Promise<void> {
