@@ -15,10 +15,14 @@ describe("realtime row changes", () => {
   let gateway: TestGateway;
   let first: GatewayProcess;
   let second: GatewayProcess;
+  /** Killed by the per-user cap test (an instance that dies holding seats). */
+  let third: GatewayProcess;
   let a: TenantFixture;
   let b: TenantFixture;
+  let c: TenantFixture;
   let tokenA: string;
   let tokenB: string;
+  let tokenC: string;
   let viewerToken: string;
   const clients: Client[] = [];
   const limits = {
@@ -95,14 +99,22 @@ describe("realtime row changes", () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    [first, second, a, b] = await Promise.all([
+    [first, second, third, a, b] = await Promise.all([
       startGatewayProcess(limits, { decode: true }),
       startGatewayProcess(tight, { decode: true }),
+      startGatewayProcess(tight),
       createTenant("RealtimeA", 1, "viewer"),
       createTenant("RealtimeB", 0),
     ]);
-    [tokenA, tokenB, viewerToken] = (
-      await Promise.all([signIn(gateway, a.admin.email), signIn(gateway, b.admin.email), signIn(gateway, a.users[0]!.email)])
+    // C's admin opens sockets only in the per-user cap test, so its seats are its own.
+    c = await createTenant("RealtimeC", 0);
+    [tokenA, tokenB, viewerToken, tokenC] = (
+      await Promise.all([
+        signIn(gateway, a.admin.email),
+        signIn(gateway, b.admin.email),
+        signIn(gateway, a.users[0]!.email),
+        signIn(gateway, c.admin.email),
+      ])
     ).map((s) => s.accessToken);
   }, 240_000);
   afterEach(async () => {
@@ -110,7 +122,7 @@ describe("realtime row changes", () => {
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    await Promise.all([first?.stop(), second?.stop()]);
+    await Promise.all([first?.stop(), second?.stop(), third?.stop()]);
     await gateway?.close();
   }, 120_000);
 
@@ -203,13 +215,6 @@ describe("realtime row changes", () => {
     const fourth = subscribe(client, `subscription { rowChanged { op } }`);
     await expect(fourth.ready).rejects.toBeDefined();
     expect(JSON.stringify(fourth.errors)).toContain("TOO_MANY_SUBSCRIPTIONS");
-
-    // Per user, on the second process: 2 sockets, then 4430.
-    const mine = [connect(tokenB, { server: second }), connect(tokenB, { server: second })].map((c) =>
-      subscribe(c, `subscription { rowChanged { op } }`),
-    );
-    await Promise.all(mine.map((s) => s.ready));
-    expect(await closedWith(tokenB, second)).toBe(4430);
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
 
     // Per client address, at the upgrade: at most 6 on the second process (sockets closed just above may still count).
@@ -225,6 +230,74 @@ describe("realtime row changes", () => {
     open.forEach((ws) => ws.terminate());
     expect(refused).toBe(429);
     expect(open.length).toBeLessThanOrEqual(6);
+  });
+
+  test("the per-user socket cap holds across instances: two sockets on one, the third on the other is refused with 4430", async () => {
+    // The second process's cap is 2; the first's is 100, but the seats it hands out are counted on the database too.
+    const closedWith = (server: GatewayProcess) =>
+      new Promise<number>((resolve) => {
+        const client = connect(tokenC, { server, closed: resolve });
+        subscribe(client, `subscription { rowChanged { op } }`).ready.then(
+          () => resolve(0),
+          () => undefined,
+        );
+      });
+    const held = [connect(tokenC), connect(tokenC)];
+    await Promise.all(held.map((client) => subscribe(client, `subscription { rowChanged { op } }`).ready));
+    expect(await closedWith(second)).toBe(4430);
+    // A closed socket gives its seat back (told to the database as it closes): the other instance then accepts one.
+    await held[0]!.dispose();
+    /** Opens sockets on `server` until one is accepted (0), or 15 s have passed: seats are given back as sockets close. */
+    const seatOn = async (server: GatewayProcess) => {
+      let code = -1;
+      for (const end = Date.now() + 15_000; code !== 0 && Date.now() < end;) code = await closedWith(server);
+      return code;
+    };
+    expect(await seatOn(second)).toBe(0);
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
+
+    // An instance that dies holding seats: PostgreSQL ends its connection, and its seats with it.
+    expect([await seatOn(third), await seatOn(third)]).toEqual([0, 0]);
+    expect(await closedWith(second)).toBe(4430);
+    third.child.kill("SIGKILL");
+    expect(await seatOn(second)).toBe(0);
+  }, 60_000);
+
+  test("a filtered subscription gets the delete of a row that matched its filter, not of one that did not; unfiltered gets both; never another tenant's", async () => {
+    const run = Date.now().toString(36);
+    const keep = [`Keep ${run} 1`, `Keep ${run} 2`, `Keep ${run} 3`];
+    // Rows from before the subscription (the first read finds them) and after it (their inserts and updates tell).
+    const keptBefore = await createGroup(tokenA, keep[0]!);
+    const droppedBefore = await createGroup(tokenA, `Drop ${run} 1`);
+    const filter = `filter: { userGroup: { name: { in: ${JSON.stringify(keep)} } } }`;
+    const narrow = subscribe(connect(tokenA), `subscription { rowChanged(table: USER_GROUPS, ops: [DELETE], ${filter}) { op rowId } }`);
+    const all = subscribe(connect(tokenA), `subscription { rowChanged(table: USER_GROUPS) { op rowId } }`);
+    const other = subscribe(connect(tokenB), `subscription { rowChanged(table: USER_GROUPS, ops: [DELETE], ${filter}) { op rowId } }`);
+    const otherAll = subscribe(connect(tokenB), `subscription { rowChanged(table: USER_GROUPS, ops: [DELETE]) { op rowId } }`);
+    await Promise.all([narrow.ready, all.ready, other.ready, otherAll.ready]);
+    const droppedAfter = await createGroup(tokenA, `Drop ${run} 2`);
+    const turned = await createGroup(tokenA, keep[1]!);
+    await renameGroup(tokenA, turned, `Drop ${run} 3`); // matched once, no longer when deleted
+    const keptAfter = await createGroup(tokenA, `Drop ${run} 4`);
+    await renameGroup(tokenA, keptAfter, keep[2]!); // matches only after an update
+    // Each update is read before its row goes (a row already gone when its last change is read cannot be judged, and its delete is sent).
+    await until("the updates", () => all.events.filter((e) => e.op === "UPDATE").length >= 2);
+    const deleted = [droppedBefore, keptBefore, turned, droppedAfter, keptAfter];
+    for (const id of deleted) await deleteGroup(tokenA, id);
+    const deletes = () => all.events.filter((e) => e.op === "DELETE");
+    await until("the unfiltered subscription's deletes", () => deletes().length >= deleted.length);
+    await until("the filtered subscription's last delete", () => narrow.events.some((e) => e.rowId === keptAfter));
+    expect(deletes()).toEqual(deleted.map((rowId) => ({ op: "DELETE", rowId })));
+    expect(narrow.events).toEqual([
+      { op: "DELETE", rowId: keptBefore },
+      { op: "DELETE", rowId: keptAfter },
+    ]);
+    // B's own delete comes after A's in commit order: had A's reached B, they would be here by now.
+    const mineB = await createGroup(tokenB, keep[0]!);
+    await deleteGroup(tokenB, mineB);
+    await until("B's own delete", () => other.events.length >= 1 && otherAll.events.length >= 1);
+    expect(other.events).toEqual([{ op: "DELETE", rowId: mineB }]);
+    expect(otherAll.events).toEqual([{ op: "DELETE", rowId: mineB }]);
   });
 
   test("a client that stops reading is disconnected with 4413; the gateway does not buffer for it", async () => {

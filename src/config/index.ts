@@ -78,6 +78,8 @@ export interface RealtimeConfig {
   maxSocketsPerClient: number;
   maxSocketsPerUser: number;
   maxSubscriptionsPerSocket: number;
+  /** Rows a filtered subscription follows to tell which deletes concern it; past it, it gets every delete of its table. */
+  deleteTrackMax: number;
   /** Events waiting for one socket before it is closed as too slow (4413). */
   sendQueueMax: number;
 }
@@ -734,6 +736,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxSocketsPerUser: readInteger(env, "NEXUS_WS_MAX_SOCKETS_PER_USER", 10, 1, 100_000),
       maxSubscriptionsPerSocket: readInteger(env, "NEXUS_WS_MAX_SUBSCRIPTIONS_PER_SOCKET", 20, 1, 10_000),
       sendQueueMax: readInteger(env, "NEXUS_WS_SEND_QUEUE_MAX", 1_000, 1, 1_000_000),
+      deleteTrackMax: readInteger(env, "NEXUS_REALTIME_DELETE_TRACK_MAX", 1_000, 0, 1_000_000),
     },
     dataDir,
     jwt,

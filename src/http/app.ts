@@ -29,6 +29,7 @@ import { GatewayMetrics, metricsPlacement } from "../observability/metrics";
 import { ChangeDecoder } from "../realtime/decoder";
 import { makeFilteredReader } from "../realtime/filtered-reader";
 import { RowChangeHub } from "../realtime/hub";
+import { SocketSeats } from "../realtime/socket-seats";
 import { createAuthRouter } from "./auth-routes";
 import { clientSettings, TRUSTED_PROXIES } from "./client-address";
 import { errorHandler, notFound } from "./errors";
@@ -119,10 +120,13 @@ export async function createGateway({
         listenerUrl,
         pool: realtimePool,
         sendQueueMax: config.realtime.sendQueueMax,
+        deleteTrackMax: config.realtime.deleteTrackMax,
         statementTimeoutMs: config.statementTimeoutMs,
         logger,
       })
     : null;
+  // The per-user socket cap is counted on the database, across instances, on a direct connection of its own (session locks).
+  const seats = new SocketSeats({ url: listenerUrl, cap: config.realtime.maxSocketsPerUser, logger });
   const decoder =
     realtime && replicationUrl ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, logger }) : null;
   // With schema reloading, LISTEN for schema changes on one direct
@@ -155,7 +159,7 @@ export async function createGateway({
     automation?.stop();
     await jobs?.stop();
     mail?.close();
-    await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop()]);
+    await Promise.all([revocations.stop(), hub?.stop(), decoder?.stop(), seats.stop()]);
     subscriber?.release();
     await Promise.all([graphqlPool.end(), authPool.end(), filesPool.end(), subscriberPool.end(), limitsPool.end(), realtimePool?.end()]);
     fileStorage.close?.();
@@ -236,7 +240,7 @@ export async function createGateway({
     // (a busy event loop has not yet read the close) sees it reset, and a
     // POST is not retried.
     server.keepAliveTimeout = 65_000;
-    await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets, hub });
+    await serv.attachWebsockets(server, { limits: config.realtime, verifier, sockets, hub, seats });
     // Build the schema now: a broken schema fails the start, not the first
     // request. In watch mode PostGraphile releases the server when the first
     // build fails, and the schema's promise never settles: that is a failure too.

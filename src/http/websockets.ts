@@ -10,10 +10,13 @@ import { type TokenVerifier, verifyBearer } from "../auth/verify";
 import type { RealtimeConfig } from "../config";
 import type { SocketRegistry } from "../graphql/realtime";
 import type { RowChangeHub } from "../realtime/hub";
+import type { SocketSeats } from "../realtime/socket-seats";
 import { clientIp } from "./client-address";
 
 /** The close code of a socket past the per-user cap (the per-client cap refuses the upgrade with 429). */
 export const TOO_MANY_SOCKETS_CLOSE = 4430;
+/** WebSocket's own "try again later": the shared per-user count could not be asked (the database is away). */
+export const SEATS_UNAVAILABLE_CLOSE = 1013;
 const KEEPALIVE_MS = 12_000;
 
 export interface SocketLimits {
@@ -21,6 +24,8 @@ export interface SocketLimits {
   verifier: TokenVerifier;
   sockets: SocketRegistry;
   hub: RowChangeHub | null;
+  /** The per-user cap, counted across every instance (src/realtime/socket-seats.ts). */
+  seats: SocketSeats;
 }
 
 /** Counts open sockets by a key; `take` refuses past the cap, and the socket's close gives its place back. */
@@ -50,7 +55,9 @@ class SocketCounter {
  * - `connection_init` within `initTimeoutMs` (else 4408), carrying a valid
  *   bearer token (else 4403): no anonymous socket stays open, since every
  *   subscription needs a signed-in user anyway;
- * - at most `maxSocketsPerUser` signed-in sockets per user (else 4430);
+ * - at most `maxSocketsPerUser` signed-in sockets per user, counted across
+ *   every instance on the database (else 4430; 1013 when the count cannot
+ *   be asked);
  * - a ping every 12 s; a socket that does not answer by the next is ended.
  *
  * Subscriptions per socket and the send queue are bounded where events are
@@ -58,10 +65,9 @@ class SocketCounter {
  */
 export function makeUpgradeHandler(
   instance: Parameters<typeof makeGraphQLWSConfig>[0],
-  { limits, verifier, sockets, hub }: SocketLimits,
+  { limits, verifier, sockets, hub, seats }: SocketLimits,
 ): { upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
   const perClient = new SocketCounter(limits.maxSocketsPerClient);
-  const perUser = new SocketCounter(limits.maxSocketsPerUser);
   type Extra = { socket: WebSocket; request: IncomingMessage };
   const server = makeServer<Record<string, unknown>, Extra>({
     ...makeGraphQLWSConfig(instance),
@@ -76,11 +82,27 @@ export function makeUpgradeHandler(
       } catch {
         return false;
       }
-      if (!perUser.take(`${claims.tenantId}:${claims.userId ?? claims.jti}`, ctx.extra.socket)) {
-        ctx.extra.socket.close(TOO_MANY_SOCKETS_CLOSE, "Too many sockets for this user");
+      const socket = ctx.extra.socket;
+      const user = `${claims.tenantId}:${claims.userId ?? claims.jti}`;
+      let seat: number | null;
+      try {
+        seat = await seats.take(user);
+      } catch {
+        socket.close(SEATS_UNAVAILABLE_CLOSE, "Try again later");
         return false;
       }
-      sockets.add(ctx.extra.socket, claims);
+      if (seat === null) {
+        socket.close(TOO_MANY_SOCKETS_CLOSE, "Too many sockets for this user");
+        return false;
+      }
+      const give = () => void seats.give(user, seat).catch(() => undefined);
+      // Closed while its seat was being taken: the close event has passed already.
+      if (socket.readyState !== socket.OPEN) {
+        give();
+        return false;
+      }
+      socket.once("close", give);
+      sockets.add(socket, claims);
       return true;
     },
   } as never);

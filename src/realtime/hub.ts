@@ -36,8 +36,13 @@ export interface RowChangeTopic {
   filter: unknown;
 }
 
-/** Answers which of `ids` the reader sees through the table's filter (a GraphQL query run as them). */
-export type FilteredReader = (claims: AccessClaims, table: ChangeTable, filter: unknown, ids: string[]) => Promise<Set<string>>;
+/** The re-reads through a table's filter, as the reader (GraphQL queries run as them, src/realtime/filtered-reader.ts). */
+export interface FilteredReader {
+  /** Which of `ids` the reader sees through the filter. */
+  visible(claims: AccessClaims, table: ChangeTable, filter: unknown, ids: string[]): Promise<Set<string>>;
+  /** The rows the reader sees through the filter now, at most `limit` of them. */
+  matching(claims: AccessClaims, table: ChangeTable, filter: unknown, limit: number): Promise<Set<string>>;
+}
 
 export interface HubOptions {
   listenerUrl: string;
@@ -46,6 +51,8 @@ export interface HubOptions {
   /** Events waiting for one socket before it counts as too slow and is closed. */
   sendQueueMax: number;
   statementTimeoutMs: number;
+  /** Rows a filtered subscription follows to tell which deletes concern it; past it, it gets every delete of its table. */
+  deleteTrackMax: number;
   logger: Logger;
 }
 
@@ -60,6 +67,27 @@ interface Subscription {
   queue: RowChangeEvent[];
   waiting: ((result: IteratorResult<RowChangeEvent>) => void) | null;
   ended: boolean;
+  /** A filtered subscription that follows deletes: the rows its delete may concern (see `deletesOf`). */
+  deletes: DeleteScope | null;
+  /** Changes that arrived while its DeleteScope was first read, delivered once it is known. */
+  held: WireChange[] | null;
+}
+
+/**
+ * The rows a filtered subscription was last seen to match, read as its
+ * reader: at subscription (`matching`), then after every insert or update
+ * of the table. `all`: more than `deleteTrackMax` (or the first read
+ * failed), so every delete of the table concerns it.
+ */
+interface DeleteScope {
+  matched: Set<string>;
+  all: boolean;
+}
+
+/** A change to deliver to one subscription only (the changes it held while its DeleteScope was read). */
+interface Inbound {
+  batch: WireBatch;
+  only?: Subscription;
 }
 
 /**
@@ -71,9 +99,15 @@ interface Subscription {
  * claims (the same reader, however many sockets) share one query per table,
  * and one per distinct filter.
  *
- * A delete cannot be re-read (the row is gone): it reaches every
- * subscriber of the table, since the publication holds only tables the
- * request role may select from. It carries only the id.
+ * A delete cannot be re-read (the row is gone), and its WAL record
+ * carries only the key. Without a filter it reaches every subscriber of the
+ * table (the publication holds only tables the request role may select
+ * from), with only the id. With a filter it reaches the subscription only
+ * if the row matched the filter, as the reader, when the gateway last read
+ * it: the hub keeps each filtered subscription's matching ids (DeleteScope),
+ * read once at subscription and kept current from the re-reads of inserts
+ * and updates, which it does anyway. README, Realtime, says why this and
+ * not REPLICA IDENTITY FULL.
  */
 export class RowChangeHub {
   private readonly byTenant = new Map<string, Set<Subscription>>();
@@ -82,7 +116,7 @@ export class RowChangeHub {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private reconnectDelay = RECONNECT_MIN_MS;
   private stopped = false;
-  private inbox: WireBatch[] = [];
+  private inbox: Inbound[] = [];
   private draining: Promise<void> | null = null;
   private filteredReader: FilteredReader | null = null;
   /** Counters for the bench and the logs: re-read queries run, events delivered. */
@@ -117,7 +151,7 @@ export class RowChangeHub {
    * `ready` reaches it.
    */
   subscribe(topic: RowChangeTopic): AsyncIterableIterator<RowChangeEvent> {
-    const sub: Subscription = { topic, queue: [], waiting: null, ended: false };
+    const sub: Subscription = { topic, queue: [], waiting: null, ended: false, deletes: null, held: null };
     const tenant = topic.claims.tenantId;
     const set = this.byTenant.get(tenant) ?? new Set();
     set.add(sub);
@@ -136,7 +170,8 @@ export class RowChangeHub {
       }
       state.subscriptions.add(sub);
     }
-    this.push(sub, [{ op: "ready", table: null, id: null }]);
+    if (topic.filter != null && topic.ops.has("d")) this.followDeletes(sub);
+    else this.push(sub, [{ op: "ready", table: null, id: null }]);
     const iterator: AsyncIterableIterator<RowChangeEvent> = {
       next: () => {
         const event = sub.queue.shift();
@@ -155,6 +190,51 @@ export class RowChangeHub {
       [Symbol.asyncIterator]: () => iterator,
     };
     return iterator;
+  }
+
+  /**
+   * Reads the rows a filtered subscription matches now, then sends `ready`
+   * (the first time). It is registered first and holds what arrives
+   * meanwhile: a row that comes to match while the read runs is caught by
+   * the held change's own re-read, delivered right after, in order, before
+   * any later change. Read again after a `gap`: the changes missed would
+   * have kept the scope current.
+   */
+  private followDeletes(sub: Subscription, first = true): void {
+    if (sub.held || sub.ended) return;
+    sub.held = [];
+    void this.readScope(sub).then((scope) => {
+      if (sub.ended) return;
+      sub.deletes = scope;
+      const held = sub.held ?? [];
+      sub.held = null;
+      if (first) this.push(sub, [{ op: "ready", table: null, id: null }]);
+      if (held.length) this.enqueue({ batch: { t: sub.topic.claims.tenantId, c: held }, only: sub });
+    });
+  }
+
+  /**
+   * The first read of a DeleteScope, tried three times: it is planned on
+   * its first use, and a busy instance can exceed the planning timeout.
+   * If it still fails, every delete of the table concerns the subscription.
+   */
+  private async readScope(sub: Subscription): Promise<DeleteScope> {
+    const [table] = sub.topic.tables.values();
+    const max = this.options.deleteTrackMax;
+    let failure: unknown = new Error("the filtered reader is not ready");
+    for (const pause of [0, 200, 1000]) {
+      if (!this.filteredReader || !table || sub.ended) break;
+      if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+      try {
+        this.stats.reads++;
+        const matched = await this.filteredReader.matching(sub.topic.claims, table, sub.topic.filter, max + 1);
+        return matched.size > max ? { matched: new Set(), all: true } : { matched, all: false };
+      } catch (error) {
+        failure = error;
+      }
+    }
+    if (!sub.ended) this.options.logger.warn({ err: failure }, "realtime: a filtered subscription gets every delete of its table");
+    return { matched: new Set(), all: true };
   }
 
   private end(sub: Subscription): void {
@@ -257,7 +337,7 @@ export class RowChangeHub {
       try {
         await this.connect();
         this.options.logger.info("realtime: listening again; subscribers are told of the gap");
-        for (const set of this.byTenant.values()) for (const sub of set) this.push(sub, [{ op: "gap", table: null, id: null }]);
+        for (const set of this.byTenant.values()) for (const sub of set) this.gap(sub);
       } catch {
         this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
         this.scheduleReconnect();
@@ -266,10 +346,23 @@ export class RowChangeHub {
     this.reconnectTimer.unref();
   }
 
+  /** Changes may have been missed: the client reads again, and so does a subscription that follows deletes. */
+  private gap(sub: Subscription): void {
+    this.push(sub, [{ op: "gap", table: null, id: null }]);
+    if (sub.deletes) this.followDeletes(sub, false);
+  }
+
   /** Batches arriving together are checked and delivered together, in order. */
   private receive(batch: WireBatch): void {
-    if (!this.byTenant.has(batch.t)) return;
-    this.inbox.push(batch);
+    if (this.byTenant.has(batch.t)) this.enqueue({ batch });
+  }
+
+  private enqueue(inbound: Inbound): void {
+    this.inbox.push(inbound);
+    this.drain();
+  }
+
+  private drain(): void {
     this.draining ??= new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
         while (this.inbox.length) {
@@ -278,27 +371,36 @@ export class RowChangeHub {
           // A failed round (a re-read refused) costs its own events, told as a gap, never the rounds after it.
           await this.deliver(batches).catch((error: unknown) => {
             this.options.logger.error({ err: error }, "realtime: delivery failed");
-            for (const batch of batches)
-              for (const sub of this.byTenant.get(batch.t) ?? []) this.push(sub, [{ op: "gap", table: null, id: null }]);
+            for (const { batch, only } of batches) for (const sub of only ? [only] : (this.byTenant.get(batch.t) ?? [])) this.gap(sub);
           });
         }
       })
-      .finally(() => (this.draining = null));
+      .finally(() => {
+        this.draining = null;
+        // Enqueued after the loop's last look but before this (a subscription's first read ends in a microtask too).
+        if (this.inbox.length) this.drain();
+      });
   }
 
-  private async deliver(batches: WireBatch[]): Promise<void> {
+  private async deliver(batches: Inbound[]): Promise<void> {
     /** Per subscription, the changes it asked for, in commit order. */
     const wanted = new Map<Subscription, WireChange[]>();
     /** The re-reads: one per table, reader and filter. */
     const reads = new Map<string, { claims: AccessClaims; table: ChangeTable; filter: unknown; ids: Set<string>; visible?: Set<string> }>();
     const readKey = (sub: Subscription, table: string) =>
       `${table}\u0000${sub.topic.claims.tenantId}\u0000${sub.topic.claims.userId}\u0000${sub.topic.claims.sessionId}\u0000${sub.topic.filter == null ? "" : JSON.stringify(sub.topic.filter)}`;
-    for (const batch of batches) {
-      for (const sub of this.byTenant.get(batch.t) ?? []) {
+    for (const { batch, only } of batches) {
+      for (const sub of only ? [only] : (this.byTenant.get(batch.t) ?? [])) {
         for (const change of batch.c) {
           const [tableName, op, id] = change;
           const table = sub.topic.tables.get(tableName);
-          if (!table || !sub.topic.ops.has(op)) continue;
+          if (!table) continue;
+          if (sub.held) {
+            sub.held.push(change);
+            continue;
+          }
+          // A subscription that follows deletes reads its inserts and updates too, even of ops it did not ask for.
+          if (!sub.topic.ops.has(op) && !(sub.deletes && !sub.deletes.all && op !== "d")) continue;
           let list = wanted.get(sub);
           if (!list) wanted.set(sub, (list = []));
           list.push(change);
@@ -320,8 +422,14 @@ export class RowChangeHub {
     );
     for (const [sub, changes] of wanted) {
       const events: RowChangeEvent[] = [];
+      const gone = sub.deletes && {
+        deleted: new Set(changes.filter(([, op]) => op === "d").map(([, , id]) => id)),
+        unread: new Set<string>(),
+      };
       for (const [tableName, op, id] of changes) {
-        if (op !== "d" && !reads.get(readKey(sub, tableName))?.visible?.has(id)) continue;
+        const visible = op !== "d" && !!reads.get(readKey(sub, tableName))?.visible?.has(id);
+        if (sub.deletes && !this.deletesOf(sub.deletes, op, id, visible, gone!)) continue;
+        if (!sub.topic.ops.has(op) || (op !== "d" && !visible)) continue;
         events.push({ op: OPS[op], table: tableName, id });
       }
       // A burst larger than a whole send queue (a bulk import) becomes one `gap`: read again, rather than thousands of events.
@@ -331,10 +439,39 @@ export class RowChangeHub {
     }
   }
 
+  /**
+   * Keeps a DeleteScope current with one change, in commit order; false for
+   * a delete that does not concern the subscription. An insert or update
+   * the reader sees through the filter adds its row, one it does not see
+   * removes it. Unless the row is deleted later in the same round: then the
+   * re-read found nothing because the row is gone, whatever its last
+   * version was, and the delete is sent (`unread`). A delete too many
+   * costs the client an id it does not show; one too few leaves it
+   * showing a row that is gone.
+   */
+  private deletesOf(
+    scope: DeleteScope,
+    op: WireChange[1],
+    id: string,
+    visible: boolean,
+    round: { deleted: Set<string>; unread: Set<string> },
+  ): boolean {
+    if (op === "d") return scope.matched.delete(id) || scope.all || round.unread.has(id);
+    if (scope.all) return true;
+    if (visible) scope.matched.add(id);
+    else if (round.deleted.has(id)) round.unread.add(id);
+    else scope.matched.delete(id);
+    if (scope.matched.size > this.options.deleteTrackMax) {
+      scope.all = true;
+      scope.matched.clear();
+    }
+    return true;
+  }
+
   private async filtered(claims: AccessClaims, table: ChangeTable, filter: unknown, ids: string[]): Promise<Set<string>> {
     if (!this.filteredReader) return new Set();
     this.stats.reads++;
-    return this.filteredReader(claims, table, filter, ids);
+    return this.filteredReader.visible(claims, table, filter, ids);
   }
 
   /** The ids among `ids` that the reader sees, read as them: their role and claims, so RLS decides. */
