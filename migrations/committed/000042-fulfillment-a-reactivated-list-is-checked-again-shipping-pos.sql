@@ -1,5 +1,5 @@
 --! Previous: sha1:9008b24f9cbe3902f411af576ccae819bb93d6a5
---! Hash: sha1:ca4278c9abc83a7b4a39afa3472e5b3c665d4ee9
+--! Hash: sha1:6f37cd8a40445235a8ecbbc7a0e82f4a48188f53
 --! Message: fulfillment: a reactivated list is checked again, shipping posts the sales; automation: a dead attempt is taken over
 
 /*
@@ -109,8 +109,7 @@ comment on function fulfillment.tg__recheck_when_reactivated() is
  * sale, the line's active reservations in that warehouse are consumed up to
  * the quantity shipped (oldest first; the rest of a larger one stays held):
  * the sale would otherwise take available stock below zero where the
- * reservation held it. Order lines without a variant (a service, a fee)
- * move no stock.
+ * reservation held it.
  */
 create function fulfillment.post_sale_of_line(p_tenant_id uuid, p_fulfillment_line_id uuid) returns void
   language plpgsql volatile security definer
@@ -128,7 +127,7 @@ begin
   join orders.order_lines ol on ol.tenant_id = fl.tenant_id and ol.id = fl.order_line_id
   join orders.orders o on o.tenant_id = fl.tenant_id and o.id = fl.order_id
   where fl.tenant_id = p_tenant_id and fl.id = p_fulfillment_line_id;
-  if v_line.variant_id is null or exists (
+  if exists (
     select 1 from inventory.inventory_movements m
     where m.tenant_id = p_tenant_id and m.fulfillment_line_id = p_fulfillment_line_id
   ) then
