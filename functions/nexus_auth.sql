@@ -90,17 +90,27 @@ revoke all on function nexus_auth.assign_role(uuid,text) from public;
 grant execute on function nexus_auth.assign_role(uuid,text) to nexus_authenticator;
 comment on function nexus_auth.assign_role(uuid,text) is 'Gives a user a tenant role, by name.';
 
-CREATE OR REPLACE FUNCTION nexus_auth.automation_claim_run(p_run_id uuid)
+CREATE OR REPLACE FUNCTION nexus_auth.automation_claim_run(p_run_id uuid, p_job_id text)
  RETURNS TABLE(tenant_id uuid, run_as uuid, conditions jsonb, actions jsonb, context jsonb, attempts integer, max_attempts integer)
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO 'pg_catalog'
 AS $function$
 begin
+  -- The job that made the attempt under way is back: graphile-worker hands a job out again only once the
+  -- lock of the worker that held it has expired, so that attempt died with its process. It is recorded as
+  -- abandoned; the run then waits for its retry like a failed attempt, or fails when that was its last.
+  update automation.automation_runs r
+  set abandoned_attempts = r.abandoned_attempts + 1,
+      error = format('attempt %s was abandoned: its process stopped before it finished', r.attempts),
+      status = case when r.attempts >= r.max_attempts then 'failed'::automation.run_status else r.status end,
+      finished_at = case when r.attempts >= r.max_attempts then now() end
+  where r.id = p_run_id and r.status = 'running' and r.error is null and r.attempt_job_id = p_job_id;
   return query
   with claimed as (
     update automation.automation_runs r
-    set status = 'running', attempts = r.attempts + 1, started_at = coalesce(r.started_at, now()), error = null
+    set status = 'running', attempts = r.attempts + 1, started_at = coalesce(r.started_at, now()), error = null,
+        attempt_job_id = p_job_id
     from automation.automation_rules rule
     -- running with an error: the last attempt failed and waits for its retry; running without one: an attempt is under way
     where r.id = p_run_id and (r.status = 'queued' or (r.status = 'running' and r.error is not null))
@@ -111,9 +121,9 @@ begin
   select * from claimed;
 end;
 $function$;
-revoke all on function nexus_auth.automation_claim_run(uuid) from public;
-grant execute on function nexus_auth.automation_claim_run(uuid) to nexus_authenticator;
-comment on function nexus_auth.automation_claim_run(uuid) is 'Starts the next attempt of a queued run or of one whose last attempt failed: what to do, for whom, and as whom; nothing while an attempt is under way or once it is finished.';
+revoke all on function nexus_auth.automation_claim_run(uuid,text) from public;
+grant execute on function nexus_auth.automation_claim_run(uuid,text) to nexus_authenticator;
+comment on function nexus_auth.automation_claim_run(uuid,text) is 'Starts the next attempt of a queued run or of one whose last attempt failed, for the given job: what to do, for whom, and as whom; nothing while another job''s attempt is under way or once it is finished. The job that made the attempt under way, handed out again, finds it abandoned.';
 
 CREATE OR REPLACE FUNCTION nexus_auth.automation_due_cron_jobs()
  RETURNS TABLE(id uuid, schedule text, next_run_at timestamp with time zone)

@@ -22,3 +22,8 @@ grant select, insert (order_id, fulfillment_id, order_line_id, quantity), update
 grant usage on schema fulfillment to nexus_auth;
 grant select on all tables in schema fulfillment to nexus_auth;
 grant select, update (quantity) on orders.order_lines to nexus_auth;
+-- so do the shipping triggers: they lock the fulfillment (FOR SHARE needs an update grant), consume reservations, post sales
+grant update (status) on fulfillment.fulfillments to nexus_auth;
+grant select on orders.orders to nexus_auth;
+grant select, insert, update (quantity, status) on inventory.inventory_reservations to nexus_auth;
+grant select, insert on inventory.inventory_movements to nexus_auth;

@@ -25,4 +25,5 @@ grant select, insert (rule_id, context), delete on automation.automation_runs to
 grant usage on schema automation to nexus_auth;
 grant select on automation.automation_rules to nexus_auth;
 grant select, update (last_run_at, next_run_at) on automation.cron_jobs to nexus_auth;
-grant select, insert, update (status, attempts, started_at, finished_at, result, error) on automation.automation_runs to nexus_auth;
+grant select, insert, update (status, attempts, started_at, finished_at, result, error, attempt_job_id, abandoned_attempts)
+  on automation.automation_runs to nexus_auth;

@@ -392,6 +392,179 @@ describe("commerce: the database keeps stock, totals, picking, tracking and rece
     }
   });
 
+  /** A new variant of its own with stock received in the main warehouse, and an order of one line for it. */
+  async function orderOf(sku: string, received: number, ordered: number) {
+    const variant = await withAdmin(async (c) => {
+      const product = (
+        await c.query("insert into inventory.inventory_products (tenant_id, name) values ($1, $2) returning id", [shop.tenantId, sku])
+      ).rows[0].id;
+      return (
+        await c.query(
+          "insert into inventory.inventory_variants (tenant_id, product_id, sku, title, price) values ($1, $2, $3, 'One', 10) returning id",
+          [shop.tenantId, product, sku],
+        )
+      ).rows[0].id as string;
+    });
+    expect((await move(variant, ids.main!, "RECEIPT", received)).errors).toBeUndefined();
+    const order = (
+      await ok(
+        userToken,
+        "mutation($n: String!, $c: UUID!) { createOrder(input: { order: { orderNumber: $n, customerId: $c } }) { order { rowId } } }",
+        {
+          n: `O-${sku}`,
+          c: ids.customer,
+        },
+      )
+    ).createOrder.order.rowId as string;
+    const line = (
+      await ok(
+        userToken,
+        'mutation($o: UUID!, $v: UUID!, $q: Int!) { createOrderLine(input: { orderLine: { orderId: $o, variantId: $v, description: "Item", quantity: $q, unitPrice: "10.00" } }) { orderLine { rowId } } }',
+        { o: order, v: variant, q: ordered },
+      )
+    ).createOrderLine.orderLine.rowId as string;
+    return { variant, order, line };
+  }
+
+  test("a cancelled pick list or fulfillment set back to an active status is checked again: its units cannot be taken twice", async () => {
+    const { order, line } = await orderOf("REACT-1", 5, 3);
+    for (const kind of ["pickList", "fulfillment"] as const) {
+      const [type, lineType, listField] =
+        kind === "pickList" ? ["PickList", "PickLine", "pickListId"] : ["Fulfillment", "FulfillmentLine", "fulfillmentId"];
+      const list = async () =>
+        (
+          await ok(
+            userToken,
+            `mutation($o: UUID!, $w: UUID!) { create${type}(input: { ${kind}: { orderId: $o, warehouseId: $w } }) { ${kind} { rowId } } }`,
+            { o: order, w: ids.main },
+          )
+        )[`create${type}`][kind].rowId as string;
+      const lineKey = lineType[0]!.toLowerCase() + lineType.slice(1);
+      const take = (listId: string) =>
+        ok(
+          userToken,
+          `mutation($o: UUID!, $p: UUID!, $l: UUID!) { create${lineType}(input: { ${lineKey}: { orderId: $o, ${listField}: $p, orderLineId: $l, quantity: 3 } }) { clientMutationId } }`,
+          { o: order, p: listId, l: line },
+        );
+      const setStatus = (id: string, status: string) =>
+        gql(
+          userToken,
+          `mutation($id: UUID!, $s: ${type}Status!) { update${type}(input: { rowId: $id, patch: { status: $s } }) { ${kind} { status } } }`,
+          {
+            id,
+            s: status,
+          },
+        );
+      const first = await list();
+      await take(first);
+      expect((await setStatus(first, "CANCELLED")).errors).toBeUndefined();
+      // the cancelled list's units are free again: a second list takes all of them
+      await take(await list());
+      const back = await setStatus(first, kind === "pickList" ? "PICKING" : "PACKED");
+      expect(back.errors[0].extensions.code).toBe("INVALID_INPUT");
+      expect(back.errors[0].extensions.constraint).toBe(
+        kind === "pickList" ? "pick_lines_within_ordered" : "fulfillment_lines_within_ordered",
+      );
+      const still = await ok(userToken, `query($id: UUID!) { ${kind}(rowId: $id) { status } }`, { id: first });
+      expect(still[kind].status).toBe("CANCELLED");
+    }
+  });
+
+  test("shipping a fulfillment takes its lines out of stock once, as sale movements, consuming their reservations; what shipped cannot be taken back", async () => {
+    const { variant, order, line } = await orderOf("SHIP-1", 10, 5);
+    await ok(
+      userToken,
+      "mutation($v: UUID!, $w: UUID!, $l: UUID!) { createInventoryReservation(input: { inventoryReservation: { variantId: $v, warehouseId: $w, orderLineId: $l, quantity: 5 } }) { clientMutationId } }",
+      { v: variant, w: ids.main, l: line },
+    );
+    const fulfillment = (
+      await ok(
+        userToken,
+        "mutation($o: UUID!, $w: UUID!) { createFulfillment(input: { fulfillment: { orderId: $o, warehouseId: $w, status: PACKED } }) { fulfillment { rowId } } }",
+        { o: order, w: ids.main },
+      )
+    ).createFulfillment.fulfillment.rowId;
+    const addLine = async (quantity: number) =>
+      (
+        await ok(
+          userToken,
+          "mutation($o: UUID!, $f: UUID!, $l: UUID!, $q: Int!) { createFulfillmentLine(input: { fulfillmentLine: { orderId: $o, fulfillmentId: $f, orderLineId: $l, quantity: $q } }) { fulfillmentLine { rowId } } }",
+          { o: order, f: fulfillment, l: line, q: quantity },
+        )
+      ).createFulfillmentLine.fulfillmentLine.rowId as string;
+    const firstLine = await addLine(3);
+    const setStatus = (status: string) =>
+      gql(
+        userToken,
+        "mutation($id: UUID!, $s: FulfillmentStatus!) { updateFulfillment(input: { rowId: $id, patch: { status: $s } }) { clientMutationId } }",
+        {
+          id: fulfillment,
+          s: status,
+        },
+      );
+    // movements and reservations in a fixed order: the receipt first, the larger reservation first
+    const stock = async () => {
+      const data = await ok(
+        userToken,
+        `query($v: UUID!, $w: UUID!, $l: UUID!) {
+           inventoryLevels(condition: { variantId: $v, warehouseId: $w }) { nodes { onHand reserved available } }
+           inventoryMovements(condition: { variantId: $v }) { nodes { kind quantity fulfillmentLineId } }
+           inventoryReservations(condition: { orderLineId: $l }) { nodes { quantity status } } }`,
+        { v: variant, w: ids.main, l: line },
+      );
+      data.inventoryMovements.nodes.sort((a: { quantity: number }, b: { quantity: number }) => b.quantity - a.quantity);
+      data.inventoryReservations.nodes.sort((a: { quantity: number }, b: { quantity: number }) => b.quantity - a.quantity);
+      return data;
+    };
+    expect((await stock()).inventoryLevels.nodes[0]).toEqual({ onHand: 10, reserved: 5, available: 5 });
+
+    expect((await setStatus("SHIPPED")).errors).toBeUndefined();
+    const shipped = await stock();
+    expect(shipped.inventoryLevels.nodes[0]).toEqual({ onHand: 7, reserved: 2, available: 5 });
+    expect(shipped.inventoryMovements.nodes).toEqual([
+      { kind: "RECEIPT", quantity: 10, fulfillmentLineId: null },
+      { kind: "SALE", quantity: -3, fulfillmentLineId: firstLine },
+    ]);
+    // three of the five held units became the sale; two stay held for the rest of the line
+    expect(shipped.inventoryReservations.nodes).toEqual([
+      { quantity: 3, status: "CONSUMED" },
+      { quantity: 2, status: "ACTIVE" },
+    ]);
+    const link = await ok(userToken, "query($id: UUID!) { fulfillmentLine(rowId: $id) { saleMovement { kind quantity } } }", {
+      id: firstLine,
+    });
+    expect(link.fulfillmentLine.saleMovement).toEqual({ kind: "SALE", quantity: -3 });
+
+    // shipping again, or delivering, posts nothing more
+    expect((await setStatus("SHIPPED")).errors).toBeUndefined();
+    expect((await setStatus("DELIVERED")).errors).toBeUndefined();
+    expect(await stock()).toEqual(shipped);
+
+    // a line added to the shipped fulfillment leaves at once
+    await addLine(2);
+    const all = await stock();
+    expect(all.inventoryLevels.nodes[0]).toEqual({ onHand: 5, reserved: 0, available: 5 });
+    expect(all.inventoryMovements.nodes.map((m: { kind: string; quantity: number }) => [m.kind, m.quantity])).toEqual([
+      ["RECEIPT", 10],
+      ["SALE", -2],
+      ["SALE", -3],
+    ]);
+
+    // what left stays left
+    const cancel = await setStatus("CANCELLED");
+    expect(cancel.errors[0].extensions.code).toBe("INVALID_INPUT");
+    expect(cancel.errors[0].extensions.constraint).toBe("fulfillments_shipped_stays_shipped");
+    const change = await gql(
+      userToken,
+      "mutation($id: UUID!) { updateFulfillmentLine(input: { rowId: $id, patch: { quantity: 1 } }) { clientMutationId } }",
+      {
+        id: firstLine,
+      },
+    );
+    expect(change.errors[0].extensions.constraint).toBe("fulfillment_lines_shipped_unchanged");
+    expect(await stock()).toEqual(all);
+  });
+
   test("the demo shop loads through the tenant's policies; analytics, stock, tracking and message status are derived from it", async () => {
     const demo = await createTenant("CommerceDemo", 1);
     const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 1 });

@@ -9385,6 +9385,8 @@ export type AutomationRuleVarianceSampleAggregates = {
 /** The run history: every firing of a rule, its attempts and outcome. A user queues a manual run by inserting one; the runner does the rest. */
 export type AutomationRun = Node & {
   __typename?: 'AutomationRun';
+  /** Attempts whose process stopped before they finished; a later attempt took the run over, or failed it. */
+  abandonedAttempts: Scalars['Int']['output'];
   /** Attempts made so far. */
   attempts: Scalars['Int']['output'];
   /** The facts the conditions are checked against (a JSON object): given for a manual run, the scheduled time for a scheduled one. */
@@ -9460,6 +9462,8 @@ export type AutomationRunAggregates = {
 
 export type AutomationRunAverageAggregates = {
   __typename?: 'AutomationRunAverageAggregates';
+  /** Mean average of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Mean average of attempts across the matching connection */
   attempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Mean average of maxAttempts across the matching connection */
@@ -9471,6 +9475,8 @@ export type AutomationRunAverageAggregates = {
  * tested for equality and combined with a logical ‘and.’
  */
 export type AutomationRunCondition = {
+  /** Checks for equality with the object’s `abandonedAttempts` field. */
+  abandonedAttempts?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `attempts` field. */
   attempts?: InputMaybe<Scalars['Int']['input']>;
   /** Checks for equality with the object’s `createdAt` field. */
@@ -9527,6 +9533,8 @@ export type AutomationRunConnectionGroupedAggregatesArgs = {
 
 export type AutomationRunDistinctCountAggregates = {
   __typename?: 'AutomationRunDistinctCountAggregates';
+  /** Distinct count of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of attempts across the matching connection */
   attempts?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of context across the matching connection */
@@ -9572,6 +9580,8 @@ export type AutomationRunEdge = {
 
 /** A filter to be used against `AutomationRun` object types. All fields are combined with a logical ‘and.’ */
 export type AutomationRunFilter = {
+  /** Filter by the object’s `abandonedAttempts` field. */
+  abandonedAttempts?: InputMaybe<IntFilter>;
   /** Checks for all expressions in this list. */
   and?: InputMaybe<Array<AutomationRunFilter>>;
   /** Filter by the object’s `attempts` field. */
@@ -9650,6 +9660,7 @@ export type AutomationRunGroupBy =
   | 'UPDATED_AT_TRUNCATED_TO_WEEK';
 
 export type AutomationRunHavingAverageInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9660,6 +9671,7 @@ export type AutomationRunHavingAverageInput = {
 };
 
 export type AutomationRunHavingDistinctCountInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9685,6 +9697,7 @@ export type AutomationRunHavingInput = {
 };
 
 export type AutomationRunHavingMaxInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9695,6 +9708,7 @@ export type AutomationRunHavingMaxInput = {
 };
 
 export type AutomationRunHavingMinInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9705,6 +9719,7 @@ export type AutomationRunHavingMinInput = {
 };
 
 export type AutomationRunHavingStddevPopulationInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9715,6 +9730,7 @@ export type AutomationRunHavingStddevPopulationInput = {
 };
 
 export type AutomationRunHavingStddevSampleInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9725,6 +9741,7 @@ export type AutomationRunHavingStddevSampleInput = {
 };
 
 export type AutomationRunHavingSumInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9735,6 +9752,7 @@ export type AutomationRunHavingSumInput = {
 };
 
 export type AutomationRunHavingVariancePopulationInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9745,6 +9763,7 @@ export type AutomationRunHavingVariancePopulationInput = {
 };
 
 export type AutomationRunHavingVarianceSampleInput = {
+  abandonedAttempts?: InputMaybe<HavingIntFilter>;
   attempts?: InputMaybe<HavingIntFilter>;
   createdAt?: InputMaybe<HavingDatetimeFilter>;
   finishedAt?: InputMaybe<HavingDatetimeFilter>;
@@ -9764,6 +9783,8 @@ export type AutomationRunInput = {
 
 export type AutomationRunMaxAggregates = {
   __typename?: 'AutomationRunMaxAggregates';
+  /** Maximum of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['Int']['output']>;
   /** Maximum of attempts across the matching connection */
   attempts?: Maybe<Scalars['Int']['output']>;
   /** Maximum of maxAttempts across the matching connection */
@@ -9772,6 +9793,8 @@ export type AutomationRunMaxAggregates = {
 
 export type AutomationRunMinAggregates = {
   __typename?: 'AutomationRunMinAggregates';
+  /** Minimum of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['Int']['output']>;
   /** Minimum of attempts across the matching connection */
   attempts?: Maybe<Scalars['Int']['output']>;
   /** Minimum of maxAttempts across the matching connection */
@@ -9796,6 +9819,8 @@ export type AutomationRunOrderBy =
 
 export type AutomationRunStddevPopulationAggregates = {
   __typename?: 'AutomationRunStddevPopulationAggregates';
+  /** Population standard deviation of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Population standard deviation of attempts across the matching connection */
   attempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Population standard deviation of maxAttempts across the matching connection */
@@ -9804,6 +9829,8 @@ export type AutomationRunStddevPopulationAggregates = {
 
 export type AutomationRunStddevSampleAggregates = {
   __typename?: 'AutomationRunStddevSampleAggregates';
+  /** Sample standard deviation of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Sample standard deviation of attempts across the matching connection */
   attempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Sample standard deviation of maxAttempts across the matching connection */
@@ -9812,6 +9839,8 @@ export type AutomationRunStddevSampleAggregates = {
 
 export type AutomationRunSumAggregates = {
   __typename?: 'AutomationRunSumAggregates';
+  /** Sum of abandonedAttempts across the matching connection */
+  abandonedAttempts: Scalars['BigInt']['output'];
   /** Sum of attempts across the matching connection */
   attempts: Scalars['BigInt']['output'];
   /** Sum of maxAttempts across the matching connection */
@@ -9820,6 +9849,8 @@ export type AutomationRunSumAggregates = {
 
 export type AutomationRunVariancePopulationAggregates = {
   __typename?: 'AutomationRunVariancePopulationAggregates';
+  /** Population variance of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Population variance of attempts across the matching connection */
   attempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Population variance of maxAttempts across the matching connection */
@@ -9828,6 +9859,8 @@ export type AutomationRunVariancePopulationAggregates = {
 
 export type AutomationRunVarianceSampleAggregates = {
   __typename?: 'AutomationRunVarianceSampleAggregates';
+  /** Sample variance of abandonedAttempts across the matching connection */
+  abandonedAttempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Sample variance of attempts across the matching connection */
   attempts?: Maybe<Scalars['BigFloat']['output']>;
   /** Sample variance of maxAttempts across the matching connection */
@@ -35511,6 +35544,8 @@ export type FulfillmentLine = Node & {
   quantity: Scalars['Int']['output'];
   /** Unique identifier of the fulfillment line. */
   rowId: Scalars['UUID']['output'];
+  /** Reads a single `InventoryMovement` that is related to this `FulfillmentLine`. */
+  saleMovement?: Maybe<InventoryMovement>;
   /**
    * Reads a single `Tenant` that is related to this `FulfillmentLine`.
    *
@@ -35652,6 +35687,10 @@ export type FulfillmentLineFilter = {
   quantity?: InputMaybe<IntFilter>;
   /** Filter by the object’s `rowId` field. */
   rowId?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `saleMovement` relation. */
+  saleMovement?: InputMaybe<InventoryMovementFilter>;
+  /** A related `saleMovement` exists. */
+  saleMovementExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Filter by the object’s `tenant` relation. */
   tenant?: InputMaybe<TenantFilter>;
   /** Filter by the object’s `tenantId` field. */
@@ -38597,6 +38636,10 @@ export type InventoryMovement = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** Who recorded the movement (from the signed-in user). */
   createdBy?: Maybe<Scalars['UUID']['output']>;
+  /** The fulfillment line whose shipping posted the sale. */
+  fulfillmentLine?: Maybe<FulfillmentLine>;
+  /** The fulfillment line whose shipping posted this sale (set by the database). */
+  fulfillmentLineId?: Maybe<Scalars['UUID']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Why the stock changed. */
@@ -38694,6 +38737,8 @@ export type InventoryMovementCondition = {
   createdAt?: InputMaybe<Scalars['Datetime']['input']>;
   /** Checks for equality with the object’s `createdBy` field. */
   createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `fulfillmentLineId` field. */
+  fulfillmentLineId?: InputMaybe<Scalars['UUID']['input']>;
   /** Checks for equality with the object’s `kind` field. */
   kind?: InputMaybe<MovementKind>;
   /** Checks for equality with the object’s `note` field. */
@@ -38744,6 +38789,8 @@ export type InventoryMovementDistinctCountAggregates = {
   createdAt?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of createdBy across the matching connection */
   createdBy?: Maybe<Scalars['BigInt']['output']>;
+  /** Distinct count of fulfillmentLineId across the matching connection */
+  fulfillmentLineId?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of kind across the matching connection */
   kind?: Maybe<Scalars['BigInt']['output']>;
   /** Distinct count of note across the matching connection */
@@ -38781,6 +38828,12 @@ export type InventoryMovementFilter = {
   createdAt?: InputMaybe<DatetimeFilter>;
   /** Filter by the object’s `createdBy` field. */
   createdBy?: InputMaybe<UuidFilter>;
+  /** Filter by the object’s `fulfillmentLine` relation. */
+  fulfillmentLine?: InputMaybe<FulfillmentLineFilter>;
+  /** A related `fulfillmentLine` exists. */
+  fulfillmentLineExists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Filter by the object’s `fulfillmentLineId` field. */
+  fulfillmentLineId?: InputMaybe<UuidFilter>;
   /** Filter by the object’s `kind` field. */
   kind?: InputMaybe<MovementKindFilter>;
   /** Negates the expression. */
@@ -38945,6 +38998,8 @@ export type InventoryMovementOrderBy =
   | 'CREATED_AT_DESC'
   | 'CREATED_BY_ASC'
   | 'CREATED_BY_DESC'
+  | 'FULFILLMENT_LINE_ID_ASC'
+  | 'FULFILLMENT_LINE_ID_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC'

@@ -90,9 +90,14 @@ export function nextCronTime(schedule: string, after: Date): Date {
  * A run is claimed only while queued or after a failed attempt: the sweep
  * can add a second job for a run whose first job is just starting
  * (graphile-worker adds a new job when the keyed one is locked), and that
- * job must find nothing to do, or the actions would run twice. The price:
- * a process that dies during an attempt leaves its run running, and no
- * retry takes it up; it shows in the history as running with no finish.
+ * job must find nothing to do, or the actions would run twice. A process
+ * that dies during an attempt leaves its run running; the run remembers
+ * the job that made the attempt, and graphile-worker hands that job out
+ * again once the dead worker's lock expires (after 4 hours): the same job
+ * back means the attempt died, so it is counted as abandoned and the job
+ * takes the run over, or fails it when that was its last attempt. The
+ * job's own limit is one above the run's, so a job whose last attempt
+ * died still comes back to say so.
  */
 export class AutomationRunner {
   private jobs: Jobs | null = null;
@@ -106,10 +111,10 @@ export class AutomationRunner {
   ) {}
 
   register(registry: JobRegistry): void {
-    registry.add(RUN_TASK, async (payload) => {
+    registry.add(RUN_TASK, async (payload, helpers) => {
       const id = (payload as { id?: unknown })?.id;
       if (typeof id !== "string") throw new Error("an automation run job needs { id }");
-      await this.attempt(id);
+      await this.attempt(id, helpers.job.id);
     });
     registry.add(TICK_TASK, async () => {
       await this.tick();
@@ -155,13 +160,13 @@ export class AutomationRunner {
       await this.jobs?.add(
         RUN_TASK,
         { id: run.id },
-        { jobKey: runJobKey(run.id), jobKeyMode: "preserve_run_at", maxAttempts: run.max_attempts },
+        { jobKey: runJobKey(run.id), jobKeyMode: "preserve_run_at", maxAttempts: run.max_attempts + 1 },
       );
     }
   }
 
-  private async attempt(id: string): Promise<void> {
-    const { rows } = await this.pool.query<ClaimedRun>("select * from nexus_auth.automation_claim_run($1)", [id]);
+  private async attempt(id: string, jobId: string): Promise<void> {
+    const { rows } = await this.pool.query<ClaimedRun>("select * from nexus_auth.automation_claim_run($1, $2)", [id, jobId]);
     const run = rows[0];
     if (!run) return; // finished, or gone: nothing to do
     const finish = (status: string, result: unknown, error: string | null) =>

@@ -150,19 +150,17 @@ export async function loadCommerceDemo(pool: pg.Pool, tenant: DemoTenant): Promi
       [order, pickList, line, bin],
     );
     const fulfillment = await one(
-      "insert into fulfillment.fulfillments (order_id, warehouse_id, status, shipped_at) values ($1, $2, 'shipped', now() - interval '2 days') returning id",
+      "insert into fulfillment.fulfillments (order_id, warehouse_id, status) values ($1, $2, 'packed') returning id",
       [order, main],
     );
     await client.query(
       "insert into fulfillment.fulfillment_lines (order_id, fulfillment_id, order_line_id, quantity) values ($1, $2, $3, 2)",
       [order, fulfillment, line],
     );
-    // the shipped units leave the stock, and their reservation is consumed
-    await client.query(
-      "insert into inventory.inventory_movements (variant_id, warehouse_id, bin_id, kind, quantity, note) values ($1, $2, $3, 'sale', -2, $4)",
-      [shirtM, main, bin, `${prefix}-1001`],
-    );
-    await client.query("update inventory.inventory_reservations set status = 'consumed' where order_line_id = $1", [line]);
+    // shipping it takes the units out of the stock (a sale movement) and consumes their reservation
+    await client.query("update fulfillment.fulfillments set status = 'shipped', shipped_at = now() - interval '2 days' where id = $1", [
+      fulfillment,
+    ]);
     await client.query("update orders.orders set status = 'shipped' where id = $1", [order]);
     const carrier = await one(
       "insert into shipping.awb_carriers (code, name, tracking_url_template) values ('DHL', 'DHL Express', 'https://www.dhl.com/track?awb={awb}') returning id",
