@@ -98,7 +98,7 @@ function graphqlAt(port: number, token: string, query: string, fresh = false): P
   });
 }
 
-async function waitFor(running: Running, text: string, timeoutMs = 90_000): Promise<void> {
+async function waitFor(running: Running, text: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!running.output().includes(text)) {
     if (running.child.exitCode !== null) throw new Error(`gateway exited (${running.child.exitCode}):\n${running.output()}`);
@@ -111,6 +111,9 @@ async function waitFor(running: Running, text: string, timeoutMs = 90_000): Prom
  * Each block starts (and stops) its own gateway on the one data directory,
  * so the blocks and the tests in them hold in any order (CI shuffles them).
  */
+// A start migrates, may load the demo and builds the schema: over 90 s on a busy 2-core machine; some tests start twice.
+jest.setTimeout(420_000);
+
 describe("the gateway process (npm start)", () => {
   let dataDir: string;
   let port: number;
