@@ -1,7 +1,7 @@
 import pg from "pg";
 
 import { type TenantPair, tenantPair, withAdmin } from "./support/fixtures";
-import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
+import { startTestGateway, testConfig, type TestGateway, testJobsSchema } from "./support/gateway";
 
 /**
  * Automation runs for real on the job queue: a cron job fires its rule, the
@@ -117,7 +117,7 @@ describe("automation", () => {
     });
     /*
      * A gateway that dies mid-attempt: on a connection of its own, a run is
-     * queued and claimed by a job (graphile_worker.add_job, as the runner's
+     * queued and claimed by a job (the file's queue's add_job, as the runner's
      * jobs are, due later so no live worker takes it yet), then the
      * connection is gone. The job is then as graphile-worker leaves a dead
      * worker's job once its lock has expired: one attempt made, due now.
@@ -140,7 +140,7 @@ describe("automation", () => {
         ).rows[0].id as string;
         const job = (
           await dead.query(
-            "select id::text from graphile_worker.add_job('automation_run', json_build_object('id', $1::text), run_at := now() + interval '1 hour', max_attempts := $2, job_key := 'automation_run:' || $1)",
+            `select id::text from ${testJobsSchema()}.add_job('automation_run', json_build_object('id', $1::text), run_at := now() + interval '1 hour', max_attempts := $2, job_key := 'automation_run:' || $1)`,
             [run, maxAttempts + 1],
           )
         ).rows[0].id as string;
@@ -159,7 +159,7 @@ describe("automation", () => {
       });
       expect(automationRun).toEqual({ status: "RUNNING", finishedAt: null });
     }
-    await withAdmin((c) => c.query("select graphile_worker.reschedule_jobs($1::bigint[], run_at := now(), attempts := 1)", [jobs]));
+    await withAdmin((c) => c.query(`select ${testJobsSchema()}.reschedule_jobs($1::bigint[], run_at := now(), attempts := 1)`, [jobs]));
 
     expect(await finishedRun({ rowId: { equalTo: runs[0] } })).toMatchObject({
       status: "SUCCEEDED",

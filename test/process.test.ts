@@ -351,7 +351,12 @@ describe("the gateway process (npm start)", () => {
       const deadline = Date.now() + 30_000;
       let status = 0;
       while (Date.now() < deadline) {
-        status = (await fetch(`http://127.0.0.1:${port}/health`)).status;
+        status = await fetch(`http://127.0.0.1:${port}/health`).then(
+          (response) => response.status,
+          (error: Error) => {
+            throw new Error(`/health failed (${error.message}, ${String(error.cause)}); the gateway printed:\n${running!.output()}`);
+          },
+        );
         if (status === 503) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import type { Config } from "../config";
 import { type Database, openDatabase } from "../db/database";
 import { DataDirectoryInUseError } from "../db/embedded";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { loadDemoDataOnce } from "../demo";
 import { GRAPHIQL_PATH, GRAPHQL_PATH } from "../graphql/preset";
 import { createGateway, type Gateway } from "../http/app";
@@ -60,6 +61,18 @@ async function main(): Promise<void> {
   requireNode22();
   const config = configOrExit();
   const logger = createLogger(config.log);
+  // A background task that loses the database mid-flight may leave a rejected
+  // promise nobody awaits: graphile-worker 0.17 does when it cannot record a
+  // failed job during an outage. An outage is answered with 503s and ends on
+  // its own; it does not end the process. Anything else still does, as Node would.
+  process.on("unhandledRejection", (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      logger.warn({ err: reason }, "a background task lost the database; the gateway keeps running");
+      return;
+    }
+    logger.fatal({ err: reason }, "unhandled promise rejection");
+    process.exit(1);
+  });
   // A worker of NEXUS_WORKERS: the primary checked the port and owns the database.
   const worker = isGatewayWorker();
 
