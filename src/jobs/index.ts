@@ -97,10 +97,26 @@ export async function startJobs({
     noHandleSignals: true,
     logger: workerLogger(logger),
   });
+  // graphile-worker stops a runner by itself when its worker pool or its cron ends (an error it could not
+  // recover from): said loudly, since no job runs here until the gateway restarts.
+  let stopping = false;
+  runner.promise.then(
+    () => stopping || logger.error({ jobs: { schema } }, "the job queue stopped by itself: no job runs on this instance until it restarts"),
+    (error: unknown) =>
+      stopping ||
+      logger.error({ err: error, jobs: { schema } }, "the job queue stopped on an error: no job runs on this instance until it restarts"),
+  );
   return {
     add: async (name, payload, spec) => {
       await runner.addJob(name, payload, spec);
     },
-    stop: () => runner.stop(),
+    // Stopping a runner that already stopped by itself is done, not an error of the shutdown.
+    stop: async () => {
+      if (stopping) return;
+      stopping = true;
+      await runner.stop().catch((error: Error) => {
+        if (!/already stopped/.test(error.message)) throw error;
+      });
+    },
   };
 }

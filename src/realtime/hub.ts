@@ -386,7 +386,18 @@ export class RowChangeHub {
     /** Per subscription, the changes it asked for, in commit order. */
     const wanted = new Map<Subscription, WireChange[]>();
     /** The re-reads: one per table, reader and filter. */
-    const reads = new Map<string, { claims: AccessClaims; table: ChangeTable; filter: unknown; ids: Set<string>; visible?: Set<string> }>();
+    const reads = new Map<
+      string,
+      {
+        claims: AccessClaims;
+        table: ChangeTable;
+        filter: unknown;
+        ids: Set<string>;
+        visible?: Set<string>;
+        existing?: Set<string>;
+        judge?: boolean;
+      }
+    >();
     const readKey = (sub: Subscription, table: string) =>
       `${table}\u0000${sub.topic.claims.tenantId}\u0000${sub.topic.claims.userId}\u0000${sub.topic.claims.sessionId}\u0000${sub.topic.filter == null ? "" : JSON.stringify(sub.topic.filter)}`;
     for (const { batch, only } of batches) {
@@ -409,6 +420,7 @@ export class RowChangeHub {
           let read = reads.get(key);
           if (!read) reads.set(key, (read = { claims: sub.topic.claims, table, filter: sub.topic.filter, ids: new Set() }));
           read.ids.add(id);
+          if (sub.deletes && !sub.deletes.all) read.judge = true;
         }
       }
     }
@@ -418,6 +430,10 @@ export class RowChangeHub {
           read.filter == null
             ? await this.visibleRows(read.claims, read.table, [...read.ids])
             : await this.filtered(read.claims, read.table, read.filter, [...read.ids]);
+        // For a subscription that follows deletes, a row its filter does not show may not match, or may be gone
+        // already (deleted after this change, in a later round): only the second must have its delete sent.
+        const hidden = read.judge && read.filter != null ? [...read.ids].filter((id) => !read.visible!.has(id)) : [];
+        if (hidden.length) read.existing = await this.visibleRows(read.claims, read.table, hidden);
       }),
     );
     for (const [sub, changes] of wanted) {
@@ -427,7 +443,9 @@ export class RowChangeHub {
         unread: new Set<string>(),
       };
       for (const [tableName, op, id] of changes) {
-        const visible = op !== "d" && !!reads.get(readKey(sub, tableName))?.visible?.has(id);
+        const read = op !== "d" ? reads.get(readKey(sub, tableName)) : undefined;
+        const visible = !!read?.visible?.has(id);
+        if (read?.existing && !visible && !read.existing.has(id)) gone?.unread.add(id);
         if (sub.deletes && !this.deletesOf(sub.deletes, op, id, visible, gone!)) continue;
         if (!sub.topic.ops.has(op) || (op !== "d" && !visible)) continue;
         events.push({ op: OPS[op], table: tableName, id });
@@ -443,9 +461,10 @@ export class RowChangeHub {
    * Keeps a DeleteScope current with one change, in commit order; false for
    * a delete that does not concern the subscription. An insert or update
    * the reader sees through the filter adds its row, one it does not see
-   * removes it. Unless the row is deleted later in the same round: then the
-   * re-read found nothing because the row is gone, whatever its last
-   * version was, and the delete is sent (`unread`). A delete too many
+   * removes it. Unless the row is gone by the re-read (deleted later in the
+   * same round, or in a later one: `unread`, the rows the reader does not
+   * see even without the filter): then the re-read found nothing whatever
+   * its last version was, and its delete is sent. A delete too many
    * costs the client an id it does not show; one too few leaves it
    * showing a row that is gone.
    */
@@ -458,8 +477,8 @@ export class RowChangeHub {
   ): boolean {
     if (op === "d") return scope.matched.delete(id) || scope.all || round.unread.has(id);
     if (scope.all) return true;
-    if (visible) scope.matched.add(id);
-    else if (round.deleted.has(id)) round.unread.add(id);
+    // A row gone by its re-read (deleted in this round or a later one) cannot be judged: its delete, whenever it comes, is sent.
+    if (visible || round.deleted.has(id) || round.unread.has(id)) scope.matched.add(id);
     else scope.matched.delete(id);
     if (scope.matched.size > this.options.deleteTrackMax) {
       scope.all = true;
