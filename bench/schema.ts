@@ -25,8 +25,8 @@
  * that are valid against both schemas, so both runs generate the same
  * operations and the difference is the schema's.
  *
- * Prints medians and each after/before ratio beside the ratio of tenant
- * tables (nexus.owner_tables): a figure whose ratio divided by the tables'
+ * Prints medians and each after/before ratio beside the ratio of the
+ * owner's tables (nexus.owner_tables): a figure whose ratio divided by the tables'
  * exceeds 1 grew worse than linearly. Writes bench/results/schema.md.
  */
 import "../src/cli/graphile-env";
@@ -64,6 +64,7 @@ interface BuildFigures {
   buildCpuMs: number;
   rssMb: number;
   heapMb: number;
+  heapBuiltMb: number;
   sdlBytes: number;
   types: number;
 }
@@ -79,6 +80,8 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 async function buildChild(sdlFile: string): Promise<void> {
   const config = loadConfig(process.env);
   const pool = new pg.Pool({ connectionString: process.env.NEXUS_BENCH_AUTHENTICATOR_URL!, max: 2 });
+  globalThis.gc!();
+  const heapBefore = process.memoryUsage().heapUsed;
   const cpu = process.cpuUsage();
   const started = performance.now();
   const pgl = postgraphile(makePreset(config, pool));
@@ -95,6 +98,7 @@ async function buildChild(sdlFile: string): Promise<void> {
     buildCpuMs,
     rssMb: memory.rss / 2 ** 20,
     heapMb: memory.heapUsed / 2 ** 20,
+    heapBuiltMb: (memory.heapUsed - heapBefore) / 2 ** 20,
     sdlBytes: Buffer.byteLength(sdl),
     types: Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith("__")).length,
   };
@@ -237,12 +241,16 @@ async function main(): Promise<void> {
     process.stdout.write(`bench: "after" database: every committed migration, functions/ and policies/\n`);
     await migrateDatabase({ adminUrl: urls.after });
 
-    const tables = {} as Record<Side, number>;
-    const lastMigrations = {} as Record<Side, string>;
+    const catalog = {} as Record<Side, { tables: number; tenantOwned: number; foreignKeys: number; lastMigration: string }>;
     for (const side of ["before", "after"] as const) {
       await withClient(urls[side], async (client) => {
-        tables[side] = Number((await client.query("select count(*) as n from nexus.owner_tables")).rows[0].n);
-        lastMigrations[side] = (await client.query("select max(filename) as f from graphile_migrate.migrations")).rows[0].f;
+        const { rows } = await client.query(`
+          select (select count(*) from nexus.owner_tables)::int as tables,
+                 (select count(*) from nexus.owner_tables where tenant_owned)::int as "tenantOwned",
+                 (select count(*) from pg_constraint
+                   where contype = 'f' and conrelid in (select oid from nexus.owner_tables))::int as "foreignKeys",
+                 (select max(filename) from graphile_migrate.migrations) as "lastMigration"`);
+        catalog[side] = rows[0];
       });
     }
 
@@ -273,23 +281,28 @@ async function main(): Promise<void> {
       }
     }
 
-    const figure = (side: Side, pick: (b: BuildFigures & CodegenFigures) => number) =>
-      median(builds[side].map((b, i) => pick({ ...b, ...codegens[side][i]! })));
-    const tableRatio = tables.after / tables.before;
-    const rows: [string, (b: BuildFigures & CodegenFigures) => number, number][] = [
-      ["tenant tables (nexus.owner_tables)", () => 0, 0],
+    type Figures = BuildFigures & CodegenFigures;
+    const measured = (side: Side) => builds[side].map((b, i): Figures => ({ ...b, ...codegens[side][i]! }));
+    const tableRatio = catalog.after.tables / catalog.before.tables;
+    const catalogRows: [string, number, number][] = [
+      ["tables (nexus.owner_tables)", catalog.before.tables, catalog.after.tables],
+      ["of which tenant-owned (tenant_id)", catalog.before.tenantOwned, catalog.after.tenantOwned],
+      ["foreign keys of those tables", catalog.before.foreignKeys, catalog.after.foreignKeys],
+    ];
+    const rows: [string, (f: Figures) => number, number][] = [
       ["schema build, wall (s)", (b) => b.buildWallMs / 1000, 2],
       ["schema build, CPU of the child (s)", (b) => b.buildCpuMs / 1000, 2],
       ["RSS after the build (MB)", (b) => b.rssMb, 0],
       ["heap used after the build (MB)", (b) => b.heapMb, 0],
+      ["heap the build added (MB)", (b) => b.heapBuiltMb, 0],
       ["printed schema (KB)", (b) => b.sdlBytes / 1024, 0],
       ["GraphQL types", (b) => b.types, 0],
       ["codegen, wall (s)", (b) => b.codegenWallMs / 1000, 2],
       ["codegen, CPU of the child (s)", (b) => b.codegenCpuMs / 1000, 2],
     ];
     const loadAtEnd = os.loadavg();
-    out(`Before: migrations up to ${lastMigrations.before}, functions/ and policies/ of ${contract.commit.slice(0, 7)}.`);
-    out(`After: migrations up to ${lastMigrations.after}. Medians of ${rounds} rounds, each in a fresh process.`);
+    out(`Before: migrations up to ${catalog.before.lastMigration}, functions/ and policies/ of ${contract.commit.slice(0, 7)}.`);
+    out(`After: migrations up to ${catalog.after.lastMigration}. Medians of ${rounds} rounds, each in a fresh process.`);
     out(
       `Codegen over the ${operations.valid.length} operation files valid against both schemas (${operations.valid.map((f) => path.basename(f)).join(", ")}).`,
     );
@@ -298,14 +311,16 @@ async function main(): Promise<void> {
     );
     out(`| figure | before | after | after / before | ratio / table ratio |`);
     out(`| --- | ---: | ---: | ---: | ---: |`);
-    for (const [name, pick, digits] of rows) {
-      const [b, a] = name.startsWith("tenant tables") ? [tables.before, tables.after] : [figure("before", pick), figure("after", pick)];
-      const ratio = a / b;
-      out(`| ${name} | ${b.toFixed(digits)} | ${a.toFixed(digits)} | ${ratio.toFixed(2)} | ${(ratio / tableRatio).toFixed(2)} |`);
-    }
+    const row = (name: string, b: number, a: number, digits: number) =>
+      out(`| ${name} | ${b.toFixed(digits)} | ${a.toFixed(digits)} | ${(a / b).toFixed(2)} | ${(a / b / tableRatio).toFixed(2)} |`);
+    for (const [name, b, a] of catalogRows) row(name, b, a, 0);
+    for (const [name, pick, digits] of rows) row(name, median(measured("before").map(pick)), median(measured("after").map(pick)), digits);
     out(`\nEvery round (before · after):\n`);
-    for (const [name, pick, digits] of rows.slice(1)) {
-      const each = (side: Side) => builds[side].map((b, i) => pick({ ...b, ...codegens[side][i]! }).toFixed(digits)).join(", ");
+    for (const [name, pick, digits] of rows) {
+      const each = (side: Side) =>
+        measured(side)
+          .map((f) => pick(f).toFixed(digits))
+          .join(", ");
       out(`- ${name}: ${each("before")} · ${each("after")}`);
     }
   } finally {
