@@ -1,5 +1,5 @@
 /*
- * npm run bench:schema [-- --before 000021 --rounds 3]
+ * npm run bench:schema [-- --before 000021 --rounds 3 --cpu-prof <dir>]
  *
  * What the modules added after a given migration cost the GraphQL schema,
  * in one run, on one embedded PostgreSQL of its own (a temporary directory)
@@ -41,7 +41,7 @@ import v8 from "node:v8";
 
 import type { CodegenConfig } from "@graphql-codegen/cli";
 import { migrate } from "graphile-migrate";
-import { buildSchema, parse, validate } from "graphql";
+import { buildSchema, type GraphQLSchema, isInputObjectType, isInterfaceType, isObjectType, parse, validate } from "graphql";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
 
@@ -74,6 +74,7 @@ interface BuildFigures {
   heapBuiltMb: number;
   sdlBytes: number;
   types: number;
+  fields: number;
 }
 
 interface CodegenFigures {
@@ -99,6 +100,17 @@ function benchPreset(preset: GraphileConfig.Preset, withFiles: boolean): Graphil
   const found = (preset.plugins ?? []).filter(isFileUrl);
   if (found.length !== 1) throw new Error(`expected one File.url plugin in the preset, found ${found.length}`);
   return { ...preset, plugins: preset.plugins!.filter((plugin) => !isFileUrl(plugin)) };
+}
+
+/** The named types of a schema, less introspection's, and the fields of its object, interface and input types. */
+function schemaCounts(schema: GraphQLSchema): { types: number; fields: number } {
+  const types = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith("__"));
+  const fields = types.reduce(
+    (sum, type) =>
+      sum + (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type) ? Object.keys(type.getFields()).length : 0),
+    0,
+  );
+  return { types: types.length, fields };
 }
 
 /** Child: builds the schema of the database behind NEXUS_BENCH_AUTHENTICATOR_URL, prints it to `sdlFile`, reports its figures. */
@@ -130,7 +142,7 @@ async function buildChild(sdlFile: string): Promise<void> {
     heapMb: memory.heapUsed / 2 ** 20,
     heapBuiltMb: (memory.heapUsed - heapBefore) / 2 ** 20,
     sdlBytes: Buffer.byteLength(sdl),
-    types: Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith("__")).length,
+    ...schemaCounts(schema),
   };
   await new Promise((resolve) => process.send!(figures, resolve));
   await pgl.release();
@@ -249,6 +261,8 @@ async function main(): Promise<void> {
   if (argv[0] === "codegen") return codegenChild(argv[1]!, argv[2]!, argv.slice(3));
   const before = Number(argValue(argv, "before", "000021"));
   const rounds = argCount(argv, "rounds", 3);
+  // --cpu-prof <dir>: each build child writes <side>-<round>.cpuprofile there (the profiler slows the build: not for the figures).
+  const profileDir = argValue(argv, "cpu-prof", "") ? path.resolve(argValue(argv, "cpu-prof", "")) : null;
   if (!Number.isInteger(before) || before < 1) throw new Error("--before must be a migration number");
 
   const loadAtStart = os.loadavg();
@@ -271,12 +285,17 @@ async function main(): Promise<void> {
     process.stdout.write(`bench: "after" database: every committed migration, functions/ and policies/\n`);
     await migrateDatabase({ adminUrl: urls.after });
 
-    const catalog = {} as Record<Side, { tables: number; tenantOwned: number; foreignKeys: number; lastMigration: string; files: boolean }>;
+    const catalog = {} as Record<
+      Side,
+      { tables: number; tenantOwned: number; columns: number; foreignKeys: number; lastMigration: string; files: boolean }
+    >;
     for (const side of ["before", "after"] as const) {
       await withClient(urls[side], async (client) => {
         const { rows } = await client.query(`
           select (select count(*) from nexus.owner_tables)::int as tables,
                  (select count(*) from nexus.owner_tables where tenant_owned)::int as "tenantOwned",
+                 (select count(*) from pg_attribute
+                   where attrelid in (select oid from nexus.owner_tables) and attnum > 0 and not attisdropped)::int as columns,
                  (select count(*) from pg_constraint
                    where contype = 'f' and conrelid in (select oid from nexus.owner_tables))::int as "foreignKeys",
                  (select max(filename) from graphile_migrate.migrations) as "lastMigration",
@@ -299,7 +318,8 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       for (const side of ["before", "after"] as const) {
         sdlFiles[side] = path.join(workDir, `${side}-${round}.graphql`);
-        builds[side].push(await runChild<BuildFigures>(["build", sdlFiles[side]], env(side), GATEWAY_NODE_OPTIONS));
+        const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${side}-${round}.cpuprofile`] : [];
+        builds[side].push(await runChild<BuildFigures>(["build", sdlFiles[side]], env(side), [...GATEWAY_NODE_OPTIONS, ...profile]));
         process.stdout.write(`bench: round ${round} ${side}: schema built in ${(builds[side].at(-1)!.buildWallMs / 1000).toFixed(1)} s\n`);
       }
     }
@@ -319,6 +339,7 @@ async function main(): Promise<void> {
     const catalogRows: [string, number, number][] = [
       ["tables (nexus.owner_tables)", catalog.before.tables, catalog.after.tables],
       ["of which tenant-owned (tenant_id)", catalog.before.tenantOwned, catalog.after.tenantOwned],
+      ["columns of those tables", catalog.before.columns, catalog.after.columns],
       ["foreign keys of those tables", catalog.before.foreignKeys, catalog.after.foreignKeys],
     ];
     const rows: [string, (f: Figures) => number, number][] = [
@@ -331,6 +352,7 @@ async function main(): Promise<void> {
       ["heap the build added (MB)", (b) => b.heapBuiltMb, 0],
       ["printed schema (KB)", (b) => b.sdlBytes / 1024, 0],
       ["GraphQL types", (b) => b.types, 0],
+      ["GraphQL fields (object, interface and input types)", (b) => b.fields, 0],
       ["codegen, wall (s)", (b) => b.codegenWallMs / 1000, 2],
       ["codegen, CPU of the child (s)", (b) => b.codegenCpuMs / 1000, 2],
     ];
