@@ -2,7 +2,9 @@
 # talking to the PostgreSQL named by DATABASE_URL (no embedded server inside).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
+# patches/: fixes to dependencies that npm ci applies (postinstall, patch-package).
 COPY package.json package-lock.json ./
+COPY patches patches
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json tsconfig.browser.json .gmrc ./
 COPY src src
