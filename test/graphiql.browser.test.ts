@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 
-import { launchBrowser, loadInventory, screenshot } from "./support/browser";
+import { launchBrowser, loadInventory, openPage, screenshot } from "./support/browser";
 import { createTenant, PASSWORD, type TenantFixture } from "./support/fixtures";
 import { type GatewayProcess, startGatewayProcess } from "./support/gateway-process";
 
@@ -25,8 +25,18 @@ describe("GraphiQL in the browser", () => {
       createTenant("Umbrella", 1),
     ]);
     await Promise.all([loadInventory(mine), loadInventory(theirs)]);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
+  // Every test on a page of its own (its own cookies), signed in on the page as the analyst does, so each
+  // stands alone in any order.
+  beforeEach(async () => {
+    page = await openPage(browser, { width: 1400, height: 900 });
+    await page.goto(`${gateway.url}/graphiql`);
+    await page.fill("#nexus-email", mine.users[0]!.email);
+    await page.fill("#nexus-password", PASSWORD);
+    await page.click("#nexus-sign-in button[type=submit]");
+    await page.locator("#nexus-who").getByText(`Signed in as ${mine.users[0]!.email} (${mine.name})`).waitFor();
+  });
+  afterEach(async () => page?.close());
   afterAll(async () => {
     await browser?.close();
     await gateway?.stop();
@@ -41,12 +51,6 @@ describe("GraphiQL in the browser", () => {
   };
 
   test("signs in on the page, runs an example and sees only its tenant's assets", async () => {
-    await page.goto(`${gateway.url}/graphiql`);
-    await page.fill("#nexus-email", mine.users[0]!.email);
-    await page.fill("#nexus-password", PASSWORD);
-    await page.click("#nexus-sign-in button[type=submit]");
-    await page.locator("#nexus-who").getByText(`Signed in as ${mine.users[0]!.email} (${mine.name})`).waitFor();
-
     const response = await runAssetsExample();
     expect(response.request().headers().authorization).toMatch(/^Bearer /);
     const { data } = await response.json();

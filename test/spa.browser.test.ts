@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 
 import { freePort } from "../src/db/embedded";
-import { launchBrowser, loadInventory, screenshot } from "./support/browser";
+import { launchBrowser, loadInventory, openPage, screenshot } from "./support/browser";
 import { createTenant, PASSWORD, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, testConfig, type TestGateway } from "./support/gateway";
 
@@ -75,7 +75,7 @@ describe("the example single-page app", () => {
         },
       ),
     ]);
-    page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    page = await openPage(browser, { width: 1100, height: 800 });
   });
   afterAll(async () => {
     await browser?.close();

@@ -38,6 +38,17 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A page whose waits allow for a busy machine: Playwright's 30 s default was
+ * passed by a GraphiQL reload (the 3 MB schema fetched and parsed again) at
+ * a load average of 10. Each test's own timeout still bounds it.
+ */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(90_000);
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, name);
