@@ -178,10 +178,8 @@ export async function fillTable(client: pg.ClientBase, table: string, tenantId: 
   const { rows: source } = await client.query<{ n: number }>(`select count(*)::int as n from ${table} where tenant_id = $1`, [tenantId]);
   const n = source[0]!.n;
   if (n === 0) throw new Error(`${table} has no rows in the tenant to copy`);
-  let rowCount = 0;
-  let inserted = started;
-  await client.query("begin");
-  try {
+  // One transaction: a failed insert or index build leaves the table as it was, indexes included.
+  const inTransaction = async () => {
     const { rows: indexes } = await client.query<{ name: string; definition: string }>(
       `select format('%I.%I', n.nspname, ic.relname) as name, pg_get_indexdef(i.indexrelid) as definition
        from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = ic.relnamespace
@@ -191,23 +189,27 @@ export async function fillTable(client: pg.ClientBase, table: string, tenantId: 
     for (const index of indexes) await client.query(`drop index ${index.name}`);
     // The source count goes in as a literal: taken from the joined side (count(*) over ()), `t.rn = g % t.n` is no
     // equality a hash join can use, and each of the 100,000 copies looped over every source row.
-    rowCount =
-      (
-        await client.query(
-          `insert into ${table} (${list})
-           select ${[...expressions.values()].join(", ")}
-           from generate_series(1, ${rows}) g
-           join (select *, row_number() over (order by id) - 1 as rn from ${table} where tenant_id = $1) t on t.rn = g % ${n}`,
-          [tenantId],
-        )
-      ).rowCount ?? 0;
-    inserted = performance.now();
+    const { rowCount } = await client.query(
+      `insert into ${table} (${list})
+       select ${[...expressions.values()].join(", ")}
+       from generate_series(1, ${rows}) g
+       join (select *, row_number() over (order by id) - 1 as rn from ${table} where tenant_id = $1) t on t.rn = g % ${n}`,
+      [tenantId],
+    );
+    const inserted = performance.now();
     for (const index of indexes) await client.query(index.definition);
+    return { rowCount: rowCount ?? 0, inserted };
+  };
+  await client.query("begin");
+  let done: { rowCount: number; inserted: number };
+  try {
+    done = await inTransaction();
     await client.query("commit");
   } catch (error) {
     await client.query("rollback");
     throw error;
   }
+  const { rowCount, inserted } = done;
   const indexed = performance.now();
   await client.query(`vacuum analyze ${table}`);
   return { table, rows: rowCount, insertMs: inserted - started, indexMs: indexed - inserted, analyzeMs: performance.now() - indexed };
