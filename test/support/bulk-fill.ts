@@ -5,7 +5,8 @@ import pg from "pg";
  * catalog so a new table needs no code here: ids are fresh, every unique
  * index gets one column made distinct per copy, searched text (a GIN index's
  * columns, or a search document's) is made distinct so a search term matches
- * the few rows it would in real data, and timestamps spread over time.
+ * the few rows it would in real data, and created_at and updated_at spread
+ * over time.
  *
  * A text value is changed in a way its CHECK constraints accept: each
  * candidate transformation is tried on the tenant's rows against the
