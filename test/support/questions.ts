@@ -571,7 +571,7 @@ export const QUESTIONS: Question[] = [
     module: "ops",
     question: "Active alerts by severity",
     table: "ops.alerts",
-    index: "alerts_status_severity_idx",
+    index: "idx_alerts_severity",
     query: "{ alerts(filter: { status: { equalTo: ACTIVE } }, orderBy: [SEVERITY_DESC]) { nodes { status severity } } }",
     rows: nodes("alerts"),
     check: (rows) => expectAll(rows, (r) => r.status === "ACTIVE", "active"),
