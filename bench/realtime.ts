@@ -338,6 +338,8 @@ async function main(): Promise<void> {
     NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
     NEXUS_WS_MAX_SOCKETS_PER_USER: "5000",
     NEXUS_WS_MAX_SOCKETS_PER_CLIENT: "5000",
+    // The one realtime setting a run may vary, to weigh its cost against its latency.
+    ...(process.env.NEXUS_REALTIME_TICK_MS ? { NEXUS_REALTIME_TICK_MS: process.env.NEXUS_REALTIME_TICK_MS } : {}),
   };
   const database = await openDatabase(loadConfig(env));
   const admin = new pg.Client({ connectionString: database.adminUrl });
