@@ -166,6 +166,19 @@ interface Sample {
   rps: number;
   gatewayUs: number;
   postgresUs: number;
+  /** Statements run per write (pg_stat_statements): the decoder's publishing (visibility retries included), and the hub's re-reads. */
+  publishes: number;
+  reads: number;
+}
+
+/** How often the decoder's publishing statement and the hub's re-read have run so far. */
+async function statementCalls(admin: pg.Client): Promise<{ publishes: number; reads: number }> {
+  const { rows } = await admin.query(
+    `select coalesce(sum(calls) filter (where query like '%pg_notify($1, payload)%'), 0)::float8 as publishes,
+       coalesce(sum(calls) filter (where query like '%nexus realtime re-read%'), 0)::float8 as reads
+     from pg_stat_statements`,
+  );
+  return rows[0];
 }
 
 const median = (values: number[]) => {
@@ -176,7 +189,15 @@ const median = (values: number[]) => {
 
 let serial = 0;
 
-async function writeLoad(gateway: Gateway, tokens: string[], connections: number, seconds: number, postmaster: number): Promise<Sample> {
+async function writeLoad(
+  admin: pg.Client,
+  gateway: Gateway,
+  tokens: string[],
+  connections: number,
+  seconds: number,
+  postmaster: number,
+): Promise<Sample> {
+  const callsBefore = await statementCalls(admin);
   const gatewayBefore = cpuSeconds(gateway.child.pid);
   const postgresBefore = cpuSeconds(postmaster);
   const result = await autocannon({
@@ -201,6 +222,10 @@ async function writeLoad(gateway: Gateway, tokens: string[], connections: number
     rps: result.requests.average,
     gatewayUs: perWrite(gatewayBefore, cpuSeconds(gateway.child.pid)),
     postgresUs: perWrite(postgresBefore, cpuSeconds(postmaster)),
+    ...(await statementCalls(admin).then((after) => ({
+      publishes: (after.publishes - callsBefore.publishes) / result.requests.total,
+      reads: (after.reads - callsBefore.reads) / result.requests.total,
+    }))),
   };
 }
 
@@ -250,9 +275,9 @@ async function measureThroughput(options: {
         const subs = count ? await subscribers(gateway.url, tokens, count) : null;
         if (realtime && !(await until(async () => (await admin.query(`select 1 ${SLOTS} and active`)).rowCount === 1, 60_000)))
           throw new Error("the decoder did not start");
-        await writeLoad(gateway, tokens, Math.max(...connections), warmup, postmaster);
+        await writeLoad(admin, gateway, tokens, Math.max(...connections), warmup, postmaster);
         for (const n of connections) {
-          const sample = await writeLoad(gateway, tokens, n, duration, postmaster);
+          const sample = await writeLoad(admin, gateway, tokens, n, duration, postmaster);
           samples.set(`${mode} ${n}`, [...(samples.get(`${mode} ${n}`) ?? []), sample]);
           process.stderr.write(`  round ${round + 1}, ${mode} @${n}: ${sample.rps.toFixed(0)} req/s\n`);
         }
@@ -276,8 +301,8 @@ async function measureThroughput(options: {
     `${rounds} rounds; in each, every mode for ${duration} s at each connection count after ${warmup} s of warm-up, in a gateway started for it; modes in order and then in reverse. ` +
       `Medians over the rounds. CPU per write: the gateway process, and every PostgreSQL process (the backends and the walsender that decodes), from /proc. ` +
       `Load average (1 min) ${loadBefore[0]!.toFixed(1)} at the start, ${loadAfter[0]!.toFixed(1)} at the end, on ${os.cpus().length} cores.\n`,
-    `| connections | mode | req/s | req/s by round | gateway CPU µs/write | PostgreSQL CPU µs/write | total CPU µs/write |`,
-    `|---:|---|---:|---|---:|---:|---:|`,
+    `| connections | mode | req/s | req/s by round | gateway CPU µs/write | PostgreSQL CPU µs/write | total CPU µs/write | publishing statements per write | re-reads per write |`,
+    `|---:|---|---:|---|---:|---:|---:|---:|---:|`,
   ];
   const summary = (mode: Mode, n: number) => {
     const list = samples.get(`${mode} ${n}`)!;
@@ -295,7 +320,7 @@ async function measureThroughput(options: {
     for (const mode of Object.keys(MODES) as Mode[]) {
       const m = summary(mode, n);
       lines.push(
-        `| ${n} | ${MODES[mode].title} | ${fmt(m.rps)} | ${m.list.map((x) => fmt(x.rps)).join(", ")} | ${fmt(m.gatewayUs)} | ${fmt(m.postgresUs)} | ${fmt(m.totalUs)} |`,
+        `| ${n} | ${MODES[mode].title} | ${fmt(m.rps)} | ${m.list.map((x) => fmt(x.rps)).join(", ")} | ${fmt(m.gatewayUs)} | ${fmt(m.postgresUs)} | ${fmt(m.totalUs)} | ${median(m.list.map((x) => x.publishes)).toFixed(2)} | ${median(m.list.map((x) => x.reads)).toFixed(2)} |`,
       );
     }
   lines.push(
