@@ -12,7 +12,7 @@
  * error (connection error, timeout, non-2xx, GraphQL error) fails the run.
  * See bench/README.md.
  */
-import { type ChildProcess, execFileSync, fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,6 +24,7 @@ import pg from "pg";
 import { GATEWAY_NODE_FLAGS } from "../src/cli/runtime";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
+import { cpuSeconds } from "./cpu";
 import { argCount, argValue, BENCH_PASSWORD, type BenchTenant, dataOptions, loadBenchData } from "./data";
 import { normalise, PEER_GRAPHQL, type PeerKind } from "./peers";
 import { countsByType, CREATE_ASSET, GRAPHQL, READ_SCENARIOS, type ReadScenario, SEARCH_FRAGMENTS } from "./scenarios";
@@ -168,29 +169,6 @@ class StatementTime {
 }
 
 let statementTime: StatementTime | null = null;
-
-const CLOCK_TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU seconds a process and its children (the workers of a cluster) have used so far (Linux /proc), or null. */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    let seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    for (const child of children ? children.split(" ") : []) seconds += cpuSeconds(Number(child)) ?? 0;
-    return seconds;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A load at `connections` for `seconds`. A response counts as an error

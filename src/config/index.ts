@@ -73,6 +73,8 @@ export interface RealtimeConfig {
   replicationUrl: string | null;
   /** How often an instance that does not decode tries to take the slot over. */
   failoverMs: number;
+  /** The shortest time between two rounds the decoder publishes: under load, the commits of one tick travel (and are re-read) together. */
+  tickMs: number;
   /** A socket that has not sent a signed-in connection_init by then is closed (4408). */
   initTimeoutMs: number;
   maxSocketsPerClient: number;
@@ -731,6 +733,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       enabled: readFlag(env, "NEXUS_REALTIME", true),
       replicationUrl: readDatabaseUrl(env, "NEXUS_REPLICATION_URL"),
       failoverMs: readInteger(env, "NEXUS_REALTIME_FAILOVER_MS", 1_000, 50, 60_000),
+      tickMs: readInteger(env, "NEXUS_REALTIME_TICK_MS", 10, 0, 1_000),
       initTimeoutMs: readInteger(env, "NEXUS_WS_INIT_TIMEOUT_MS", 3_000, 100, 60_000),
       maxSocketsPerClient: readInteger(env, "NEXUS_WS_MAX_SOCKETS_PER_CLIENT", 50, 1, 100_000),
       maxSocketsPerUser: readInteger(env, "NEXUS_WS_MAX_SOCKETS_PER_USER", 10, 1, 100_000),

@@ -128,7 +128,9 @@ export async function createGateway({
   // The per-user socket cap is counted on the database, across instances, on a direct connection of its own (session locks).
   const seats = new SocketSeats({ url: listenerUrl, cap: config.realtime.maxSocketsPerUser, logger });
   const decoder =
-    realtime && replicationUrl ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, logger }) : null;
+    realtime && replicationUrl
+      ? new ChangeDecoder({ url: replicationUrl, retryMs: config.realtime.failoverMs, tickMs: config.realtime.tickMs, logger })
+      : null;
   // With schema reloading, LISTEN for schema changes on one direct
   // connection of its own: past a transaction-mode pooler, like revocations.
   const subscriberPool = pool(listenerUrl, 1, config.pool.connectTimeoutMs, "nexus-schema-changes");

@@ -92,6 +92,8 @@ export interface DecoderOptions {
   url: string;
   /** How often an instance that does not hold the slot tries to take it over. */
   retryMs: number;
+  /** The shortest time between the starts of two publishing rounds (NEXUS_REALTIME_TICK_MS). */
+  tickMs: number;
   logger: Logger;
 }
 
@@ -214,8 +216,9 @@ export class ChangeDecoder {
       open.set(tenant, list);
     };
     const publish = async () => {
-      // Everything committed while the previous NOTIFY ran goes out in the next one: one statement per round, whatever the commit rate.
+      // Everything committed while the previous round ran goes out in the next one: one statement per round, whatever the commit rate.
       while (ready.size) {
+        const started = performance.now();
         const batch = ready;
         const xids = readyXids;
         const lsn = readyLsn!;
@@ -227,6 +230,12 @@ export class ChangeDecoder {
         }
         confirmedLsn = lsn;
         await confirm(lsn);
+        // At most one round per tick. A round costs the same for one commit or fifty (a statement and its commit here, a
+        // confirmation, a NOTIFY per tenant, and each subscribed instance's re-reads), so under load one round per commit
+        // was most of what realtime cost the database and the gateway (bench:realtime measures it). An idle stream is not
+        // delayed: its first commit goes out at once, and only commits that follow within the tick wait for its end.
+        const rest = this.options.tickMs - (performance.now() - started);
+        if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
       }
     };
     const schedule = () => {
