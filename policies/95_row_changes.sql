@@ -27,9 +27,11 @@ drop function if exists nexus.tg__notify_row_change();
  * else needs to travel, and wide rows cost the decoder nothing.
  *
  * A delete's WAL record carries only the replica identity, by default the
- * primary key (id) without tenant_id. Each table's unique (tenant_id, id)
- * index becomes its replica identity, so a delete names its tenant too
- * (the index exists for the composite foreign keys anyway). Truncates are
+ * primary key: (tenant_id, id) on a distributed table, (id) alone on a
+ * reference table (docs/scaling.md). Each table's index on (tenant_id, id),
+ * the primary key or the unique key beside it, becomes its replica
+ * identity, so a delete names its tenant too (the index exists for the
+ * composite foreign keys anyway). Truncates are
  * not published: no tenant is named in them.
  */
 do $$

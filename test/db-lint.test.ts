@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { type Finding, type FindingLevel, formatFindings, LINT_RULES, lintDatabase, lintFails, type LintRule } from "../src/db/lint";
+import {
+  type Finding,
+  type FindingLevel,
+  formatFindings,
+  LINT_RULES,
+  lintDatabase,
+  lintFails,
+  type LintRule,
+  REFERENCE_TABLES,
+} from "../src/db/lint";
 import { createTenant, withAdmin } from "./support/fixtures";
 
 const adminUrl = () => process.env.NEXUS_TEST_ADMIN_URL!;
@@ -23,7 +32,8 @@ describe("db:lint on the migrated database", () => {
  * whose objects break exactly that rule and are otherwise built the way the
  * contract asks (primary key, tenant_id not null and indexed, RLS enabled and
  * forced, one policy per command); its "-- expect: LEVEL object" lines name
- * the findings it must produce. The clean_* objects break nothing and must
+ * the findings it must produce, its "-- reference: table" lines the tables
+ * it marks Citus reference tables. The clean_* objects break nothing and must
  * produce nothing. In the fixtures {s} and {h} are the two schemas, and
  * {secured name} gives a table RLS and its one tenant policy.
  */
@@ -58,16 +68,17 @@ describe("db:lint on planted violations", () => {
       match[2]!,
     ]),
   );
+  const reference = planted.flatMap(({ sql }) => [...sql.matchAll(/^-- reference: (.+)$/gm)].map((match) => match[1]!));
 
   const setup = `
     create schema ${s};
     create schema ${h};
     grant usage on schema ${s} to nexus_user;
 
-    create table ${s}.clean (id uuid primary key, tenant_id uuid not null, unique (tenant_id, id));
+    create table ${s}.clean (id uuid not null, tenant_id uuid not null, primary key (tenant_id, id));
     ${secured("clean")}
-    create table ${s}.clean_child (id uuid primary key, tenant_id uuid not null, parent_id uuid not null,
-      foreign key (tenant_id, parent_id) references ${s}.clean (tenant_id, id) on delete cascade, unique (tenant_id, id));
+    create table ${s}.clean_child (id uuid not null, tenant_id uuid not null, parent_id uuid not null,
+      foreign key (tenant_id, parent_id) references ${s}.clean (tenant_id, id) on delete cascade, primary key (tenant_id, id));
     create index on ${s}.clean_child (tenant_id, parent_id);
     ${secured("clean_child")}
     create view ${s}.clean_view with (security_invoker = true) as select id, tenant_id from ${s}.clean;
@@ -102,7 +113,11 @@ describe("db:lint on planted violations", () => {
       await client.query(ownedByOwner);
       await client.query("commit");
     });
-    findings = await lintDatabase(adminUrl(), { schemas: [s], internalSchemas: [h] });
+    findings = await lintDatabase(adminUrl(), {
+      schemas: [s],
+      internalSchemas: [h],
+      referenceTables: [...REFERENCE_TABLES, ...reference],
+    });
   });
   afterAll(async () => {
     await withAdmin((client) => client.query(`drop schema if exists ${s}, ${h} cascade`));

@@ -62,6 +62,30 @@ export const GLOBAL_CATALOGS = [
 export const TENANT_ROOTS = ["platform.tenants"];
 
 /**
+ * Tables with tenant_id that a Citus cluster copies to every worker rather
+ * than distributes by tenant_id (docs/scaling.md): a key of each is unique
+ * across tenants (Citus can only enforce a unique key that contains the
+ * distribution column of a distributed table), or a reference table points
+ * at it (Citus keeps no foreign key from a reference table to a distributed
+ * one). With the global catalogs and the tenant root they are the reference
+ * tables; every other table is distributed (rule distribution_ready).
+ */
+export const TENANT_REFERENCE_TABLES: Readonly<Record<string, string>> = {
+  // The sign-in identity is global: an email or username names one account across every tenant.
+  "platform.users": "email and username are unique across tenants: they are the sign-in identity",
+  "platform.refresh_tokens": "a refresh token is found by its hash alone, before the tenant is known",
+  "nexus_auth.invitations": "an invitation is found by its token's hash alone, before the tenant is known",
+  "platform.revoked_tokens": "keyed by the token's jti alone; every instance loads the whole set",
+  "platform.user_sessions": "refresh tokens, a reference table, point at their session",
+  "platform.user_groups": "the tenant root points at each tenant's admin and users groups",
+  "census.persons": "a user, a reference table, points at the person it is",
+  "census.identities": "a person, a reference table, points at its current identity",
+};
+
+/** Every reference table: the tenant root, the global catalogs, and the tenant tables above. */
+export const REFERENCE_TABLES: readonly string[] = [...TENANT_ROOTS, ...GLOBAL_CATALOGS, ...Object.keys(TENANT_REFERENCE_TABLES)];
+
+/**
  * The only security definer functions outside the exposed schemas that the
  * request roles may execute. Policies call them as the request role, so those
  * roles need EXECUTE; each is narrow and answers only about the caller's own
@@ -102,6 +126,8 @@ export interface LintOptions {
    * given, none when it is (a narrowed lint stays narrowed).
    */
   internalSchemas?: string[];
+  /** Tables to treat as Citus reference tables; default REFERENCE_TABLES. */
+  referenceTables?: readonly string[];
 }
 
 let lintSql: string | undefined;
@@ -140,6 +166,7 @@ export async function lintDatabase(adminUrl: string, options: LintOptions = {}):
       GLOBAL_CATALOGS,
       TENANT_ROOTS,
       REQUEST_ROLE_HELPERS,
+      options.referenceTables ?? REFERENCE_TABLES,
     ]);
     const findings = [...rows, ...(await probeMissingClaims(client, exposed))];
     for (const finding of findings) {

@@ -14,9 +14,14 @@ const withoutTenantKey = (name: string) => name.replace(/By(?:TenantId)And(?=[A-
  *   - relations are named as if the key were `x_id` alone
  *     (`groupRole.userGroup`, `userGroup.groupRoles`), not
  *     `groupRolesByTenantIdAndUserGroupId`;
- *   - the `unique (tenant_id, id)` every tenant table carries as the target
- *     of those keys adds no root fields or mutations (the primary key
- *     already does);
+ *   - the primary key `(tenant_id, id)` of a distributed table (the key
+ *     Citus needs, docs/scaling.md) is presented as `id` alone: node ids,
+ *     `xById`-style lookups, update and delete by `id`, `PRIMARY_KEY_ASC`
+ *     are what they were when the key was `id`; row level security adds
+ *     `tenant_id = <claim>` to every statement, and the key's index serves
+ *     it. The `unique (tenant_id, id)` a reference table carries as the
+ *     target of those keys adds no root fields or mutations (its primary
+ *     key already does);
  *   - every other unique key within the tenant, `unique (tenant_id,
  *     serial_number)`, is looked up by its other columns alone
  *     (`assetBySerialNumber(serialNumber:)`): the tenant comes from the
@@ -33,6 +38,8 @@ export const TenantKeysPlugin: GraphileConfig.Plugin = {
       pgTables_unique(_info, event) {
         const { unique, pgClass } = event;
         const attributes = unique.attributes as string[];
+        // The primary key (tenant_id, id) of a distributed table names a row by id: the tenant comes from the token.
+        if (unique.isPrimary && isTenantKey(attributes)) (unique as { attributes: string[] }).attributes = ["id"];
         if (unique.isPrimary || isTenantKey(attributes) || attributes.length < 2 || !attributes.includes("tenant_id")) return;
         const rest = attributes.filter((name) => name !== "tenant_id");
         // (tenant_id, jti) beside primary key (jti): the primary key's lookup already is the tenant-free one.

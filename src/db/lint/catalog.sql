@@ -23,6 +23,7 @@
  *   $4 text[]  global catalogs: exposed tables without tenant_id by design
  *   $5 text[]  tenant roots (platform.tenants)
  *   $6 text[]  security definer functions the request roles are meant to run
+ *   $7 text[]  Citus reference tables: copied to every worker, not distributed
  *
  * Rules that pg_policy text cannot decide (does a policy admit rows when the
  * claim is missing?) are probed by src/db/lint.ts instead.
