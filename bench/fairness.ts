@@ -1,15 +1,16 @@
 /*
- * npm run bench:fairness [-- --duration 10 --flood 64 --lookups 4 --assets-per-tenant 5000]
+ * npm run bench:fairness [-- --duration 10 --flood 64 --lookups 4 --shares 10,4,20 --assets-per-tenant 5000]
  *
  * The noisy neighbour: tenant A floods heavy aggregates (the bench's
  * count-by-type query) at --flood connections while tenant B runs point
  * lookups at --lookups connections. Reports B's p99 alone and beside the
  * flood, for the gateway as configured (NEXUS_TENANT_MAX_CONNECTIONS at its
- * default, half the pool) and with the fair share off (a tenant may hold the
- * whole pool), in one run. Budgets are off in both: this measures the
- * scheduler, not refusals. On an embedded PostgreSQL of its own
- * (.nexus-bench-fairness/, kept between runs), 127.0.0.1 only; the gateway
- * in a process of its own. Writes bench/results/fairness.md and prints it.
+ * default, half the pool), with each other share of --shares (4 by default)
+ * and with the fair share off (a tenant may hold the whole pool), in one
+ * run. Budgets are off in all: this measures the scheduler, not refusals.
+ * On an embedded PostgreSQL of its own (.nexus-bench-fairness/, kept
+ * between runs), 127.0.0.1 only; the gateway in a process of its own.
+ * Writes bench/results/fairness.md and prints it.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -119,6 +120,13 @@ async function main(): Promise<void> {
   const seconds = argCount(argv, "duration", 10);
   const flood = argCount(argv, "flood", 64);
   const lookups = argCount(argv, "lookups", 4);
+  const shares = argValue(argv, "shares", `${Math.ceil(POOL_MAX / 2)},4,${POOL_MAX}`)
+    .split(",")
+    .map((share) => {
+      const n = Number(share);
+      if (!Number.isInteger(n) || n < 1 || n > POOL_MAX) throw new Error(`--shares: ${share} is not a whole number from 1 to ${POOL_MAX}`);
+      return n;
+    });
   const config = loadConfig({
     ...process.env,
     NODE_ENV: "development",
@@ -156,10 +164,13 @@ async function main(): Promise<void> {
       NEXUS_TENANT_COST_PER_MINUTE: "0",
       NEXUS_BENCH_AUTHENTICATOR_URL: database.authenticatorUrl,
     };
-    const variants: Array<[string, NodeJS.ProcessEnv]> = [
-      [`fair share (at most ${Math.ceil(POOL_MAX / 2)} of ${POOL_MAX} connections per tenant)`, baseEnv],
-      [`fair share off (a tenant may hold all ${POOL_MAX})`, { ...baseEnv, NEXUS_TENANT_MAX_CONNECTIONS: String(POOL_MAX) }],
-    ];
+    // Each share a gateway of its own: the default (half the pool), the pool (no fair share), and any other --shares.
+    const variants: Array<[string, NodeJS.ProcessEnv]> = shares.map((share) => [
+      share === POOL_MAX
+        ? `fair share off (a tenant may hold all ${POOL_MAX})`
+        : `fair share (at most ${share} of ${POOL_MAX} connections per tenant${share === Math.ceil(POOL_MAX / 2) ? ", the default" : ""})`,
+      share === Math.ceil(POOL_MAX / 2) ? baseEnv : { ...baseEnv, NEXUS_TENANT_MAX_CONNECTIONS: String(share) },
+    ]);
     const lines = [
       `# Noisy neighbour (${new Date().toISOString().slice(0, 10)})`,
       "",

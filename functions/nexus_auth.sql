@@ -700,12 +700,16 @@ CREATE OR REPLACE FUNCTION nexus_auth.pending_mail(p_older_than interval)
 AS $function$
   select m.id from platform.mail_outbox m
   where m.sent_at is null and m.status = 'pending' and m.created_at < now() - p_older_than
+    -- A mail with a failed attempt has its job, which graphile-worker retries with backoff (the longest gap
+    -- some 20 minutes): only one left untouched for an hour has lost it. Another queue (another
+    -- NEXUS_JOBS_SCHEMA on the same database) would otherwise take a retrying mail as its own.
+    and (m.attempts = 0 or m.updated_at < now() - interval '1 hour')
   order by m.created_at
   limit 500
 $function$;
 revoke all on function nexus_auth.pending_mail(interval) from public;
 grant execute on function nexus_auth.pending_mail(interval) to nexus_authenticator;
-comment on function nexus_auth.pending_mail(interval) is 'Pending mail queued longer ago than the given age.';
+comment on function nexus_auth.pending_mail(interval) is 'Pending mail queued longer ago than the given age: never attempted, or attempted but untouched for an hour (its job lost).';
 
 CREATE OR REPLACE FUNCTION nexus_auth.prune_expired()
  RETURNS TABLE(revoked_tokens integer, refresh_tokens integer, sessions integer)

@@ -18,7 +18,8 @@ const jobKey = (id: string) => `mail:${id}`;
  * - each mail gets a job when it is queued (keyed by the row, so adding it
  *   again changes nothing); a crash between the row and its job is caught by
  *   the sweep (at start, then every minute), which gives every pending row
- *   its job;
+ *   never attempted its job (a row with a failed attempt has its job, being
+ *   retried; the sweep takes it only once untouched for an hour);
  * - the send runs in a transaction that locks the row and finds it still
  *   pending, and marks it sent right after the server accepted it: two
  *   instances, or a job run twice, cannot send it twice. What remains is a
