@@ -47,6 +47,8 @@ describe("realtime row changes", () => {
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       lazy: false,
+      // A refused or closed socket is observed through `closed` (its code); graphql-ws would also print it whole.
+      onNonLazyError: () => undefined,
       connectionParams: token ? { authorization: `Bearer ${token}` } : {},
       on: { closed: (event) => closed?.((event as { code: number }).code) },
     });
