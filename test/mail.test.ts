@@ -46,10 +46,10 @@ describe("mail through SMTP, sent by the job queue", () => {
   });
 
   test("a mail server that refuses for a while gets the mail on a later attempt, once", async () => {
-    const { accessToken } = await signIn(gateway, tenant.users[1]!.email, PASSWORD);
-    smtp.state.refuseNext = 1;
-    expect((await gateway.post("/auth/email-verification/request", {}, { token: accessToken })).status).toBe(202);
     const email = tenant.users[1]!.email;
+    const { accessToken } = await signIn(gateway, email, PASSWORD);
+    smtp.state.refuse.set(email, 1);
+    expect((await gateway.post("/auth/email-verification/request", {}, { token: accessToken })).status).toBe(202);
     await eventually("the verification mail after a retry", async () => (await outbox(email))[0]?.status === "sent", 60_000);
     expect(await outbox(email)).toEqual([{ status: "sent", attempts: 2, sent_at: expect.any(Date) }]);
     const received = mailTo(smtp.delivered, email);

@@ -12,10 +12,15 @@ export interface Delivered {
 const quotedPrintable = (raw: string) =>
   raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-/** A real SMTP server on loopback that keeps what it accepts; `refuseNext` answers 451 (try later) that many times. */
+/**
+ * A real SMTP server on loopback that keeps what it accepts. `state.refuse`
+ * answers 451 (try later) to mail for a recipient that many times: by
+ * recipient, because other mail of the file (a sweep of an earlier test's
+ * rows) may arrive in between.
+ */
 export async function startMailServer() {
   const delivered: Delivered[] = [];
-  const state = { refuseNext: 0 };
+  const state = { refuse: new Map<string, number>() };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -24,8 +29,9 @@ export async function startMailServer() {
       let raw = "";
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
       stream.on("end", () => {
-        if (state.refuseNext > 0) {
-          state.refuseNext--;
+        const refused = session.envelope.rcptTo.find((r) => (state.refuse.get(r.address) ?? 0) > 0)?.address;
+        if (refused) {
+          state.refuse.set(refused, state.refuse.get(refused)! - 1);
           return callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
         }
         const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? "";
