@@ -107,7 +107,8 @@ describe("ITSM: projects, issues, configuration items", () => {
     );
     const foreignUser = await createIssue({ title: "Sneaky", assigneeId: other.users[0]!.userId });
     expect(foreignUser.errors[0].extensions.code).toBe("INVALID_REFERENCE");
-    const theirProject = (await gql(otherToken, "{ projects { nodes { rowId } } }")).data.projects.nodes[0].rowId;
+    // A project of the other tenant's own, so the test stands alone in any order.
+    const theirProject = (await createProject(otherToken, "THEIRS", "Theirs")).data.createProject.project.rowId;
     const foreignProject = await createIssue({ title: "Sneaky", projectId: theirProject });
     expect(foreignProject.errors[0].extensions.code).toBe("INVALID_REFERENCE");
     const after = await withAdmin(

@@ -75,9 +75,16 @@ describe("mail through SMTP, sent by the job queue", () => {
         burst.flatMap((email) => [gateway, second].map((target) => target.post("/auth/password-reset/request", { email }))),
       );
       const everyone = [orphan.email, ...burst];
-      await eventually("every row sent", async () => {
-        const rows = (await Promise.all(everyone.map(outbox))).flat();
-        return rows.length === 1 + burst.length * 2 && rows.every((row) => row.status === "sent");
+      let rows: Awaited<ReturnType<typeof outbox>> = [];
+      await eventually(
+        "every row sent",
+        async () => {
+          rows = (await Promise.all(everyone.map(outbox))).flat();
+          return rows.length === 1 + burst.length * 2 && rows.every((row) => row.status === "sent");
+        },
+        60_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(rows)}`);
       });
       // Once every row is sent nothing can send it again: what arrived is all there will be. Test files share
       // one database, so a gateway of another file running the queue with its own SMTP server may take some of
