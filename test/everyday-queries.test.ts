@@ -1,16 +1,6 @@
 import { readFileSync } from "node:fs";
 
-import pg from "pg";
-
-import { loadAssetsDemo } from "../src/demo/assets";
-import { loadCensusDemo } from "../src/demo/census";
-import { loadCommerceDemo } from "../src/demo/commerce";
-import { loadCommerceServicesDemo } from "../src/demo/commerce-services";
-import { loadItsmDemo } from "../src/demo/itsm";
-import { loadLocationsDemo } from "../src/demo/locations";
-import { loadSchoolDemo } from "../src/demo/school";
-import { loadServicesDemo } from "../src/demo/services";
-import type { DemoTenant } from "../src/demo/tenant";
+import { loadDemoInto } from "./support/demo";
 import { createTenant, signIn, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 import { QUESTIONS } from "./support/questions";
@@ -27,28 +17,7 @@ describe("the written questions on the demo data", () => {
 
   beforeAll(async () => {
     const fixture = await createTenant("Questions", 1);
-    const tenant: DemoTenant = {
-      name: fixture.name,
-      tenantId: fixture.tenantId,
-      adminUserId: fixture.admin.userId,
-      userId: fixture.users[0]!.userId,
-    };
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
-    try {
-      for (const load of [
-        loadCensusDemo,
-        loadLocationsDemo,
-        loadAssetsDemo,
-        loadItsmDemo,
-        loadServicesDemo,
-        loadSchoolDemo,
-        loadCommerceDemo,
-        loadCommerceServicesDemo,
-      ])
-        await load(pool, tenant);
-    } finally {
-      await pool.end();
-    }
+    await loadDemoInto(fixture);
     gateway = await startTestGateway();
     token = (await signIn(gateway, fixture.admin.email)).accessToken;
   }, 180_000);

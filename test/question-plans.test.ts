@@ -1,15 +1,5 @@
-import pg from "pg";
-
-import { loadAssetsDemo } from "../src/demo/assets";
-import { loadCensusDemo } from "../src/demo/census";
-import { loadCommerceDemo } from "../src/demo/commerce";
-import { loadCommerceServicesDemo } from "../src/demo/commerce-services";
-import { loadItsmDemo } from "../src/demo/itsm";
-import { loadLocationsDemo } from "../src/demo/locations";
-import { loadSchoolDemo } from "../src/demo/school";
-import { loadServicesDemo } from "../src/demo/services";
-import type { DemoTenant } from "../src/demo/tenant";
 import { fillTables } from "./support/bulk-fill";
+import { loadDemoInto } from "./support/demo";
 import { createTenant, signIn } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 import { describePlan, explain, nodes, type PlanNode, readsClaimOnce, recordStatements } from "./support/plans";
@@ -39,28 +29,7 @@ describe("query plans of the written questions, 100,000 rows in one tenant", () 
 
   beforeAll(async () => {
     const fixture = await createTenant("QuestionPlans", 1);
-    const tenant: DemoTenant = {
-      name: fixture.name,
-      tenantId: fixture.tenantId,
-      adminUserId: fixture.admin.userId,
-      userId: fixture.users[0]!.userId,
-    };
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
-    try {
-      for (const load of [
-        loadCensusDemo,
-        loadLocationsDemo,
-        loadAssetsDemo,
-        loadItsmDemo,
-        loadServicesDemo,
-        loadSchoolDemo,
-        loadCommerceDemo,
-        loadCommerceServicesDemo,
-      ])
-        await load(pool, tenant);
-    } finally {
-      await pool.end();
-    }
+    await loadDemoInto(fixture);
     // A session row to copy (the sessions question reads them).
     gateway = await startTestGateway();
     await signIn(gateway, fixture.admin.email);

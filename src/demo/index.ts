@@ -71,6 +71,11 @@ async function loadPlatform(pool: pg.Pool): Promise<DemoTenant[]> {
   return tenants;
 }
 
+/** Every module's demo records for one tenant, in the order the modules depend on. */
+export async function loadModuleDemos(pool: pg.Pool, tenant: DemoTenant): Promise<void> {
+  for (const load of demoLoaders) await load(pool, tenant);
+}
+
 /** Every module's demo records for the demo tenants, in one go; `onProgress` after each step. */
 export async function loadDemoData(pool: pg.Pool, onProgress?: (done: number, total: number) => void): Promise<DemoTenant[]> {
   const total = 1 + DEMO_TENANTS.length * demoLoaders.length;

@@ -1,6 +1,7 @@
 import pg from "pg";
 
-import { loadDemoData } from "../../src/demo";
+import { loadDemoData, loadModuleDemos } from "../../src/demo";
+import type { TenantFixture } from "./fixtures";
 
 /**
  * The demo tenants (Acme, Globex) in the test database, loaded by the first
@@ -27,5 +28,20 @@ export async function ensureDemoData(): Promise<Record<string, string>> {
   } finally {
     // Ending the session releases the lock.
     await admin.end();
+  }
+}
+
+/** Every module's demo records in a fixture tenant (its admin and first user as the demo's), as the demo tenants get them. */
+export async function loadDemoInto(fixture: TenantFixture): Promise<void> {
+  const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
+  try {
+    await loadModuleDemos(pool, {
+      name: fixture.name,
+      tenantId: fixture.tenantId,
+      adminUserId: fixture.admin.userId,
+      userId: fixture.users[0]?.userId ?? fixture.admin.userId,
+    });
+  } finally {
+    await pool.end();
   }
 }
