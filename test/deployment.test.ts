@@ -13,6 +13,7 @@ import { freePort } from "../src/db/embedded";
 import { DB_ROLES } from "../src/db/roles";
 import { createGateway } from "../src/http/app";
 import { createTenant, PASSWORD, withAdmin } from "./support/fixtures";
+import { UNTHROTTLED_SIGN_IN } from "./support/sign-in-limits";
 
 /**
  * What a deployment does to its neighbours and to itself: a second
@@ -162,6 +163,7 @@ describe("stopping", () => {
         NEXUS_SHUTDOWN_GRACE_MS: String(graceMs),
         NEXUS_SHUTDOWN_CAP_MS: String(capMs),
         NEXUS_LOG_FORMAT: "json",
+        ...UNTHROTTLED_SIGN_IN,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -169,6 +171,14 @@ describe("stopping", () => {
     gateway.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     gateway.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => gateway!.once("exit", resolve));
+    // Each step fails with what went wrong and what the gateway printed, not with the test's timeout.
+    const within = <T>(step: string, ms: number, promise: Promise<T>): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${step}: nothing after ${ms} ms; the gateway printed:\n${output}`)), ms);
+      });
+      return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+    };
     try {
       const deadline = Date.now() + 120_000;
       while (!output.includes("gateway started")) {
@@ -177,19 +187,26 @@ describe("stopping", () => {
       }
       // An open, acknowledged WebSocket (signed in: an anonymous one is closed at connection_init).
       const tenant = await createTenant("Shutdown", 1);
-      const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: tenant.users[0]!.email, password: PASSWORD }),
-      });
-      const { accessToken } = (await login.json()) as { accessToken: string };
+      const login = await within(
+        "sign-in",
+        30_000,
+        fetch(`http://127.0.0.1:${port}/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: tenant.users[0]!.email, password: PASSWORD }),
+        }),
+      );
+      const signedIn = (await login.json()) as { accessToken?: string };
+      if (login.status !== 200 || !signedIn.accessToken) throw new Error(`sign-in answered ${login.status}: ${JSON.stringify(signedIn)}`);
       const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, "graphql-transport-ws");
       const acked = new Promise<void>((resolve, reject) => {
         socket.onmessage = (event) => JSON.parse(String(event.data)).type === "connection_ack" && resolve();
         socket.onerror = () => reject(new Error("the WebSocket failed"));
+        socket.onclose = (event) => reject(new Error(`the WebSocket closed before its acknowledgement: ${event.code} ${event.reason}`));
       });
-      socket.onopen = () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${accessToken}` } }));
-      await acked;
+      socket.onopen = () =>
+        socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${signedIn.accessToken}` } }));
+      await within("the WebSocket's acknowledgement", 30_000, acked);
       // The database goes silent: the listener's connection and the pool's hang.
       relay.silence();
       const stuck = fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -199,7 +216,8 @@ describe("stopping", () => {
       }).catch(() => "closed");
       const started = performance.now();
       gateway.kill("SIGTERM");
-      const code = await exited;
+      // Bounded well past grace + cap, so a stop that hangs fails here with the gateway's output.
+      const code = await within("the stop", graceMs + capMs + 30_000, exited);
       const elapsed = performance.now() - started;
       expect(await stuck).toBeDefined();
       // Unbounded, this waited for the database forever (only SIGKILL ended it).

@@ -5,6 +5,7 @@ import path from "node:path";
 import { freePort } from "../src/db/embedded";
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
+import { UNTHROTTLED_SIGN_IN } from "./support/sign-in-limits";
 
 /**
  * Two gateways on one database share nothing but PostgreSQL: a revocation
@@ -31,18 +32,19 @@ describe("a second gateway process on the same database", () => {
         HOST: "127.0.0.1",
         DATABASE_URL: process.env.NEXUS_TEST_ADMIN_URL!,
         NEXUS_AUTHENTICATOR_PASSWORD: decodeURIComponent(new URL(process.env.NEXUS_TEST_AUTHENTICATOR_URL!).password),
+        ...UNTHROTTLED_SIGN_IN,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
     second.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     second.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 150_000;
     while (!output.includes("Health")) {
       if (second.exitCode !== null || Date.now() > deadline) throw new Error(`second gateway did not start:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await first.close();
     if (second.exitCode === null) {

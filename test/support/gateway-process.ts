@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
+import { UNTHROTTLED_SIGN_IN } from "./sign-in-limits";
+
 /**
  * The compiled gateway (npm test builds first) in a process of its own, on
  * the test database. grafserv loads its WebSocket server and Ruru's page
@@ -19,7 +21,7 @@ const script = (env: Record<string, string>) => `
   const { loadConfig } = require("./dist/src/config");
   const { createGateway } = require("./dist/src/http/app");
   (async () => {
-    const config = loadConfig(${JSON.stringify({ NODE_ENV: "test", NEXUS_LOGIN_RATE_PER_IP: "10000", NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000", ...env })});
+    const config = loadConfig(${JSON.stringify({ NODE_ENV: "test", ...UNTHROTTLED_SIGN_IN, ...env })});
     const gateway = await createGateway({ config, authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL, replicationUrl: process.env.NEXUS_TEST_DECODE === "1" ? process.env.NEXUS_TEST_ADMIN_URL : null });
     gateway.server.listen(0, "127.0.0.1", () => console.log("listening " + gateway.server.address().port));
   })().catch((error) => { console.error(error); process.exit(1); });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { type Config, loadConfig } from "../../src/config";
 import { createGateway, type Gateway } from "../../src/http/app";
 import type { Logger } from "../../src/observability/logger";
+import { UNTHROTTLED_SIGN_IN } from "./sign-in-limits";
 
 export interface Reply {
   status: number;
@@ -35,12 +36,6 @@ export interface TestGateway {
 }
 
 /**
- * Test configuration: generous sign-in rate limits and planning time unless a test sets its
- * own. No WebSockets in-process: grafserv loads its WebSocket server with a
- * dynamic import, which jest's sandbox refuses (test/realtime.test.ts runs
- * its gateway in a process of its own).
- */
-/**
  * The job queue's schema of the test file that runs: the files share one
  * database, and a gateway of one file must not take another's jobs (its
  * mail would go to the other's SMTP server, its sweep to the other's store).
@@ -50,12 +45,17 @@ export function testJobsSchema(): string {
   return `graphile_worker_${createHash("sha1").update(file).digest("hex").slice(0, 10)}`;
 }
 
+/**
+ * Test configuration: generous sign-in rate limits and planning time unless a test sets its
+ * own. No WebSockets in-process: grafserv loads its WebSocket server with a
+ * dynamic import, which jest's sandbox refuses (test/realtime.test.ts runs
+ * its gateway in a process of its own).
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
     NEXUS_LOG_LEVEL: process.env.NEXUS_TEST_LOG_LEVEL ?? "silent",
-    NEXUS_LOGIN_RATE_PER_IP: "10000",
-    NEXUS_LOGIN_RATE_PER_ACCOUNT: "10000",
+    ...UNTHROTTLED_SIGN_IN,
     NEXUS_WEBSOCKETS: "0",
     // The planning limit (2 s by default) is proved on its own (operation-abuse.test.ts sets 1 ms); on a busy machine it
     // would fail whatever else a test checks (the attack matrix's lists with every relation took longer at load 20).
