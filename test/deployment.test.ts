@@ -13,7 +13,7 @@ import { freePort } from "../src/db/embedded";
 import { DB_ROLES } from "../src/db/roles";
 import { createGateway } from "../src/http/app";
 import { createTenant, PASSWORD, withAdmin } from "./support/fixtures";
-import { UNTHROTTLED_SIGN_IN } from "./support/sign-in-limits";
+import { UNTHROTTLED_SIGN_IN } from "./support/test-settings";
 
 /**
  * What a deployment does to its neighbours and to itself: a second

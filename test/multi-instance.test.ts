@@ -5,7 +5,7 @@ import path from "node:path";
 import { freePort } from "../src/db/embedded";
 import { createTenant, signIn, type TenantFixture } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
-import { UNTHROTTLED_SIGN_IN } from "./support/sign-in-limits";
+import { UNTHROTTLED_SIGN_IN } from "./support/test-settings";
 
 /**
  * Two gateways on one database share nothing but PostgreSQL: a revocation

@@ -48,7 +48,7 @@ describe("operating tenants and users beside a running gateway", () => {
   beforeAll(async () => {
     // Tests that change a user (its sessions counted, its password reset) each have one of their own: they run in any order.
     tenant = await createTenant("Operated", 4);
-    gateway = await startTestGateway();
+    gateway = await startTestGateway({ own: true });
   });
   afterAll(() => gateway.close());
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
-import { UNTHROTTLED_SIGN_IN } from "./sign-in-limits";
+import { UNTHROTTLED_SIGN_IN } from "./test-settings";
 
 /**
  * The compiled gateway (npm test builds first) in a process of its own, on

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 
 import { type Config, loadConfig } from "../../src/config";
-import { createGateway, type Gateway } from "../../src/http/app";
+import type { Gateway } from "../../src/http/app";
 import type { Logger } from "../../src/observability/logger";
-import { UNTHROTTLED_SIGN_IN } from "./sign-in-limits";
+import { testGatewayEnv } from "./test-settings";
 
 export interface Reply {
   status: number;
@@ -45,26 +44,9 @@ export function testJobsSchema(): string {
   return `graphile_worker_${createHash("sha1").update(file).digest("hex").slice(0, 10)}`;
 }
 
-/**
- * Test configuration: generous sign-in rate limits and planning time unless a test sets its
- * own. No WebSockets in-process: grafserv loads its WebSocket server with a
- * dynamic import, which jest's sandbox refuses (test/realtime.test.ts runs
- * its gateway in a process of its own).
- */
+/** Test configuration: testGatewayEnv(), the file's own job queue, then `env`. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({
-    NODE_ENV: "test",
-    NEXUS_LOG_LEVEL: process.env.NEXUS_TEST_LOG_LEVEL ?? "silent",
-    ...UNTHROTTLED_SIGN_IN,
-    NEXUS_WEBSOCKETS: "0",
-    // The planning limit (2 s by default) is proved on its own (operation-abuse.test.ts sets 1 ms); on a busy machine it
-    // would fail whatever else a test checks (the attack matrix's lists with every relation took longer at load 20).
-    NEXUS_PLANNING_TIMEOUT_MS: "30000",
-    // Uploaded bytes stay out of the working tree.
-    NEXUS_FILES_DIR: path.join(os.tmpdir(), "nexus-test-files"),
-    NEXUS_JOBS_SCHEMA: testJobsSchema(),
-    ...env,
-  });
+  return loadConfig({ ...testGatewayEnv(), NEXUS_JOBS_SCHEMA: testJobsSchema(), ...env });
 }
 
 async function send(url: string, init: RequestInit & { token?: string; extraHeaders?: Record<string, string> }): Promise<Reply> {
@@ -100,10 +82,27 @@ afterAll(async () => {
   await Promise.all([...unclosed].map(async (starting) => (await starting.catch(() => null))?.close()));
 });
 
-/** The real gateway, on a free loopback port, over the test database. */
-export function startTestGateway(
-  options: { config?: Config; logger?: Logger; jobs?: boolean; replicaUrls?: string[]; port?: number } = {},
-): Promise<TestGateway> {
+interface StartOptions {
+  config?: Config;
+  logger?: Logger;
+  jobs?: boolean;
+  replicaUrls?: string[];
+  port?: number;
+  /** A gateway of this file's own, even with the default settings (a test that reads its internals or its process-wide state). */
+  own?: boolean;
+}
+
+/**
+ * The real gateway over the test database. With no options, the run's
+ * shared gateway: a process global-setup starts with testGatewayEnv() and
+ * no job queue, whose GraphQL schema is built once for the whole run
+ * instead of once per file. Anything else (other settings, a logger, a job
+ * queue, `own`) starts a gateway of this file's own, in process, on a free
+ * loopback port.
+ */
+export function startTestGateway(options: StartOptions = {}): Promise<TestGateway> {
+  const shared = process.env.NEXUS_TEST_SHARED_GATEWAY_URL;
+  if (shared && Object.keys(options).length === 0) return Promise.resolve(sharedGateway(shared));
   const starting = start(options).then((gateway) => {
     // Closed once, whoever asks first: the file's own afterAll may run after the one above.
     let closing: Promise<void> | null = null;
@@ -122,14 +121,42 @@ export function startTestGateway(
   return starting;
 }
 
-async function start(options: {
-  config?: Config;
-  logger?: Logger;
-  jobs?: boolean;
-  replicaUrls?: string[];
-  port?: number;
-}): Promise<TestGateway> {
+/** What a test asks of a gateway over HTTP, at `url`. */
+function client(url: string, config: Config): Omit<TestGateway, "gateway" | "close"> {
+  const graphql: TestGateway["graphql"] = (query, { token, variables, headers } = {}) =>
+    send(`${url}/graphql`, { method: "POST", body: JSON.stringify({ query, variables }), token, extraHeaders: headers });
+  return {
+    url,
+    config,
+    graphql,
+    body: async (token, query, variables = {}) => (await graphql(query, { token, variables })).body,
+    async data(token, query, variables = {}) {
+      const body = (await graphql(query, { token, variables })).body;
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    },
+    post: (path, body = {}, { token, headers } = {}) =>
+      send(`${url}${path}`, { method: "POST", body: JSON.stringify(body), token, extraHeaders: headers }),
+    get: (path, { token, headers } = {}) => send(`${url}${path}`, { method: "GET", token, extraHeaders: headers }),
+  };
+}
+
+/** The run's shared gateway; it is another process, so a test reaches it over HTTP only, and closing it is global-teardown's. */
+function sharedGateway(url: string): TestGateway {
+  return {
+    ...client(url, testConfig()),
+    get gateway(): Gateway {
+      throw new Error("the run's shared gateway is another process: start one of this file's own (startTestGateway({ own: true }))");
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+async function start(options: StartOptions): Promise<TestGateway> {
   const config = options.config ?? testConfig();
+  // Loaded here: a file that only uses the shared gateway does not load PostGraphile at all.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const { createGateway } = require("../../src/http/app") as typeof import("../../src/http/app");
   const gateway = await createGateway({
     config,
     authenticatorUrl: process.env.NEXUS_TEST_AUTHENTICATOR_URL!,
@@ -141,22 +168,9 @@ async function start(options: {
   // A fixed port when the test names its public URL (signed file links carry it); else any free one.
   await new Promise<void>((resolve) => gateway.server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
-  const graphql: TestGateway["graphql"] = (query, { token, variables, headers } = {}) =>
-    send(`${url}/graphql`, { method: "POST", body: JSON.stringify({ query, variables }), token, extraHeaders: headers });
   return {
-    url,
-    config,
+    ...client(url, config),
     gateway,
-    graphql,
-    body: async (token, query, variables = {}) => (await graphql(query, { token, variables })).body,
-    async data(token, query, variables = {}) {
-      const body = (await graphql(query, { token, variables })).body;
-      expect(body.errors).toBeUndefined();
-      return body.data;
-    },
-    post: (path, body = {}, { token, headers } = {}) =>
-      send(`${url}${path}`, { method: "POST", body: JSON.stringify(body), token, extraHeaders: headers }),
-    get: (path, { token, headers } = {}) => send(`${url}${path}`, { method: "GET", token, extraHeaders: headers }),
     async close() {
       gateway.server.closeAllConnections();
       await new Promise<void>((resolve) => gateway.server.close(() => resolve()));

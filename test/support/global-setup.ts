@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,12 +7,14 @@ import { bootstrapRoles, ensureDatabase, grantDatabase, withCredentials } from "
 import { type EmbeddedCluster, startEmbeddedCluster } from "../../src/db/embedded";
 import { migrateDatabase } from "../../src/db/migrate";
 import { DB_ROLES } from "../../src/db/roles";
+import { type GatewayProcess, startGatewayProcess } from "./gateway-process";
+import { testGatewayEnv } from "./test-settings";
 
 export const TEST_DATABASE = "nexus_test";
 
 declare global {
   // Shared with global-teardown (same process).
-  var nexusTestCluster: { cluster: EmbeddedCluster; dir: string } | undefined;
+  var nexusTestCluster: { cluster: EmbeddedCluster; dir: string; gateway?: GatewayProcess } | undefined;
 }
 
 /** One PostgreSQL for the whole run, migrated once; test files share it. */
@@ -32,4 +35,10 @@ export default async function globalSetup(): Promise<void> {
   await migrateDatabase({ adminUrl });
   process.env.NEXUS_TEST_ADMIN_URL = adminUrl;
   process.env.NEXUS_TEST_AUTHENTICATOR_URL = withCredentials(adminUrl, DB_ROLES.authenticator, cluster.authenticatorPassword);
+  // The run's shared gateway (startTestGateway() with no options): the compiled one, so dist/ is brought up to
+  // date first (at once when it is; `npm test` has done it already).
+  const built = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "build-if-stale.js")], { stdio: "inherit" });
+  if (built.status !== 0) throw new Error("the build failed (above): the shared test gateway runs the compiled gateway");
+  globalThis.nexusTestCluster.gateway = await startGatewayProcess(testGatewayEnv());
+  process.env.NEXUS_TEST_SHARED_GATEWAY_URL = globalThis.nexusTestCluster.gateway.url;
 }
