@@ -130,7 +130,8 @@ describe("/metrics", () => {
   let tenant: TenantFixture;
   beforeAll(async () => {
     tenant = await createTenant("Metrics");
-    gateway = await startTestGateway();
+    // Its own: the counts must be of this test's requests only (the shared gateway counts every file's).
+    gateway = await startTestGateway({ own: true });
   });
   afterAll(() => gateway.close());
 
