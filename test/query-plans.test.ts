@@ -28,6 +28,7 @@ describe("query plans of the bench's read scenarios", () => {
       { tenants: 4, assets: 2500, seed: "query-plans" },
     );
     tenant = tenants[0]!;
+    // Its own, in process: recordStatements sees the statements of this process only.
     gateway = await startTestGateway({ own: true });
     session = await signIn(gateway, benchAdminEmail(0), BENCH_PASSWORD);
     userId = JSON.parse(Buffer.from(session.accessToken.split(".")[1]!, "base64url").toString()).sub;

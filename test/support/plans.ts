@@ -25,7 +25,7 @@ export interface Statement {
 
 const GRAPHQL_POOL = "nexus-graphql";
 
-/** Records what the gateway's GraphQL pool sends whose text contains `fragment` (every statement when it is empty). */
+/** Records what the GraphQL pool of a gateway in this process (startTestGateway({ own: true })) sends whose text contains `fragment` (every statement when it is empty). */
 export function recordStatements(fragment = ""): { statements: Statement[]; stop(): void } {
   const statements: Statement[] = [];
   const query = pg.Client.prototype.query;
