@@ -1,6 +1,5 @@
-import pg from "pg";
-
 import { loadCommerceDemo } from "../src/demo/commerce";
+import { loadDemoInto } from "./support/demo";
 import { createTenant, signIn, type TenantFixture, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -567,17 +566,7 @@ describe("commerce: the database keeps stock, totals, picking, tracking and rece
 
   test("the demo shop loads through the tenant's policies; analytics, stock, tracking and message status are derived from it", async () => {
     const demo = await createTenant("CommerceDemo", 1);
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 1 });
-    try {
-      await loadCommerceDemo(pool, {
-        name: demo.name,
-        tenantId: demo.tenantId,
-        adminUserId: demo.admin.userId,
-        userId: demo.users[0]!.userId,
-      });
-    } finally {
-      await pool.end();
-    }
+    await loadDemoInto(demo, loadCommerceDemo);
     const token = (await signIn(gateway, demo.users[0]!.email)).accessToken;
     const data = await ok(
       token,

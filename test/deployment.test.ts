@@ -14,6 +14,7 @@ import { DB_ROLES } from "../src/db/roles";
 import { createGateway } from "../src/http/app";
 import { createTenant, PASSWORD, withAdmin } from "./support/fixtures";
 import { UNTHROTTLED_SIGN_IN } from "./support/test-settings";
+import { withTimeout } from "./support/with-timeout";
 
 /**
  * What a deployment does to its neighbours and to itself: a second
@@ -171,14 +172,11 @@ describe("stopping", () => {
     gateway.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     gateway.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => gateway!.once("exit", resolve));
-    // Each step fails with what went wrong and what the gateway printed, not with the test's timeout.
-    const within = <T>(step: string, ms: number, promise: Promise<T>): Promise<T> => {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${step}: nothing after ${ms} ms; the gateway printed:\n${output}`)), ms);
+    // Each step fails with its name and what the gateway printed, not with the test's timeout.
+    const within = <T>(step: string, ms: number, promise: Promise<T>): Promise<T> =>
+      withTimeout(promise, ms, step).catch((error: Error) => {
+        throw new Error(`${error.message}; the gateway printed:\n${output}`);
       });
-      return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-    };
     try {
       const deadline = Date.now() + 120_000;
       while (!output.includes("gateway started")) {

@@ -1,6 +1,5 @@
-import pg from "pg";
-
 import { loadSchoolDemo } from "../src/demo/school";
+import { loadDemoInto } from "./support/demo";
 import { createTenant, signIn, type TenantFixture, tenantPair, withAdmin } from "./support/fixtures";
 import { startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -440,17 +439,7 @@ describe("school operations", () => {
 
   test("the demo loader writes a school for a tenant, visible to its users", async () => {
     const fresh = await createTenant("Demo", 1);
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
-    try {
-      await loadSchoolDemo(pool, {
-        name: fresh.name,
-        tenantId: fresh.tenantId,
-        adminUserId: fresh.admin.userId,
-        userId: fresh.users[0]!.userId,
-      });
-    } finally {
-      await pool.end();
-    }
+    await loadDemoInto(fresh, loadSchoolDemo);
     const token = (await signIn(gateway, fresh.users[0]!.email)).accessToken;
     const body = await query(
       token,

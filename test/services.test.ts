@@ -1,8 +1,7 @@
-import pg from "pg";
-
 import { applyPolicies } from "../src/db/migrate";
 import { withUserClaims } from "../src/db/user-claims";
 import { loadServicesDemo } from "../src/demo/services";
+import { loadDemoInto } from "./support/demo";
 import { createTenant, signIn, type TenantFixture, tenantPair, withAdmin } from "./support/fixtures";
 import { type Reply, startTestGateway, type TestGateway } from "./support/gateway";
 
@@ -649,17 +648,7 @@ describe("services: API registry, ledger, AI, audit log", () => {
 
   test("the demo loader writes records the tenant's users see through GraphQL", async () => {
     const fresh = await createTenant("SvcDemo", 1);
-    const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
-    try {
-      await loadServicesDemo(pool, {
-        name: fresh.name,
-        tenantId: fresh.tenantId,
-        adminUserId: fresh.admin.userId,
-        userId: fresh.users[0]!.userId,
-      });
-    } finally {
-      await pool.end();
-    }
+    await loadDemoInto(fresh, loadServicesDemo);
     const token = (await signIn(gateway, fresh.users[0]!.email)).accessToken;
     const data = ok(
       await gql(

@@ -129,11 +129,9 @@ export async function startJobs({
       if (stopping) return;
       // graphile-worker sets the process's exit code (57) as it stops for a migration; the gateway goes on.
       process.exitCode = exitCode;
-      (error ? logger.error : logger.warn).call(
-        logger,
-        { ...(error ? { err: error } : {}), jobs: { schema } },
-        "the job queue stopped by itself; starting it again (no job runs on this instance meanwhile)",
-      );
+      const message = "the job queue stopped by itself; starting it again (no job runs on this instance meanwhile)";
+      if (error) logger.error({ err: error, jobs: { schema } }, message);
+      else logger.warn({ jobs: { schema } }, message);
       restart(Date.now() - since > 60_000 ? 0 : 1, poolId);
     };
     started.promise.then(

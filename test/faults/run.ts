@@ -1,3 +1,4 @@
+import { withTimeout } from "../support/with-timeout";
 import type { Context } from "./context";
 import { databaseOutage } from "./database-outage";
 import { type Embedded, embeddedDirectory, gracefulShutdown, killedGateway } from "./embedded";
@@ -52,14 +53,6 @@ const SCENARIOS: Scenario[] = [
   { name: "graceful shutdown (SIGTERM under load, embedded PostgreSQL)", run: async (c, r) => gracefulShutdown(c, r, await embeddedDir()) },
   { name: "gateway killed (SIGKILL): data directory recovered", run: async (c, r) => killedGateway(c, r, await embeddedDir()) },
 ];
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms))),
-  ]).finally(() => clearTimeout(timer));
-}
 
 async function prepare(): Promise<Context> {
   const database = await SuiteDatabase.create();

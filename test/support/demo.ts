@@ -1,6 +1,7 @@
 import pg from "pg";
 
 import { loadDemoData, loadModuleDemos } from "../../src/demo";
+import type { DemoTenant } from "../../src/demo/tenant";
 import type { TenantFixture } from "./fixtures";
 
 /**
@@ -31,11 +32,17 @@ export async function ensureDemoData(): Promise<Record<string, string>> {
   }
 }
 
-/** Every module's demo records in a fixture tenant (its admin and first user as the demo's), as the demo tenants get them. */
-export async function loadDemoInto(fixture: TenantFixture): Promise<void> {
+/**
+ * Demo records in a fixture tenant (its admin and first user as the demo's), as the demo tenants get them:
+ * every module's, or one module's loader.
+ */
+export async function loadDemoInto(
+  fixture: TenantFixture,
+  load: (pool: pg.Pool, tenant: DemoTenant) => Promise<void> = loadModuleDemos,
+): Promise<void> {
   const pool = new pg.Pool({ connectionString: process.env.NEXUS_TEST_AUTHENTICATOR_URL, max: 2 });
   try {
-    await loadModuleDemos(pool, {
+    await load(pool, {
       name: fixture.name,
       tenantId: fixture.tenantId,
       adminUserId: fixture.admin.userId,
